@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs once when the devcontainer is created: the Debian packages the notebooks and tests need, a build,
+# and the Jupyter kernelspec so VS Code offers "C# (AskShift)" as a kernel.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+  chromium python3-nbformat python3-nbclient python3-jupyter-client jupyter-nbconvert python3-sklearn
+dotnet build Notebooks.sln
