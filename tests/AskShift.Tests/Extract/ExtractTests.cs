@@ -82,3 +82,20 @@ public class ExtractTests
         Assert.All(doc.Asks, a => Assert.Equal(AskForm.BulletItem, a.Form));
     }
 }
+
+public class UnmarkedListTests
+{
+    [Fact]
+    public void Paragraphs_opening_with_imperative_headings_are_list_items_and_their_recommend_that_clauses_count()
+    {
+        const string text = "Thirty groups wrote to the President on Tuesday. The letter sets out its recommendations, including\n" +
+                            "Restore funding for democracy programmes in Hong Kong. The letter recommends that the State Department reopen the consular office in Guangzhou for asylum seekers.\n" +
+                            "Ban imports from companies using Uyghur forced labour. The groups said the measure is overdue.\n" +
+                            "The letter closes by thanking the President.\n";
+        var doc = Corpus.FromTexts([("l.txt", text)]).Items[0];
+        Assert.Equal(["Restore funding for democracy programmes in Hong Kong",
+                      "recommends that the State Department reopen the consular office in Guangzhou for asylum seekers",
+                      "Ban imports from companies using Uyghur forced labour"], doc.Asks.Select(a => a.Text));
+        Assert.All(doc.Asks, a => Assert.Equal(AskForm.BulletItem, a.Form));
+    }
+}
