@@ -5,6 +5,6 @@ using AskShift.Cli;
 // Each pipeline stage contributes its own command (one file per command), so the CLI grows by addition.
 var root = new RootCommand("AskShift: study how human-rights advocacy asks on China policy change across US administrations.");
 // Commands are registered here, one line each:
-// root.Subcommands.Add(ExtractCommand.Create());
+root.Subcommands.Add(ExtractCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

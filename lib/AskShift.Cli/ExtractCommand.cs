@@ -1,0 +1,115 @@
+using System.CommandLine;
+using System.Text.Json;
+using AskShift.Frames;
+using Spectre.Console;
+
+namespace AskShift.Cli;
+
+/// <summary>
+/// <c>askshift extract DIR [--json]</c>: runs load, normalise, metadata and extract on a folder. The JSON shape is a
+/// stable interface other tools parse, so it is written by hand here rather than by serialising model records.
+/// </summary>
+public static class ExtractCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var dir = new Argument<string>("DIR") { Description = "Folder (searched recursively) or single file of .txt, .md, .html documents." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (documents, asks, errors) to stdout; progress goes to stderr." };
+        var cmd = new Command("extract", "Load documents and extract every ask made of the US government, with metadata.") { dir, json };
+        cmd.SetAction(parse => Run(parse.GetValue(dir)!, parse.GetValue(json), Console.Out, Console.Error));
+        return cmd;
+    }
+
+    /// <summary>Runs the command, writing to the given streams (in-process tests pass their own writers).</summary>
+    public static int Run(string path, bool json, TextWriter stdout, TextWriter stderr)
+    {
+        if (!Directory.Exists(path) && !File.Exists(path))
+        {
+            stderr.WriteLine($"askshift extract: no such file or folder: {path}");
+            return ExitCodes.BadInput;
+        }
+        var corpus = Corpus.Load(path, progress: new SyncProgress(stderr));
+        if (json) WriteJson(corpus, stdout);
+        else WriteTable(corpus, stdout);
+        return ExitCodes.Ok;
+    }
+
+    sealed class SyncProgress(TextWriter stderr) : IProgress<LoadProgress>
+    {
+        public void Report(LoadProgress p) => stderr.WriteLine($"[{p.Done}/{p.Total}] {p.File}");
+    }
+
+    static void WriteJson(Corpus corpus, TextWriter stdout)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("documents");
+            foreach (var d in corpus.Items)
+            {
+                w.WriteStartObject();
+                w.WriteString("file", d.File);
+                w.WriteString("title", d.Title);
+                Strings(w, "organisations", d.Organisations);
+                if (d.Date is { } date) w.WriteString("date", date.ToString("yyyy-MM-dd")); else w.WriteNull("date");
+                w.WriteString("datePrecision", CorpusFrames.Code(d.DatePrecision));
+                w.WriteString("administration", d.Administration);
+                Strings(w, "addressees", d.Addressees);
+                Strings(w, "languages", d.Languages);
+                Strings(w, "warnings", d.Warnings);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("asks");
+            foreach (var a in corpus.AllAsks)
+            {
+                w.WriteStartObject();
+                w.WriteString("file", a.File);
+                w.WriteNumber("ordinal", a.Ordinal);
+                w.WriteString("text", a.Text);
+                w.WriteNumber("start", a.Start);
+                w.WriteNumber("end", a.End);
+                w.WriteString("form", CorpusFrames.Code(a.Form));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("errors");
+            foreach (var e in corpus.Errors)
+            {
+                w.WriteStartObject();
+                w.WriteString("file", e.File);
+                w.WriteString("error", e.Error);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        stdout.WriteLine(System.Text.Encoding.UTF8.GetString(ms.ToArray()));
+    }
+
+    static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values) w.WriteStringValue(v);
+        w.WriteEndArray();
+    }
+
+    static void WriteTable(Corpus corpus, TextWriter stdout)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
+        // Redirected output has no terminal width; give the table room so titles stay readable.
+        if (Console.IsOutputRedirected || !ReferenceEquals(stdout, Console.Out)) console.Profile.Width = 160;
+        var table = new Table().AddColumns("File", "Title", "Date", "Admin", "Asks", "Languages", "Warnings");
+        foreach (var d in corpus.Items)
+            table.AddRow(Markup.Escape(d.File), Markup.Escape(Shorten(d.Title ?? "-", 50)),
+                d.Date?.ToString("yyyy-MM-dd") ?? "-", d.Administration, d.Asks.Count.ToString(),
+                string.Join(", ", d.Languages), d.Warnings.Count.ToString());
+        console.Write(table);
+        console.WriteLine($"{corpus.Items.Count} documents, {corpus.AllAsks.Count} asks, {corpus.Errors.Count} errors");
+        foreach (var e in corpus.Errors) console.MarkupLine($"[red]error[/] {Markup.Escape(e.File)}: {Markup.Escape(e.Error)}");
+    }
+
+    static string Shorten(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
+}

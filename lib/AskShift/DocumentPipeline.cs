@@ -1,0 +1,66 @@
+using AskShift.Extract;
+using AskShift.Metadata;
+using AskShift.Normalise;
+
+namespace AskShift;
+
+/// <summary>Runs normalise, extract and metadata on one decoded text, keeping every offset in the raw text.</summary>
+public static class DocumentPipeline
+{
+    /// <summary>Builds the <see cref="Document"/> for <paramref name="raw"/>.</summary>
+    public static Document Process(string file, string raw, IReadOnlySet<string>? repeatedLines = null, IReadOnlyList<string>? loadWarnings = null)
+    {
+        var warnings = new List<string>(loadWarnings ?? []);
+        var chrome = Chrome.Detect(raw, repeatedLines);
+        var blocks = Languages.Split(raw, chrome);
+        var view = GlueRepair.Repair(raw);
+
+        bool InChrome(int rs, int re) => chrome.Any(c => rs >= c.Start && re <= c.End);
+        bool InTranslation(int rs) => blocks.Any(b => b.TranslationOf != null && rs >= b.Start && rs < b.End);
+        string LanguageAt(int rs) => blocks.FirstOrDefault(b => rs >= b.Start && rs < b.End)?.Language ?? "en";
+
+        var spans = AskExtractor.Extract(view, (vs, ve) =>
+        {
+            var (rs, re) = view.ToRawSpan(vs, ve);
+            return InChrome(rs, re) || InTranslation(rs);
+        });
+        var asks = new List<Ask>();
+        foreach (var s in spans)
+        {
+            var (rs, re) = view.ToRawSpan(s.Start, s.End);
+            var analysis = System.Text.RegularExpressions.Regex.Replace(view.Text[s.Start..s.End], @"\s+", " ").Trim();
+            asks.Add(new Ask(file, asks.Count + 1, raw[rs..re], rs, re, s.Form, analysis, s.Language == "zh" ? LanguageAt(rs) : "en"));
+        }
+
+        // Metadata reads the repaired text without chrome lines.
+        var content = string.Join('\n', Sentences.Lines(view.Text)
+            .Where(l => { var (rs, re) = view.ToRawSpan(l.Start, l.End); return re > rs && !InChrome(rs, re); })
+            .Select(l => view.Text[l.Start..l.End]));
+        var meta = MetadataExtractor.Extract(content, asks.Select(a => a.AnalysisText).ToList());
+        if (meta.Date.Note != null) warnings.Add($"date: {meta.Date.Note}");
+        if (meta.Date.Precision == DatePrecision.Unknown) warnings.Add("date: no date found in the text");
+        if (asks.Count == 0) warnings.Add("asks: no ask of the US government found");
+
+        var languages = blocks.Select(b => b.Language).Distinct().ToList();
+        if (languages.Count == 0) languages.Add("en");
+        return new Document
+        {
+            File = file,
+            RawText = raw,
+            Title = meta.Title,
+            Organisations = meta.Organisations,
+            Date = meta.Date.Date,
+            DatePrecision = meta.Date.Precision,
+            DateEvidence = meta.Date.Evidence,
+            Administration = meta.Administration,
+            Addressees = meta.Addressees,
+            Event = meta.Event,
+            LanguageBlocks = blocks,
+            Languages = languages,
+            People = meta.People,
+            Asks = asks,
+            Warnings = warnings,
+            Chrome = chrome,
+        };
+    }
+}

@@ -1,0 +1,121 @@
+using Microsoft.Data.Analysis;
+using Parquet;
+using Parquet.Schema;
+
+namespace AskShift.Frames;
+
+/// <summary>
+/// Entry point of the frames stage: the corpus as typed DataFrames (snake_case columns, dates as nullable DateTime)
+/// and their CSV/Parquet exports, so notebooks and other tools share one tabular view.
+/// </summary>
+public static class CorpusFrames
+{
+    /// <summary>The codebook's spelling of a form: numbered_item, bullet_item, sentence, reported_speech.</summary>
+    public static string Code(AskForm form) => form switch
+    {
+        AskForm.NumberedItem => "numbered_item",
+        AskForm.BulletItem => "bullet_item",
+        AskForm.Sentence => "sentence",
+        AskForm.ReportedSpeech => "reported_speech",
+        _ => throw new ArgumentOutOfRangeException(nameof(form)),
+    };
+
+    /// <summary>Lower-case precision name used in frames and JSON (day, month, year, inferred, unknown).</summary>
+    public static string Code(DatePrecision p) => p.ToString().ToLowerInvariant();
+
+    static DateTime? ToDateTime(DateOnly? d) => d?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+
+    /// <summary>Columns: file, title, organisations, date, date_precision, date_evidence, administration, addressees, event, languages, people, ask_count, warnings.</summary>
+    public static DataFrame Documents(IReadOnlyList<Document> docs) => new(
+        new StringDataFrameColumn("file", docs.Select(d => d.File)),
+        new StringDataFrameColumn("title", docs.Select(d => d.Title)),
+        new StringDataFrameColumn("organisations", docs.Select(d => string.Join("; ", d.Organisations))),
+        new PrimitiveDataFrameColumn<DateTime>("date", docs.Select(d => ToDateTime(d.Date))),
+        new StringDataFrameColumn("date_precision", docs.Select(d => Code(d.DatePrecision))),
+        new StringDataFrameColumn("date_evidence", docs.Select(d => string.Join("; ", d.DateEvidence))),
+        new StringDataFrameColumn("administration", docs.Select(d => d.Administration)),
+        new StringDataFrameColumn("addressees", docs.Select(d => string.Join("; ", d.Addressees))),
+        new StringDataFrameColumn("event", docs.Select(d => d.Event)),
+        new StringDataFrameColumn("languages", docs.Select(d => string.Join("; ", d.Languages))),
+        new StringDataFrameColumn("people", docs.Select(d => string.Join("; ", d.People))),
+        new Int32DataFrameColumn("ask_count", docs.Select(d => d.Asks.Count)),
+        new StringDataFrameColumn("warnings", docs.Select(d => string.Join("; ", d.Warnings))));
+
+    /// <summary>Columns: file, ordinal, text, start, end, form, analysis_text, language, administration, date, organisations.</summary>
+    public static DataFrame Asks(IReadOnlyList<Document> docs)
+    {
+        var rows = docs.SelectMany(d => d.Asks.Select(a => (d, a))).ToList();
+        return new DataFrame(
+            new StringDataFrameColumn("file", rows.Select(r => r.a.File)),
+            new Int32DataFrameColumn("ordinal", rows.Select(r => r.a.Ordinal)),
+            new StringDataFrameColumn("text", rows.Select(r => r.a.Text)),
+            new Int32DataFrameColumn("start", rows.Select(r => r.a.Start)),
+            new Int32DataFrameColumn("end", rows.Select(r => r.a.End)),
+            new StringDataFrameColumn("form", rows.Select(r => Code(r.a.Form))),
+            new StringDataFrameColumn("analysis_text", rows.Select(r => r.a.AnalysisText)),
+            new StringDataFrameColumn("language", rows.Select(r => r.a.Language)),
+            new StringDataFrameColumn("administration", rows.Select(r => r.d.Administration)),
+            new PrimitiveDataFrameColumn<DateTime>("date", rows.Select(r => ToDateTime(r.d.Date))),
+            new StringDataFrameColumn("organisations", rows.Select(r => string.Join("; ", r.d.Organisations))));
+    }
+
+    /// <summary>documents.csv and asks.csv.</summary>
+    public static void WriteCsv(Corpus corpus, string dir)
+    {
+        Directory.CreateDirectory(dir);
+        DataFrame.SaveCsv(corpus.Documents, Path.Combine(dir, "documents.csv"));
+        DataFrame.SaveCsv(corpus.Asks, Path.Combine(dir, "asks.csv"));
+    }
+
+    /// <summary>documents.parquet and asks.parquet, column types kept (strings, int32, nullable timestamps).</summary>
+    public static async Task WriteParquetAsync(Corpus corpus, string dir)
+    {
+        Directory.CreateDirectory(dir);
+        await WriteParquetAsync(corpus.Documents, Path.Combine(dir, "documents.parquet"));
+        await WriteParquetAsync(corpus.Asks, Path.Combine(dir, "asks.parquet"));
+    }
+
+    /// <summary>Writes any frame whose columns are string, int or DateTime.</summary>
+    public static async Task WriteParquetAsync(DataFrame frame, string path)
+    {
+        var fields = new List<DataField>();
+        var writes = new List<Func<ParquetRowGroupWriter, Task>>();
+        foreach (var col in frame.Columns)
+        {
+            switch (col)
+            {
+                case StringDataFrameColumn s:
+                {
+                    var f = new DataField<string>(s.Name, true);
+                    var values = Enumerable.Range(0, (int)s.Length).Select(i => s[i]).ToArray();
+                    fields.Add(f);
+                    writes.Add(g => g.WriteAsync(f, values, null));
+                    break;
+                }
+                case PrimitiveDataFrameColumn<int> n:
+                {
+                    var f = new DataField<int?>(n.Name);
+                    var values = Enumerable.Range(0, (int)n.Length).Select(i => n[i]).ToArray();
+                    fields.Add(f);
+                    writes.Add(g => g.WriteAsync<int>(f, values.AsMemory()));
+                    break;
+                }
+                case PrimitiveDataFrameColumn<DateTime> d:
+                {
+                    var f = new DataField<DateTime?>(d.Name);
+                    var values = Enumerable.Range(0, (int)d.Length).Select(i => d[i]).ToArray();
+                    fields.Add(f);
+                    writes.Add(g => g.WriteAsync<DateTime>(f, values.AsMemory()));
+                    break;
+                }
+                default:
+                    throw new NotSupportedException($"Column '{col.Name}' of type {col.DataType} cannot be written to Parquet.");
+            }
+        }
+        var schema = new ParquetSchema(fields.ToArray<Field>());
+        await using var stream = File.Create(path);
+        await using var writer = await ParquetWriter.CreateAsync(schema, stream);
+        using var group = writer.CreateRowGroup();
+        foreach (var write in writes) await write(group);
+    }
+}

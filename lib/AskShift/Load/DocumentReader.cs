@@ -1,0 +1,110 @@
+using System.Text;
+using AngleSharp.Html.Parser;
+
+namespace AskShift.Load;
+
+/// <summary>The outcome of reading one file: decoded text plus warnings, or an error.</summary>
+public sealed record ReadResult(string File, string? Text, IReadOnlyList<string> Warnings, string? Error);
+
+/// <summary>
+/// Turns files into text without losing any input silently: every file becomes either text or an error that
+/// names the problem, because researchers must be able to account for every document in a corpus.
+/// </summary>
+public static class DocumentReader
+{
+    static readonly string[] TextExtensions = [".txt", ".md"];
+    static readonly string[] HtmlExtensions = [".html", ".htm"];
+
+    static DocumentReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>Files under <paramref name="path"/> the loader understands (a single file is returned as is).</summary>
+    public static IReadOnlyList<string> Enumerate(string path)
+    {
+        if (File.Exists(path)) return [path];
+        if (!Directory.Exists(path)) throw new FileNotFoundException($"No such file or folder: {path}", path);
+        return Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+            .Where(IsSupported)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>True for extensions the loader reads (.txt, .md, .html, .htm).</summary>
+    public static bool IsSupported(string file)
+    {
+        var ext = Path.GetExtension(file).ToLowerInvariant();
+        return TextExtensions.Contains(ext) || HtmlExtensions.Contains(ext);
+    }
+
+    /// <summary>Reads one file; <paramref name="relative"/> is the name used in errors and results.</summary>
+    public static ReadResult Read(string fullPath, string relative, long maxBytes)
+    {
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(fullPath);
+            if (info.Length > maxBytes)
+                return Fail(relative, $"too large: {info.Length} bytes exceeds the limit of {maxBytes} bytes");
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(relative, $"unreadable: {e.Message}");
+        }
+        return Decode(bytes, relative, HtmlExtensions.Contains(Path.GetExtension(fullPath).ToLowerInvariant()));
+    }
+
+    /// <summary>Decodes bytes already in memory (used by <see cref="Read"/> and by tests).</summary>
+    public static ReadResult Decode(byte[] bytes, string relative, bool html)
+    {
+        if (bytes.Length == 0) return Fail(relative, "empty: the file has no content");
+        var warnings = new List<string>();
+        var (text, encodingWarning, error) = EncodingDetector.Decode(bytes);
+        if (error != null) return Fail(relative, error);
+        if (encodingWarning != null) warnings.Add(encodingWarning);
+        if (html) text = HtmlToText(text!);
+        if (string.IsNullOrWhiteSpace(text)) return Fail(relative, "empty: the file contains only whitespace or markup");
+        return new ReadResult(relative, text, warnings, null);
+    }
+
+    static ReadResult Fail(string file, string error) => new(file, null, [], error);
+
+    /// <summary>Block elements end lines so the text keeps the paragraph structure later stages rely on.</summary>
+    internal static string HtmlToText(string html)
+    {
+        var doc = new HtmlParser().ParseDocument(html);
+        foreach (var junk in doc.QuerySelectorAll("script, style, noscript, template").ToList()) junk.Remove();
+        var sb = new StringBuilder();
+        var body = (AngleSharp.Dom.INode?)doc.Body ?? doc.DocumentElement;
+        var title = doc.Title;
+        if (!string.IsNullOrWhiteSpace(title) && doc.QuerySelector("h1") == null) sb.Append(title.Trim()).Append("\n\n");
+        Walk(body, sb);
+        var lines = sb.ToString().Split('\n').Select(l => System.Text.RegularExpressions.Regex.Replace(l, @"[ \t\r]+", " ").Trim());
+        var outSb = new StringBuilder();
+        var blank = 0;
+        foreach (var l in lines)
+        {
+            if (l.Length == 0) { if (++blank == 1 && outSb.Length > 0) outSb.Append('\n'); continue; }
+            blank = 0;
+            outSb.Append(l).Append('\n');
+        }
+        return outSb.ToString().TrimEnd() + "\n";
+    }
+
+    static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    { "p","div","br","li","ul","ol","h1","h2","h3","h4","h5","h6","section","article","header","footer","nav","tr","table","blockquote","aside","main","dd","dt","figcaption" };
+
+    static void Walk(AngleSharp.Dom.INode node, StringBuilder sb)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            if (child is AngleSharp.Dom.IText t) { sb.Append(t.Data); continue; }
+            if (child is not AngleSharp.Dom.IElement e) continue;
+            var block = Blocks.Contains(e.LocalName);
+            if (block) sb.Append('\n');
+            if (e.LocalName.Equals("li", StringComparison.OrdinalIgnoreCase)) sb.Append("• ");
+            Walk(e, sb);
+            if (block) sb.Append('\n');
+            if (e.LocalName is "p" or "h1" or "h2" or "h3" or "li") sb.Append('\n');
+        }
+    }
+}

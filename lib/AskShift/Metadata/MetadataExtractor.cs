@@ -1,0 +1,189 @@
+using System.Text.RegularExpressions;
+
+namespace AskShift.Metadata;
+
+/// <summary>What the metadata stage reads from one document.</summary>
+public sealed record DocumentMetadata(
+    string? Title, IReadOnlyList<string> Organisations, DateFinding Date, string Administration,
+    IReadOnlyList<string> Addressees, string? Event, IReadOnlyList<string> People);
+
+/// <summary>
+/// Entry point of the metadata stage. Works on the repaired text with chrome lines removed, so a site's name in its
+/// navigation is not taken for an author and a footer date is not taken for the publication date.
+/// </summary>
+public static partial class MetadataExtractor
+{
+    static readonly string[] OrgSuffixes =
+    [
+        "Watch", "International", "House", "First", "Defenders", "Institute", "Foundation", "Project", "Campaign", "Council",
+        "Center", "Centre", "Network", "Alliance", "Association", "Coalition", "Society", "Initiative", "Committee",
+        "Federation", "Union", "Fund", "Trust", "Forum", "Organization", "Organisation", "Borders", "Aid", "Congress",
+        "China", "Tibet", "Uyghurs", "Freedom", "Democracy", "Partnership", "Council", "Unit", "Group",
+    ];
+
+    static readonly HashSet<string> NotPersonWords = new(StringComparer.Ordinal)
+    {
+        "President","Secretary","Director","Advisor","Adviser","Fellow","Nobel","Peace","Prize","Winner","Laureate","Human",
+        "Rights","Chinese","China","United","States","Government","Council","Party","Communist","Olympics","Winter","Minister",
+        "The","This","In","On","At","For","Many","Media","Contacts","International","Research","Coordinator","Researcher",
+        "State","Treasury","National","Security","Administration","White","House","Congress","Dialogue","Beijing","Washington",
+        "During","Since","After","Before","Publicly","Continue","Release","Free","Uighur","Uyghur","Tibet","Hong","Kong",
+    };
+
+    [GeneratedRegex(@"\b(sent|signed|issued|endorsed|co-signed|submitted)\s+by\s+(?<list>[^.]+)\.")]
+    private static partial Regex SentByRx();
+
+    [GeneratedRegex(@"(?<org>(?:[A-Z][\w&-]*\s+(?:(?:of|for|in|on|Without)\s+)?){0,6}[A-Z][\w&-]*)\s+(is\s+calling\s+on|calls\s+on|called\s+on|urges|urged|is\s+urging|recommends|recommended|launches|launched|released|publishes|published|presents)\b")]
+    private static partial Regex OrgSubjectRx();
+
+    [GeneratedRegex(@"\b(co-?authored|authored|written\s+by|launch(es|ed)?|present(s|ed)?|publish(es|ed)?|issued|statement\s+by|letter\s+from)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AuthorshipCueRx();
+
+    [GeneratedRegex(@"(?:[A-Z][\w&-]*\s+(?:(?:of|for|in|on)\s+)?){0,6}[A-Z][\w&-]*")]
+    private static partial Regex CapitalisedRunRx();
+
+    [GeneratedRegex(@"\b(letter|recommendations?|appeal|memo|petition)\s+to\s+(?<who>(U\.S\.\s+|US\s+)?[A-Z][\w.]*(\s+[A-Z][\w.]*){0,4}(\s+and\s+(his|her|the)\s+administration)?)")]
+    private static partial Regex LetterToRx();
+
+    [GeneratedRegex(@"^(urg\w*|call\w*\s+(up)?on|ask\w*)\s+(?<who>.+?)\s+to\s", RegexOptions.IgnoreCase)]
+    private static partial Regex AskAddresseeRx();
+
+    [GeneratedRegex(@"(?<ev>(?:[A-Z][\w.&-]*\s+){1,6}(?:&\s+(?:[A-Z][\w.&-]*\s+){1,3})?(Dialogue|Summit|Olympics|Games|Conference|Forum|Hearing|Session|Review|Meeting))\b")]
+    private static partial Regex NamedEventRx();
+
+    [GeneratedRegex(@"(?<who>(?:[A-Z][\w-]*\s+){1,3}[A-Z][\w-]*)[’']s\s+(state\s+)?visit\s+to\s+(?<where>[A-Z][\w-]*(\s+[A-Z][\w-]*)?)")]
+    private static partial Regex VisitRx();
+
+    [GeneratedRegex(@"(?<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s*[（(]\s*[\p{IsCJKUnifiedIdeographs}]{2,4}\s*[)）]")]
+    private static partial Regex NameWithHanziRx();
+
+    [GeneratedRegex(@"\b(detain\w*|detention|imprison\w*|prisoners?|jailed|arrested|disappeared|release\s+of|cases?\b|sentenced|persecut\w*|in\s+custody)", RegexOptions.IgnoreCase)]
+    private static partial Regex CaseCueRx();
+
+    [GeneratedRegex(@"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,4}\b")]
+    private static partial Regex NameRunRx();
+
+    /// <summary>Reads the metadata of one document from its repaired, chrome-free text and its asks.</summary>
+    public static DocumentMetadata Extract(string content, IReadOnlyList<string> askTexts)
+    {
+        var date = DateFinder.Find(content);
+        var admin = date.Administration ?? (date.Date is { } d ? Administrations.For(d) : FromOfficeHolders(content));
+        return new DocumentMetadata(Title(content), Organisations(content), date, admin, Addressees(content, askTexts), Event(content), People(content));
+    }
+
+    static string FromOfficeHolders(string content)
+    {
+        var presidents = OfficeHolders.Mentioned(content).Where(h => h.Holder.Office == "US President")
+            .Select(h => Administrations.ForHolder(h.Holder)).Distinct().ToList();
+        return presidents.Count == 1 ? presidents[0] : "unknown";
+    }
+
+    /// <summary>The first line, if it reads as a headline: short, no final full stop, not a dateline or photo caption.</summary>
+    public static string? Title(string content)
+    {
+        var first = content.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
+        if (first == null) return null;
+        var words = first.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (words > 25 || first.StartsWith('(') || Regex.IsMatch(first, @"^(file\s+)?(photo|image)\b", RegexOptions.IgnoreCase)) return null;
+        if (first.EndsWith('.') && !first.EndsWith("..")) return null;
+        if (Regex.IsMatch(first, @"[\p{IsCJKUnifiedIdeographs}]") ? first.Length > 80 : words < 3) return null;
+        return first;
+    }
+
+    static IReadOnlyList<string> Organisations(string content)
+    {
+        var found = new List<string>();
+        void Add(string name)
+        {
+            name = Regex.Replace(name.Trim(), @"^(the|and)\s+", "", RegexOptions.IgnoreCase).Trim();
+            if (name.Length < 3) return;
+            if (found.Any(f => f.Equals(name, StringComparison.OrdinalIgnoreCase) || Acronym(f) == name)) return;
+            found.Add(name);
+        }
+        var dateline = Regex.Match(content, @"\(\s*(?<org>[A-Z][^(),]{2,80}?),\s*[A-Z][a-z]+\.?\s+\d{1,2},\s*(19|20)\d\d\s*\)");
+        if (dateline.Success) Add(dateline.Groups["org"].Value);
+        foreach (Match m in SentByRx().Matches(content))
+            foreach (var part in Regex.Split(m.Groups["list"].Value, @",\s*(?:and\s+)?|\s+and\s+"))
+                if (Regex.IsMatch(part.Trim(), @"^(the\s+)?[A-Z]")) Add(part);
+        foreach (Match m in OrgSubjectRx().Matches(content))
+            if (TrimToOrg(m.Groups["org"].Value) is { } org) Add(org);
+        foreach (var sentence in Regex.Split(content, @"(?<=[.!?])\s+|\n"))
+        {
+            if (!AuthorshipCueRx().IsMatch(sentence)) continue;
+            foreach (Match run in CapitalisedRunRx().Matches(sentence))
+                if (TrimToOrg(run.Value) is { } org) Add(org);
+        }
+        return found;
+    }
+
+    static string Acronym(string name) => string.Concat(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsUpper(w[0])).Select(w => w[0]));
+
+    /// <summary>"Hudson Institute Senior Fellow Olivia Enos" -> "Hudson Institute"; null if no organisation word.</summary>
+    static string? TrimToOrg(string run)
+    {
+        var words = run.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var last = words.FindLastIndex(w => OrgSuffixes.Contains(w));
+        if (last < 1) return null;
+        var name = string.Join(' ', words.Take(last + 1));
+        var firstWord = words[0];
+        if (firstWord is "The" or "In" or "On" or "At" or "During" or "Yesterday" or "Today") name = string.Join(' ', words.Skip(1).Take(last));
+        if (name.Split(' ').Length < 2) return null;
+        if (Regex.IsMatch(name, @"^(United States|People's Republic|UN Human Rights Council|US Congress|U\.S\. Congress|Chinese Communist)")) return null;
+        return name;
+    }
+
+    static IReadOnlyList<string> Addressees(string content, IReadOnlyList<string> askTexts)
+    {
+        var list = new List<string>();
+        foreach (Match m in LetterToRx().Matches(content)) list.Add(m.Groups["who"].Value.Trim());
+        foreach (var a in askTexts)
+        {
+            var m = AskAddresseeRx().Match(a);
+            if (m.Success) list.Add(m.Groups["who"].Value.Trim());
+        }
+        return list.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    static string? Event(string content)
+    {
+        var named = NamedEventRx().Match(content);
+        var visit = VisitRx().Match(content);
+        var candidates = new[] { named.Success ? (named.Index, Regex.Replace(named.Groups["ev"].Value, @"^(The|the|upcoming|Upcoming|Today as the)\s+", "")) : default,
+                                 visit.Success ? (visit.Index, visit.Value) : default }
+            .Where(c => c.Item2 != null).OrderBy(c => c.Item1).ToList();
+        return candidates.Count > 0 ? candidates[0].Item2 : null;
+    }
+
+    static IReadOnlyList<string> People(string content)
+    {
+        var people = new List<string>();
+        var officials = OfficeHolders.All.Select(h => h.FullName).ToHashSet();
+        void Add(string n)
+        {
+            n = Regex.Replace(n.Trim(), @"\s+", " ");
+            if (!officials.Contains(n) && !people.Contains(n)) people.Add(n);
+        }
+        foreach (Match m in NameWithHanziRx().Matches(content))
+        {
+            var words = m.Groups["name"].Value.Split(' ');
+            var tail = words.Reverse().TakeWhile(w => !NotPersonWords.Contains(w)).Reverse().ToList();
+            if (tail.Count >= 2) Add(string.Join(' ', tail.TakeLast(3)));
+        }
+        foreach (var sentence in Regex.Split(content, @"(?<=[.!?])\s+|\n"))
+        {
+            if (!CaseCueRx().IsMatch(sentence)) continue;
+            foreach (Match run in NameRunRx().Matches(sentence))
+            {
+                var words = run.Value.Split(' ');
+                var tail = words.Reverse().TakeWhile(w => !NotPersonWords.Contains(w) && !OrgSuffixes.Contains(w)).Reverse().ToList();
+                if (tail.Count is 2 or 3 && tail.Any(w => !AskShift.Normalise.Lexicon.Contains(w)))
+                {
+                    var before = sentence[..run.Index];
+                    if (Regex.IsMatch(before, @"\b(President|Secretary|Director|Advis[eo]r|Fellow|Minister|said|Ms|Mr|Dr)\.?\s*$")) continue;
+                    Add(string.Join(' ', tail));
+                }
+            }
+        }
+        return people;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+
+namespace AskShift.Normalise;
+
+/// <summary>
+/// Finds page chrome (navigation, donation appeals, comment widgets, tag lines, footers) by general rules so that
+/// no ask, date or title is read from it. Rules: known chrome vocabulary, appeal phrasing, tag lines, very short
+/// lines without a sentence, and lines repeated across documents of the same corpus.
+/// </summary>
+public static partial class Chrome
+{
+    static readonly HashSet<string> Vocabulary = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "skip to main content", "skip to content", "skip navigation", "main menu", "menu", "search", "donate", "donate now",
+        "give now", "log in", "login", "sign in", "sign up", "subscribe", "register", "recent comments", "recent posts",
+        "most viewed", "most read", "most popular", "related", "related content", "related articles", "read more",
+        "view latest posts", "share", "share this", "print", "email", "tweet", "comments", "leave a comment",
+        "leave a reply", "previous post", "next post", "back to top", "home", "contact", "contact us", "about us",
+        "region / country", "topics", "tags", "categories", "follow us", "privacy policy", "terms of use", "cookie settings",
+    };
+
+    [GeneratedRegex(@"\b(donat(e|ion)|tax[- ]deductible|your (gift|donation|support) (can|will)|we can help|contact us|sign up for|subscribe to|newsletter|all rights reserved|privacy policy|cookies?\b|do not necessarily (represent|reflect)|follow us on)", RegexOptions.IgnoreCase)]
+    private static partial Regex AppealRx();
+
+    [GeneratedRegex(@"^(tags?|filed under|categor(y|ies)|topics?|posted in|share this|by)\s*[:|]", RegexOptions.IgnoreCase)]
+    private static partial Regex TagPrefixRx();
+
+    [GeneratedRegex(@"\b(19|20)\d\d\b")]
+    private static partial Regex YearRx();
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex CjkRx();
+
+    /// <summary>Normalised form used to compare lines across documents.</summary>
+    public static string Key(string line) => Regex.Replace(line.Trim().ToLowerInvariant(), @"\s+", " ");
+
+    /// <summary>Raw ranges of chrome lines in <paramref name="raw"/>; <paramref name="repeated"/> holds line keys seen in other documents.</summary>
+    public static IReadOnlyList<(int Start, int End)> Detect(string raw, IReadOnlySet<string>? repeated = null)
+    {
+        var lines = Sentences.Lines(raw).Where(l => l.End > l.Start && !string.IsNullOrWhiteSpace(raw[l.Start..l.End])).ToList();
+        var result = new List<(int, int)>();
+        var afterBanner = false;
+        foreach (var (s, e) in lines)
+        {
+            var line = raw[s..e].Trim();
+            var chrome = IsChrome(line, repeated) || (afterBanner && line.Contains("you", StringComparison.OrdinalIgnoreCase) && AppealOrService(line));
+            afterBanner = IsBanner(line);
+            if (chrome || afterBanner) result.Add((s, e));
+        }
+        return result;
+    }
+
+    static bool AppealOrService(string line) => AppealRx().IsMatch(line) || line.Contains("help", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A short question standing alone ("Seeking asylum?") introduces a service banner.</summary>
+    static bool IsBanner(string line) => line.EndsWith('?') && Words(line) <= 4 && !CjkRx().IsMatch(line);
+
+    /// <summary>True when one line on its own reads as chrome.</summary>
+    public static bool IsChrome(string line, IReadOnlySet<string>? repeated = null)
+    {
+        var key = Key(line);
+        if (key.Length == 0) return false;
+        if (repeated != null && repeated.Contains(key)) return true;
+        if (Vocabulary.Contains(key.TrimEnd('.', ':', '»', '›', ' '))) return true;
+        if (TagPrefixRx().IsMatch(line)) return true;
+        var words = Words(line);
+        if (AppealRx().IsMatch(line) && words <= 60) return true;
+        if (CjkRx().IsMatch(line)) return false;
+        var hasSentenceEnd = Regex.IsMatch(line, @"[.!?]");
+        if (!hasSentenceEnd && IsTagLine(line)) return true;
+        if (words <= 4 && !hasSentenceEnd && !YearRx().IsMatch(line)) return true;
+        return false;
+    }
+
+    // "News, Event, US, us": three or more comma-separated one- or two-word labels and nothing else.
+    static bool IsTagLine(string line)
+    {
+        var parts = line.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length >= 3 && parts.All(p => Words(p) <= 2);
+    }
+
+    static int Words(string s) => s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
+    /// <summary>Line keys that occur in at least two of the given documents (site navigation and footers).</summary>
+    public static IReadOnlySet<string> RepeatedLines(IEnumerable<string> rawTexts)
+    {
+        var counts = new Dictionary<string, int>();
+        foreach (var raw in rawTexts)
+        {
+            var seen = new HashSet<string>();
+            foreach (var (s, e) in Sentences.Lines(raw))
+            {
+                var k = Key(raw[s..e]);
+                if (k.Length > 0 && seen.Add(k)) counts[k] = counts.GetValueOrDefault(k) + 1;
+            }
+        }
+        return counts.Where(kv => kv.Value >= 2).Select(kv => kv.Key).ToHashSet();
+    }
+}

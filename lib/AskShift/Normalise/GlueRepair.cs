@@ -1,0 +1,141 @@
+using System.Text;
+
+namespace AskShift.Normalise;
+
+/// <summary>
+/// Splits words that page extraction glued together ("thefreedom", "Chinesegovernment", "RightsDefenders",
+/// "obligations.Play") into a <see cref="TextView"/>, so sentence rules and token counts see real words while
+/// offsets still point into the raw text.
+/// </summary>
+public static class GlueRepair
+{
+    static readonly HashSet<string> ShortWords = new(StringComparer.Ordinal)
+    { "a", "to", "of", "in", "on", "at", "by", "an", "as", "is", "it", "be", "we", "he", "or", "so", "us", "do", "if", "my", "no", "up" };
+    static readonly HashSet<string> ShortAnywhere = new(StringComparer.Ordinal) { "to", "of", "in", "on", "at", "by", "as", "is", "or" };
+
+    /// <summary>Builds the repaired view of <paramref name="raw"/>.</summary>
+    public static TextView Repair(string raw)
+    {
+        var sb = new StringBuilder(raw.Length + raw.Length / 20);
+        var map = new List<int>(raw.Length + raw.Length / 20);
+        void Put(char c, int rawIndex) { sb.Append(c); map.Add(rawIndex); }
+
+        var i = 0;
+        while (i < raw.Length)
+        {
+            if (IsAsciiLetter(raw[i]))
+            {
+                var j = i;
+                while (j < raw.Length && IsAsciiLetter(raw[j])) j++;
+                var cuts = Cuts(raw, i, j);
+                for (var k = i; k < j; k++)
+                {
+                    if (cuts.Contains(k)) Put(' ', k);
+                    Put(raw[k], k);
+                }
+                i = j;
+                if (i < raw.Length && NeedsSpaceAfterPunctuation(raw, i)) { Put(raw[i], i); Put(' ', i + 1); i++; }
+                continue;
+            }
+            Put(raw[i], i);
+            if (NeedsSpaceAfterClosing(raw, i)) Put(' ', i + 1);
+            i++;
+        }
+        return new TextView(raw, sb.ToString(), map.ToArray());
+    }
+
+    static bool IsAsciiLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
+
+    // "obligations.Play", "government.2.", "Xia,International", "U.S.government": a space belongs after the mark.
+    static bool NeedsSpaceAfterPunctuation(string raw, int p)
+    {
+        var c = raw[p];
+        if (c is not ('.' or ',' or ';' or '!' or '?' or ':')) return false;
+        if (p + 1 >= raw.Length) return false;
+        var next = raw[p + 1];
+        var wordStart = p;
+        while (wordStart > 0 && IsAsciiLetter(raw[wordStart - 1])) wordStart--;
+        var wordLen = p - wordStart;
+        if (c == '.' && char.IsAsciiDigit(next)) return wordLen >= 2 && char.IsLower(raw[p - 1]);
+        if (!IsAsciiLetter(next)) return false;
+        if (wordLen >= 2 && char.IsLower(raw[p - 1])) return c != '.' || !IsAbbreviationLike(raw, wordStart, p);
+        // "U.S.government": single capital before the dot and a lower-case word after it.
+        if (c == '.' && wordLen == 1 && char.IsLower(next))
+        {
+            var k = p + 1;
+            while (k < raw.Length && char.IsLower(raw[k])) k++;
+            return k - p - 1 >= 3;
+        }
+        return false;
+    }
+
+    static bool IsAbbreviationLike(string raw, int start, int dot) =>
+        dot - start <= 3 && raw.AsSpan(start, dot - start).ToString() is "e" or "i" or "etc" or "vs";
+
+    // "[1]While", "”or", ")the": a closing mark glued to the next word.
+    static bool NeedsSpaceAfterClosing(string raw, int p) =>
+        p + 1 < raw.Length && raw[p] is ']' or ')' or '”' && IsAsciiLetter(raw[p + 1]) && p > 0 && raw[p - 1] != ' ';
+
+    /// <summary>Positions inside the letter run [i,j) before which a space is inserted.</summary>
+    static HashSet<int> Cuts(string raw, int i, int j)
+    {
+        var cuts = new HashSet<int>();
+        // Case changes: "RightsDefenders", "LiuXiaobo" (a lower-case letter followed by a capital).
+        var segStart = i;
+        var segments = new List<(int, int)>();
+        for (var k = i + 1; k < j; k++)
+        {
+            if (char.IsLower(raw[k - 1]) && char.IsUpper(raw[k]) && k - segStart >= 2 && !(k - segStart == 2 && raw[segStart] == 'M' && raw[segStart + 1] == 'c'))
+            {
+                cuts.Add(k);
+                segments.Add((segStart, k));
+                segStart = k;
+            }
+        }
+        segments.Add((segStart, j));
+        foreach (var (s, e) in segments)
+            foreach (var c in DictionaryCuts(raw.Substring(s, e - s))) cuts.Add(s + c);
+        return cuts;
+    }
+
+    /// <summary>Cut points splitting an unknown word into the fewest known words (longest parts win ties).</summary>
+    internal static IReadOnlyList<int> DictionaryCuts(string word)
+    {
+        if (word.Length < 5 || Lexicon.Contains(word)) return [];
+        if (word.All(char.IsUpper)) return [];
+        var lower = word.ToLowerInvariant();
+        var n = lower.Length;
+        // best[k] = (parts, score) for prefix of length k.
+        var parts = new int[n + 1];
+        var score = new int[n + 1];
+        var back = new int[n + 1];
+        Array.Fill(parts, int.MaxValue);
+        parts[0] = 0;
+        for (var end = 1; end <= n; end++)
+        {
+            for (var start = Math.Max(0, end - 24); start < end; start++)
+            {
+                if (parts[start] == int.MaxValue) continue;
+                var len = end - start;
+                var piece = lower.Substring(start, len);
+                if (len <= 2)
+                {
+                    if (!ShortWords.Contains(piece)) continue;
+                    if (start != 0 && !ShortAnywhere.Contains(piece)) continue;
+                }
+                if (!Lexicon.Contains(piece)) continue;
+                var p = parts[start] + 1;
+                var s = score[start] + len * len;
+                if (p < parts[end] || (p == parts[end] && s > score[end]))
+                {
+                    parts[end] = p; score[end] = s; back[end] = start;
+                }
+            }
+        }
+        if (parts[n] == int.MaxValue || parts[n] > 3) return [];
+        var cuts = new List<int>();
+        for (var k = n; k > 0; k = back[k]) if (back[k] > 0) cuts.Add(back[k]);
+        cuts.Reverse();
+        return cuts;
+    }
+}

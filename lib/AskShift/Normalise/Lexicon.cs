@@ -1,0 +1,25 @@
+using System.Reflection;
+
+namespace AskShift.Normalise;
+
+/// <summary>
+/// English words (SCOWL-derived list shipped as a resource) used to tell a glued pair ("thefreedom") from a real
+/// word, without which tokens and themes are lost in scraped pages.
+/// </summary>
+public static class Lexicon
+{
+    static readonly Lazy<HashSet<string>> Words = new(LoadWords);
+
+    /// <summary>True if the lower-cased word is a known English word.</summary>
+    public static bool Contains(string word) => Words.Value.Contains(word.ToLowerInvariant());
+
+    static HashSet<string> LoadWords()
+    {
+        using var s = Assembly.GetExecutingAssembly().GetManifestResourceStream("AskShift.english-words.txt")
+            ?? throw new InvalidOperationException("The embedded English word list is missing from the AskShift assembly.");
+        using var r = new StreamReader(s);
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        while (r.ReadLine() is { } line) if (line.Length > 0) set.Add(line);
+        return set;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+
+namespace AskShift.Normalise;
+
+/// <summary>Splits text into sentences, knowing abbreviations such as "U.S." and "Feb." that end in a dot.</summary>
+public static partial class Sentences
+{
+    static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    { "mr","ms","mrs","dr","st","jr","sr","no","gen","sen","rep","gov","jan","feb","mar","apr","jun","jul","aug","sep","sept","oct","nov","dec","vs","etc","inc","co","corp","ltd","prof","amb","lt","col","dept" };
+
+    [GeneratedRegex(@"[.!?。！？]+[”""’')\]]*(?=\s+[“""‘(\[A-Z0-9\p{IsCJKUnifiedIdeographs}]|\s*$|[\p{IsCJKUnifiedIdeographs}])")]
+    private static partial Regex EndRx();
+
+    /// <summary>Sentence spans [start,end) within text[from..to), trimmed of surrounding whitespace.</summary>
+    public static IEnumerable<(int Start, int End)> Split(string text, int from, int to)
+    {
+        var start = from;
+        var region = text[from..to];
+        foreach (Match m in EndRx().Matches(region))
+        {
+            var endAbs = from + m.Index + m.Length;
+            if (text[from + m.Index] == '.' && IsAbbreviation(text, from + m.Index)) continue;
+            var span = Trim(text, start, endAbs);
+            if (span.End > span.Start) yield return span;
+            start = endAbs;
+        }
+        var last = Trim(text, start, to);
+        if (last.End > last.Start) yield return last;
+    }
+
+    static bool IsAbbreviation(string text, int dot)
+    {
+        var k = dot;
+        while (k > 0 && char.IsLetter(text[k - 1])) k--;
+        var word = text[k..dot];
+        if (word.Length == 1 && char.IsUpper(word[0])) return true; // "U.S.", "J. Smith"
+        return Abbreviations.Contains(word);
+    }
+
+    /// <summary>Shrinks [start,end) past leading and trailing whitespace.</summary>
+    public static (int Start, int End) Trim(string text, int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(text[start])) start++;
+        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        return (start, end);
+    }
+
+    /// <summary>Line spans [start,end) without the newline.</summary>
+    public static IEnumerable<(int Start, int End)> Lines(string text)
+    {
+        var s = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || text[i] == '\n')
+            {
+                var e = i > s && text[i - 1] == '\r' ? i - 1 : i;
+                yield return (s, e);
+                s = i + 1;
+            }
+        }
+    }
+}

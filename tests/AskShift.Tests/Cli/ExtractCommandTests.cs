@@ -1,0 +1,53 @@
+using System.Text;
+using System.Text.Json;
+using AskShift.Cli;
+
+namespace AskShift.Tests.Cli;
+
+public class ExtractCommandTests
+{
+    [Fact]
+    public void Json_output_is_one_object_with_documents_asks_and_errors_and_relative_files()
+    {
+        using var dir = new TempDir();
+        dir.Write("letters/one.txt", "Published on April 2, 2014\n\nThe Obama administration should raise the case of Ilham Tohti.\n");
+        dir.Write("empty.md", "");
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = ExtractCommand.Run(dir.Path, json: true, stdout, stderr);
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout.ToString());
+        var doc = Assert.Single(json.RootElement.GetProperty("documents").EnumerateArray());
+        Assert.Equal("letters/one.txt", doc.GetProperty("file").GetString());
+        Assert.Equal("2014-04-02", doc.GetProperty("date").GetString());
+        Assert.Equal("day", doc.GetProperty("datePrecision").GetString());
+        Assert.Equal("obama", doc.GetProperty("administration").GetString());
+        Assert.Equal(JsonValueKind.Array, doc.GetProperty("organisations").ValueKind);
+        var ask = Assert.Single(json.RootElement.GetProperty("asks").EnumerateArray());
+        Assert.Equal("sentence", ask.GetProperty("form").GetString());
+        Assert.Equal(1, ask.GetProperty("ordinal").GetInt32());
+        Assert.StartsWith("should raise", ask.GetProperty("text").GetString());
+        var error = Assert.Single(json.RootElement.GetProperty("errors").EnumerateArray());
+        Assert.Equal("empty.md", error.GetProperty("file").GetString());
+        Assert.Contains("letters/one.txt", stderr.ToString());
+    }
+
+    [Fact]
+    public void Without_json_a_summary_table_is_printed()
+    {
+        using var dir = new TempDir();
+        dir.Write("a.txt", "Congress must pass the act. The State Department should issue visas to activists at risk.\n");
+        var stdout = new StringWriter();
+        Assert.Equal(0, ExtractCommand.Run(dir.Path, json: false, stdout, new StringWriter()));
+        Assert.Contains("a.txt", stdout.ToString());
+        Assert.Contains("1 documents, 2 asks, 0 errors", stdout.ToString());
+    }
+
+    [Fact]
+    public void A_missing_folder_is_bad_input()
+    {
+        var stderr = new StringWriter();
+        Assert.Equal(2, ExtractCommand.Run("/no/such/dir", true, new StringWriter(), stderr));
+        Assert.Contains("/no/such/dir", stderr.ToString());
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text;
+using AskShift.Load;
+
+namespace AskShift.Tests.Load;
+
+public class LoaderTests
+{
+    const string Letter = "Open letter\n\nWe urge the Secretary of State to raise the case of every detained lawyer.\n";
+
+    [Fact]
+    public void Every_file_becomes_a_document_or_a_named_error_and_one_bad_file_does_not_stop_the_rest()
+    {
+        using var dir = new TempDir();
+        dir.Write("good.txt", Letter);
+        dir.Write("sub/notes.md", Letter.Replace("lawyer", "journalist"));
+        dir.Write("empty.txt", "");
+        dir.Write("binary.txt", new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x14, 0x00, 0x00, 0x00 });
+        dir.Write("ignored.pdf", "not read");
+        var corpus = Corpus.Load(dir.Path);
+        Assert.Equal(["good.txt", "sub/notes.md"], corpus.Items.Select(d => d.File).Order());
+        Assert.Contains(corpus.Errors, e => e.File == "empty.txt" && e.Error.StartsWith("empty"));
+        Assert.Contains(corpus.Errors, e => e.File == "binary.txt" && e.Error.StartsWith("binary"));
+        Assert.Equal(2, corpus.Errors.Count);
+    }
+
+    [Fact]
+    public void A_file_over_the_size_limit_is_an_error_not_a_crash()
+    {
+        using var dir = new TempDir();
+        dir.Write("huge.txt", new string('x', 5000));
+        dir.Write("small.txt", Letter);
+        var corpus = Corpus.Load(dir.Path, new CorpusOptions { MaxFileBytes = 1000 });
+        var error = Assert.Single(corpus.Errors);
+        Assert.Equal("huge.txt", error.File);
+        Assert.Contains("too large", error.Error);
+        Assert.Single(corpus.Items);
+    }
+
+    [Fact]
+    public void Windows_1252_falls_back_with_a_warning_and_keeps_curly_quotes()
+    {
+        var bytes = Encoding.GetEncoding(1252).GetBytes("The group\u2019s \u201cwhole of government\u201d approach");
+        var r = DocumentReader.Decode(bytes, "a.txt", html: false);
+        Assert.Equal("The group\u2019s \u201cwhole of government\u201d approach", r.Text);
+        Assert.Contains(r.Warnings, w => w.Contains("Windows-1252"));
+    }
+
+    [Fact]
+    public void Utf16_with_bom_and_without_bom_decode_to_the_same_text()
+    {
+        const string text = "美国应该 raise the case of Ilham Tohti.";
+        var le = new UnicodeEncoding(false, true);
+        var withBom = le.GetPreamble().Concat(le.GetBytes(text)).ToArray();
+        Assert.Equal(text, DocumentReader.Decode(withBom, "a.txt", false).Text);
+        var noBom = Encoding.Unicode.GetBytes("Plain English text in UTF-16 without a byte order mark.");
+        var r = DocumentReader.Decode(noBom, "b.txt", false);
+        Assert.Equal("Plain English text in UTF-16 without a byte order mark.", r.Text);
+        Assert.Contains(r.Warnings, w => w.Contains("UTF-16"));
+    }
+
+    [Fact]
+    public void Utf8_bom_is_dropped_so_offsets_start_at_the_first_character()
+    {
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes("Hello")).ToArray();
+        var r = DocumentReader.Decode(bytes, "a.txt", false);
+        Assert.Equal("Hello", r.Text);
+        Assert.Empty(r.Warnings);
+    }
+
+    [Fact]
+    public void Html_is_read_as_text_without_scripts_and_with_list_items_on_their_own_lines()
+    {
+        const string html = "<html><head><title>T</title><script>var x = 1;</script></head><body><h1>US should act</h1>" +
+                            "<p>The coalition recommended that the US:</p><ul><li>Impose sanctions on officials responsible for abuses;</li>" +
+                            "<li>Publicly raise the case of detained lawyers.</li></ul></body></html>";
+        var r = DocumentReader.Decode(Encoding.UTF8.GetBytes(html), "page.html", html: true);
+        Assert.DoesNotContain("var x", r.Text);
+        Assert.Contains("\n• Impose sanctions on officials responsible for abuses;\n", r.Text);
+        var corpus = Corpus.FromTexts([("page.html", r.Text!)]);
+        Assert.Equal(2, corpus.AllAsks.Count(a => a.Form == AskForm.BulletItem));
+    }
+
+    [Fact]
+    public void A_missing_path_is_reported_clearly()
+    {
+        var e = Assert.Throws<FileNotFoundException>(() => Corpus.Load("/no/such/folder/askshift"));
+        Assert.Contains("/no/such/folder/askshift", e.Message);
+    }
+}
