@@ -38,7 +38,7 @@ public class KwicTests
     {
         const string text = "要求美國制裁官員，並繼續制裁。";
         var hits = Kwic.Find([("zh", text)], "制裁");
-        Assert.Equal(new[] { 4, 11 }, hits.Select(h => h.Start));
+        Assert.Equal(new[] { 4, 12 }, hits.Select(h => h.Start)); // 要求美國 then 制裁 at 4; 官員，並繼續 then 制裁 at 12
     }
 
     [Fact]
