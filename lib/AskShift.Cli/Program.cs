@@ -1,10 +1,10 @@
 using System.CommandLine;
-#pragma warning disable CS8019
 using AskShift.Cli;
 
 // Each pipeline stage contributes its own command (one file per command), so the CLI grows by addition.
 var root = new RootCommand("AskShift: study how human-rights advocacy asks on China policy change across US administrations.");
 // Commands are registered here, one line each:
 root.Subcommands.Add(ExtractCommand.Create());
+root.Subcommands.Add(ClusterCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Text.Json;
+using AskShift.Cluster;
+
+namespace AskShift.Cli;
+
+/// <summary>
+/// <c>askshift cluster</c>: clusters one ask per line with the same <see cref="AskClusterer"/> the notebooks use, so a
+/// script and a notebook given the same file and seed get the same clusters.
+/// </summary>
+public static class ClusterCommand
+{
+    public static Command Create()
+    {
+        var texts = new Option<FileInfo>("--texts") { Description = "UTF-8 file with one ask per line", Required = true };
+        var k = new Option<int?>("--k") { Description = "fixed number of clusters (default: chosen by silhouette in 2..min(12, n-1))" };
+        var codebook = new Option<FileInfo?>("--codebook") { Description = "codebook JSON (see notebooks/codebook.json) to seed and name clusters" };
+        var guided = new Option<string>("--guided") { Description = "with --codebook: 'seed' (centroids start at theme seed terms) or 'name' (only name clusters)", DefaultValueFactory = _ => "seed" };
+        guided.AcceptOnlyFromAmong("seed", "name");
+        var seed = new Option<int>("--seed") { Description = "random seed (same seed, same clusters)", DefaultValueFactory = _ => 1 };
+        var json = new Option<bool>("--json") { Description = "print machine-readable JSON" };
+        var cmd = new Command("cluster", "Cluster asks (one per line) and label the clusters") { texts, k, codebook, guided, seed, json };
+        cmd.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var file = parse.GetValue(texts)!;
+            if (!file.Exists) { error.WriteLine($"askshift cluster: texts file not found: {file.FullName}"); return ExitCodes.BadInput; }
+            var lines = File.ReadAllLines(file.FullName);
+            if (lines.Length == 0) { error.WriteLine($"askshift cluster: {file.FullName} is empty (expected one ask per line)"); return ExitCodes.BadInput; }
+            var fixedK = parse.GetValue(k);
+            if (fixedK is int kk && (kk < 1 || kk > lines.Length))
+            { error.WriteLine($"askshift cluster: --k {kk} must be between 1 and the number of lines ({lines.Length}) in {file.FullName}"); return ExitCodes.BadInput; }
+            Codebook? cb = null;
+            if (parse.GetValue(codebook) is FileInfo cbFile)
+            {
+                try { cb = Codebook.Load(cbFile.FullName); }
+                catch (Exception e) when (e is FormatException or FileNotFoundException) { error.WriteLine($"askshift cluster: {e.Message}"); return ExitCodes.BadInput; }
+            }
+            var options = new ClusterOptions
+            {
+                K = fixedK,
+                Seed = parse.GetValue(seed),
+                Codebook = cb,
+                Guided = cb is null ? GuidedMode.None : parse.GetValue(guided) == "name" ? GuidedMode.Name : GuidedMode.Seed,
+            };
+            var result = new AskClusterer(options).Run(lines);
+            if (parse.GetValue(json))
+            {
+                var shape = new
+                {
+                    k = result.K,
+                    method = result.Method,
+                    clusters = result.Clusters.Select(c => new { id = c.Id, label = c.Label, theme = c.Theme, size = c.Size, terms = c.Terms.Select(t => t.Term).ToArray() }),
+                    assignments = result.Assignments,
+                };
+                output.WriteLine(JsonSerializer.Serialize(shape, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            }
+            else
+            {
+                output.WriteLine($"k = {result.K} ({result.Method})");
+                foreach (var c in result.Clusters)
+                {
+                    output.WriteLine($"[{c.Id}] {c.Label}  ({c.Size} asks)  terms: {string.Join(", ", c.Terms.Select(t => t.Term))}");
+                    foreach (var r in c.Representatives) output.WriteLine($"      - {r.Text}");
+                }
+            }
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+}

@@ -1,0 +1,267 @@
+using AskShift.Shift;
+using Plotly.NET;
+using static AskShift.Charts.PlotlyFigure;
+
+namespace AskShift.Charts;
+
+/// <summary>One document on the timeline.</summary>
+/// <param name="Row">The y-axis category: an organisation or a document name.</param>
+/// <param name="Asks">Ask texts shown in the hover box.</param>
+public sealed record TimelineItem(DateOnly Date, string Row, string Administration, string Title, IReadOnlyList<string> Asks);
+
+/// <summary>What the timeline's rows are.</summary>
+public enum TimelineRows { Organisation, Document }
+
+/// <summary>How theme prevalence is drawn.</summary>
+public enum PrevalenceStyle { StackedColumns, Heatmap }
+
+/// <summary>
+/// The charts of the study as Plotly.NET <see cref="GenericChart"/>s (the notebook engine renders them; <see cref="ToJson"/>
+/// gives the figure JSON). Administrations always use <see cref="AdministrationPalette"/> colours.
+/// </summary>
+public static class AskCharts
+{
+    /// <summary>Figure JSON (data + layout) of a chart, for saving or testing.</summary>
+    public static string ToJson(GenericChart chart) => GenericChart.toJson(chart);
+
+    /// <summary>Timeline of documents from loaded documents; undated documents are left out and counted in the title.
+    /// A document with several organisations appears once per organisation when rows are organisations.</summary>
+    public static GenericChart Timeline(IReadOnlyList<Document> documents, TimelineRows rows = TimelineRows.Organisation)
+    {
+        var items = new List<TimelineItem>();
+        foreach (var d in documents.Where(d => d.Date is not null))
+        {
+            var title = d.Title ?? d.File;
+            var asks = d.Asks.Select(a => string.IsNullOrWhiteSpace(a.AnalysisText) ? a.Text : a.AnalysisText).ToList();
+            var rowNames = rows == TimelineRows.Document ? [title] : d.Organisations.Count > 0 ? d.Organisations : ["(organisation unknown)"];
+            foreach (var r in rowNames) items.Add(new TimelineItem(d.Date!.Value, r, d.Administration, title, asks));
+        }
+        return Timeline(items, documents.Count(d => d.Date is null));
+    }
+
+    /// <summary>Timeline from plain items: date on x, row on y, one trace (legend entry, colour) per administration.</summary>
+    public static GenericChart Timeline(IReadOnlyList<TimelineItem> items, int undated = 0)
+    {
+        var traces = new List<Trace>();
+        foreach (var admin in Administrations.Sort(items.Select(i => i.Administration)))
+        {
+            var its = items.Where(i => i.Administration == admin).OrderBy(i => i.Date).ToList();
+            traces.Add(Trace("scatter", new Dictionary<string, object?>
+            {
+                ["name"] = Administrations.Display(admin),
+                ["mode"] = "markers",
+                ["x"] = its.Select(i => i.Date.ToString("yyyy-MM-dd")).ToArray(),
+                ["y"] = its.Select(i => i.Row).ToArray(),
+                ["text"] = its.Select(HoverFor).ToArray(),
+                ["hovertemplate"] = "%{text}<extra>" + Html(Administrations.Display(admin)) + "</extra>",
+                ["marker"] = new Dictionary<string, object?> { ["color"] = AdministrationPalette.Color(admin), ["size"] = 12, ["line"] = new Dictionary<string, object?> { ["width"] = 1, ["color"] = "#333" } },
+            }));
+        }
+        var title = "Documents over time, coloured by administration" + (undated > 0 ? $" ({undated} undated not shown)" : "");
+        return Chart(traces, new Dictionary<string, object?>
+        {
+            ["title"] = Title(title),
+            ["xaxis"] = new Dictionary<string, object?> { ["title"] = Title("Publication date"), ["type"] = "date" },
+            ["yaxis"] = new Dictionary<string, object?> { ["title"] = Title("Organisation / document"), ["automargin"] = true },
+            ["hoverlabel"] = new Dictionary<string, object?> { ["align"] = "left" },
+            ["legend"] = new Dictionary<string, object?> { ["title"] = Title("Administration") },
+            ["shapes"] = AdministrationBands(items.Select(i => i.Date)),
+        });
+    }
+
+    private static string HoverFor(TimelineItem i)
+    {
+        var asks = i.Asks.Take(8).Select((a, n) => $"{n + 1}. " + Wrap(a.Length > 160 ? a[..157] + "..." : a));
+        var more = i.Asks.Count > 8 ? $"<br>... and {i.Asks.Count - 8} more" : "";
+        return $"<b>{Wrap(i.Title)}</b><br>{i.Date:yyyy-MM-dd} · {Html(i.Row)}<br>{i.Asks.Count} asks:<br>{string.Join("<br>", asks)}{more}";
+    }
+
+    /// <summary>Light background bands for each administration's term, clipped to the dates shown.</summary>
+    private static object[] AdministrationBands(IEnumerable<DateOnly> dates)
+    {
+        var ds = dates.ToList();
+        if (ds.Count == 0) return [];
+        var (min, max) = (ds.Min(), ds.Max());
+        (string Admin, DateOnly From, DateOnly To)[] terms =
+        [
+            ("obama", new(2009, 1, 20), new(2017, 1, 20)), ("trump1", new(2017, 1, 20), new(2021, 1, 20)),
+            ("biden", new(2021, 1, 20), new(2025, 1, 20)), ("trump2", new(2025, 1, 20), new(2029, 1, 20)),
+        ];
+        return terms.Where(t => t.To > min && t.From <= max).Select(t => (object)new Dictionary<string, object?>
+        {
+            ["type"] = "rect", ["xref"] = "x", ["yref"] = "paper", ["y0"] = 0, ["y1"] = 1, ["layer"] = "below", ["line"] = new Dictionary<string, object?> { ["width"] = 0 },
+            ["x0"] = (t.From < min.AddMonths(-3) ? min.AddMonths(-3) : t.From).ToString("yyyy-MM-dd"),
+            ["x1"] = (t.To > max.AddMonths(3) ? max.AddMonths(3) : t.To).ToString("yyyy-MM-dd"),
+            ["fillcolor"] = AdministrationPalette.Rgba(t.Admin, 0.08),
+        }).ToArray();
+    }
+
+    /// <summary>Share of asks per theme in each administration (or year), as stacked columns or a heatmap.</summary>
+    public static GenericChart ThemePrevalence(IReadOnlyList<PrevalenceRow> rows, PrevalenceStyle style = PrevalenceStyle.StackedColumns, string groupTitle = "Administration")
+    {
+        var groups = rows.Select(r => r.Group).Distinct().ToList();
+        var themes = rows.Select(r => r.Theme).Distinct().ToList();
+        var labels = groups.Select(g => Administrations.Order.Contains(g) ? Administrations.Display(g) : g).ToArray();
+        var lookup = rows.ToDictionary(r => (r.Group, r.Theme));
+        var layout = new Dictionary<string, object?>
+        {
+            ["title"] = Title("Theme prevalence: share of asks per " + groupTitle.ToLowerInvariant()),
+            ["xaxis"] = new Dictionary<string, object?> { ["title"] = Title(groupTitle), ["type"] = "category" },
+        };
+        if (style == PrevalenceStyle.Heatmap)
+        {
+            var z = themes.Select(t => groups.Select(g => lookup[(g, t)].Share).ToArray()).ToArray();
+            var text = themes.Select(t => groups.Select(g => { var r = lookup[(g, t)]; return $"{Html(t)}<br>{Html(g)}: {r.Count} of {r.GroupTotal} asks ({r.Share:P0})"; }).ToArray()).ToArray();
+            layout["yaxis"] = new Dictionary<string, object?> { ["title"] = Title("Theme"), ["automargin"] = true, ["autorange"] = "reversed" };
+            return Chart([Trace("heatmap", new Dictionary<string, object?>
+            {
+                ["x"] = labels, ["y"] = themes.ToArray(), ["z"] = z, ["text"] = text, ["hovertemplate"] = "%{text}<extra></extra>",
+                ["colorscale"] = "Blues", ["colorbar"] = new Dictionary<string, object?> { ["title"] = Title("Share"), ["tickformat"] = ".0%" },
+            })], layout);
+        }
+        var traces = themes.Select((t, i) => Trace("bar", new Dictionary<string, object?>
+        {
+            ["name"] = t,
+            ["x"] = labels,
+            ["y"] = groups.Select(g => lookup[(g, t)].Share).ToArray(),
+            ["text"] = groups.Select(g => { var r = lookup[(g, t)]; return $"{Html(t)}<br>{r.Count} of {r.GroupTotal} asks ({r.Share:P0})"; }).ToArray(),
+            ["hovertemplate"] = "%{text}<extra></extra>",
+            ["textposition"] = "none",
+            ["marker"] = new Dictionary<string, object?> { ["color"] = AdministrationPalette.Series[i % AdministrationPalette.Series.Count] },
+        })).ToList();
+        layout["barmode"] = "stack";
+        layout["yaxis"] = new Dictionary<string, object?> { ["title"] = Title("Share of asks"), ["tickformat"] = ".0%" };
+        layout["legend"] = new Dictionary<string, object?> { ["title"] = Title("Theme") };
+        return Chart(traces, layout);
+    }
+
+    /// <summary>
+    /// Sankey of themes across consecutive administrations: a node per (administration, theme) sized by its asks, a link
+    /// for each theme present in both, plus links from "new" and to "faded" so appearing and vanishing themes show.
+    /// </summary>
+    public static GenericChart ThemeFlow(IReadOnlyList<PrevalenceRow> rows)
+    {
+        var groups = rows.Select(r => r.Group).Distinct().Where(g => g != "unknown" && g != "undated").ToList();
+        var nodes = new List<(string Label, string Color, string Group)>();
+        var index = new Dictionary<string, int>();
+        int Node(string key, string label, string group, string color)
+        {
+            if (!index.TryGetValue(key, out var i)) { i = nodes.Count; index[key] = i; nodes.Add((label, color, group)); }
+            return i;
+        }
+        var src = new List<int>(); var tgt = new List<int>(); var val = new List<int>(); var lcol = new List<string>(); var ltext = new List<string>();
+        var byKey = rows.ToDictionary(r => (r.Group, r.Theme));
+        foreach (var g in groups)
+            foreach (var r in rows.Where(r => r.Group == g && r.Count > 0))
+                Node($"{g}|{r.Theme}", $"{r.Theme} ({r.Count})", g, AdministrationPalette.Color(g));
+        for (int i = 0; i + 1 < groups.Count; i++)
+        {
+            var (a, b) = (groups[i], groups[i + 1]);
+            foreach (var theme in rows.Select(r => r.Theme).Distinct())
+            {
+                int ca = byKey.TryGetValue((a, theme), out var ra) ? ra.Count : 0, cb = byKey.TryGetValue((b, theme), out var rb) ? rb.Count : 0;
+                if (ca > 0 && cb > 0) Link(index[$"{a}|{theme}"], index[$"{b}|{theme}"], cb, b, $"{theme}: {ca} asks under {Administrations.Display(a)} → {cb} under {Administrations.Display(b)}");
+                else if (ca > 0) Link(index[$"{a}|{theme}"], Node($"faded|{b}", "faded by " + Administrations.Display(b), b, "#CCCCCC"), ca, "unknown", $"{theme}: not asked under {Administrations.Display(b)}");
+                else if (cb > 0) Link(Node($"new|{b}", "new under " + Administrations.Display(b), a, "#CCCCCC"), index[$"{b}|{theme}"], cb, b, $"{theme}: new under {Administrations.Display(b)}");
+            }
+        }
+        void Link(int s, int t, int v, string colorOf, string text) { src.Add(s); tgt.Add(t); val.Add(v); lcol.Add(AdministrationPalette.Rgba(colorOf, 0.35)); ltext.Add(Html(text)); }
+        var trace = Trace("sankey", new Dictionary<string, object?>
+        {
+            ["arrangement"] = "snap",
+            ["node"] = new Dictionary<string, object?>
+            {
+                ["label"] = nodes.Select(n => n.Label).ToArray(),
+                ["color"] = nodes.Select(n => n.Color).ToArray(),
+                ["customdata"] = nodes.Select(n => Administrations.Display(n.Group)).ToArray(),
+                ["hovertemplate"] = "%{label}<br>%{customdata}<extra></extra>",
+                ["pad"] = 12,
+            },
+            ["link"] = new Dictionary<string, object?>
+            {
+                ["source"] = src.ToArray(), ["target"] = tgt.ToArray(), ["value"] = val.ToArray(), ["color"] = lcol.ToArray(),
+                ["customdata"] = ltext.ToArray(), ["hovertemplate"] = "%{customdata}<extra></extra>",
+            },
+        });
+        return Chart([trace], new Dictionary<string, object?>
+        {
+            ["title"] = Title("Themes across administrations (" + string.Join(" → ", groups.Select(Administrations.Display)) + ")"),
+        });
+    }
+
+    /// <summary>
+    /// Diverging bars of Fightin' Words z-scores, one panel per administration pair: bars to the right are terms typical
+    /// of the pair's first group (coloured with its colour), to the left of the second.
+    /// </summary>
+    public static GenericChart WordingShift(IReadOnlyList<KeyTerm> terms, int topPerSide = 10)
+    {
+        var pairs = terms.Select(t => (t.GroupA, t.GroupB)).Distinct().ToList();
+        var traces = new List<Trace>();
+        var layout = new Dictionary<string, object?>
+        {
+            ["title"] = Title("Wording shift: log-odds z-scores (Fightin' Words, informative Dirichlet prior)"),
+            ["showlegend"] = false,
+            ["bargap"] = 0.25,
+        };
+        var annotations = new List<object>();
+        double gap = 0.06, width = pairs.Count == 0 ? 1 : (1 - gap * (pairs.Count - 1)) / pairs.Count;
+        for (int p = 0; p < pairs.Count; p++)
+        {
+            var (a, b) = pairs[p];
+            var rows = terms.Where(t => t.GroupA == a && t.GroupB == b).ToList();
+            var pick = rows.Where(r => r.Z > 0).OrderByDescending(r => r.Z).Take(topPerSide)
+                .Concat(rows.Where(r => r.Z < 0).OrderBy(r => r.Z).Take(topPerSide)).OrderBy(r => r.Z).ToList();
+            string ax = p == 0 ? "" : (p + 1).ToString();
+            traces.Add(Trace("bar", new Dictionary<string, object?>
+            {
+                ["orientation"] = "h",
+                ["name"] = $"{a} vs {b}",
+                ["x"] = pick.Select(r => r.Z).ToArray(),
+                ["y"] = pick.Select(r => r.Term).ToArray(),
+                ["marker"] = new Dictionary<string, object?> { ["color"] = pick.Select(r => AdministrationPalette.Color(r.Z >= 0 ? a : b)).ToArray() },
+                ["text"] = pick.Select(r => $"<b>{Html(r.Term)}</b><br>z = {r.Z:F2}, log-odds = {r.Delta:F2}<br>{Html(Label(a))}: {r.CountA} · {Html(Label(b))}: {r.CountB}").ToArray(),
+                ["hovertemplate"] = "%{text}<extra></extra>",
+                ["textposition"] = "none",
+                ["xaxis"] = "x" + ax, ["yaxis"] = "y" + ax,
+            }));
+            double x0 = p * (width + gap);
+            layout["xaxis" + ax] = new Dictionary<string, object?> { ["domain"] = new[] { x0, x0 + width }, ["anchor"] = "y" + ax, ["title"] = Title($"← {Label(b)}   z   {Label(a)} →"), ["zeroline"] = true };
+            layout["yaxis" + ax] = new Dictionary<string, object?> { ["anchor"] = "x" + ax, ["automargin"] = true, ["type"] = "category" };
+            annotations.Add(new Dictionary<string, object?> { ["text"] = $"<b>{Html(Label(a))} vs {Html(Label(b))}</b>", ["xref"] = "paper", ["yref"] = "paper", ["x"] = x0 + width / 2, ["y"] = 1.06, ["showarrow"] = false, ["xanchor"] = "center" });
+        }
+        layout["annotations"] = annotations.ToArray();
+        layout["height"] = 120 + 22 * Math.Max(4, 2 * topPerSide);
+        return Chart(traces, layout);
+    }
+
+    /// <summary>Term trajectories: occurrences per 1,000 tokens per period, one line per term.</summary>
+    public static GenericChart TermTrajectories(IReadOnlyList<TrajectoryPoint> points, string periodTitle = "Administration")
+    {
+        var periods = points.Select(p => p.Period).Distinct().ToList();
+        var labels = periods.ToDictionary(p => p, p => Administrations.Order.Contains(p) ? Administrations.Display(p) : p);
+        var traces = points.Select(p => p.Term).Distinct().Select((term, i) =>
+        {
+            var ps = periods.Select(per => points.First(p => p.Term == term && p.Period == per)).ToList();
+            return Trace("scatter", new Dictionary<string, object?>
+            {
+                ["name"] = term,
+                ["mode"] = "lines+markers",
+                ["x"] = ps.Select(p => labels[p.Period]).ToArray(),
+                ["y"] = ps.Select(p => p.PerThousand).ToArray(),
+                ["text"] = ps.Select(p => $"<b>{Html(term)}</b> in {Html(labels[p.Period])}<br>{p.Count} times in {p.Documents} texts · {p.PerThousand:F2} per 1,000 of {p.Tokens} tokens").ToArray(),
+                ["hovertemplate"] = "%{text}<extra></extra>",
+                ["line"] = new Dictionary<string, object?> { ["color"] = AdministrationPalette.Series[i % AdministrationPalette.Series.Count] },
+                ["marker"] = new Dictionary<string, object?> { ["size"] = 9, ["color"] = ps.Select(p => AdministrationPalette.Color(p.Period)).ToArray(), ["line"] = new Dictionary<string, object?> { ["width"] = 2, ["color"] = AdministrationPalette.Series[i % AdministrationPalette.Series.Count] } },
+            });
+        }).ToList();
+        return Chart(traces, new Dictionary<string, object?>
+        {
+            ["title"] = Title("Term trajectories: frequency per 1,000 tokens"),
+            ["xaxis"] = new Dictionary<string, object?> { ["title"] = Title(periodTitle), ["type"] = "category", ["categoryorder"] = "array", ["categoryarray"] = periods.Select(p => labels[p]).ToArray() },
+            ["yaxis"] = new Dictionary<string, object?> { ["title"] = Title("Occurrences per 1,000 tokens"), ["rangemode"] = "tozero" },
+            ["legend"] = new Dictionary<string, object?> { ["title"] = Title("Term") },
+        });
+    }
+
+    private static string Label(string group) => Administrations.Order.Contains(group) ? Administrations.Display(group) : group;
+}

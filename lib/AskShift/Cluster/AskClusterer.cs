@@ -1,0 +1,245 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+
+namespace AskShift.Cluster;
+
+/// <summary>How a codebook takes part in clustering.</summary>
+public enum GuidedMode
+{
+    /// <summary>Unsupervised: ML.NET k-means, k by silhouette; codebook ignored.</summary>
+    None,
+    /// <summary>Unsupervised clustering, then each cluster is named after the codebook theme whose seed terms it is closest to.</summary>
+    Name,
+    /// <summary>Centroids start at the codebook themes' seed terms (seeded spherical k-means); k = number of seeded themes that keep asks.</summary>
+    Seed,
+}
+
+/// <summary>Settings for <see cref="AskClusterer"/>; defaults suit a few dozen to a few thousand short asks.</summary>
+public sealed record ClusterOptions
+{
+    /// <summary>Seed of the MLContext: the same seed and inputs give the same clusters.</summary>
+    public int Seed { get; init; } = 1;
+    /// <summary>Fixed number of clusters; null chooses k in [<see cref="MinK"/>, <see cref="MaxK"/>] by silhouette.</summary>
+    public int? K { get; init; }
+    public int MinK { get; init; } = 2;
+    /// <summary>Upper end of the k range; capped at n-1 because a silhouette needs at least one shared cluster.</summary>
+    public int MaxK { get; init; } = 12;
+    /// <summary>k-means++ restarts per k; the run with the lowest mean distance is kept (as sklearn's n_init).</summary>
+    public int Restarts { get; init; } = 10;
+    public FeaturizerOptions Features { get; init; } = new();
+    public SilhouetteMetric Metric { get; init; } = SilhouetteMetric.Cosine;
+    /// <summary>Above this many asks the silhouette is computed on a seeded sample (see <see cref="Silhouette.DefaultSampleLimit"/>).</summary>
+    public int SilhouetteSampleLimit { get; init; } = Silhouette.DefaultSampleLimit;
+    public Codebook? Codebook { get; init; }
+    public GuidedMode Guided { get; init; } = GuidedMode.None;
+    /// <summary>How many c-TF-IDF terms describe each cluster.</summary>
+    public int TopTerms { get; init; } = 8;
+    /// <summary>How many asks closest to the centroid represent each cluster.</summary>
+    public int Representatives { get; init; } = 3;
+}
+
+/// <summary>
+/// The clustering stage: featurise asks with ML.NET, cluster with ML.NET k-means (or codebook-seeded k-means), choose
+/// k by silhouette, label clusters by c-TF-IDF and show representative asks. One call: <c>new AskClusterer(options).Run(texts)</c>.
+/// </summary>
+public sealed class AskClusterer(ClusterOptions? options = null)
+{
+    public ClusterOptions Options { get; } = options ?? new ClusterOptions();
+
+    /// <summary>Clusters <paramref name="texts"/> (one ask each).</summary>
+    public ClusteringResult Run(IReadOnlyList<string> texts)
+    {
+        if (texts.Count == 0) throw new ArgumentException("no texts to cluster");
+        var o = Options;
+        if (o.Guided != GuidedMode.None && o.Codebook is null)
+            throw new ArgumentException($"guided mode {o.Guided} needs a codebook");
+        var ml = new MLContext(seed: o.Seed);
+        var feats = AskFeaturizer.Fit(texts, o.Features, ml);
+        var vectors = feats.Vectors;
+
+        int[] raw; List<KScore> scores; string method;
+        string?[]? themeOfRaw = null;
+        if (o.Guided == GuidedMode.Seed)
+        {
+            var themes = o.Codebook!.SeededThemes;
+            var seedVecs = feats.Transform(themes.Select(t => string.Join(" . ", t.SeedTerms)));
+            var usable = Enumerable.Range(0, themes.Count).Where(i => seedVecs[i].Indices.Length > 0).ToList();
+            if (usable.Count == 0) throw new ArgumentException("none of the codebook's seed terms occurs in the feature space of these texts");
+            raw = SeededKMeans.Run(vectors, usable.Select(i => seedVecs[i]).ToList(), feats.Dimension);
+            themeOfRaw = usable.Select(i => (string?)themes[i].Code).ToArray();
+            int k = raw.Distinct().Count();
+            scores = [new KScore(k, Silhouette.Score(vectors, raw, o.Metric, o.SilhouetteSampleLimit, o.Seed), DaviesBouldin(vectors, raw, feats.Dimension), AverageDistance(vectors, raw, feats.Dimension))];
+            method = $"codebook-seeded spherical k-means from {usable.Count} themes";
+        }
+        else if (texts.Count < 3)
+        {
+            raw = new int[texts.Count];
+            scores = [new KScore(1, 0, 0, AverageDistance(vectors, raw, feats.Dimension))];
+            method = "single cluster (fewer than 3 texts)";
+        }
+        else
+        {
+            int lo, hi;
+            if (o.K is int fixedK)
+            {
+                if (fixedK < 1 || fixedK > texts.Count) throw new ArgumentException($"k={fixedK} is outside 1..{texts.Count} (number of texts)");
+                lo = hi = fixedK;
+            }
+            else
+            {
+                hi = Math.Min(o.MaxK, texts.Count - 1);
+                lo = Math.Min(Math.Max(2, o.MinK), hi);
+            }
+            scores = [];
+            raw = [];
+            double bestSil = double.NegativeInfinity;
+            for (int k = lo; k <= hi; k++)
+            {
+                var (labels, avgDist, db) = TrainKMeans(ml, feats, k, o.Restarts);
+                double sil = Silhouette.Score(vectors, labels, o.Metric, o.SilhouetteSampleLimit, o.Seed);
+                scores.Add(new KScore(k, sil, db, avgDist));
+                if (sil > bestSil + 1e-12) { bestSil = sil; raw = labels; }
+            }
+            method = o.K is null ? $"ML.NET k-means (k-means++, {o.Restarts} restarts), k in {lo}..{hi} by {o.Metric.ToString().ToLowerInvariant()} silhouette"
+                                 : $"ML.NET k-means (k-means++, {o.Restarts} restarts), fixed k={o.K}";
+        }
+        return Describe(texts, vectors, feats, raw, themeOfRaw, scores, method);
+    }
+
+    private static (int[] Labels, double AvgDist, double DaviesBouldin) TrainKMeans(MLContext ml, AskFeaturizer feats, int k, int restarts)
+    {
+        (int[] Labels, double AvgDist, double Db) best = ([], double.PositiveInfinity, double.NaN);
+        for (int r = 0; r < Math.Max(1, restarts); r++)
+        {
+            var trainer = ml.Clustering.Trainers.KMeans(new KMeansTrainer.Options
+            {
+                FeatureColumnName = AskFeaturizer.FeatureColumn,
+                NumberOfClusters = k,
+                InitializationAlgorithm = KMeansTrainer.InitializationAlgorithm.KMeansPlusPlus,
+                NumberOfThreads = 1, // one thread: the same seed gives the same clusters on any machine
+                MaximumNumberOfIterations = 300,
+            });
+            var model = trainer.Fit(feats.Data);
+            var scored = model.Transform(feats.Data);
+            var metrics = ml.Clustering.Evaluate(scored, scoreColumnName: "Score", featureColumnName: AskFeaturizer.FeatureColumn);
+            if (metrics.AverageDistance < best.AvgDist - 1e-9)
+            {
+                var labels = scored.GetColumn<uint>("PredictedLabel").Select(l => (int)l - 1).ToArray();
+                best = (labels, metrics.AverageDistance, metrics.DaviesBouldinIndex);
+            }
+        }
+        return best;
+    }
+
+    private ClusteringResult Describe(IReadOnlyList<string> texts, IReadOnlyList<SparseVector> vectors, AskFeaturizer feats,
+        int[] raw, string?[]? themeOfRaw, List<KScore> scores, string method)
+    {
+        var o = Options;
+        // Renumber by decreasing size, then by first ask, so ids do not depend on the trainer's internal order.
+        var order = raw.Distinct()
+            .OrderByDescending(c => raw.Count(x => x == c)).ThenBy(c => Array.IndexOf(raw, c)).ToList();
+        var newId = order.Select((c, i) => (c, i)).ToDictionary(t => t.c, t => t.i);
+        var assign = raw.Select(c => newId[c]).ToArray();
+        int k = order.Count;
+        if (scores.Count == 1 && scores[0].K != k) scores[0] = scores[0] with { K = k };
+
+        var terms = ClassTfidf.TopTerms(texts, assign, o.TopTerms);
+        var centroids = Enumerable.Range(0, k).Select(c => Centroid(vectors, assign, c, feats.Dimension)).ToArray();
+
+        // Codebook names: seeded clusters carry their theme; in Name mode pick the closest theme by seed-term similarity.
+        var themeOf = new string?[k];
+        if (themeOfRaw is not null) foreach (var (c, i) in newId) themeOf[i] = themeOfRaw[c];
+        else if (o.Guided == GuidedMode.Name)
+        {
+            var themes = o.Codebook!.SeededThemes;
+            var tv = feats.Transform(themes.Select(t => string.Join(" . ", t.SeedTerms)));
+            for (int c = 0; c < k; c++)
+            {
+                int best = -1; double bestSim = 0;
+                for (int t = 0; t < themes.Count; t++) { double s = tv[t].Dot(centroids[c]); if (s > bestSim) { bestSim = s; best = t; } }
+                themeOf[c] = best < 0 ? null : themes[best].Code;
+            }
+        }
+        var labelOfTheme = o.Codebook?.Themes.ToDictionary(t => t.Code, t => t.Label) ?? [];
+        var used = new Dictionary<string, int>();
+        var clusters = new List<ClusterInfo>();
+        for (int c = 0; c < k; c++)
+        {
+            var top = terms.TryGetValue(c, out var tt) ? tt : [];
+            string label = themeOf[c] is string code ? labelOfTheme.GetValueOrDefault(code, code)
+                : top.Count > 0 ? string.Join(", ", top.Take(3).Select(t => t.Term)) : $"cluster {c}";
+            used[label] = used.GetValueOrDefault(label) + 1;
+            if (used[label] > 1) label = $"{label} ({used[label]})";
+            var reps = Enumerable.Range(0, texts.Count).Where(i => assign[i] == c)
+                .Select(i => new RepresentativeAsk(i, texts[i], CosineToCentroid(vectors[i], centroids[c])))
+                .OrderByDescending(r => r.Similarity).ThenBy(r => r.Index).Take(o.Representatives).ToList();
+            clusters.Add(new ClusterInfo(c, label, themeOf[c], assign.Count(a => a == c), top, reps));
+        }
+        return new ClusteringResult(k, method, scores, assign, clusters, texts.ToList());
+    }
+
+    private static double CosineToCentroid(SparseVector v, double[] centroid)
+    {
+        double n = Math.Sqrt(v.SquaredNorm());
+        return n == 0 ? 0 : v.Dot(centroid) / n; // centroid is unit length
+    }
+
+    private static double[] Centroid(IReadOnlyList<SparseVector> vectors, int[] assign, int c, int dim, bool normalize = true)
+    {
+        var sum = new double[dim];
+        int count = 0;
+        for (int i = 0; i < vectors.Count; i++)
+        {
+            if (assign[i] != c) continue;
+            count++;
+            var v = vectors[i];
+            for (int j = 0; j < v.Indices.Length; j++) sum[v.Indices[j]] += v.Values[j];
+        }
+        if (normalize) SeededKMeans.Normalize(sum);
+        else if (count > 0) for (int j = 0; j < dim; j++) sum[j] /= count;
+        return sum;
+    }
+
+    /// <summary>Mean squared euclidean distance to the (mean) centroid, comparable with ML.NET's AverageDistance.</summary>
+    private static double AverageDistance(IReadOnlyList<SparseVector> vectors, int[] assign, int dim)
+    {
+        double total = 0;
+        foreach (var c in assign.Distinct())
+        {
+            var m = Centroid(vectors, assign, c, dim, normalize: false);
+            double mn = m.Sum(x => x * x);
+            for (int i = 0; i < vectors.Count; i++) if (assign[i] == c) total += vectors[i].SquaredDistance(m, mn);
+        }
+        return total / vectors.Count;
+    }
+
+    /// <summary>Davies-Bouldin index (same definition as ML.NET's evaluator) for clusterings ML.NET did not train.</summary>
+    internal static double DaviesBouldin(IReadOnlyList<SparseVector> vectors, int[] assign, int dim)
+    {
+        var ids = assign.Distinct().OrderBy(x => x).ToArray();
+        if (ids.Length < 2) return 0;
+        var cents = ids.Select(c => Centroid(vectors, assign, c, dim, normalize: false)).ToArray();
+        var cn = cents.Select(m => m.Sum(x => x * x)).ToArray();
+        var scatter = new double[ids.Length];
+        for (int a = 0; a < ids.Length; a++)
+        {
+            var members = Enumerable.Range(0, vectors.Count).Where(i => assign[i] == ids[a]).ToList();
+            scatter[a] = members.Average(i => Math.Sqrt(vectors[i].SquaredDistance(cents[a], cn[a])));
+        }
+        double sum = 0;
+        for (int a = 0; a < ids.Length; a++)
+        {
+            double worst = 0;
+            for (int b = 0; b < ids.Length; b++)
+            {
+                if (a == b) continue;
+                double d = 0; for (int j = 0; j < dim; j++) { double x = cents[a][j] - cents[b][j]; d += x * x; }
+                d = Math.Sqrt(d);
+                if (d > 0) worst = Math.Max(worst, (scatter[a] + scatter[b]) / d);
+            }
+            sum += worst;
+        }
+        return sum / ids.Length;
+    }
+}

@@ -1,0 +1,160 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms.Text;
+
+namespace AskShift.Cluster;
+
+/// <summary>Featurisation choices for short ask texts.</summary>
+public sealed record FeaturizerOptions
+{
+    /// <summary>Longest word n-gram (all shorter lengths included); 2 keeps "human rights" and "civil society" as units.</summary>
+    public int WordNgramLength { get; init; } = 2;
+    /// <summary>Shortest character n-gram. 3-5 grams survive glued words ("clearpublic") and segment Chinese without a dictionary.</summary>
+    public int CharNgramMin { get; init; } = 3;
+    /// <summary>Longest character n-gram.</summary>
+    public int CharNgramMax { get; init; } = 5;
+    /// <summary>Drop English stop words from the word block (char grams see the whole text).</summary>
+    public bool RemoveStopWords { get; init; } = true;
+    /// <summary>Include the character block at all; off gives a words-only TF-IDF, the classic baseline.</summary>
+    public bool UseCharNgrams { get; init; } = true;
+}
+
+/// <summary>
+/// A fitted ML.NET text featuriser: TF-IDF word 1-2 grams (FeaturizeText) and TF-IDF char 3-5 grams, each block
+/// L2-normalised, concatenated and L2-normalised again so words and characters weigh equally. The fitted model is kept
+/// so codebook seed terms are projected into the same space as the asks.
+/// </summary>
+public sealed class AskFeaturizer
+{
+    private const string TextColumn = "Text";
+    /// <summary>Name of the feature column in <see cref="Data"/>.</summary>
+    public const string FeatureColumn = "Features";
+
+    private sealed class TextRow
+    {
+        public string Text { get; set; } = "";
+        public string WordText { get; set; } = "";
+        public static TextRow Of(string? text) => new() { Text = text ?? "", WordText = SpaceCjk(text ?? "") };
+    }
+
+    /// <summary>
+    /// Puts spaces between CJK characters for the word block, so ML.NET's whitespace tokenizer sees Chinese characters
+    /// as words and its word bigrams become character bigrams (most Chinese words are two characters).
+    /// </summary>
+    internal static string SpaceCjk(string text)
+    {
+        if (!text.Any(Tokens.IsCjk)) return text;
+        var sb = new System.Text.StringBuilder(text.Length * 2);
+        foreach (var c in text)
+        {
+            if (Tokens.IsCjk(c)) sb.Append(' ').Append(c).Append(' ');
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The context the model was fitted in (its seed fixes every random choice downstream).</summary>
+    public MLContext Context { get; }
+    /// <summary>The fitted transformer chain.</summary>
+    public ITransformer Model { get; }
+    /// <summary>The training texts with the <see cref="FeatureColumn"/> column, ready for ML.NET trainers and evaluators.</summary>
+    public IDataView Data { get; }
+    /// <summary>One sparse vector per training text, in input order.</summary>
+    public IReadOnlyList<SparseVector> Vectors { get; }
+    /// <summary>Number of feature dimensions.</summary>
+    public int Dimension { get; }
+
+    private AskFeaturizer(MLContext ml, ITransformer model, IDataView data, SparseVector[] vectors, int dim)
+    { Context = ml; Model = model; Data = data; Vectors = vectors; Dimension = dim; }
+
+    /// <summary>Fits the featuriser on <paramref name="texts"/> (IDF is learnt from them) and featurises them.</summary>
+    public static AskFeaturizer Fit(IReadOnlyList<string> texts, FeaturizerOptions? options = null, MLContext? context = null)
+    {
+        options ??= new FeaturizerOptions();
+        if (options.CharNgramMin < 1 || options.CharNgramMax < options.CharNgramMin)
+            throw new ArgumentException($"char n-gram range {options.CharNgramMin}..{options.CharNgramMax} is empty");
+        var ml = context ?? new MLContext(seed: 1);
+        var input = ml.Data.LoadFromEnumerable(texts.Select(TextRow.Of));
+        var words = new TextFeaturizingEstimator.Options
+        {
+            CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+            KeepDiacritics = false,
+            KeepPunctuations = false,
+            KeepNumbers = true,
+            StopWordsRemoverOptions = options.RemoveStopWords ? new StopWordsRemovingEstimator.Options() : null,
+            WordFeatureExtractor = new WordBagEstimator.Options
+            {
+                NgramLength = options.WordNgramLength,
+                UseAllLengths = true,
+                Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf,
+            },
+            CharFeatureExtractor = null,
+            Norm = TextFeaturizingEstimator.NormFunction.L2,
+        };
+        IEstimator<ITransformer> pipe = ml.Transforms.Text.FeaturizeText("WordFeatures", words, "WordText");
+        if (options.UseCharNgrams)
+        {
+            pipe = pipe
+                .Append(ml.Transforms.Text.NormalizeText("NormText", TextColumn, TextNormalizingEstimator.CaseMode.Lower,
+                    keepDiacritics: false, keepPunctuations: false, keepNumbers: true))
+                .Append(ml.Transforms.Text.TokenizeIntoCharactersAsKeys("Chars", "NormText", useMarkerCharacters: true));
+            // FeaturizeText's own char extractor can only do "all lengths up to n"; 1-2 char grams are noise for English,
+            // so each length gets its own n-gram column.
+            var charCols = new List<string>();
+            for (int n = options.CharNgramMin; n <= options.CharNgramMax; n++)
+            {
+                var col = $"Char{n}";
+                pipe = pipe.Append(ml.Transforms.Text.ProduceNgrams(col, "Chars", ngramLength: n, useAllLengths: false,
+                    weighting: NgramExtractingEstimator.WeightingCriteria.TfIdf, maximumNgramsCount: 1_000_000));
+                charCols.Add(col);
+            }
+            pipe = pipe
+                .Append(ml.Transforms.Concatenate("CharRaw", charCols.ToArray()))
+                .Append(ml.Transforms.NormalizeLpNorm("CharFeatures", "CharRaw"))
+                .Append(ml.Transforms.Concatenate("Joined", "WordFeatures", "CharFeatures"))
+                .Append(ml.Transforms.NormalizeLpNorm(FeatureColumn, "Joined"));
+        }
+        else
+        {
+            pipe = pipe.Append(ml.Transforms.CopyColumns(FeatureColumn, "WordFeatures"));
+        }
+        var model = pipe.Fit(input);
+        var data = ml.Data.Cache(model.Transform(input));
+        var vectors = ReadVectors(data, out int dim);
+        return new AskFeaturizer(ml, model, data, vectors, dim);
+    }
+
+    /// <summary>Projects new texts (e.g. codebook seed terms) into the fitted feature space.</summary>
+    public IReadOnlyList<SparseVector> Transform(IEnumerable<string> texts)
+    {
+        var view = Model.Transform(Context.Data.LoadFromEnumerable(texts.Select(TextRow.Of)));
+        return ReadVectors(view, out _);
+    }
+
+    private static SparseVector[] ReadVectors(IDataView view, out int dim)
+    {
+        var col = view.Schema[FeatureColumn];
+        dim = col.Type is VectorDataViewType vt ? vt.Size : 0;
+        var result = new List<SparseVector>();
+        foreach (var vb in view.GetColumn<VBuffer<float>>(col))
+        {
+            var vals = vb.GetValues();
+            if (vb.IsDense)
+            {
+                var idx = new List<int>(); var v = new List<float>();
+                for (int i = 0; i < vals.Length; i++) if (vals[i] != 0) { idx.Add(i); v.Add(vals[i]); }
+                result.Add(new SparseVector(vb.Length, idx.ToArray(), v.ToArray()));
+            }
+            else
+            {
+                var ind = vb.GetIndices().ToArray(); var v = vals.ToArray();
+                // ML.NET keeps indices sorted, but the merge-dot relies on it, so make sure.
+                if (!IsSorted(ind)) Array.Sort(ind, v);
+                result.Add(new SparseVector(vb.Length, ind, v));
+            }
+        }
+        return result.ToArray();
+    }
+
+    private static bool IsSorted(int[] a) { for (int i = 1; i < a.Length; i++) if (a[i] < a[i - 1]) return false; return true; }
+}

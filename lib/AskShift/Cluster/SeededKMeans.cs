@@ -1,0 +1,57 @@
+namespace AskShift.Cluster;
+
+/// <summary>
+/// Spherical k-means started from given centroids (seeded k-means, Basu, Banerjee and Mooney 2002, with codebook
+/// seed terms in place of labelled points). ML.NET's KMeans cannot take initial centroids, so guided seeding runs here;
+/// it is deterministic because it has no random step.
+/// </summary>
+internal static class SeededKMeans
+{
+    public static int[] Run(IReadOnlyList<SparseVector> points, IReadOnlyList<SparseVector> seeds, int dimension, int maxIterations = 50)
+    {
+        int k = seeds.Count;
+        var centroids = seeds.Select(s => ToDense(s, dimension)).ToArray();
+        var assign = new int[points.Count];
+        Array.Fill(assign, -1);
+        for (int iter = 0; iter < maxIterations; iter++)
+        {
+            bool changed = false;
+            for (int i = 0; i < points.Count; i++)
+            {
+                int best = 0; double bestSim = double.NegativeInfinity;
+                for (int c = 0; c < k; c++)
+                {
+                    double sim = points[i].Dot(centroids[c]);
+                    if (sim > bestSim) { bestSim = sim; best = c; }
+                }
+                if (assign[i] != best) { assign[i] = best; changed = true; }
+            }
+            if (!changed) break;
+            for (int c = 0; c < k; c++)
+            {
+                var members = Enumerable.Range(0, points.Count).Where(i => assign[i] == c).ToList();
+                if (members.Count == 0) continue; // keep the seed: the theme may still attract asks later
+                var sum = new double[dimension];
+                foreach (var i in members)
+                    for (int j = 0; j < points[i].Indices.Length; j++) sum[points[i].Indices[j]] += points[i].Values[j];
+                Normalize(sum);
+                centroids[c] = sum;
+            }
+        }
+        return assign;
+    }
+
+    internal static double[] ToDense(SparseVector v, int dimension)
+    {
+        var d = new double[dimension];
+        for (int j = 0; j < v.Indices.Length; j++) d[v.Indices[j]] = v.Values[j];
+        Normalize(d);
+        return d;
+    }
+
+    internal static void Normalize(double[] d)
+    {
+        double n = Math.Sqrt(d.Sum(x => x * x));
+        if (n > 0) for (int j = 0; j < d.Length; j++) d[j] /= n;
+    }
+}

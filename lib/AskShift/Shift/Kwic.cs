@@ -1,0 +1,64 @@
+using AskShift.Cluster;
+using Microsoft.Data.Analysis;
+
+namespace AskShift.Shift;
+
+/// <summary>One occurrence of a term or phrase with its context and exact offsets in the source text.</summary>
+/// <param name="Source">File (or other id) of the text searched.</param>
+/// <param name="Start">Offset of the match in the source's raw text (UTF-16 code units).</param>
+/// <param name="End">End offset, exclusive.</param>
+public sealed record KwicHit(string Source, int Start, int End, string Left, string Match, string Right);
+
+/// <summary>
+/// Keyword in context (as quanteda's kwic): every occurrence of a word or phrase, matched on tokens (so "rights"
+/// does not match "rightsholders" and case does not matter), with offsets that point back into the raw text.
+/// </summary>
+public static class Kwic
+{
+    /// <summary>Occurrences of <paramref name="query"/> in each (source, text) pair.</summary>
+    public static IReadOnlyList<KwicHit> Find(IEnumerable<(string Source, string Text)> texts, string query, int window = 60)
+    {
+        var q = Tokens.Tokenize(query).Select(t => t.Text).ToArray();
+        if (q.Length == 0) throw new ArgumentException($"query \"{query}\" has no word in it");
+        var hits = new List<KwicHit>();
+        foreach (var (source, text) in texts)
+        {
+            var toks = Tokens.Tokenize(text);
+            for (int i = 0; i + q.Length <= toks.Count; i++)
+            {
+                bool ok = true;
+                for (int j = 0; j < q.Length && ok; j++) ok = toks[i + j].Text == q[j];
+                if (!ok) continue;
+                int s = toks[i].Start, e = toks[i + q.Length - 1].End;
+                int ls = Math.Max(0, s - window), re = Math.Min(text.Length, e + window);
+                hits.Add(new KwicHit(source, s, e, Clean(text[ls..s]), text[s..e], Clean(text[e..re])));
+            }
+        }
+        return hits;
+    }
+
+    /// <summary>Occurrences in the raw text of documents; offsets refer to <see cref="Document.RawText"/>.</summary>
+    public static IReadOnlyList<KwicHit> Find(IReadOnlyList<Document> documents, string query, int window = 60) =>
+        Find(documents.Select(d => (d.File, d.RawText)), query, window);
+
+    /// <summary>Occurrences inside asks only; offsets are shifted to the document's raw text via <see cref="Ask.Start"/>.</summary>
+    public static IReadOnlyList<KwicHit> FindInAsks(IReadOnlyList<Ask> asks, string query, int window = 60)
+    {
+        var hits = new List<KwicHit>();
+        foreach (var a in asks)
+            foreach (var h in Find([(a.File, a.Text)], query, window))
+                hits.Add(h with { Start = h.Start + a.Start, End = h.End + a.Start });
+        return hits;
+    }
+
+    /// <summary>Hits as a DataFrame (source, start, end, left, match, right).</summary>
+    public static DataFrame ToFrame(IReadOnlyList<KwicHit> hits) => new(
+        new StringDataFrameColumn("source", hits.Select(h => h.Source)),
+        new Int32DataFrameColumn("start", hits.Select(h => h.Start)),
+        new Int32DataFrameColumn("end", hits.Select(h => h.End)),
+        new StringDataFrameColumn("left", hits.Select(h => h.Left)),
+        new StringDataFrameColumn("match", hits.Select(h => h.Match)),
+        new StringDataFrameColumn("right", hits.Select(h => h.Right)));
+
+    private static string Clean(string s) => System.Text.RegularExpressions.Regex.Replace(s, @"\s+", " ");
+}

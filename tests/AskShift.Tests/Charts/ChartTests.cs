@@ -1,0 +1,111 @@
+using System.Text.Json;
+using AskShift.Charts;
+using AskShift.Shift;
+
+namespace AskShift.Tests.Charts;
+
+public class ChartTests
+{
+    private static JsonElement Json(Plotly.NET.GenericChart chart) => JsonDocument.Parse(AskCharts.ToJson(chart)).RootElement;
+
+    private static IEnumerable<JsonElement> Traces(JsonElement fig) => fig.GetProperty("data").EnumerateArray();
+
+    private static readonly Document[] Docs =
+    [
+        new() { File = "a.txt", RawText = "", Title = "Obama-era letter", Organisations = ["HRW", "Amnesty"], Date = new DateOnly(2015, 9, 20), Administration = "obama",
+                Asks = [new Ask("a.txt", 1, "Raise cases", 0, 11, AskForm.Sentence, "Raise cases", "en")] },
+        new() { File = "b.txt", RawText = "", Title = "Biden memo <draft>", Organisations = ["CHRD"], Date = new DateOnly(2021, 3, 1), Administration = "biden",
+                Asks = [new Ask("b.txt", 1, "Boycott the Olympics", 0, 20, AskForm.Sentence, "Boycott the Olympics", "en")] },
+        new() { File = "c.txt", RawText = "", Title = "Undated", Administration = "unknown" },
+    ];
+
+    [Fact]
+    public void Timeline_has_one_trace_per_administration_in_its_fixed_colour_with_title_and_asks_in_hover()
+    {
+        var fig = Json(AskCharts.Timeline(Docs));
+        var traces = Traces(fig).ToList();
+        Assert.Equal(new[] { "Obama (2009-2017)", "Biden (2021-2025)" }, traces.Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal(AdministrationPalette.Color("obama"), traces[0].GetProperty("marker").GetProperty("color").GetString());
+        Assert.Equal(AdministrationPalette.Color("biden"), traces[1].GetProperty("marker").GetProperty("color").GetString());
+        Assert.Equal(new[] { "HRW", "Amnesty" }, traces[0].GetProperty("y").EnumerateArray().Select(y => y.GetString()));
+        Assert.Equal("2015-09-20", traces[0].GetProperty("x")[0].GetString());
+        var hover = traces[1].GetProperty("text")[0].GetString()!;
+        Assert.Contains("Biden memo &lt;draft&gt;", hover);
+        Assert.Contains("Boycott the Olympics", hover);
+        Assert.Contains("1 undated not shown", fig.GetProperty("layout").GetProperty("title").GetProperty("text").GetString());
+        Assert.Equal("Publication date", fig.GetProperty("layout").GetProperty("xaxis").GetProperty("title").GetProperty("text").GetString());
+    }
+
+    private static readonly IReadOnlyList<PrevalenceRow> Prev = Prevalence.ByGroup(
+        ["sanctions", "sanctions", "dialogue", "olympics", "sanctions"], ["obama", "biden", "obama", "biden", "trump2"]);
+
+    [Fact]
+    public void Prevalence_stacks_one_bar_trace_per_theme_over_chronological_administrations()
+    {
+        var fig = Json(AskCharts.ThemePrevalence(Prev));
+        var traces = Traces(fig).ToList();
+        Assert.All(traces, t => Assert.Equal("bar", t.GetProperty("type").GetString()));
+        Assert.Equal(3, traces.Count);
+        Assert.Equal("stack", fig.GetProperty("layout").GetProperty("barmode").GetString());
+        var sanctions = traces.Single(t => t.GetProperty("name").GetString() == "sanctions");
+        Assert.Equal(new[] { "Obama (2009-2017)", "Biden (2021-2025)", "Trump II (2025-)" }, sanctions.GetProperty("x").EnumerateArray().Select(x => x.GetString()));
+        Assert.Equal(new[] { 0.5, 0.5, 1.0 }, sanctions.GetProperty("y").EnumerateArray().Select(y => y.GetDouble()));
+        var heat = Traces(Json(AskCharts.ThemePrevalence(Prev, PrevalenceStyle.Heatmap))).Single();
+        Assert.Equal("heatmap", heat.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public void Sankey_links_persisting_new_and_faded_themes_in_administration_colours()
+    {
+        var sankey = Traces(Json(AskCharts.ThemeFlow(Prev))).Single();
+        Assert.Equal("sankey", sankey.GetProperty("type").GetString());
+        var labels = sankey.GetProperty("node").GetProperty("label").EnumerateArray().Select(l => l.GetString()!).ToList();
+        Assert.Contains("sanctions (1)", labels);
+        Assert.Contains(labels, l => l.StartsWith("faded by"));
+        Assert.Contains(labels, l => l.StartsWith("new under"));
+        var colors = sankey.GetProperty("node").GetProperty("color").EnumerateArray().Select(c => c.GetString()).ToList();
+        Assert.Contains(AdministrationPalette.Color("trump2"), colors);
+        var values = sankey.GetProperty("link").GetProperty("value").EnumerateArray().Select(v => v.GetInt32()).ToList();
+        Assert.Equal(5, values.Count); // sanctions o→b, dialogue faded, olympics new, sanctions b→t2, olympics faded
+    }
+
+    [Fact]
+    public void Wording_shift_has_a_panel_per_pair_with_bars_coloured_by_the_group_they_favour()
+    {
+        string[] texts = ["sanctions sanctions dialogue", "sanctions dialogue", "olympics boycott olympics", "olympics boycott", "tibet tibet"];
+        string[] groups = ["biden", "biden", "obama", "obama", "trump2"];
+        var key = FightinWords.ConsecutivePairs(texts, groups, new KeynessOptions { MinCount = 1 });
+        var fig = Json(AskCharts.WordingShift(key, topPerSide: 3));
+        var traces = Traces(fig).ToList();
+        Assert.Equal(2, traces.Count);
+        Assert.Equal("y2", traces[1].GetProperty("yaxis").GetString());
+        var first = traces[0];
+        var xs = first.GetProperty("x").EnumerateArray().Select(x => x.GetDouble()).ToList();
+        var cs = first.GetProperty("marker").GetProperty("color").EnumerateArray().Select(c => c.GetString()).ToList();
+        for (int i = 0; i < xs.Count; i++)
+            Assert.Equal(AdministrationPalette.Color(xs[i] >= 0 ? "biden" : "obama"), cs[i]);
+        Assert.True(fig.GetProperty("layout").TryGetProperty("xaxis2", out _));
+    }
+
+    [Fact]
+    public void Trajectories_draw_a_line_per_term_in_period_order()
+    {
+        var pts = Trajectories.ByGroup(["human rights", "trade trade", "human rights trade"], ["trump1", "obama", "biden"], ["human rights", "trade"]);
+        var traces = Traces(Json(AskCharts.TermTrajectories(pts))).ToList();
+        Assert.Equal(new[] { "human rights", "trade" }, traces.Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal("lines+markers", traces[0].GetProperty("mode").GetString());
+        Assert.Equal(new[] { "Obama (2009-2017)", "Trump I (2017-2021)", "Biden (2021-2025)" }, traces[0].GetProperty("x").EnumerateArray().Select(x => x.GetString()));
+        var ys = traces[0].GetProperty("y").EnumerateArray().Select(y => y.GetDouble()).ToList();
+        Assert.Equal(0.0, ys[0], 9);          // obama: "trade trade", no "human rights"
+        Assert.Equal(500.0, ys[1], 9);        // trump1: 1 in 2 tokens
+        Assert.Equal(1000.0 / 3, ys[2], 9);   // biden: 1 in 3 tokens
+    }
+
+    [Fact]
+    public void Chart_json_needs_no_cdn()
+    {
+        var json = AskCharts.ToJson(AskCharts.Timeline(Docs));
+        Assert.DoesNotContain("cdn.plot.ly", json);
+        Assert.DoesNotContain("<script", json);
+    }
+}

@@ -1,0 +1,100 @@
+using AskShift.Cluster;
+
+namespace AskShift.Tests.Cluster;
+
+public class ClustererTests
+{
+    private static readonly string[] TwoTopics =
+    [
+        "impose targeted sanctions on officials responsible for abuses",
+        "impose targeted sanctions and asset freezes on responsible officials",
+        "expand targeted sanctions on officials responsible for abuses",
+        "targeted sanctions and visa bans on officials responsible",
+        "a diplomatic boycott of the Beijing Winter Olympics",
+        "announce a diplomatic boycott of the Winter Olympics in Beijing",
+        "diplomatic boycott of the Beijing Winter Olympics games",
+        "lead a diplomatic boycott of the Winter Olympics",
+    ];
+
+    [Fact]
+    public void Separates_two_obvious_topics_and_picks_k_two()
+    {
+        var r = new AskClusterer().Run(TwoTopics);
+        Assert.True(r.K == 2, string.Join("; ", r.Scores) + " | " + string.Join(",", r.Assignments));
+        Assert.Equal(1.0, r.AgreementWith([.. Enumerable.Repeat("s", 4), .. Enumerable.Repeat("o", 4)]).Ari, 9);
+        var sanctionsCluster = r.Clusters[r.Assignments[0]];
+        Assert.Contains(sanctionsCluster.Terms.Take(3), t => t.Term.Contains("sanctions") || t.Term.Contains("officials"));
+        Assert.Equal(3, sanctionsCluster.Representatives.Count);
+    }
+
+    [Fact]
+    public void Same_inputs_and_seed_give_identical_results()
+    {
+        var texts = RepoFiles.SeedAsks().Texts;
+        var a = new AskClusterer(new ClusterOptions { K = 6 }).Run(texts);
+        var b = new AskClusterer(new ClusterOptions { K = 6 }).Run(texts);
+        Assert.Equal(a.Assignments, b.Assignments);
+        Assert.Equal(a.Clusters.Select(c => c.Label), b.Clusters.Select(c => c.Label));
+    }
+
+    [Fact]
+    public void Chinese_asks_cluster_by_character_ngrams()
+    {
+        string[] zh =
+        [
+            "美國政府應對負責官員實施制裁", "對侵犯人權的官員實施制裁和凍結資產", "擴大對官員的制裁",
+            "要求釋放被拘留的維權律師", "呼籲釋放所有被拘留的律師", "立即釋放被拘留的人權律師",
+        ];
+        var r = new AskClusterer(new ClusterOptions { K = 2 }).Run(zh);
+        Assert.Equal(1.0, r.AgreementWith(["s", "s", "s", "r", "r", "r"]).Ari, 9);
+        Assert.Contains(r.Clusters.SelectMany(c => c.Terms), t => t.Term == "制裁" || t.Term == "釋放");
+    }
+
+    [Fact]
+    public void Scores_table_lists_every_k_tried_and_marks_the_choice()
+    {
+        var r = new AskClusterer(new ClusterOptions { MinK = 2, MaxK = 4 }).Run(TwoTopics);
+        var df = r.ScoresFrame();
+        Assert.Equal(3, df.Rows.Count);
+        Assert.Equal(new[] { 2, 3, 4 }, r.Scores.Select(s => s.K));
+        Assert.All(r.Scores, s => Assert.True(s.DaviesBouldin >= 0));
+        Assert.Equal(r.K, r.Scores.MaxBy(s => s.Silhouette)!.K);
+        Assert.Equal(TwoTopics.Length, r.AssignmentsFrame().Rows.Count);
+    }
+
+    [Fact]
+    public void Guided_naming_uses_codebook_labels()
+    {
+        var cb = Codebook.Parse("""{"themes":[{"code":"sanctions","label":"Sanctions","seedTerms":["sanctions","asset freezes"]},{"code":"olympics","label":"Olympics","seedTerms":["Olympics","boycott"]}]}""");
+        var r = new AskClusterer(new ClusterOptions { K = 2, Codebook = cb, Guided = GuidedMode.Name }).Run(TwoTopics);
+        Assert.Equal("Sanctions", r.Clusters[r.Assignments[0]].Label);
+        Assert.Equal("Olympics", r.Clusters[r.Assignments[4]].Label);
+        var seeded = new AskClusterer(new ClusterOptions { Codebook = cb, Guided = GuidedMode.Seed }).Run(TwoTopics);
+        Assert.Equal("sanctions", seeded.Clusters[seeded.Assignments[1]].Theme);
+    }
+
+    [Fact]
+    public void Codebook_errors_name_the_file_and_problem()
+    {
+        var e = Assert.Throws<FormatException>(() => Codebook.Parse("""{"themes":[{"label":"x"}]}""", "my.json"));
+        Assert.Contains("my.json", e.Message);
+        Assert.Contains("no \"code\"", e.Message);
+        Assert.Throws<FileNotFoundException>(() => Codebook.Load("/nonexistent/codebook.json"));
+    }
+
+    [Fact]
+    public void Class_tfidf_prefers_terms_peculiar_to_a_class()
+    {
+        var top = ClassTfidf.TopTerms(["human rights sanctions", "human rights sanctions", "human rights olympics"], [0, 0, 1], 1);
+        Assert.Equal("sanctions", top[0][0].Term);
+        Assert.Equal("olympics", top[1][0].Term);
+    }
+
+    [Fact]
+    public void Shipped_codebook_loads_with_all_codebook_themes()
+    {
+        var cb = Codebook.Load(RepoFiles.Find("notebooks/codebook.json"));
+        Assert.Equal(19, cb.Themes.Count);
+        Assert.All(cb.Themes, t => Assert.NotEmpty(t.SeedTerms));
+    }
+}
