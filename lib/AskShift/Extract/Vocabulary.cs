@@ -19,7 +19,7 @@ public static partial class Vocabulary
         "publish","immediately","urgently","strongly","clearly","firmly","directly","jointly","push","condemn","denounce",
         "halt","bar","expose","elevate","integrate","reauthorize","appropriate","instruct","direct","allocate","ratify",
         "refrain","respond","uphold","defend","safeguard","welcome","shield","resettle","admit","extend","freeze","enforce",
-        "announce","launch","sustain","cooperate","collaborate","partner","announce","declare","name","mandate",
+        "announce","launch","sustain","cooperate","collaborate","partner","announce","declare","name","mandate","free","demand",
     };
 
     [GeneratedRegex(@"\b(U\.\s?S\.(\s?A\.)?|US|USA|United States|America|American|Washington|White House|Congress|Senate|House of Representatives|[Aa]dministration|President|Secretary|State Department|Department of State|Treasury|officials|delegation|[Gg]overnment|diplomats?|[Aa]mbassador|National Security Advis[eo]r|lawmakers|policymakers|Obama|Biden|Trump|Clinton|Kerry|Blinken|Pompeo|Tillerson|Rubio|Sullivan|Lew|Yellen|Mnuchin)(?!\w)")]

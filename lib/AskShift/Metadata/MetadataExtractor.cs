@@ -81,7 +81,8 @@ public static partial class MetadataExtractor
     /// <summary>The first line, if it reads as a headline: short, no final full stop, not a dateline or photo caption.</summary>
     public static string? Title(string content)
     {
-        var first = content.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
+        // Markdown headings ("# Title") are titles without their marks.
+        var first = content.Split('\n').Select(l => l.Trim().TrimStart('#').Trim()).FirstOrDefault(l => l.Length > 0);
         if (first == null) return null;
         var words = first.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         if (words > 25 || first.StartsWith('(') || Regex.IsMatch(first, @"^(file\s+)?(photo|image)\b", RegexOptions.IgnoreCase)) return null;
