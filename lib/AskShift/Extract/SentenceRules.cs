@@ -48,7 +48,7 @@ public static partial class SentenceRules
     [GeneratedRegex(@"(?<=\S)(,\s*(and\s+)?|;\s*(and\s+)?|\s+and\s+)(?=(?<verb>[a-z]+)\b)")]
     private static partial Regex ListSeparatorRx();
 
-    [GeneratedRegex(@",\s*[^,]{0,100}?\b(said|says|say|according\s+to|wrote|writes)\b[^,]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@",[”""’']?\s*[^,]{0,100}?\b(said|says|say|according\s+to|wrote|writes)\b.*$", RegexOptions.IgnoreCase)]
     private static partial Regex AttributionRx();
 
     static readonly HashSet<string> NotAVerb = new(StringComparer.OrdinalIgnoreCase)
@@ -142,6 +142,16 @@ public static partial class SentenceRules
 
     static bool LeadsIntoList(string text, int spanEnd, int sentenceEnd) =>
         spanEnd < text.Length && spanEnd >= sentenceEnd - 1 && text[spanEnd..Math.Min(text.Length, sentenceEnd + 1)].TrimStart().StartsWith(':');
+
+    /// <summary>Subjects of "should/must/needs to" that name the US government ("The Biden administration"), for addressees.</summary>
+    public static IEnumerable<string> ModalSubjects(string text)
+    {
+        foreach (Match m in ModalRx().Matches(text))
+        {
+            var subject = SubjectBefore(text[Math.Max(0, text.LastIndexOfAny(['.', '\n'], Math.Max(0, m.Index - 1)) + 1)..m.Index], m.Index - Math.Max(0, text.LastIndexOfAny(['.', '\n'], Math.Max(0, m.Index - 1)) + 1));
+            if (Vocabulary.IsUsAddressee(subject, false) && subject.Split(' ').Length <= 8) yield return subject.Trim();
+        }
+    }
 
     /// <summary>The words before a modal in its own clause ("whose cases the United States delegation" -> "the United States delegation").</summary>
     static string SubjectBefore(string s, int modal)
