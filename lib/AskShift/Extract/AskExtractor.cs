@@ -31,6 +31,7 @@ public static partial class AskExtractor
     public static IReadOnlyList<AskSpan> Extract(TextView view, Func<int, int, bool> skipLine)
     {
         var text = view.Text;
+        var youIsUs = Vocabulary.AddressesUsOfficial(text);
         var lines = Sentences.Lines(text)
             .Select(l => Sentences.Trim(text, l.Start, l.End))
             .Where(l => l.End > l.Start && !skipLine(l.Start, l.End))
@@ -83,7 +84,7 @@ public static partial class AskExtractor
             var headWords = Vocabulary.ContentWords(text[head.Start..head.End]);
             headings.Add(headWords);
             foreach (var (ss, se) in sentences.Skip(1))
-                foreach (var ask in SentenceRules.Find(text, ss, se, MarkerKinds.Requests, item.Form))
+                foreach (var ask in SentenceRules.Find(text, ss, se, MarkerKinds.Requests, item.Form, youIsUs))
                     if (Vocabulary.Overlap(headWords, Vocabulary.ContentWords(text[ask.Start..ask.End])) < 0.5)
                         result.Add(ask);
         }
@@ -96,7 +97,7 @@ public static partial class AskExtractor
                 continue;
             }
             foreach (var (ss, se) in Sentences.Split(text, ps, pe))
-                foreach (var ask in SentenceRules.Find(text, ss, se, MarkerKinds.All))
+                foreach (var ask in SentenceRules.Find(text, ss, se, MarkerKinds.All, null, youIsUs))
                 {
                     var words = Vocabulary.ContentWords(text[ask.Start..ask.End]);
                     // A summary sentence that restates a list item is the same ask, said twice.

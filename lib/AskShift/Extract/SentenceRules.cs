@@ -27,7 +27,7 @@ public static partial class SentenceRules
     [GeneratedRegex(@"\b(?<m>(urg(e|es|ed|ing)|call(s|ed|ing)?\s+(up)?on|call(s|ed|ing)?\s+for|ask(s|ed|ing)?))\s+(?<who>(?:[^.;:!?]|(?<=\b[A-Z])\.){1,120}?)\s+to\s+(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RequestRx();
 
-    [GeneratedRegex(@"\brecommend(s|ed|ing)?\s+that\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(recommend|request)(s|ed|ing)?\s+that\b", RegexOptions.IgnoreCase)]
     private static partial Regex RecommendThatRx();
 
     [GeneratedRegex(@"\b(should|must|needs?\s+to|ought\s+to)\b", RegexOptions.IgnoreCase)]
@@ -48,7 +48,7 @@ public static partial class SentenceRules
     [GeneratedRegex(@"(?<=\S)(,\s*(and\s+)?|;\s*(and\s+)?|\s+and\s+)(?=(?<verb>[a-z]+)\b)")]
     private static partial Regex ListSeparatorRx();
 
-    [GeneratedRegex(@",\s*[^,]{0,100}?\b(said|says|say|according\s+to|wrote|writes)\b[^,]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@",[”""’']?\s*[^,]{0,100}?\b(said|says|say|according\s+to|wrote|writes)\b.*$", RegexOptions.IgnoreCase)]
     private static partial Regex AttributionRx();
 
     static readonly HashSet<string> NotAVerb = new(StringComparer.OrdinalIgnoreCase)
@@ -58,7 +58,7 @@ public static partial class SentenceRules
     static readonly string[] ClauseWords = ["that", "which", "whose", "who", "where", "when", "while", "because", "but", "although"];
 
     /// <summary>Asks in the sentence text[start..end).</summary>
-    public static IReadOnlyList<AskSpan> Find(string text, int start, int end, MarkerKinds kinds, AskForm? formOverride = null)
+    public static IReadOnlyList<AskSpan> Find(string text, int start, int end, MarkerKinds kinds, AskForm? formOverride = null, bool youIsUs = false)
     {
         var s = text[start..end];
         var hits = new List<(int At, Func<int, IEnumerable<AskSpan>> Make)>();
@@ -72,14 +72,14 @@ public static partial class SentenceRules
                 var who = m.Groups["who"].Value;
                 // "urges that your government's actions are critical to ..." is a statement, not an addressee.
                 if (Regex.IsMatch(who, @"^\s*that\b|\b(is|are|was|were|has|have)\b", RegexOptions.IgnoreCase)) continue;
-                if (!Vocabulary.IsUsAddressee(who, false)) continue;
+                if (!Vocabulary.IsUsAddressee(who, false, youIsUs)) continue;
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
             }
             foreach (Match m in RecommendThatRx().Matches(s))
             {
                 var at = m.Index;
-                hits.Add((at, next => Vocabulary.MentionsUs(s[at..next]) || Regex.IsMatch(s[(at + m.Length)..next], @"^\s*(it|they)\b") ? [Span(at, next, AskForm.Sentence)] : []));
+                hits.Add((at, next => Vocabulary.MentionsUs(s[at..next]) || Regex.IsMatch(s[(at + m.Length)..next], youIsUs ? @"^\s*(it|they|you|your)\b" : @"^\s*(it|they)\b") ? [Span(at, next, AskForm.Sentence)] : []));
             }
         }
         if (kinds.HasFlag(MarkerKinds.Modals))
@@ -87,7 +87,7 @@ public static partial class SentenceRules
             foreach (Match m in ModalRx().Matches(s))
             {
                 var subject = SubjectBefore(s, m.Index);
-                if (!Vocabulary.IsUsAddressee(subject, true)) continue;
+                if (!Vocabulary.IsUsAddressee(subject, true, youIsUs)) continue;
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
             }
@@ -142,6 +142,16 @@ public static partial class SentenceRules
 
     static bool LeadsIntoList(string text, int spanEnd, int sentenceEnd) =>
         spanEnd < text.Length && spanEnd >= sentenceEnd - 1 && text[spanEnd..Math.Min(text.Length, sentenceEnd + 1)].TrimStart().StartsWith(':');
+
+    /// <summary>Subjects of "should/must/needs to" that name the US government ("The Biden administration"), for addressees.</summary>
+    public static IEnumerable<string> ModalSubjects(string text)
+    {
+        foreach (Match m in ModalRx().Matches(text))
+        {
+            var subject = SubjectBefore(text[Math.Max(0, text.LastIndexOfAny(['.', '\n'], Math.Max(0, m.Index - 1)) + 1)..m.Index], m.Index - Math.Max(0, text.LastIndexOfAny(['.', '\n'], Math.Max(0, m.Index - 1)) + 1));
+            if (Vocabulary.IsUsAddressee(subject, false) && subject.Split(' ').Length <= 8) yield return subject.Trim();
+        }
+    }
 
     /// <summary>The words before a modal in its own clause ("whose cases the United States delegation" -> "the United States delegation").</summary>
     static string SubjectBefore(string s, int modal)

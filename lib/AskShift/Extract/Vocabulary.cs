@@ -19,7 +19,7 @@ public static partial class Vocabulary
         "publish","immediately","urgently","strongly","clearly","firmly","directly","jointly","push","condemn","denounce",
         "halt","bar","expose","elevate","integrate","reauthorize","appropriate","instruct","direct","allocate","ratify",
         "refrain","respond","uphold","defend","safeguard","welcome","shield","resettle","admit","extend","freeze","enforce",
-        "announce","launch","sustain","cooperate","collaborate","partner","announce","declare","name","mandate",
+        "announce","launch","sustain","cooperate","collaborate","partner","announce","declare","name","mandate","free","demand",
     };
 
     [GeneratedRegex(@"\b(U\.\s?S\.(\s?A\.)?|US|USA|United States|America|American|Washington|White House|Congress|Senate|House of Representatives|[Aa]dministration|President|Secretary|State Department|Department of State|Treasury|officials|delegation|[Gg]overnment|diplomats?|[Aa]mbassador|National Security Advis[eo]r|lawmakers|policymakers|Obama|Biden|Trump|Clinton|Kerry|Blinken|Pompeo|Tillerson|Rubio|Sullivan|Lew|Yellen|Mnuchin)(?!\w)")]
@@ -28,13 +28,23 @@ public static partial class Vocabulary
     [GeneratedRegex(@"\b(China|Chinese|Beijing|PRC|CCP|Communist Party|Party|Hong Kong|international community|UN|United Nations|EU|European|Britain|UK|Japan|IOC|companies|businesses|athletes|Xi|Hu Jintao|Taiwan|Russia|allies|countries|governments)(?!\w)")]
     private static partial Regex NonUsActorRx();
 
+    [GeneratedRegex(@"^\s*(you|your\s+(administration|government|department|office|team|colleagues))\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex YouRx();
+
+    [GeneratedRegex(@"^\s*Dear\s+(Mr\.?\s+|Madam\s+|Madame\s+)?(President|Vice\s+President|Secretary|Senator|Senators|Representative|Ambassador|Speaker|Leader|Chair|Chairman|Chairwoman|Members)\b", RegexOptions.Multiline)]
+    private static partial Regex UsSalutationRx();
+
+    /// <summary>A letter that opens "Dear Secretary ..." addresses a US official, so its "you" is the US government.</summary>
+    public static bool AddressesUsOfficial(string text) => UsSalutationRx().IsMatch(text);
+
     [GeneratedRegex(@"^\s*(it|they|he|she)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex PronounRx();
 
     /// <summary>True when a phrase names the US government (and no other actor) or is a bare pronoun standing for it.</summary>
-    public static bool IsUsAddressee(string phrase, bool allowPronoun)
+    public static bool IsUsAddressee(string phrase, bool allowPronoun, bool youIsUs = false)
     {
         if (allowPronoun && PronounRx().IsMatch(phrase)) return true;
+        if (youIsUs && YouRx().IsMatch(phrase)) return true;
         // "U.S.-China" names a relationship, not an actor outside the US.
         var cleaned = Regex.Replace(phrase, @"U\.?\s?S\.?-China|US-China|U\.S\.-Chinese", "U.S.");
         return UsActorRx().IsMatch(cleaned) && !NonUsActorRx().IsMatch(cleaned);

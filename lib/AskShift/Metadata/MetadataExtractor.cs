@@ -81,11 +81,12 @@ public static partial class MetadataExtractor
     /// <summary>The first line, if it reads as a headline: short, no final full stop, not a dateline or photo caption.</summary>
     public static string? Title(string content)
     {
-        var first = content.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
+        // Markdown headings ("# Title") are titles without their marks.
+        var first = content.Split('\n').Select(l => l.Trim().TrimStart('#').Trim()).FirstOrDefault(l => l.Length > 0);
         if (first == null) return null;
         var words = first.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         if (words > 25 || first.StartsWith('(') || Regex.IsMatch(first, @"^(file\s+)?(photo|image)\b", RegexOptions.IgnoreCase)) return null;
-        if (first.EndsWith('.') && !first.EndsWith("..")) return null;
+        if ((first.EndsWith('.') && !first.EndsWith("..")) || first.EndsWith('。')) return null;
         if (Regex.IsMatch(first, @"[\p{IsCJKUnifiedIdeographs}]") ? first.Length > 80 : words < 3) return null;
         return first;
     }
@@ -101,7 +102,9 @@ public static partial class MetadataExtractor
             found.Add(name);
         }
         var dateline = Regex.Match(content, @"\(\s*(?<org>[A-Z][^(),]{2,80}?),\s*[A-Z][a-z]+\.?\s+\d{1,2},\s*(19|20)\d\d\s*\)");
-        if (dateline.Success) Add(dateline.Groups["org"].Value);
+        // "(Washington, July 1, 2021)" names a place: only a name that reads as an organisation counts.
+        if (dateline.Success && (TrimToOrg(dateline.Groups["org"].Value) != null || dateline.Groups["org"].Value.Split(' ').Length >= 3))
+            Add(dateline.Groups["org"].Value);
         foreach (Match m in SentByRx().Matches(content))
             foreach (var part in Regex.Split(m.Groups["list"].Value, @",\s*(?:and\s+)?|\s+and\s+"))
                 if (Regex.IsMatch(part.Trim(), @"^(the\s+)?[A-Z]")) Add(part);
@@ -136,6 +139,7 @@ public static partial class MetadataExtractor
     {
         var list = new List<string>();
         foreach (Match m in LetterToRx().Matches(content)) list.Add(m.Groups["who"].Value.Trim());
+        list.AddRange(AskShift.Extract.SentenceRules.ModalSubjects(content));
         foreach (var a in askTexts)
         {
             var m = AskAddresseeRx().Match(a);

@@ -2,7 +2,11 @@ namespace AskShift.Metadata;
 
 /// <summary>One person in one office for one tenure; a document naming them was written during it.</summary>
 /// <param name="Names">Ways the text may name them: full name, or surname (matched only after a title).</param>
-public sealed record OfficeHolder(string Office, string FullName, string Surname, DateOnly From, DateOnly To);
+public sealed record OfficeHolder(string Office, string FullName, string Surname, DateOnly From, DateOnly To)
+{
+    /// <summary>Other spellings matched as they are, e.g. Chinese transcriptions (拜登) for Chinese-only reports.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+}
 
 /// <summary>
 /// US presidents, secretaries of state, national security advisers, treasury secretaries and Chinese presidents
@@ -17,10 +21,10 @@ public static class OfficeHolders
     public static readonly IReadOnlyList<OfficeHolder> All =
     [
         new("US President", "George W. Bush", "Bush", D(2001, 1, 20), D(2009, 1, 19)),
-        new("US President", "Barack Obama", "Obama", D(2009, 1, 20), D(2017, 1, 19)),
-        new("US President", "Donald Trump", "Trump", D(2017, 1, 20), D(2021, 1, 19)),
-        new("US President", "Joe Biden", "Biden", D(2021, 1, 20), D(2025, 1, 19)),
-        new("US President", "Donald Trump", "Trump", D(2025, 1, 20), Open),
+        new("US President", "Barack Obama", "Obama", D(2009, 1, 20), D(2017, 1, 19)) { Aliases = ["奧巴馬", "奥巴马", "歐巴馬", "欧巴马"] },
+        new("US President", "Donald Trump", "Trump", D(2017, 1, 20), D(2021, 1, 19)) { Aliases = ["特朗普", "川普"] },
+        new("US President", "Joe Biden", "Biden", D(2021, 1, 20), D(2025, 1, 19)) { Aliases = ["拜登"] },
+        new("US President", "Donald Trump", "Trump", D(2025, 1, 20), Open) { Aliases = ["特朗普", "川普"] },
         new("Secretary of State", "Condoleezza Rice", "Rice", D(2005, 1, 26), D(2009, 1, 20)),
         new("Secretary of State", "Hillary Clinton", "Clinton", D(2009, 1, 21), D(2013, 2, 1)),
         new("Secretary of State", "John Kerry", "Kerry", D(2013, 2, 1), D(2017, 1, 20)),
@@ -39,8 +43,8 @@ public static class OfficeHolders
         new("Treasury Secretary", "Jack Lew", "Lew", D(2013, 2, 28), D(2017, 1, 20)),
         new("Treasury Secretary", "Steven Mnuchin", "Mnuchin", D(2017, 2, 13), D(2021, 1, 20)),
         new("Treasury Secretary", "Janet Yellen", "Yellen", D(2021, 1, 26), D(2025, 1, 20)),
-        new("Chinese President", "Hu Jintao", "Hu", D(2003, 3, 15), D(2013, 3, 14)),
-        new("Chinese President", "Xi Jinping", "Xi", D(2013, 3, 14), Open),
+        new("Chinese President", "Hu Jintao", "Hu", D(2003, 3, 15), D(2013, 3, 14)) { Aliases = ["胡錦濤", "胡锦涛"] },
+        new("Chinese President", "Xi Jinping", "Xi", D(2013, 3, 14), Open) { Aliases = ["習近平", "习近平"] },
     ];
 
 
@@ -52,6 +56,8 @@ public static class OfficeHolders
         {
             var full = System.Text.RegularExpressions.Regex.Match(text, $@"\b{System.Text.RegularExpressions.Regex.Escape(h.FullName)}\b");
             if (full.Success) { found.Add((h, Context(text, full))); continue; }
+            var alias = h.Aliases.FirstOrDefault(a => text.Contains(a, StringComparison.Ordinal));
+            if (alias != null) { found.Add((h, alias)); continue; }
             if (h.Surname is "Rice" or "Hu" or "Xi" or "Lew") continue; // ambiguous alone
             var titled = System.Text.RegularExpressions.Regex.Match(text, $@"\b(President|Secretary|Advis[eo]r|Minister)( of State| of the Treasury)?\s+{System.Text.RegularExpressions.Regex.Escape(h.Surname)}\b");
             if (titled.Success) found.Add((h, titled.Value));

@@ -58,6 +58,15 @@ public static partial class Chrome
     /// <summary>True when one line on its own reads as chrome.</summary>
     public static bool IsChrome(string line, IReadOnlySet<string>? repeated = null)
     {
+        // A list marker does not change what a line is ("• Home" is navigation), but a short imperative item is content.
+        var marker = Regex.Match(line, @"^\s*([•·▪◦●■*–-]|\d{1,2}[.)])\s+");
+        if (marker.Success)
+        {
+            var body = line[marker.Length..];
+            var first = Regex.Match(body, @"^[A-Za-z]+").Value;
+            if (AskShift.Extract.Vocabulary.Imperatives.Contains(first) && !Vocabulary.Contains(Key(body))) return repeated != null && repeated.Contains(Key(line));
+            line = body;
+        }
         var key = Key(line);
         if (key.Length == 0) return false;
         if (repeated != null && repeated.Contains(key)) return true;

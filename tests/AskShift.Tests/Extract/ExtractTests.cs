@@ -99,3 +99,25 @@ public class UnmarkedListTests
         Assert.All(doc.Asks, a => Assert.Equal(AskForm.BulletItem, a.Form));
     }
 }
+
+public class LetterTests
+{
+    [Fact]
+    public void In_a_letter_to_a_us_official_you_is_the_us_government()
+    {
+        const string text = "March 2, 2023\n\nDear Secretary Blinken,\n\nWe write as organisations defending press freedom. We urge you to raise the case of Jimmy Lai in your meetings. " +
+                            "You should also press for consular access for detained US citizens. We respectfully request that your department publish the names of officials sanctioned.\n\nSincerely,\nPEN America\n";
+        var doc = Corpus.FromTexts([("letter.txt", text)]).Items[0];
+        Assert.Equal(3, doc.Asks.Count);
+        Assert.StartsWith("urge you to raise the case of Jimmy Lai", doc.Asks[0].Text);
+        Assert.StartsWith("should also press", doc.Asks[1].Text);
+        Assert.StartsWith("request that your department", doc.Asks[2].Text);
+    }
+
+    [Fact]
+    public void In_a_letter_to_someone_else_you_is_not_the_us()
+    {
+        const string text = "Dear Chief Executive Lee,\n\nWe urge you to release Jimmy Lai. You should repeal the national security law.\n";
+        Assert.Empty(Corpus.FromTexts([("letter.txt", text)]).Items[0].Asks);
+    }
+}
