@@ -5,6 +5,9 @@ using static AskShift.Charts.PlotlyFigure;
 namespace AskShift.Charts;
 
 /// <summary>One document on the timeline.</summary>
+/// <param name="Date">Publication date (x axis).</param>
+/// <param name="Administration">Administration code; picks the colour.</param>
+/// <param name="Title">Document title shown in the hover box.</param>
 /// <param name="Row">The y-axis category: an organisation or a document name.</param>
 /// <param name="Asks">Ask texts shown in the hover box.</param>
 public sealed record TimelineItem(DateOnly Date, string Row, string Administration, string Title, IReadOnlyList<string> Asks);

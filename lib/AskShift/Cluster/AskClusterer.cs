@@ -25,8 +25,9 @@ public sealed record ClusterOptions
     public int MinK { get; init; } = 2;
     /// <summary>Upper end of the k range; capped at n-1 because a silhouette needs at least one shared cluster.</summary>
     public int MaxK { get; init; } = 12;
-    /// <summary>k-means++ restarts per k; the run with the lowest mean distance is kept (as sklearn's n_init).</summary>
-    public int Restarts { get; init; } = 10;
+    /// <summary>k-means++ restarts per k; the run with the lowest mean distance is kept (as sklearn's n_init).
+    /// Null: 10 up to 1,000 asks, then fewer (10,000 / n, at least 3) so thousands of asks cluster in about a minute.</summary>
+    public int? Restarts { get; init; }
     public FeaturizerOptions Features { get; init; } = new();
     public SilhouetteMetric Metric { get; init; } = SilhouetteMetric.Cosine;
     /// <summary>Above this many asks the silhouette is computed on a seeded sample (see <see cref="Silhouette.DefaultSampleLimit"/>).</summary>
@@ -93,16 +94,18 @@ public sealed class AskClusterer(ClusterOptions? options = null)
             }
             scores = [];
             raw = [];
+            int restarts = o.Restarts ?? (texts.Count <= 1000 ? 10 : Math.Max(3, 10_000 / texts.Count));
+            var distances = Silhouette.Distances.Compute(vectors, o.Metric, o.SilhouetteSampleLimit, o.Seed);
             double bestSil = double.NegativeInfinity;
             for (int k = lo; k <= hi; k++)
             {
-                var (labels, avgDist, db) = TrainKMeans(ml, feats, k, o.Restarts);
-                double sil = Silhouette.Score(vectors, labels, o.Metric, o.SilhouetteSampleLimit, o.Seed);
+                var (labels, avgDist, db) = TrainKMeans(ml, feats, k, restarts);
+                double sil = distances.Score(labels);
                 scores.Add(new KScore(k, sil, db, avgDist));
                 if (sil > bestSil + 1e-12) { bestSil = sil; raw = labels; }
             }
-            method = o.K is null ? $"ML.NET k-means (k-means++, {o.Restarts} restarts), k in {lo}..{hi} by {o.Metric.ToString().ToLowerInvariant()} silhouette"
-                                 : $"ML.NET k-means (k-means++, {o.Restarts} restarts), fixed k={o.K}";
+            method = o.K is null ? $"ML.NET k-means (k-means++, {restarts} restarts), k in {lo}..{hi} by {o.Metric.ToString().ToLowerInvariant()} silhouette"
+                                 : $"ML.NET k-means (k-means++, {restarts} restarts), fixed k={o.K}";
         }
         return Describe(texts, vectors, feats, raw, themeOfRaw, scores, method);
     }

@@ -15,6 +15,9 @@ public sealed record RepresentativeAsk(int Index, string Text, double Similarity
 /// <summary>One cluster: its distinctive terms, a readable label, and the asks that represent it.</summary>
 /// <param name="Id">0-based id; clusters are numbered by decreasing size, ties by first ask, so ids are stable.</param>
 /// <param name="Label">Codebook theme label when guided, otherwise the top c-TF-IDF terms joined.</param>
+/// <param name="Size">Number of asks in the cluster.</param>
+/// <param name="Terms">Most distinctive terms by c-TF-IDF, strongest first.</param>
+/// <param name="Representatives">Asks closest to the centroid (cosine), closest first.</param>
 /// <param name="Theme">Codebook theme code this cluster was named after or seeded from; null when unguided.</param>
 public sealed record ClusterInfo(int Id, string Label, string? Theme, int Size, IReadOnlyList<WeightedTerm> Terms, IReadOnlyList<RepresentativeAsk> Representatives);
 

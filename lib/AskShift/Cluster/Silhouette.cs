@@ -16,7 +16,7 @@ public enum SilhouetteMetric
 public static class Silhouette
 {
     /// <summary>Above this many points the score is computed on a seeded random sample, keeping the O(n²) cost bounded.</summary>
-    public const int DefaultSampleLimit = 3000;
+    public const int DefaultSampleLimit = 1000;
 
     /// <summary>Mean silhouette over all points (or a seeded sample of <paramref name="sampleLimit"/> points).</summary>
     /// <remarks>Points in singleton clusters score 0, as in scikit-learn. Returns 0 when there are fewer than 2 clusters.</remarks>
@@ -24,27 +24,64 @@ public static class Silhouette
         int sampleLimit = DefaultSampleLimit, int seed = 0)
     {
         if (points.Count != labels.Count) throw new ArgumentException($"{points.Count} points but {labels.Count} labels");
-        var idx = Enumerable.Range(0, points.Count).ToArray();
-        if (idx.Length > sampleLimit)
+        return Distances.Compute(points, metric, sampleLimit, seed).Score(labels);
+    }
+
+    /// <summary>
+    /// Pairwise distances of a (sampled) point set, computed once and reused for every candidate k, so choosing k
+    /// costs one O(n²) pass over the sparse vectors plus a cheap O(n²) sweep per k.
+    /// </summary>
+    public sealed class Distances
+    {
+        private readonly int[] _sample;
+        private readonly float[] _d; // condensed upper triangle
+        private Distances(int[] sample, float[] d) { _sample = sample; _d = d; }
+
+        /// <summary>Number of points the silhouette is computed on.</summary>
+        public int Count => _sample.Length;
+
+        public static Distances Compute(IReadOnlyList<SparseVector> points, SilhouetteMetric metric = SilhouetteMetric.Cosine, int sampleLimit = DefaultSampleLimit, int seed = 0)
         {
-            var rng = new Random(seed);
-            rng.Shuffle(idx);
-            idx = idx.Take(sampleLimit).OrderBy(i => i).ToArray();
-        }
-        var pts = idx.Select(i => points[i]).ToArray();
-        var lab = idx.Select(i => labels[i]).ToArray();
-        var norms = pts.Select(p => p.SquaredNorm()).ToArray();
-        double Dist(int a, int b)
-        {
-            double dot = pts[a].Dot(pts[b]);
-            if (metric == SilhouetteMetric.Cosine)
+            var idx = Enumerable.Range(0, points.Count).ToArray();
+            if (idx.Length > sampleLimit)
             {
-                double den = Math.Sqrt(norms[a] * norms[b]);
-                return den == 0 ? 1 : Math.Max(0, 1 - dot / den);
+                var rng = new Random(seed);
+                rng.Shuffle(idx);
+                idx = idx.Take(sampleLimit).OrderBy(i => i).ToArray();
             }
-            return Math.Sqrt(Math.Max(0, norms[a] + norms[b] - 2 * dot));
+            int n = idx.Length;
+            var norms = idx.Select(i => points[i].SquaredNorm()).ToArray();
+            var d = new float[(long)n * (n - 1) / 2];
+            Parallel.For(0, n, a =>
+            {
+                long row = Offset(a, n);
+                for (int b = a + 1; b < n; b++)
+                {
+                    double dot = points[idx[a]].Dot(points[idx[b]]);
+                    double v;
+                    if (metric == SilhouetteMetric.Cosine)
+                    {
+                        double den = Math.Sqrt(norms[a] * norms[b]);
+                        v = den == 0 ? 1 : Math.Max(0, 1 - dot / den);
+                    }
+                    else v = Math.Sqrt(Math.Max(0, norms[a] + norms[b] - 2 * dot));
+                    d[row + b - a - 1] = (float)v;
+                }
+            });
+            return new Distances(idx, d);
         }
-        return Score(pts.Length, lab, Dist);
+
+        private static long Offset(int a, int n) => (long)a * (2L * n - a - 1) / 2;
+
+        /// <summary>Distance between the a-th and b-th sampled points.</summary>
+        public double this[int a, int b] => a == b ? 0 : a < b ? _d[Offset(a, Count) + b - a - 1] : _d[Offset(b, Count) + a - b - 1];
+
+        /// <summary>Mean silhouette of a labelling of all points (only the sampled ones are scored).</summary>
+        public double Score(IReadOnlyList<int> labels)
+        {
+            var lab = _sample.Select(i => labels[i]).ToArray();
+            return Silhouette.Score(Count, lab, (a, b) => this[a, b]);
+        }
     }
 
     /// <summary>Mean silhouette for points given only by a distance function; used for tests on plain coordinates.</summary>

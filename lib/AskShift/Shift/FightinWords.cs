@@ -4,6 +4,12 @@ using Microsoft.Data.Analysis;
 namespace AskShift.Shift;
 
 /// <summary>A term's keyness between two groups.</summary>
+/// <param name="GroupA">Group whose typical terms get positive scores.</param>
+/// <param name="GroupB">Reference group (another administration, or "rest").</param>
+/// <param name="Term">Word or n-gram.</param>
+/// <param name="CountA">Occurrences in group A.</param>
+/// <param name="CountB">Occurrences in group B.</param>
+/// <param name="Variance">Approximate variance of Delta: 1/(y_A+α) + 1/(y_B+α).</param>
 /// <param name="Delta">Log-odds ratio with the prior (positive: typical of group A).</param>
 /// <param name="Z">Delta divided by its approximate standard deviation; |z| &gt; 1.96 is the usual threshold.</param>
 public sealed record KeyTerm(string GroupA, string GroupB, string Term, int CountA, int CountB, double Delta, double Variance, double Z);

@@ -4,6 +4,9 @@ using Microsoft.Data.Analysis;
 namespace AskShift.Shift;
 
 /// <summary>One occurrence of a term or phrase with its context and exact offsets in the source text.</summary>
+/// <param name="Left">Context before the match (whitespace collapsed).</param>
+/// <param name="Match">The matched text exactly as in the source.</param>
+/// <param name="Right">Context after the match (whitespace collapsed).</param>
 /// <param name="Source">File (or other id) of the text searched.</param>
 /// <param name="Start">Offset of the match in the source's raw text (UTF-16 code units).</param>
 /// <param name="End">End offset, exclusive.</param>

@@ -17,6 +17,14 @@ public sealed record ReuseOptions
 }
 
 /// <summary>A passage found in two documents, with its span in each.</summary>
+/// <param name="SourceA">First source (earlier in input order).</param>
+/// <param name="StartA">Start offset of the passage in A.</param>
+/// <param name="EndA">End offset (exclusive) in A.</param>
+/// <param name="SourceB">Second source.</param>
+/// <param name="StartB">Start offset of the passage in B.</param>
+/// <param name="EndB">End offset (exclusive) in B.</param>
+/// <param name="TextA">The passage as written in A.</param>
+/// <param name="TextB">The passage as written in B.</param>
 /// <param name="Tokens">Aligned length in tokens of A (the alignment may bridge small edits).</param>
 /// <param name="Identity">Share of aligned positions where the tokens match exactly.</param>
 public sealed record ReusedPassage(string SourceA, int StartA, int EndA, string SourceB, int StartB, int EndB,

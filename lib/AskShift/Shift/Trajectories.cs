@@ -4,6 +4,10 @@ using Microsoft.Data.Analysis;
 namespace AskShift.Shift;
 
 /// <summary>How often a term or phrase occurs in one period.</summary>
+/// <param name="Term">The word or phrase counted.</param>
+/// <param name="Period">Administration or year.</param>
+/// <param name="Count">Occurrences in the period.</param>
+/// <param name="Tokens">Tokens in the period's texts.</param>
 /// <param name="PerThousand">Occurrences per 1,000 tokens of the period, comparable across periods of different size.</param>
 /// <param name="Documents">Number of texts of the period containing the term at least once.</param>
 public sealed record TrajectoryPoint(string Term, string Period, int Count, int Tokens, double PerThousand, int Documents);

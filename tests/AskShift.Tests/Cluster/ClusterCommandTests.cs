@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Text.Json;
+using AskShift.Cli;
+
+namespace AskShift.Tests.Cluster;
+
+public class ClusterCommandTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var root = new RootCommand("test") { };
+        root.Subcommands.Add(ClusterCommand.Create());
+        var (o, e) = (new StringWriter(), new StringWriter());
+        int code = root.Parse(args).Invoke(new InvocationConfiguration { Output = o, Error = e });
+        return (code, o.ToString(), e.ToString());
+    }
+
+    private static string TempTexts(params string[] lines)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"askshift-cluster-{Guid.NewGuid():N}.txt");
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    [Fact]
+    public void Json_has_k_clusters_and_one_assignment_per_line()
+    {
+        var path = TempTexts(
+            "impose targeted sanctions on officials responsible for abuses", "impose targeted sanctions and asset freezes on responsible officials",
+            "expand targeted sanctions on officials responsible for abuses", "a diplomatic boycott of the Beijing Winter Olympics",
+            "announce a diplomatic boycott of the Winter Olympics in Beijing", "diplomatic boycott of the Beijing Winter Olympics games");
+        try
+        {
+            var (code, output, _) = Run("cluster", "--texts", path, "--json");
+            Assert.Equal(0, code);
+            var root = JsonDocument.Parse(output).RootElement;
+            int k = root.GetProperty("k").GetInt32();
+            Assert.Equal(2, k);
+            var clusters = root.GetProperty("clusters").EnumerateArray().ToList();
+            Assert.Equal(k, clusters.Count);
+            Assert.All(clusters, c =>
+            {
+                Assert.Equal(JsonValueKind.Number, c.GetProperty("id").ValueKind);
+                Assert.False(string.IsNullOrEmpty(c.GetProperty("label").GetString()));
+                Assert.NotEmpty(c.GetProperty("terms").EnumerateArray());
+            });
+            var assignments = root.GetProperty("assignments").EnumerateArray().Select(a => a.GetInt32()).ToList();
+            Assert.Equal(6, assignments.Count);
+            Assert.Equal(new[] { 0, 0, 0 }, assignments.Take(3).Select(a => a - assignments[0]));
+            Assert.NotEqual(assignments[0], assignments[3]);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void Fixed_k_and_codebook_are_honoured()
+    {
+        var texts = RepoFiles.SeedAsks().Texts;
+        var path = TempTexts([.. texts]);
+        try
+        {
+            var (_, output, _) = Run("cluster", "--texts", path, "--k", "5", "--json");
+            Assert.Equal(5, JsonDocument.Parse(output).RootElement.GetProperty("k").GetInt32());
+            var (code, guided, _) = Run("cluster", "--texts", path, "--codebook", RepoFiles.Find("notebooks/codebook.json"), "--json");
+            Assert.Equal(0, code);
+            var labels = JsonDocument.Parse(guided).RootElement.GetProperty("clusters").EnumerateArray().Select(c => c.GetProperty("label").GetString()).ToList();
+            Assert.Contains("Sanctions & financial tools", labels);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void Missing_file_and_bad_codebook_are_reported_with_exit_code_2()
+    {
+        var (code, _, err) = Run("cluster", "--texts", "/nonexistent/asks.txt", "--json");
+        Assert.Equal(2, code);
+        Assert.Contains("/nonexistent/asks.txt", err);
+        var path = TempTexts("a b c", "d e f", "g h i");
+        var bad = Path.ChangeExtension(path, ".json");
+        File.WriteAllText(bad, "{\"themes\": 3}");
+        try
+        {
+            var (code2, _, err2) = Run("cluster", "--texts", path, "--codebook", bad);
+            Assert.Equal(2, code2);
+            Assert.Contains(bad, err2);
+        }
+        finally { File.Delete(path); File.Delete(bad); }
+    }
+}
