@@ -2,7 +2,7 @@
 """Side-by-side: AskShift clustering (via the `askshift cluster` CLI) vs scikit-learn TF-IDF + k-means on bench/seed-asks.tsv.
 
 Usage (from the repository root, after `dotnet build lib/AskShift.Cli/AskShift.Cli.csproj`):
-    /usr/bin/python3 bench/compare.py [--cli "dotnet lib/AskShift.Cli/bin/Debug/net10.0/AskShift.Cli.dll"]
+    /usr/bin/python3 bench/compare.py [--cli "dotnet lib/AskShift.Cli/bin/Debug/net10.0/askshift.dll"]
 Both sides are scored here with sklearn's metrics (NMI with arithmetic normalisation, ARI), so the scorer is the same.
 Unsupervised runs use k = number of gold themes and seeds 1..10 (AskShift) / random_state 0..9 (sklearn); the
 guided run uses notebooks/codebook.json (seed terms from the codebook's theme descriptions, not from the gold asks).
@@ -15,7 +15,7 @@ from sklearn.metrics import normalized_mutual_info_score as nmi, adjusted_rand_s
 here = os.path.dirname(os.path.abspath(__file__))
 root = os.path.dirname(here)
 ap = argparse.ArgumentParser()
-ap.add_argument("--cli", default="dotnet " + os.path.join(root, "lib/AskShift.Cli/bin/Debug/net10.0/AskShift.Cli.dll"))
+ap.add_argument("--cli", default="dotnet " + os.path.join(root, "lib/AskShift.Cli/bin/Debug/net10.0/askshift.dll"))
 args = ap.parse_args()
 
 texts, gold = [], []

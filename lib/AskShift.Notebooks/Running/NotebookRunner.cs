@@ -29,6 +29,17 @@ public sealed class NotebookRunner(RunnerOptions? options = null)
     public async Task<NotebookRunResult> RunAsync(Notebook notebook, string workingDirectory, string name, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
+        // Like Jupyter, code runs with the notebook's folder as the current directory, so "../seeds" means the same
+        // under the runner and under a kernel. The runner executes one notebook at a time, so the process-wide
+        // setting is safe here; it is restored afterwards.
+        var previousDirectory = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = Path.GetFullPath(workingDirectory);
+        try { return await RunInDirectoryAsync(notebook, workingDirectory, name, clock, ct); }
+        finally { Environment.CurrentDirectory = previousDirectory; }
+    }
+
+    async Task<NotebookRunResult> RunInDirectoryAsync(Notebook notebook, string workingDirectory, string name, Stopwatch clock, CancellationToken ct)
+    {
         await using var session = new NotebookSession(new SessionOptions
         {
             WorkingDirectory = workingDirectory, ImageRenderer = options.ImageRenderer,
