@@ -22,9 +22,6 @@ public static partial class AskExtractor
     [GeneratedRegex(@"(:|\bincluding|\bfollowing|\bas follows)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex LeadInEndRx();
 
-    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}]")]
-    private static partial Regex CjkRx();
-
     sealed record Item(int Start, int End, AskForm Form);
 
     /// <summary>Asks in <paramref name="view"/>; lines for which <paramref name="skipLine"/> is true (chrome, translations) are ignored.</summary>
@@ -91,7 +88,7 @@ public static partial class AskExtractor
         foreach (var (ps, pe) in prose)
         {
             if (pe <= ps) continue;
-            if (CjkRx().Matches(text, ps).Count > 0 && Languages.IsChinese(text.AsSpan(ps, pe - ps)))
+            if (Languages.IsChinese(text.AsSpan(ps, pe - ps)))
             {
                 result.AddRange(ChineseRules.Find(text, ps, pe));
                 continue;

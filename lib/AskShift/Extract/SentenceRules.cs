@@ -55,7 +55,7 @@ public static partial class SentenceRules
     { "the","a","an","those","these","this","that","its","their","his","her","our","your","them","it","be","which","whom" };
 
     static readonly char[] ClauseBreaks = [',', ';', ':', '–', '—', '“', '”', '"', '(', ')'];
-    static readonly string[] ClauseWords = ["that", "which", "whose", "who", "where", "when", "while", "because", "but", "although"];
+    static readonly string[] ClauseWords = ["that", "which", "whose", "who", "where", "when", "while", "because", "but", "although", "said", "says", "say", "notes", "argues", "stated", "wrote"];
 
     /// <summary>Asks in the sentence text[start..end).</summary>
     public static IReadOnlyList<AskSpan> Find(string text, int start, int end, MarkerKinds kinds, AskForm? formOverride = null, bool youIsUs = false)
@@ -146,10 +146,18 @@ public static partial class SentenceRules
     /// <summary>Subjects of "should/must/needs to" that name the US government ("The Biden administration"), for addressees.</summary>
     public static IEnumerable<string> ModalSubjects(string text)
     {
-        foreach (Match m in ModalRx().Matches(text))
+        foreach (var (ss, se) in AskShift.Normalise.Sentences.Split(text, 0, text.Length))
         {
-            var subject = SubjectBefore(text[Math.Max(0, text.LastIndexOfAny(['.', '\n'], Math.Max(0, m.Index - 1)) + 1)..m.Index], m.Index - Math.Max(0, text.LastIndexOfAny(['.', '\n'], Math.Max(0, m.Index - 1)) + 1));
-            if (Vocabulary.IsUsAddressee(subject, false) && subject.Split(' ').Length <= 8) yield return subject.Trim();
+            var sentence = text[ss..se];
+            foreach (Match m in ModalRx().Matches(sentence))
+            {
+                var subject = SubjectBefore(sentence, m.Index);
+                // "cases the United States delegation" -> "the United States delegation".
+                var head = Regex.Match(subject, @"\b(the\s+|The\s+)?(U\.S\.|US\b|[A-Z]).*$");
+                if (!head.Success) continue;
+                subject = head.Value.Trim();
+                if (Vocabulary.IsUsAddressee(subject, false) && subject.Split(' ').Length <= 8) yield return subject;
+            }
         }
     }
 

@@ -48,7 +48,7 @@ public static partial class MetadataExtractor
     [GeneratedRegex(@"^(urg\w*|call\w*\s+(up)?on|ask\w*)\s+(?<who>.+?)\s+to\s", RegexOptions.IgnoreCase)]
     private static partial Regex AskAddresseeRx();
 
-    [GeneratedRegex(@"(?<ev>(?:[A-Z][\w.&-]*\s+){1,6}(?:&\s+(?:[A-Z][\w.&-]*\s+){1,3})?(Dialogue|Summit|Olympics|Games|Conference|Forum|Hearing|Session|Review|Meeting))\b")]
+    [GeneratedRegex(@"(?<ev>(?:[A-Z0-9][\w.&-]*\s+){1,6}(?:&\s+(?:[A-Z][\w.&-]*\s+){1,3})?(Dialogue|Summit|Olympics|Games|Conference|Forum|Hearing|Session|Review|Meeting))\b")]
     private static partial Regex NamedEventRx();
 
     [GeneratedRegex(@"(?<who>(?:[A-Z][\w-]*\s+){1,3}[A-Z][\w-]*)[’']s\s+(state\s+)?visit\s+to\s+(?<where>[A-Z][\w-]*(\s+[A-Z][\w-]*)?)")]
@@ -60,7 +60,7 @@ public static partial class MetadataExtractor
     [GeneratedRegex(@"\b(detain\w*|detention|imprison\w*|prisoners?|jailed|arrested|disappeared|release\s+of|cases?\b|sentenced|persecut\w*|in\s+custody)", RegexOptions.IgnoreCase)]
     private static partial Regex CaseCueRx();
 
-    [GeneratedRegex(@"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,4}\b")]
+    [GeneratedRegex(@"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,7}\b")]
     private static partial Regex NameRunRx();
 
     /// <summary>Reads the metadata of one document from its repaired, chrome-free text and its asks.</summary>
@@ -150,9 +150,10 @@ public static partial class MetadataExtractor
 
     static string? Event(string content)
     {
-        var named = NamedEventRx().Match(content);
+        var named = NamedEventRx().Matches(content)
+            .FirstOrDefault(m => Regex.Replace(m.Groups["ev"].Value, @"^(The|the|Upcoming|upcoming|Today|as|the|\s)+", "").Split(' ').Length >= 2) ?? Match.Empty;
         var visit = VisitRx().Match(content);
-        var candidates = new[] { named.Success ? (named.Index, Regex.Replace(named.Groups["ev"].Value, @"^(The|the|upcoming|Upcoming|Today as the)\s+", "")) : default,
+        var candidates = new[] { named.Success ? (named.Index, Regex.Replace(named.Groups["ev"].Value, @"^((The|the|Upcoming|upcoming|Today|as)\s+)+", "")) : default,
                                  visit.Success ? (visit.Index, visit.Value) : default }
             .Where(c => c.Item2 != null).OrderBy(c => c.Item1).ToList();
         return candidates.Count > 0 ? candidates[0].Item2 : null;

@@ -11,6 +11,8 @@ public static class GlueRepair
 {
     static readonly HashSet<string> ShortWords = new(StringComparer.Ordinal)
     { "a", "to", "of", "in", "on", "at", "by", "an", "as", "is", "it", "be", "we", "he", "or", "so", "us", "do", "if", "my", "no", "up" };
+    static readonly HashSet<string> LeadingFunctionWords = new(StringComparer.Ordinal)
+    { "a", "to", "of", "in", "on", "at", "by", "an", "as", "the", "and", "for", "its", "his", "our", "has", "was", "are", "not", "but", "all" };
     static readonly HashSet<string> ShortAnywhere = new(StringComparer.Ordinal) { "to", "of", "in", "on", "at", "by", "as", "is", "or" };
 
     /// <summary>Builds the repaired view of <paramref name="raw"/>.</summary>
@@ -136,6 +138,18 @@ public static class GlueRepair
         var cuts = new List<int>();
         for (var k = n; k > 0; k = back[k]) if (back[k] > 0) cuts.Add(back[k]);
         cuts.Reverse();
+        // A capitalised unknown word is usually a name ("Weiwei", "Hotan"): split it only into solid words.
+        if (char.IsUpper(word[0]))
+        {
+            var bounds = new List<int> { 0 };
+            bounds.AddRange(cuts);
+            bounds.Add(n);
+            for (var k = 0; k + 1 < bounds.Count; k++)
+            {
+                var piece = lower[bounds[k]..bounds[k + 1]];
+                if (piece.Length < 4 && !(k == 0 && LeadingFunctionWords.Contains(piece))) return [];
+            }
+        }
         return cuts;
     }
 }

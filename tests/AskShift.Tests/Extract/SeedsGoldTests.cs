@@ -91,6 +91,7 @@ public class SeedsGoldTests(ITestOutputHelper output)
         foreach (var g in LoadGold())
         {
             var doc = corpus.Items.Single(d => d.File == g.File);
+            output.WriteLine($"{doc.File}: {doc.Date} {doc.DatePrecision} {doc.Administration} | title={doc.Title} | orgs={string.Join("; ", doc.Organisations)} | to={string.Join("; ", doc.Addressees)} | event={doc.Event} | people={string.Join("; ", doc.People)} | langs={string.Join(",", doc.Languages)} | chrome={doc.Chrome.Count}");
             Assert.True(g.Administration == doc.Administration, $"{g.File}: administration {doc.Administration}, gold {g.Administration}");
             if (g.Precision == "day")
                 Assert.True(g.Date == doc.Date?.ToString("yyyy-MM-dd"), $"{g.File}: date {doc.Date}, gold {g.Date}");

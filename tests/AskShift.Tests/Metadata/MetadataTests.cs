@@ -88,4 +88,11 @@ public class DocumentMetadataTests
         Assert.Contains("Wu Gan", doc.People);
         Assert.DoesNotContain("Xi Jinping", doc.People);
     }
+
+    [Fact]
+    public void Honorifics_before_a_name_are_not_part_of_it()
+    {
+        var doc = Corpus.FromTexts([("r.txt", "Nobel Peace Prize Laureate Liu Xiaobo and artist Ai Weiwei are in detention; the US should raise their cases.")]).Items[0];
+        Assert.Equal(["Liu Xiaobo", "Ai Weiwei"], doc.People);
+    }
 }
