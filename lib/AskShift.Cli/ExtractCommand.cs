@@ -15,7 +15,7 @@ public static class ExtractCommand
     public static Command Create()
     {
         var dir = new Argument<string>("DIR") { Description = "Folder (searched recursively) or single file of .txt, .md, .html documents." };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object (documents, asks, errors) to stdout; progress goes to stderr." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (documents, asks, errors, skipped) to stdout; progress goes to stderr." };
         var cmd = new Command("extract", "Load documents and extract every ask made of the US government, with metadata.") { dir, json };
         cmd.SetAction(parse => Run(parse.GetValue(dir)!, parse.GetValue(json), Console.Out, Console.Error));
         return cmd;
@@ -84,6 +84,15 @@ public static class ExtractCommand
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            w.WriteStartArray("skipped");
+            foreach (var k in corpus.Skipped)
+            {
+                w.WriteStartObject();
+                w.WriteString("file", k.File);
+                w.WriteString("reason", k.Reason);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
             w.WriteEndObject();
         }
         stdout.WriteLine(System.Text.Encoding.UTF8.GetString(ms.ToArray()));
@@ -107,8 +116,9 @@ public static class ExtractCommand
                 d.Date?.ToString("yyyy-MM-dd") ?? "-", d.Administration, d.Asks.Count.ToString(),
                 string.Join(", ", d.Languages), d.Warnings.Count.ToString());
         console.Write(table);
-        console.WriteLine($"{corpus.Items.Count} documents, {corpus.AllAsks.Count} asks, {corpus.Errors.Count} errors");
+        console.WriteLine($"{corpus.Items.Count} documents, {corpus.AllAsks.Count} asks, {corpus.Errors.Count} errors, {corpus.Skipped.Count} skipped");
         foreach (var e in corpus.Errors) console.MarkupLine($"[red]error[/] {Markup.Escape(e.File)}: {Markup.Escape(e.Error)}");
+        foreach (var k in corpus.Skipped) console.MarkupLine($"[grey]skipped[/] {Markup.Escape(k.File)}: {Markup.Escape(k.Reason)}");
     }
 
     static string Shorten(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";

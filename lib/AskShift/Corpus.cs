@@ -14,7 +14,16 @@ public sealed record CorpusOptions
     public long MaxFileBytes { get; init; } = 10 * 1024 * 1024;
     /// <summary>Strip lines repeated across documents (site navigation) as chrome; off for a single document.</summary>
     public bool StripRepeatedLines { get; init; } = true;
+    /// <summary>
+    /// File-name patterns (<c>*</c> and <c>?</c> wildcards, case-insensitive) skipped when loading a folder: a corpus
+    /// folder often carries its own README or licence, which are about the corpus, not documents of it. Skipped files
+    /// are listed in <see cref="Corpus.Skipped"/>, never dropped silently. A file named explicitly is always read.
+    /// </summary>
+    public IReadOnlyList<string> Exclude { get; init; } = ["README*", "LICENSE*", "LICENCE*", "CHANGELOG*", ".*"];
 }
+
+/// <summary>A file in a corpus folder that was deliberately not read, with the reason.</summary>
+public sealed record SkippedFile(string File, string Reason);
 
 /// <summary>Progress of a load, for a progress bar on stderr.</summary>
 public sealed record LoadProgress(int Done, int Total, string File);
@@ -25,10 +34,11 @@ public sealed record LoadProgress(int Done, int Total, string File);
 /// </summary>
 public sealed class Corpus
 {
-    Corpus(IReadOnlyList<Document> items, IReadOnlyList<LoadError> errors)
+    Corpus(IReadOnlyList<Document> items, IReadOnlyList<LoadError> errors, IReadOnlyList<SkippedFile>? skipped = null)
     {
         Items = items;
         Errors = errors;
+        Skipped = skipped ?? [];
         AllAsks = items.SelectMany(d => d.Asks).ToList();
         _documents = new Lazy<DataFrame>(() => CorpusFrames.Documents(Items));
         _asks = new Lazy<DataFrame>(() => CorpusFrames.Asks(Items));
@@ -41,6 +51,8 @@ public sealed class Corpus
     public IReadOnlyList<Document> Items { get; }
     /// <summary>Inputs that could not be read, each with its reason.</summary>
     public IReadOnlyList<LoadError> Errors { get; }
+    /// <summary>Files in the folder that were not read by design (unsupported type, README and the like).</summary>
+    public IReadOnlyList<SkippedFile> Skipped { get; }
     /// <summary>Asks counted for analysis: asks of Chinese blocks that translate an English block are left out.</summary>
     public IReadOnlyList<Ask> AllAsks { get; }
     /// <summary>One row per document (see <see cref="CorpusFrames.Documents"/> for columns).</summary>
@@ -53,7 +65,17 @@ public sealed class Corpus
     {
         options ??= new CorpusOptions();
         var root = Directory.Exists(path) ? Path.GetFullPath(path) : Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var files = DocumentReader.Enumerate(path);
+        var files = new List<string>();
+        var skipped = new List<SkippedFile>();
+        foreach (var f in DocumentReader.EnumerateAll(path))
+        {
+            var rel = Path.GetRelativePath(root, f).Replace('\\', '/');
+            if (Directory.Exists(path) && options.Exclude.FirstOrDefault(p => NameMatches(Path.GetFileName(f), p)) is { } pattern)
+                skipped.Add(new SkippedFile(rel, $"excluded by the pattern '{pattern}' (CorpusOptions.Exclude)"));
+            else if (!DocumentReader.IsSupported(f))
+                skipped.Add(new SkippedFile(rel, $"unsupported file type '{Path.GetExtension(f)}' (reads .txt, .md, .html, .htm)"));
+            else files.Add(f);
+        }
         var texts = new List<(string File, string Text, IReadOnlyList<string> Warnings)>();
         var errors = new List<LoadError>();
         for (var i = 0; i < files.Count; i++)
@@ -64,8 +86,11 @@ public sealed class Corpus
             else texts.Add((rel, r.Text!, r.Warnings));
             progress?.Report(new LoadProgress(i + 1, files.Count, rel));
         }
-        return Build(texts, errors, options);
+        return Build(texts, errors, options, skipped);
     }
+
+    static bool NameMatches(string name, string pattern) =>
+        System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(pattern, name, ignoreCase: true);
 
     /// <summary>Builds a corpus from in-memory texts (tests, notebooks).</summary>
     public static Corpus FromTexts(IEnumerable<(string File, string Text)> texts, CorpusOptions? options = null) =>
@@ -75,7 +100,8 @@ public sealed class Corpus
     public static Corpus FromDocuments(IEnumerable<Document> documents, IEnumerable<LoadError>? errors = null) =>
         new(documents.ToList(), (errors ?? []).ToList());
 
-    static Corpus Build(List<(string File, string Text, IReadOnlyList<string> Warnings)> texts, List<LoadError> errors, CorpusOptions options)
+    static Corpus Build(List<(string File, string Text, IReadOnlyList<string> Warnings)> texts, List<LoadError> errors, CorpusOptions options,
+        IReadOnlyList<SkippedFile>? skipped = null)
     {
         var repeated = options.StripRepeatedLines && texts.Count >= 2 ? Chrome.RepeatedLines(texts.Select(t => t.Text)) : null;
         var docs = new List<Document>();
@@ -84,7 +110,7 @@ public sealed class Corpus
             try { docs.Add(DocumentPipeline.Process(file, text, repeated, warnings)); }
             catch (Exception e) { errors.Add(new LoadError(file, $"failed to process: {e.Message}")); }
         }
-        return new Corpus(docs, errors);
+        return new Corpus(docs, errors, skipped);
     }
 
     /// <summary>Writes documents.csv and asks.csv into <paramref name="dir"/>.</summary>

@@ -22,10 +22,15 @@ public static class DocumentReader
     {
         if (File.Exists(path)) return [path];
         if (!Directory.Exists(path)) throw new FileNotFoundException($"No such file or folder: {path}", path);
-        return Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-            .Where(IsSupported)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        return EnumerateAll(path).Where(IsSupported).ToList();
+    }
+
+    /// <summary>Every file under a folder (or the file itself), in ordinal order, so callers can account for each.</summary>
+    public static IReadOnlyList<string> EnumerateAll(string path)
+    {
+        if (File.Exists(path)) return [path];
+        if (!Directory.Exists(path)) throw new FileNotFoundException($"No such file or folder: {path}", path);
+        return Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>True for extensions the loader reads (.txt, .md, .html, .htm).</summary>
