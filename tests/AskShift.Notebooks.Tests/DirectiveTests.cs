@@ -96,4 +96,15 @@ public class DirectiveTests
         Assert.Equal("var x = 1;", d.Code.Split('\n')[2]);
         Assert.Throws<DirectiveException>(() => CellDirectives.Parse("#r nuget: Foo"));
     }
+
+    [Fact]
+    public async Task AskShift_library_is_referenced_by_path_as_the_notebooks_do()
+    {
+        var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
+        var dll = Path.GetFullPath(Path.Combine(bin.FullName, "..", "..", "..", "..", "..", "lib", "AskShift", "bin", bin.Parent!.Name, bin.Name, "AskShift.dll"));
+        await using var s = SessionTests.NewSession();
+        var r = await s.ExecuteAsync($"#r \"{dll}\"\nusing AskShift;\nnew LoadError(\"x.txt\", \"bad\")");
+        Assert.True(r.Success, string.Join("\n", r.Outputs));
+        Assert.Contains("x.txt", Assert.IsType<ExecuteResultOutput>(Assert.Single(r.Outputs)).Bundle.Text);
+    }
 }

@@ -33,13 +33,12 @@ public sealed class RunnerTests : IDisposable
     }
 
     /// <summary>
-    /// Runs the askshift CLI as a process (its assembly "askshift" clashes with the library "AskShift" when both are
-    /// compile references, so tests drive the built executable, as users do).
+    /// Runs the askshift CLI as a separate process, as users and CI do, to see its real exit code and output.
     /// </summary>
     internal static async Task<(int Exit, string Output)> Cli(params string[] args)
     {
         var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
-        var dll = Path.GetFullPath(Path.Combine(bin.FullName, "..", "..", "..", "..", "..", "lib", "AskShift.Cli", "bin", bin.Parent!.Name, bin.Name, "askshift.dll"));
+        var dll = Path.GetFullPath(Path.Combine(bin.FullName, "..", "..", "..", "..", "..", "lib", "AskShift.Cli", "bin", bin.Parent!.Name, bin.Name, "AskShift.Cli.dll"));
         var psi = new ProcessStartInfo("dotnet", [dll, .. args])
         {
             RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(args.First(a => a.EndsWith(".ipynb")))!,

@@ -100,7 +100,8 @@ public class SessionTests
         Assert.Equal("boom", e.EValue);
         Assert.Equal("System.InvalidOperationException: boom", e.Traceback[0]);
         Assert.Contains(e.Traceback, l => l.Contains("Fail()"));
-        Assert.DoesNotContain(e.Traceback, l => l.Contains("Microsoft.CodeAnalysis"));
+        Assert.DoesNotContain(e.Traceback, l => l.Contains("Microsoft.CodeAnalysis") || l.Contains("CompilerServices") || l.Contains("<Factory>"));
+        Assert.Contains(e.Traceback, l => l.EndsWith("line 2"));
         // the session goes on after a failure
         Assert.True((await s.ExecuteAsync("1")).Success);
     }
@@ -154,5 +155,17 @@ public class SessionTests
         Assert.NotNull(info);
         Assert.Contains("Count", info);
         Assert.Contains("int", info);
+    }
+
+    [Fact]
+    public async Task Display_with_mime_types_and_HTML_helper_match_dotnet_interactive()
+    {
+        await using var s = NewSession();
+        var r = await s.ExecuteAsync("display(\"<b>hi</b>\", \"text/html\");\ndisplay(HTML(\"<i>x</i>\"));");
+        Assert.True(r.Success, string.Join("\n", r.Outputs));
+        var first = Assert.IsType<DisplayOutput>(r.Outputs[0]).Bundle.Data;
+        Assert.Equal(["text/html"], first.Keys);
+        Assert.Equal("<b>hi</b>", first["text/html"].GetValue<string>());
+        Assert.Equal("<i>x</i>", Assert.IsType<DisplayOutput>(r.Outputs[1]).Bundle.Data["text/html"].GetValue<string>());
     }
 }

@@ -11,6 +11,7 @@ internal sealed record LoadDirective(int Line, string Path) : Directive(Line);
 internal sealed record TimeDirective(int Line) : Directive(Line);
 
 /// <summary>A cell split into its directives and the C# left for Roslyn.</summary>
+/// <param name="Directives">The directives in cell order, with their 1-based lines.</param>
 /// <param name="Code">The cell with directive lines blanked (spaces, same length) so Roslyn's lines and offsets are the cell's.</param>
 internal sealed record CellDirectives(string Code, IReadOnlyList<Directive> Directives)
 {

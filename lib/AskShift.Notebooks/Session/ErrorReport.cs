@@ -32,7 +32,10 @@ internal static class ErrorReport
         var frames = (e.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         var last = frames.FindLastIndex(f => f.Contains("Submission#", StringComparison.Ordinal));
         if (last >= 0) frames = frames.Take(last + 1).ToList();
-        frames = frames.Where(f => !f.StartsWith("---", StringComparison.Ordinal)).Select(Clean).ToList();
+        frames = frames.Where(f => !f.StartsWith("---", StringComparison.Ordinal)).Select(Clean)
+            .Where(f => !f.StartsWith("at System.Runtime.CompilerServices.", StringComparison.Ordinal)
+                        && !f.StartsWith("at <Initialize>", StringComparison.Ordinal) && !f.StartsWith("at <Factory>", StringComparison.Ordinal))
+            .ToList();
         var head = $"{e.GetType().FullName}: {e.Message}";
         return new ErrorOutput(e.GetType().Name, e.Message, [head, .. frames]);
     }
