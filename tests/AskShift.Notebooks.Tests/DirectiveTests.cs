@@ -101,7 +101,7 @@ public class DirectiveTests
     public async Task AskShift_library_is_referenced_by_path_as_the_notebooks_do()
     {
         var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
-        var dll = Path.GetFullPath(Path.Combine(bin.FullName, "..", "..", "..", "..", "..", "lib", "AskShift", "bin", bin.Parent!.Name, bin.Name, "AskShift.dll"));
+        var dll = Path.GetFullPath(Path.Combine(bin.FullName, "..", "..", "..", "..", "..", "lib", "AskShift", "bin", bin.Parent!.Name, bin.Name, "AskShift.Core.dll"));
         await using var s = SessionTests.NewSession();
         var r = await s.ExecuteAsync($"#r \"{dll}\"\nusing AskShift;\nnew LoadError(\"x.txt\", \"bad\")");
         Assert.True(r.Success, string.Join("\n", r.Outputs));

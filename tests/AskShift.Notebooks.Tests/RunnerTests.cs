@@ -38,7 +38,7 @@ public sealed class RunnerTests : IDisposable
     internal static async Task<(int Exit, string Output)> Cli(params string[] args)
     {
         var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
-        var dll = Path.GetFullPath(Path.Combine(bin.FullName, "..", "..", "..", "..", "..", "lib", "AskShift.Cli", "bin", bin.Parent!.Name, bin.Name, "AskShift.Cli.dll"));
+        var dll = Path.GetFullPath(Path.Combine(bin.FullName, "..", "..", "..", "..", "..", "lib", "AskShift.Cli", "bin", bin.Parent!.Name, bin.Name, "askshift.dll"));
         var psi = new ProcessStartInfo("dotnet", [dll, .. args])
         {
             RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(args.First(a => a.EndsWith(".ipynb")))!,
