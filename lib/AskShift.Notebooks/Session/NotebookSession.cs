@@ -1,0 +1,250 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Scripting;
+using Microsoft.CodeAnalysis.Scripting.Hosting;
+
+namespace AskShift.Notebooks;
+
+/// <summary>
+/// One C# notebook's running state, in the .NET Interactive dialect: each executed cell continues the previous one
+/// (variables, classes, usings and references carry over). It knows nothing about files or sockets, so the headless
+/// runner and the Jupyter kernel drive it the same way. Cells run one at a time; calls queue.
+/// </summary>
+/// <remarks>
+/// Cancellation: the token stops waiting for the cell and reports it as cancelled, and is exposed to cell code as
+/// <c>CancellationToken</c>. .NET cannot abort a thread, so a tight CPU loop that never checks the token keeps
+/// running in the background until it ends; its later output is dropped and the next cell starts from the state
+/// before the cancelled one.
+/// </remarks>
+public sealed class NotebookSession : IAsyncDisposable
+{
+    private static readonly string[] DefaultImports =
+    [
+        "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Text", "System.Threading",
+        "System.Threading.Tasks", "AskShift.Notebooks",
+    ];
+
+    private readonly SessionOptions options;
+    private readonly InteractiveAssemblyLoader loader = new();
+    private readonly ReferenceResolver resolver;
+    private readonly ScriptGlobals globals = new();
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly List<(string Name, string? Version)> packages = [];
+    private readonly List<string> sources = [];
+    private ScriptOptions scriptOptions;
+    private ScriptState<object>? state;
+    private bool disposed;
+
+    /// <summary>Starts an empty session; nothing is compiled until the first cell runs.</summary>
+    public NotebookSession(SessionOptions? options = null)
+    {
+        this.options = options ?? new SessionOptions();
+        ConsoleRouter.Install();
+        resolver = new ReferenceResolver(loader);
+        var refs = ReferenceResolver.FrameworkReferences().ToList();
+        foreach (var a in new[] { typeof(NotebookSession).Assembly, typeof(Microsoft.Data.Analysis.DataFrame).Assembly,
+                     typeof(Plotly.NET.GenericChart).Assembly, typeof(Microsoft.FSharp.Core.Unit).Assembly })
+            if (resolver.Host(a) is { } r) refs.Add(r);
+        scriptOptions = ScriptOptions.Default
+            .WithReferences(refs)
+            .WithImports(DefaultImports)
+            .WithLanguageVersion(LanguageVersion.Preview)
+            .WithEmitDebugInformation(true)
+            .WithFileEncoding(System.Text.Encoding.UTF8)
+            .WithOptimizationLevel(OptimizationLevel.Debug)
+            .WithAllowUnsafe(true);
+    }
+
+    /// <summary>How many cells have been executed, as Jupyter's execution_count (the first cell is 1).</summary>
+    public int ExecutionCount { get; private set; }
+
+    /// <summary>The options the session was made with.</summary>
+    public SessionOptions Options => options;
+
+    /// <summary>
+    /// Runs one cell. Outputs go to <paramref name="onOutput"/> as they happen (for a live kernel) and are also
+    /// returned (for the runner). Failures are outputs, not exceptions: a compile error or an exception in the cell
+    /// yields <c>Success == false</c> with an <see cref="ErrorOutput"/>.
+    /// </summary>
+    public async Task<CellResult> ExecuteAsync(string code, Action<CellOutput>? onOutput = null, CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        await gate.WaitAsync(ct);
+        var cell = new CellContext(this, onOutput, ct);
+        var clock = Stopwatch.StartNew();
+        var ok = false;
+        try
+        {
+            ExecutionCount++;
+            ok = await RunCellAsync(code, cell, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            cell.Emit(new ErrorOutput("OperationCanceledException",
+                "The cell was cancelled. Code that does not check CancellationToken may still be running in the background.",
+                ["OperationCanceledException: The cell was cancelled."]));
+        }
+        finally
+        {
+            gate.Release();
+        }
+        return new CellResult(ok, cell.Close(), clock.Elapsed);
+    }
+
+    private async Task<bool> RunCellAsync(string code, CellContext cell, CancellationToken ct)
+    {
+        CellDirectives parsed;
+        try { parsed = CellDirectives.Parse(code); }
+        catch (DirectiveException e) { cell.Emit(ErrorReport.Directive(e)); return false; }
+
+        var clock = Stopwatch.StartNew();
+        try { await ApplyDirectivesAsync(parsed.Directives, cell, ct); }
+        catch (DirectiveException e) { cell.Emit(ErrorReport.Directive(e)); return false; }
+
+        var ok = string.IsNullOrWhiteSpace(parsed.Code) || await RunSubmissionAsync(parsed.Code, cell, null, ct);
+        if (parsed.Directives.OfType<TimeDirective>().Any())
+            cell.WriteStream("stdout", $"Wall time: {clock.Elapsed.TotalMilliseconds.ToString("0.##", CultureInfo.InvariantCulture)}ms\n");
+        return ok;
+    }
+
+    private async Task ApplyDirectivesAsync(IReadOnlyList<Directive> directives, CellContext cell, CancellationToken ct)
+    {
+        var newRefs = new List<MetadataReference>();
+        foreach (var s in directives.OfType<NuGetSourceDirective>())
+            if (!sources.Contains(s.Source)) sources.Add(s.Source);
+        var wanted = directives.OfType<NuGetPackageDirective>().ToList();
+        if (wanted.Count > 0)
+        {
+            foreach (var p in wanted)
+            {
+                var existing = packages.FindIndex(x => string.Equals(x.Name, p.Name, StringComparison.OrdinalIgnoreCase));
+                if (existing >= 0) packages[existing] = (p.Name, p.Version ?? packages[existing].Version);
+                else packages.Add((p.Name, p.Version));
+            }
+            IReadOnlyList<string> dlls;
+            try { dlls = await NuGetRestorer.RestoreAsync(packages, sources, ct); }
+            catch (DirectiveException e) { throw new DirectiveException(wanted[0].Line, e.Message); }
+            foreach (var dll in dlls) newRefs.AddRange(resolver.Add(dll));
+            cell.WriteStream("stdout", string.Join("", wanted.Select(p => $"Installed package {p.Name}{(p.Version is null ? "" : " version " + p.Version)}\n")));
+        }
+        foreach (var a in directives.OfType<AssemblyDirective>())
+        {
+            var path = Path.GetFullPath(Path.Combine(options.WorkingDirectory, a.Path));
+            if (!File.Exists(path))
+                throw new DirectiveException(a.Line, $"#r: assembly \"{a.Path}\" not found (looked for {path}).");
+            newRefs.AddRange(resolver.Add(path));
+        }
+        if (newRefs.Count > 0) scriptOptions = scriptOptions.AddReferences(newRefs);
+        foreach (var l in directives.OfType<LoadDirective>())
+        {
+            var path = Path.GetFullPath(Path.Combine(options.WorkingDirectory, l.Path));
+            if (!File.Exists(path))
+                throw new DirectiveException(l.Line, $"#load: script \"{l.Path}\" not found (looked for {path}).");
+            var loaded = CellDirectives.Parse(await File.ReadAllTextAsync(path, ct));
+            await ApplyDirectivesAsync(loaded.Directives, cell, ct);
+            if (!await RunSubmissionAsync(loaded.Code, cell, Path.GetFileName(path), ct))
+                throw new DirectiveException(l.Line, $"#load: \"{l.Path}\" failed (see the error above).");
+        }
+    }
+
+    /// <summary>Compiles and runs one submission on top of the session state; reports its result or error.</summary>
+    private async Task<bool> RunSubmissionAsync(string code, CellContext cell, string? file, CancellationToken ct)
+    {
+        var opts = scriptOptions.WithFilePath(file ?? $"cell{ExecutionCount}");
+        Script<object> script = state is null
+            ? CSharpScript.Create(code, opts, typeof(ScriptGlobals), loader)
+            : state.Script.ContinueWith(code, opts);
+        var diagnostics = script.Compile(ct);
+        if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            cell.Emit(ErrorReport.Compile(diagnostics, file));
+            return false;
+        }
+
+        // Run on the pool so a cell that blocks synchronously can still be abandoned when ct fires.
+        var previous = state;
+        var run = Task.Run(async () =>
+        {
+            ConsoleRouter.Current = cell;
+            return previous is null
+                ? await script.RunAsync(globals, _ => true, CancellationToken.None)
+                : await script.RunFromAsync(previous, _ => true, CancellationToken.None);
+        }, CancellationToken.None);
+        var next = await run.WaitAsync(ct);
+        state = next;
+        if (next.Exception is { } e)
+        {
+            cell.Emit(ErrorReport.Exception(e));
+            return false;
+        }
+        if (file is null && HasTrailingExpression(script) && next.ReturnValue is { } value)
+            cell.Emit(new ExecuteResultOutput(Format(value)));
+        return true;
+    }
+
+    private static bool HasTrailingExpression(Script script)
+    {
+        var tree = script.GetCompilation().SyntaxTrees.Last();
+        var last = tree.GetCompilationUnitRoot().Members.LastOrDefault();
+        return last is GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } };
+    }
+
+    /// <summary>
+    /// Formats a value into a MIME bundle through <see cref="Formatter"/>, adding a PNG picture to chart bundles when
+    /// an image renderer is configured and works.
+    /// </summary>
+    public MimeBundle Format(object? value)
+    {
+        var bundle = Formatter.Format(value);
+        if (options.ImageRenderer is { } renderer && bundle.Data.TryGetValue(Formatter.PlotlyMime, out var figure)
+            && !bundle.Data.ContainsKey("image/png"))
+        {
+            var png = renderer.RenderPng(figure, options.ChartWidth, options.ChartHeight, options.Diagnostics);
+            if (png is not null)
+            {
+                var data = new Dictionary<string, System.Text.Json.Nodes.JsonNode>();
+                foreach (var (k, v) in bundle.Data) data[k] = v.DeepClone();
+                data["image/png"] = System.Text.Json.Nodes.JsonValue.Create(Convert.ToBase64String(png));
+                bundle = bundle with { Data = data };
+            }
+        }
+        return bundle;
+    }
+
+    /// <summary>Whether <paramref name="code"/> is a whole cell yet, judged from Roslyn's script parse diagnostics.</summary>
+    public IsCompleteResult IsComplete(string code) => CodeAnalysis.IsComplete(code);
+
+    /// <summary>Completions at <paramref name="cursor"/> in the session's current state (earlier cells' symbols included).</summary>
+    public Task<IReadOnlyList<CompletionItem>> CompleteAsync(string code, int cursor) =>
+        Task.Run(() => CodeAnalysis.Complete(Compilation(code), code, cursor));
+
+    /// <summary>Signature and documentation summary of the symbol at <paramref name="cursor"/>, or null if none.</summary>
+    public Task<string?> InspectAsync(string code, int cursor) =>
+        Task.Run(() => CodeAnalysis.Inspect(Compilation(code), code, cursor));
+
+    private Compilation Compilation(string code)
+    {
+        var text = CellDirectives.Parse(SafeDirectives(code)).Code;
+        var script = state is null
+            ? CSharpScript.Create(text, scriptOptions, typeof(ScriptGlobals), loader)
+            : state.Script.ContinueWith(text, scriptOptions);
+        return script.GetCompilation();
+    }
+
+    // Completion must work on cells with magics the engine would refuse; blank those lines instead of failing.
+    private static string SafeDirectives(string code) =>
+        string.Join('\n', code.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimStart().StartsWith("#!", StringComparison.Ordinal) ? new string(' ', l.Length) : l));
+
+    /// <summary>Ends the session. Running background work is abandoned; the shared Chromium stays for other sessions.</summary>
+    public ValueTask DisposeAsync()
+    {
+        disposed = true;
+        state = null;
+        loader.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,54 @@
+namespace AskShift.Notebooks;
+
+/// <summary>
+/// Members every cell can call unqualified, as in .NET Interactive: <c>display(x)</c> shows a value mid-cell.
+/// Public because Roslyn scripting compiles cells against it as the globals type.
+/// </summary>
+public class ScriptGlobals
+{
+    /// <summary>Shows <paramref name="value"/> now, through the formatters, and returns a handle to update it in place.</summary>
+    public DisplayHandle display(object? value) => DisplayExtensions.Show(value);
+
+    /// <summary>Clears the outputs the cell has shown so far (e.g. before redrawing a progress line).</summary>
+    public void clear_output(bool wait = false) => DisplayExtensions.Current().Emit(new ClearOutput(wait));
+
+    /// <summary>
+    /// Signalled when the running cell is cancelled (kernel interrupt or runner timeout). .NET cannot abort running
+    /// code, so long loops that want to be interruptible check this token.
+    /// </summary>
+    public CancellationToken CancellationToken => ConsoleRouter.Current?.Cancellation ?? CancellationToken.None;
+}
+
+/// <summary>A displayed value that can be redrawn in place (Jupyter's display_id / update_display_data).</summary>
+public sealed class DisplayHandle
+{
+    internal DisplayHandle(string displayId) => DisplayId = displayId;
+
+    /// <summary>The Jupyter display id that front ends use to find the output to replace.</summary>
+    public string DisplayId { get; }
+
+    /// <summary>Replaces the displayed value with <paramref name="value"/>.</summary>
+    public void Update(object? value)
+    {
+        var cell = DisplayExtensions.Current();
+        cell.Emit(new UpdateDisplayOutput(cell.Session.Format(value), DisplayId));
+    }
+}
+
+/// <summary><c>x.Display()</c>, the .NET Interactive extension form of <c>display(x)</c>; imported into every cell.</summary>
+public static class DisplayExtensions
+{
+    /// <summary>Shows <paramref name="value"/> now and returns a handle to update it in place.</summary>
+    public static DisplayHandle Display<T>(this T value) => Show(value);
+
+    internal static DisplayHandle Show(object? value)
+    {
+        var cell = Current();
+        var handle = new DisplayHandle(Guid.NewGuid().ToString("N"));
+        cell.Emit(new DisplayOutput(cell.Session.Format(value), handle.DisplayId));
+        return handle;
+    }
+
+    internal static CellContext Current() =>
+        ConsoleRouter.Current ?? throw new InvalidOperationException("display() can only be called while a notebook cell is running.");
+}

@@ -1,0 +1,78 @@
+using AskShift.Notebooks;
+
+namespace AskShift.Notebooks.Tests;
+
+public class DirectiveTests
+{
+    [Fact]
+    public async Task Reference_by_path_resolves_dependencies_and_unifies_types_with_the_host()
+    {
+        Assert.True(File.Exists(TestPaths.TestLib), $"missing {TestPaths.TestLib}");
+        var dir = Path.GetDirectoryName(TestPaths.TestLib)!;
+        await using var s = SessionTests.NewSession(Path.Combine(dir, "sub"));
+        var r = await s.ExecuteAsync("#r \"../NotebookTestLib.dll\"\nusing NotebookTestLib;\nFrames.Numbers(3)");
+        Assert.True(r.Success, string.Join("\n", r.Outputs));
+        var bundle = Assert.IsType<ExecuteResultOutput>(Assert.Single(r.Outputs)).Bundle;
+        // The DataFrame formatter only applies if the DataFrame type is the host's own.
+        Assert.Contains("text/html", bundle.Data.Keys);
+        var chart = await s.ExecuteAsync("Frames.Line()");
+        Assert.Contains(Formatter.PlotlyMime, Assert.IsType<ExecuteResultOutput>(Assert.Single(chart.Outputs)).Bundle.Data.Keys);
+    }
+
+    [Fact]
+    public async Task Missing_assembly_names_the_path()
+    {
+        await using var s = SessionTests.NewSession();
+        var r = await s.ExecuteAsync("#r \"nope/Missing.dll\"");
+        var e = Assert.IsType<ErrorOutput>(Assert.Single(r.Outputs));
+        Assert.Contains("Missing.dll", e.EValue);
+        Assert.Contains("line 1", e.EValue);
+    }
+
+    [Fact]
+    public async Task Load_runs_a_script_relative_to_the_working_directory()
+    {
+        await using var s = SessionTests.NewSession(TestPaths.Assets);
+        var r = await s.ExecuteAsync("#load \"helper.csx\"\nGreet(\"world\") + loadedValue");
+        Assert.True(r.Success, string.Join("\n", r.Outputs));
+        Assert.Equal("hello world7", Assert.IsType<ExecuteResultOutput>(Assert.Single(r.Outputs)).Bundle.Text);
+    }
+
+    [Fact]
+    public async Task Time_reports_wall_time_and_csharp_magic_is_a_no_op()
+    {
+        await using var s = SessionTests.NewSession();
+        var r = await s.ExecuteAsync("#!csharp\n#!time\nvar z = 1;\nz");
+        Assert.True(r.Success, string.Join("\n", r.Outputs));
+        Assert.Contains(r.Outputs, o => o is StreamOutput { Text: var t } && t.StartsWith("Wall time: ") && t.EndsWith("ms\n"));
+        Assert.Contains(r.Outputs, o => o is ExecuteResultOutput { Bundle.Text: "1" });
+    }
+
+    [Fact]
+    public async Task Unknown_magic_is_an_error_naming_it()
+    {
+        await using var s = SessionTests.NewSession();
+        var r = await s.ExecuteAsync("#!fsharp\nlet x = 1");
+        Assert.False(r.Success);
+        Assert.Contains("#!fsharp", Assert.IsType<ErrorOutput>(Assert.Single(r.Outputs)).EValue);
+    }
+
+    [Fact]
+    public async Task NuGet_package_is_restored_and_usable()
+    {
+        await using var s = SessionTests.NewSession();
+        var r = await s.ExecuteAsync("#r \"nuget: Snappier, 1.3.1\"\nvar data = new byte[100];\nSnappier.Snappy.CompressToArray(data).Length < 100");
+        Assert.True(r.Success, string.Join("\n", r.Outputs));
+        Assert.Equal("True", Assert.IsType<ExecuteResultOutput>(r.Outputs[^1]).Bundle.Text);
+    }
+
+    [Fact]
+    public async Task Unavailable_NuGet_package_fails_naming_package_and_version()
+    {
+        await using var s = SessionTests.NewSession();
+        var r = await s.ExecuteAsync("#r \"nuget: AskShift.No.Such.Package.Xyz, 9.9.9\"");
+        Assert.False(r.Success);
+        var e = Assert.IsType<ErrorOutput>(Assert.Single(r.Outputs));
+        Assert.Contains("AskShift.No.Such.Package.Xyz 9.9.9", e.EValue);
+    }
+}

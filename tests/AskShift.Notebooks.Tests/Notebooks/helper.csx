@@ -1,0 +1,3 @@
+// loaded by #load in tests
+static string Greet(string who) => $"hello {who}";
+var loadedValue = 7;
