@@ -6,5 +6,6 @@ using AskShift.Cli;
 var root = new RootCommand("AskShift: study how human-rights advocacy asks on China policy change across US administrations.");
 // Commands are registered here, one line each:
 // root.Subcommands.Add(ExtractCommand.Create());
+root.Subcommands.Add(KernelCommand.Create());
 
 return await root.Parse(args).InvokeAsync();
