@@ -7,14 +7,39 @@ namespace AskShift.Kernel.Backend;
 /// The kernel's backend on the AskShift notebook engine: the same <see cref="NotebookSession"/> the headless runner
 /// uses, so a notebook gives the same outputs in VS Code as under <c>askshift notebooks run</c>.
 /// </summary>
-public sealed class EngineBackend(NotebookSession session) : IKernelBackend
+public sealed class EngineBackend : IKernelBackend
 {
-    public EngineBackend(SessionOptions options) : this(new NotebookSession(options)) { }
+    /// <summary>
+    /// A cell with no visible effect (no variable, no output kept) run before the first real one: the first Roslyn
+    /// compile and result formatting cost about two seconds of JIT, which would otherwise land on the user's first cell.
+    /// </summary>
+    internal const string WarmUpCell = "1 + 1";
 
-    public int ExecutionCount => session.ExecutionCount;
+    private readonly Task<NotebookSession> _session;
+
+    /// <summary>
+    /// Creates the session and warms it up in the background, so the kernel answers kernel_info while the engine
+    /// loads; every call waits for that to finish, and cells still run strictly in order after the warm-up.
+    /// </summary>
+    public EngineBackend(SessionOptions options, bool warmUp = true)
+    {
+        _session = Task.Run(async () =>
+        {
+            var session = new NotebookSession(options);
+            if (warmUp) await session.ExecuteAsync(WarmUpCell).ConfigureAwait(false);
+            return session;
+        });
+    }
+
+    /// <summary>Wraps an existing session as is (no warm-up).</summary>
+    public EngineBackend(NotebookSession session) => _session = Task.FromResult(session);
+
+    /// <summary>The engine's own count, which includes the warm-up cell; the kernel reports its own execution_count.</summary>
+    public int ExecutionCount => _session.IsCompletedSuccessfully ? _session.Result.ExecutionCount : 0;
 
     public async Task<ExecutionOutcome> ExecuteAsync(string code, Action<KernelOutput> onOutput, CancellationToken ct)
     {
+        var session = await _session.WaitAsync(ct).ConfigureAwait(false);
         var result = await session.ExecuteAsync(code, output => onOutput(Map(output)), ct).ConfigureAwait(false);
         if (result.Success) return ExecutionOutcome.Ok;
         var error = result.Outputs.OfType<ErrorOutput>().LastOrDefault();
@@ -35,6 +60,7 @@ public sealed class EngineBackend(NotebookSession session) : IKernelBackend
 
     public async Task<CompletionSet> CompleteAsync(string code, int cursor, CancellationToken ct)
     {
+        var session = await _session.WaitAsync(ct).ConfigureAwait(false);
         var items = await session.CompleteAsync(code, cursor).WaitAsync(ct).ConfigureAwait(false);
         if (items.Count == 0) return new CompletionSet([], cursor, cursor);
         // Jupyter has one replacement span per reply; Roslyn gives every item the span of the word at the cursor.
@@ -43,10 +69,13 @@ public sealed class EngineBackend(NotebookSession session) : IKernelBackend
         return new CompletionSet(items.Select(i => i.Label).Distinct().ToList(), start, end);
     }
 
-    public Task<string?> InspectAsync(string code, int cursor, CancellationToken ct) =>
-        session.InspectAsync(code, cursor).WaitAsync(ct);
+    public async Task<string?> InspectAsync(string code, int cursor, CancellationToken ct)
+    {
+        var session = await _session.WaitAsync(ct).ConfigureAwait(false);
+        return await session.InspectAsync(code, cursor).WaitAsync(ct).ConfigureAwait(false);
+    }
 
-    public Completeness IsComplete(string code) => session.IsComplete(code) switch
+    public Completeness IsComplete(string code) => _session.GetAwaiter().GetResult().IsComplete(code) switch
     {
         IsCompleteResult.Complete => new Completeness(CompletenessStatus.Complete),
         IsCompleteResult.Incomplete => new Completeness(CompletenessStatus.Incomplete, "    "),
@@ -54,7 +83,7 @@ public sealed class EngineBackend(NotebookSession session) : IKernelBackend
         _ => new Completeness(CompletenessStatus.Unknown),
     };
 
-    public ValueTask DisposeAsync() => session.DisposeAsync();
+    public async ValueTask DisposeAsync() => await (await _session.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
 
     private static JsonObject Data(MimeBundle b) => ToObject(b.Data);
     private static JsonObject Metadata(MimeBundle b) => b.Metadata is null ? new JsonObject() : ToObject(b.Metadata);

@@ -117,11 +117,18 @@ public sealed class KernelServer : IDisposable
                 Log($"dropped a malformed message on {channel.ToString().ToLowerInvariant()}: {error}");
                 return;
         }
-        switch (channel)
+        try
         {
-            case KernelChannel.Shell: _handler.EnqueueShell(message!); break;
-            case KernelChannel.Control: _handler.HandleControl(message!); break;
-            default: Log($"ignored {message!.MsgType} on stdin: this kernel never asks for input"); break;
+            switch (channel)
+            {
+                case KernelChannel.Shell: _handler.EnqueueShell(message!); break;
+                case KernelChannel.Control: _handler.HandleControl(message!); break;
+                default: Log($"ignored {message!.MsgType} on stdin: this kernel never asks for input"); break;
+            }
+        }
+        catch (Exception e) // one bad request must not take the socket thread, and with it the kernel, down
+        {
+            Log($"{message!.MsgType} on {channel.ToString().ToLowerInvariant()} failed: {e}");
         }
     }
 

@@ -34,7 +34,8 @@ internal sealed class RequestHandler(IKernelBackend backend, KernelServer server
 
     public void EnqueueShell(JupyterMessage message)
     {
-        if (!_shellQueue.IsAddingCompleted) _shellQueue.Add(message);
+        try { _shellQueue.Add(message); }
+        catch (InvalidOperationException) { server.Log($"ignored {message.MsgType}: the kernel is shutting down"); }
     }
 
     private void ShellLoop()

@@ -17,12 +17,11 @@ public static class KernelInfo
     public static JsonObject LanguageInfo() => new()
     {
         ["name"] = LanguageName,
-        ["version"] = "13.0",
+        ["version"] = "14.0",
         ["mimetype"] = "text/x-csharp",
         ["file_extension"] = ".cs",
         ["pygments_lexer"] = "csharp",
         ["codemirror_mode"] = "text/x-csharp",
-        ["nbconvert_exporter"] = "csharp",
     };
 
     public static JsonObject Reply() => new()
