@@ -14,15 +14,13 @@ public static class KernelInfo
     public const string Implementation = "askshift";
 
     /// <summary>The <c>language_info</c> dictionary, also written into notebook metadata.</summary>
-    public static JsonObject LanguageInfo() => new()
+    public static JsonObject LanguageInfo()
     {
-        ["name"] = LanguageName,
-        ["version"] = "14.0",
-        ["mimetype"] = "text/x-csharp",
-        ["file_extension"] = ".cs",
-        ["pygments_lexer"] = "csharp",
-        ["codemirror_mode"] = "text/x-csharp",
-    };
+        // One source of truth with the notebook files the runner writes, plus the editor mode for classic front ends.
+        var info = AskShift.Notebooks.Notebook.LanguageInfo();
+        info["codemirror_mode"] = "text/x-csharp";
+        return info;
+    }
 
     public static JsonObject Reply() => new()
     {

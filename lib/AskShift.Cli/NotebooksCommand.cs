@@ -1,0 +1,178 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using AskShift.Notebooks;
+
+namespace AskShift.Cli;
+
+/// <summary>
+/// <c>askshift notebooks run|check</c>: executes the C# notebooks headless (the project's main job) and tells CI
+/// whether the committed outputs are stale.
+/// </summary>
+public static class NotebooksCommand
+{
+    /// <summary>The <c>notebooks</c> command with its <c>run</c> and <c>check</c> subcommands.</summary>
+    public static Command Create()
+    {
+        var command = new Command("notebooks", "Execute the C# notebooks headless, writing outputs in place, or check they are current.");
+        command.Subcommands.Add(RunCommand());
+        command.Subcommands.Add(CheckCommand());
+        return command;
+    }
+
+    private static Argument<string[]> NotebookArgument() => new("NOTEBOOK")
+    {
+        Arity = ArgumentArity.ZeroOrMore,
+        Description = "Notebooks to run (default: notebooks/*.ipynb of this repository).",
+    };
+
+    private static Option<double> TimeoutOption() => new("--timeout")
+    {
+        Description = "Per-cell timeout in seconds.", DefaultValueFactory = _ => 600,
+    };
+
+    private static Command RunCommand()
+    {
+        var notebooks = NotebookArgument();
+        var timeout = TimeoutOption();
+        var parameters = new Option<string[]>("--parameter", "-p")
+        {
+            Description = "name=value injected after the cell tagged 'parameters' (papermill style). Repeatable.",
+        };
+        var run = new Command("run", "Run notebooks top to bottom in fresh sessions and write their outputs in place.")
+        {
+            notebooks, timeout, parameters,
+        };
+        run.SetAction(async (parse, ct) =>
+        {
+            if (!TryOptions(parse.GetValue(timeout), parse.GetValue(parameters) ?? [], out var options)) return ExitCodes.BadInput;
+            if (!TryFind(parse.GetValue(notebooks) ?? [], out var files)) return ExitCodes.BadInput;
+            var runner = new NotebookRunner(options);
+            var clock = Stopwatch.StartNew();
+            var results = new List<NotebookRunResult>();
+            foreach (var file in files)
+            {
+                Console.WriteLine($"{Rel(file)}");
+                try { results.Add(await runner.RunAsync(file, ct: ct)); }
+                catch (NotebookFormatException e) { Console.Error.WriteLine($"error: {e.Message}"); return ExitCodes.BadInput; }
+            }
+            return Summary(results, clock.Elapsed);
+        });
+        return run;
+    }
+
+    private static Command CheckCommand()
+    {
+        var notebooks = NotebookArgument();
+        var timeout = TimeoutOption();
+        var check = new Command("check", "Execute notebooks into a temporary copy and report cells whose committed text outputs are stale.")
+        {
+            notebooks, timeout,
+        };
+        check.SetAction(async (parse, ct) =>
+        {
+            if (!TryOptions(parse.GetValue(timeout), [], out var options)) return ExitCodes.BadInput;
+            if (!TryFind(parse.GetValue(notebooks) ?? [], out var files)) return ExitCodes.BadInput;
+            var checker = new NotebookChecker(options);
+            var stale = 0;
+            foreach (var file in files)
+            {
+                Console.WriteLine($"{Rel(file)}");
+                NotebookCheckResult r;
+                try { r = await checker.CheckAsync(file, ct); }
+                catch (NotebookFormatException e) { Console.Error.WriteLine($"error: {e.Message}"); return ExitCodes.BadInput; }
+                if (r.Run.Failure is { } f)
+                    Console.WriteLine($"  FAILED {Rel(file)} cell {f.CellNumber}: {f.Error.EName}: {f.Error.EValue}");
+                foreach (var d in r.Differences)
+                    Console.WriteLine($"  STALE {Rel(file)} cell {d.CellNumber} (id {d.CellId}): committed output differs from a fresh run\n" +
+                                      $"    committed: {Short(d.Committed)}\n    fresh:     {Short(d.Fresh)}");
+                if (!r.UpToDate) stale++;
+                else Console.WriteLine("  up to date");
+            }
+            Console.WriteLine($"{files.Count} notebook(s) checked, {stale} stale or failing");
+            return stale == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+        });
+        return check;
+    }
+
+    private static bool TryOptions(double timeoutSeconds, string[] parameterArgs, out RunnerOptions options)
+    {
+        options = null!;
+        if (timeoutSeconds <= 0) { Console.Error.WriteLine("error: --timeout must be a positive number of seconds"); return false; }
+        var parameters = new Dictionary<string, string>();
+        foreach (var p in parameterArgs)
+        {
+            try { var kv = ParameterInjector.ParseArgument(p); parameters[kv.Key] = kv.Value; }
+            catch (ArgumentException e) { Console.Error.WriteLine($"error: {e.Message}"); return false; }
+        }
+        options = new RunnerOptions
+        {
+            CellTimeout = TimeSpan.FromSeconds(timeoutSeconds), Parameters = parameters, Progress = Report,
+        };
+        return true;
+    }
+
+    private static void Report(CellProgress p)
+    {
+        var label = p.Status switch
+        {
+            CellStatus.Running => null,
+            CellStatus.Succeeded => "ok",
+            CellStatus.ExpectedError => "ok (expected error)",
+            CellStatus.Skipped => "skipped",
+            _ => $"FAILED: {p.Error?.EName}: {p.Error?.EValue}",
+        };
+        if (label is not null)
+            Console.WriteLine($"  cell {p.CellNumber}/{p.CellCount} {label} {Seconds(p.Elapsed)}");
+    }
+
+    private static int Summary(List<NotebookRunResult> results, TimeSpan elapsed)
+    {
+        var cells = results.Sum(r => r.CellsExecuted);
+        var failures = results.Where(r => r.Failure is not null).ToList();
+        Console.WriteLine($"{results.Count} notebook(s), {cells} cell(s) executed in {Seconds(elapsed)}, {failures.Count} failure(s)");
+        foreach (var r in failures)
+            Console.Error.WriteLine($"FAILED {Rel(r.Path)} cell {r.Failure!.CellNumber}: {r.Failure.Error.EName}: {r.Failure.Error.EValue}");
+        return failures.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+
+    /// <summary>
+    /// The given notebooks, or notebooks/*.ipynb of the current directory, or of the repository (the folder with
+    /// Notebooks.sln) above it, so the command works from anywhere inside a checkout.
+    /// </summary>
+    private static bool TryFind(string[] given, out List<string> files)
+    {
+        files = [];
+        if (given.Length > 0)
+        {
+            foreach (var g in given)
+            {
+                if (!File.Exists(g)) { Console.Error.WriteLine($"error: notebook not found: {g}"); return false; }
+                files.Add(Path.GetFullPath(g));
+            }
+            return true;
+        }
+        var dir = new DirectoryInfo(Environment.CurrentDirectory);
+        string? folder = Directory.Exists("notebooks") ? Path.GetFullPath("notebooks") : null;
+        for (var d = dir; folder is null && d is not null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "Notebooks.sln"))) folder = Path.Combine(d.FullName, "notebooks");
+        if (folder is null || !Directory.Exists(folder))
+        {
+            Console.Error.WriteLine("error: no notebooks given and no notebooks/ folder found here or in the repository (Notebooks.sln) above");
+            return false;
+        }
+        files = Directory.GetFiles(folder, "*.ipynb").Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal).ToList();
+        if (files.Count == 0) { Console.Error.WriteLine($"error: no .ipynb files in {folder}"); return false; }
+        return true;
+    }
+
+    private static string Rel(string path) => Path.GetRelativePath(Environment.CurrentDirectory, path);
+
+    private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s";
+
+    private static string Short(string s)
+    {
+        s = s.Replace('\n', ' ');
+        return s.Length > 160 ? s[..159] + "…" : s;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace AskShift.Notebooks;
+
+/// <summary>A cell whose fresh outputs differ from the committed ones.</summary>
+public sealed record CellDifference(int CellNumber, string CellId, string Committed, string Fresh);
+
+/// <summary>The outcome of checking one notebook.</summary>
+public sealed record NotebookCheckResult(string Path, NotebookRunResult Run, IReadOnlyList<CellDifference> Differences)
+{
+    /// <summary>True when the notebook ran cleanly and its committed outputs are current.</summary>
+    public bool UpToDate => Run.Success && Differences.Count == 0;
+}
+
+/// <summary>
+/// Tells whether committed notebook outputs are stale: runs a temporary copy and compares text outputs cell by cell,
+/// ignoring what legitimately varies between runs (PNG bytes, execution counts, #!time timings, display ids).
+/// </summary>
+public sealed class NotebookChecker(RunnerOptions? options = null)
+{
+    private static readonly Regex Timing = new(@"Wall time: [0-9.]+ms", RegexOptions.Compiled);
+    private readonly RunnerOptions options = options ?? new RunnerOptions();
+
+    /// <summary>Checks <paramref name="path"/> without modifying it.</summary>
+    public async Task<NotebookCheckResult> CheckAsync(string path, CancellationToken ct = default)
+    {
+        var committed = Notebook.Load(path);
+        var full = Path.GetFullPath(path);
+        // The copy sits beside the original so relative #r/#load paths resolve the same way.
+        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileNameWithoutExtension(full)}.check-{Guid.NewGuid():N}.ipynb");
+        try
+        {
+            File.Copy(full, temp);
+            var run = await new NotebookRunner(options).RunAsync(temp, temp, ct);
+            var fresh = Notebook.Load(temp);
+            var diffs = new List<CellDifference>();
+            var byId = fresh.Cells.ToDictionary(c => c.Id);
+            for (var i = 0; i < committed.Cells.Count; i++)
+            {
+                var c = committed.Cells[i];
+                if (!c.IsCode || !byId.TryGetValue(c.Id, out var f)) continue;
+                var (a, b) = (Describe(c), Describe(f));
+                if (a != b) diffs.Add(new CellDifference(i + 1, c.Id, a, b));
+            }
+            return new NotebookCheckResult(path, run with { Path = path }, diffs);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    /// <summary>The comparable text of a cell's outputs.</summary>
+    internal static string Describe(NotebookCell cell) => string.Join("\n---\n", cell.Outputs.Select(o => o switch
+    {
+        StreamOutput s => $"{s.Name}: {Timing.Replace(s.Text, "Wall time: <t>")}",
+        DisplayOutput d => "display: " + Bundle(d.Bundle),
+        ExecuteResultOutput r => "result: " + Bundle(r.Bundle),
+        ErrorOutput e => $"error: {e.EName}: {e.EValue}",
+        _ => o.GetType().Name,
+    }));
+
+    private static string Bundle(MimeBundle b) => string.Join("\n", b.Data
+        .Where(p => !p.Key.StartsWith("image/", StringComparison.Ordinal))
+        .OrderBy(p => p.Key, StringComparer.Ordinal)
+        .Select(p => $"[{p.Key}] {(p.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : p.Value.ToJsonString())}"));
+}

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+
+namespace AskShift.Notebooks;
+
+/// <summary>
+/// Runs a notebook top to bottom in a fresh session and writes the outputs back, like papermill/nbclient: stops at
+/// the first unexpected error (recorded in that cell; later cells are cleared so no stale output survives), honours
+/// the <c>skip-execution</c>, <c>raises-exception</c> and <c>parameters</c> tags, and a per-cell timeout.
+/// </summary>
+public sealed class NotebookRunner(RunnerOptions? options = null)
+{
+    private readonly RunnerOptions options = options ?? new RunnerOptions();
+
+    /// <summary>
+    /// Runs <paramref name="path"/> and saves the result to <paramref name="outputPath"/> (default: in place).
+    /// The file is always written, failed or not, as a complete notebook.
+    /// </summary>
+    public async Task<NotebookRunResult> RunAsync(string path, string? outputPath = null, CancellationToken ct = default)
+    {
+        var notebook = Notebook.Load(path);
+        ParameterInjector.Inject(notebook, options.Parameters);
+        var clock = Stopwatch.StartNew();
+        var result = await RunAsync(notebook, Path.GetDirectoryName(Path.GetFullPath(path))!, path, ct);
+        notebook.Save(outputPath ?? path);
+        return result with { Elapsed = clock.Elapsed };
+    }
+
+    /// <summary>Runs an in-memory notebook with <paramref name="workingDirectory"/> as the base for relative paths.</summary>
+    public async Task<NotebookRunResult> RunAsync(Notebook notebook, string workingDirectory, string name, CancellationToken ct = default)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var session = new NotebookSession(new SessionOptions
+        {
+            WorkingDirectory = workingDirectory, ImageRenderer = options.ImageRenderer,
+        });
+        var codeCells = notebook.Cells.Count(c => c.IsCode);
+        var executed = 0;
+        CellFailure? failure = null;
+        for (var i = 0; i < notebook.Cells.Count; i++)
+        {
+            var cell = notebook.Cells[i];
+            if (!cell.IsCode) continue;
+            var number = i + 1;
+            if (failure is not null) { cell.Outputs.Clear(); cell.ExecutionCount = null; continue; }
+            if (cell.HasTag("skip-execution"))
+            {
+                options.Progress?.Invoke(new CellProgress(name, number, notebook.Cells.Count, CellStatus.Skipped, TimeSpan.Zero));
+                continue;
+            }
+            options.Progress?.Invoke(new CellProgress(name, number, notebook.Cells.Count, CellStatus.Running, TimeSpan.Zero));
+            cell.Outputs.Clear();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(options.CellTimeout);
+            var r = await session.ExecuteAsync(cell.Source, ct: timeout.Token);
+            executed++;
+            cell.ExecutionCount = session.ExecutionCount;
+            Apply(cell, r.Outputs);
+            var error = cell.Outputs.OfType<ErrorOutput>().LastOrDefault();
+            if (!r.Success && timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                error = new ErrorOutput("TimeoutException", $"Cell {number} did not finish within {options.CellTimeout.TotalSeconds:0.#} s.",
+                    [$"TimeoutException: cell {number} did not finish within {options.CellTimeout.TotalSeconds:0.#} s (see --timeout)."]);
+                cell.Outputs.RemoveAll(o => o is ErrorOutput);
+                cell.Outputs.Add(error);
+            }
+            CellStatus status;
+            if (r.Success) status = CellStatus.Succeeded;
+            else if (cell.HasTag("raises-exception") && !ct.IsCancellationRequested) status = CellStatus.ExpectedError;
+            else
+            {
+                status = CellStatus.Failed;
+                failure = new CellFailure(number, cell.Id, error ?? new ErrorOutput("Error", "cell failed", []));
+            }
+            options.Progress?.Invoke(new CellProgress(name, number, notebook.Cells.Count, status, r.Elapsed, status == CellStatus.Failed ? failure!.Error : null));
+        }
+        return new NotebookRunResult(name, executed, codeCells, clock.Elapsed, failure);
+    }
+
+    /// <summary>Folds live-only outputs into what a file stores: updates replace their display, clears drop earlier outputs.</summary>
+    internal static void Apply(NotebookCell cell, IEnumerable<CellOutput> outputs)
+    {
+        var ids = new Dictionary<string, int>();
+        foreach (var o in outputs)
+        {
+            switch (o)
+            {
+                case ClearOutput:
+                    cell.Outputs.Clear(); ids.Clear();
+                    break;
+                case UpdateDisplayOutput u:
+                    if (ids.TryGetValue(u.DisplayId, out var at)) cell.Outputs[at] = new DisplayOutput(u.Bundle, u.DisplayId);
+                    break;
+                case DisplayOutput d:
+                    if (d.DisplayId is not null) ids[d.DisplayId] = cell.Outputs.Count;
+                    cell.Outputs.Add(d);
+                    break;
+                default:
+                    cell.Outputs.Add(o);
+                    break;
+            }
+        }
+    }
+}

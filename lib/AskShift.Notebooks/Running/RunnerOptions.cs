@@ -1,0 +1,33 @@
+namespace AskShift.Notebooks;
+
+/// <summary>How <see cref="NotebookRunner"/> runs notebooks.</summary>
+public sealed class RunnerOptions
+{
+    /// <summary>Longest a single cell may run before the notebook fails; generous, since cells may train models.</summary>
+    public TimeSpan CellTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>papermill-style parameters, injected as a cell after the cell tagged <c>parameters</c>.</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Chart picture renderer for the run's sessions (null: Plotly JSON only).</summary>
+    public IChartImageRenderer? ImageRenderer { get; init; } = ChromiumChartRenderer.Shared;
+
+    /// <summary>Called as cells start and finish, for progress display.</summary>
+    public Action<CellProgress>? Progress { get; init; }
+}
+
+/// <summary>Progress of one cell. <paramref name="CellNumber"/> counts all cells from 1, as editors show them.</summary>
+public sealed record CellProgress(string Notebook, int CellNumber, int CellCount, CellStatus Status, TimeSpan Elapsed, ErrorOutput? Error = null);
+
+/// <summary>Where a cell is in a run.</summary>
+public enum CellStatus { Running, Succeeded, Failed, ExpectedError, Skipped }
+
+/// <summary>The failing cell of a run: its 1-based number, id and error.</summary>
+public sealed record CellFailure(int CellNumber, string CellId, ErrorOutput Error);
+
+/// <summary>The outcome of running one notebook.</summary>
+public sealed record NotebookRunResult(string Path, int CellsExecuted, int CodeCells, TimeSpan Elapsed, CellFailure? Failure)
+{
+    /// <summary>True when no cell failed unexpectedly.</summary>
+    public bool Success => Failure is null;
+}
