@@ -131,6 +131,7 @@ public class JupyterClientProtocolTests
             Op("execute", ("code", "print started\nsleep 60000\nprint unreachable"), ("interrupt_after", 1.0)),
             Op("execute", ("code", "spin 3000\nprint spun"), ("interrupt_after", 0.5)),
             Op("execute", ("code", "print alive")),
+            Op("execute_batch", ("codes", new JsonArray("spin 4000")), ("then", "heartbeat")),
             Op("shutdown")));
 
         var waiting = PythonDriver.Step(result, 0);
@@ -147,6 +148,8 @@ public class JupyterClientProtocolTests
         Assert.Equal("ok", (string)Content(spinning)["status"]!);
 
         Assert.Equal("ok", (string)Content(PythonDriver.Step(result, 2))["status"]!);
+        // The heartbeat is answered on the socket thread, so it keeps beating while a cell spins.
+        Assert.True((bool)PythonDriver.Step(result, 3)["heartbeat"]!["beating"]!);
     }
 
     [Fact]

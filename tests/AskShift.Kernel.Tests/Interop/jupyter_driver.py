@@ -122,6 +122,10 @@ class Driver:
             return self.request("shell", "history_request", {"output": False, "raw": True, "hist_access_type": "tail", "n": 10})
         if op == "bad_signature":
             return self.bad_signature()
+        if op == "heartbeat":
+            # jupyter_client's heartbeat thread pings every second and marks the kernel dead after a missed echo.
+            time.sleep(step.get("seconds", 2.5))
+            return {"beating": self.kc.hb_channel.is_beating()}
         if op == "shutdown":
             return self.shutdown(step)
         raise ValueError(f"unknown op {op}")
@@ -154,11 +158,12 @@ class Driver:
     def execute_batch(self, step):
         ids = [self.send("shell", "execute_request", self.execute_content(step, code)) for code in step["codes"]]
         out = []
+        during = self.run_step({"op": step["then"]}) if "then" in step else None
         for msg_id in ids:
             reply = self.reply_for("shell", msg_id)
             out.append({"msg_id": msg_id, "reply": self.slim(reply),
                         "iopub": [self.slim(m) for m in self.iopub_until_idle(msg_id)]})
-        return {"results": out}
+        return {"results": out, step["then"]: during} if "then" in step else {"results": out}
 
     def bad_signature(self):
         """A request signed with another key must get neither a reply nor any iopub message."""
