@@ -74,6 +74,7 @@ public class KernelEndToEndTests
                     Op("is_complete", ("code", "if (true) {")),
                     Op("execute", ("code", "await Task.Delay(60000);"), ("interrupt_after", 2.0)),
                     Op("execute", ("code", "answer")),
+                    Op("execute", ("code", "await Task.Delay(60000, CancellationToken);"), ("interrupt_after", 2.0), ("via", "sigint")),
                     Op("bad_signature"),
                     Op("execute", ("code", "answer + 1")),
                     Op("shutdown")),
@@ -122,13 +123,18 @@ public class KernelEndToEndTests
 
             Assert.Equal("42", (string)IOPub(PythonDriver.Step(result, 10), "execute_result").Single()["content"]!["data"]!["text/plain"]!);
 
-            var forged = PythonDriver.Step(result, 11);
+            var signalled = PythonDriver.Step(result, 11);
+            Assert.Equal("error", (string)Content(signalled)["status"]!);
+            Assert.True((double)signalled["seconds"]! < 20, $"SIGINT interrupt took {signalled["seconds"]} s");
+            Assert.Contains("SIGINT: cancelling the running cell", (string)result["driver_stderr"]!);
+
+            var forged = PythonDriver.Step(result, 12);
             Assert.Empty(forged["replies"]!.AsArray());
             Assert.Empty(forged["iopub"]!.AsArray());
-            Assert.Equal("43", (string)IOPub(PythonDriver.Step(result, 12), "execute_result").Single()["content"]!["data"]!["text/plain"]!);
+            Assert.Equal("43", (string)IOPub(PythonDriver.Step(result, 13), "execute_result").Single()["content"]!["data"]!["text/plain"]!);
             Assert.Contains("invalid HMAC signature", (string)result["driver_stderr"]!);
 
-            var shutdown = PythonDriver.Step(result, 13);
+            var shutdown = PythonDriver.Step(result, 14);
             Assert.Equal("ok", (string)Content(shutdown)["status"]!);
             Assert.False((bool)shutdown["alive_after"]!);
         }

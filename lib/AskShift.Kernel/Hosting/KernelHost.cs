@@ -23,6 +23,11 @@ public static class KernelHost
         {
             using var server = new KernelServer(connection, backend, log, options);
             if (server.Connection != connection) File.WriteAllText(connectionFile, server.Connection.ToJson());
+            using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, signal =>
+            {
+                signal.Cancel = true; // keep the process (and the session's state) alive
+                server.InterruptRunningCell();
+            });
             await server.RunAsync(ct).ConfigureAwait(false);
             return new KernelRunResult(server.RestartRequested);
         }

@@ -80,6 +80,15 @@ public sealed class KernelServer : IDisposable
         _handler.Stop();
     }
 
+    /// <summary>
+    /// Interrupts the running cell without a request message, for a front end that sends SIGINT despite the
+    /// kernelspec's message mode (the default SIGINT action would kill the process and lose the session).
+    /// </summary>
+    public void InterruptRunningCell()
+    {
+        Log(_handler.CancelRunningCell() ? "SIGINT: cancelling the running cell" : "SIGINT ignored: no cell is running");
+    }
+
     internal void Log(string line) => _log.WriteLine($"[askshift-kernel {DateTime.UtcNow:HH:mm:ss.fff}] {line}");
 
     internal void Send(KernelChannel channel, JupyterMessage message) => _outbox.Enqueue(new Outgoing(channel, message));

@@ -223,7 +223,7 @@ internal sealed class RequestHandler(IKernelBackend backend, KernelServer server
             return;
         }
         server.Log("interrupt requested: cancelling the running cell");
-        try { cell.Cancel.Cancel(); } catch (ObjectDisposedException) { }
+        CancelRunningCell();
         _ = Task.Run(async () =>
         {
             var stopped = await Task.WhenAny(cell.Done, Task.Delay(options.InterruptGrace)) == cell.Done;
@@ -242,6 +242,15 @@ internal sealed class RequestHandler(IKernelBackend backend, KernelServer server
             }
             server.Status(request, "idle");
         });
+    }
+
+    /// <summary>Cancels the running cell, if any; true when there was one.</summary>
+    public bool CancelRunningCell()
+    {
+        var cell = Volatile.Read(ref _running);
+        if (cell is null) return false;
+        try { cell.Cancel.Cancel(); } catch (ObjectDisposedException) { }
+        return true;
     }
 
     private void Shutdown(KernelChannel channel, JupyterMessage request)

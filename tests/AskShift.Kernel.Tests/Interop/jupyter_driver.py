@@ -12,6 +12,7 @@ Output (JSON on stdout): {"startup": {...}, "steps": [{"op", "reply", "iopub", "
 import json
 import os
 import queue
+import signal
 import sys
 import time
 
@@ -141,7 +142,10 @@ class Driver:
         if "interrupt_after" in step:
             time.sleep(step["interrupt_after"])
             ti = time.monotonic()
-            if self.km is not None and step.get("via_manager", True):
+            if step.get("via") == "sigint":
+                self.km.signal_kernel(signal.SIGINT)
+                result["interrupt_reply"] = None
+            elif self.km is not None:
                 self.km.interrupt_kernel()
                 result["interrupt_reply"] = None
             else:
