@@ -56,6 +56,7 @@ public static class NotebooksCommand
                 try { results.Add(await runner.RunAsync(file, ct: ct)); }
                 catch (NotebookFormatException e) { Console.Error.WriteLine($"error: {e.Message}"); return ExitCodes.BadInput; }
             }
+            await ChromiumChartRenderer.Shared.DisposeAsync();
             return Summary(results, clock.Elapsed);
         });
         return run;
@@ -89,6 +90,7 @@ public static class NotebooksCommand
                 if (!r.UpToDate) stale++;
                 else Console.WriteLine("  up to date");
             }
+            await ChromiumChartRenderer.Shared.DisposeAsync();
             Console.WriteLine($"{files.Count} notebook(s) checked, {stale} stale or failing");
             return stale == 0 ? ExitCodes.Ok : ExitCodes.Failed;
         });

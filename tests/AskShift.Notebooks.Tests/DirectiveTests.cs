@@ -75,4 +75,25 @@ public class DirectiveTests
         var e = Assert.IsType<ErrorOutput>(Assert.Single(r.Outputs));
         Assert.Contains("AskShift.No.Such.Package.Xyz 9.9.9", e.EValue);
     }
+
+    [Fact]
+    public async Task Inspect_shows_the_doc_summary_of_a_referenced_library()
+    {
+        await using var s = SessionTests.NewSession();
+        await s.ExecuteAsync("var h = display(1);");
+        var info = await s.InspectAsync("h.Update(2)", 3);
+        Assert.NotNull(info);
+        Assert.Contains("DisplayHandle.Update(", info);
+        Assert.Contains("Replaces the displayed value", info);
+    }
+
+    [Fact]
+    public void Directives_are_parsed_with_line_numbers_and_blanked_in_place()
+    {
+        var d = CellDirectives.Parse("#i \"nuget: https://example.org/v3/index.json\"\n#r \"nuget: Foo\"\nvar x = 1;");
+        Assert.Equal([new NuGetSourceDirective(1, "https://example.org/v3/index.json"), new NuGetPackageDirective(2, "Foo", null)], d.Directives);
+        Assert.Equal(3, d.Code.Split('\n').Length);
+        Assert.Equal("var x = 1;", d.Code.Split('\n')[2]);
+        Assert.Throws<DirectiveException>(() => CellDirectives.Parse("#r nuget: Foo"));
+    }
 }

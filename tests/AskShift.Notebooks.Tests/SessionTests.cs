@@ -155,4 +155,16 @@ public class SessionTests
         Assert.Contains("Count", info);
         Assert.Contains("int", info);
     }
+
+    [Fact]
+    public async Task Display_with_mime_types_and_HTML_helper_match_dotnet_interactive()
+    {
+        await using var s = NewSession();
+        var r = await s.ExecuteAsync("display(\"<b>hi</b>\", \"text/html\");\ndisplay(HTML(\"<i>x</i>\"));");
+        Assert.True(r.Success, string.Join("\n", r.Outputs));
+        var first = Assert.IsType<DisplayOutput>(r.Outputs[0]).Bundle.Data;
+        Assert.Equal(["text/html"], first.Keys);
+        Assert.Equal("<b>hi</b>", first["text/html"].GetValue<string>());
+        Assert.Equal("<i>x</i>", Assert.IsType<DisplayOutput>(r.Outputs[1]).Bundle.Data["text/html"].GetValue<string>());
+    }
 }

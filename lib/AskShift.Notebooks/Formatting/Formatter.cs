@@ -26,6 +26,7 @@ public static class Formatter
     {
         Register<DataFrame>(TableFormatter.Format);
         Register<GenericChart>(ChartFormatter.Format);
+        Register<HtmlContent>(h => Bundle(("text/html", JsonValue.Create(h.Html)), ("text/plain", JsonValue.Create(h.Html))));
     }
 
     /// <summary>Registers (or replaces) the formatter used for values of type <typeparamref name="T"/> and subtypes.</summary>

@@ -56,14 +56,16 @@ public sealed class ChromiumChartRenderer : IChartImageRenderer, IAsyncDisposabl
             var w = layout?["width"]?.GetValue<double>() is { } lw ? (int)lw : width;
             var h = layout?["height"]?.GetValue<double>() is { } lh ? (int)lh : height;
             var dataUrl = await p.EvaluateAsync<string>(
-                "([fig, w, h]) => Plotly.toImage({data: fig.data, layout: fig.layout, config: fig.config}, {format: 'png', width: w, height: h})",
-                new object[] { System.Text.Json.JsonDocument.Parse(figure.ToJsonString()).RootElement, w, h });
+                "([json, w, h]) => { const fig = JSON.parse(json); return Plotly.toImage({data: fig.data, layout: fig.layout, config: fig.config}, {format: 'png', width: w, height: h}); }",
+                new object[] { figure.ToJsonString(), w, h });
             var comma = dataUrl.IndexOf(',');
             return Convert.FromBase64String(dataUrl[(comma + 1)..]);
         }
-        catch (PlaywrightException e)
+        catch (Exception e) when (e is PlaywrightException or TimeoutException or InvalidOperationException or FormatException)
         {
             Warn(diagnostics, $"askshift: rendering a chart to PNG with {executable} failed: {e.Message.Split('\n')[0]}");
+            page = null; // start a fresh page (and browser if needed) next time rather than reuse a broken one
+            if (browser is { IsConnected: false }) browser = null;
             return null;
         }
         finally
@@ -76,7 +78,7 @@ public sealed class ChromiumChartRenderer : IChartImageRenderer, IAsyncDisposabl
     {
         if (page is not null) return page;
         playwright ??= await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        browser ??= await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = executable, Headless = true, Args = Args, ChromiumSandbox = false,
         });

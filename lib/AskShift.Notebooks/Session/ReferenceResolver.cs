@@ -28,7 +28,7 @@ internal sealed class ReferenceResolver(InteractiveAssemblyLoader loader)
     {
         if (assembly.IsDynamic || string.IsNullOrEmpty(assembly.Location)) return null;
         if (registered.Add(assembly.GetName().Name!)) loader.RegisterDependency(assembly);
-        return seen.Add(assembly.Location) ? MetadataReference.CreateFromFile(assembly.Location) : null;
+        return seen.Add(assembly.Location) ? WithDocs(assembly.Location) : null;
     }
 
     /// <summary>References for <paramref name="path"/> and the dependency closure it brings from its folder.</summary>
@@ -42,7 +42,7 @@ internal sealed class ReferenceResolver(InteractiveAssemblyLoader loader)
     private void Walk(string path, List<MetadataReference> result)
     {
         if (!seen.Add(path)) return;
-        result.Add(MetadataReference.CreateFromFile(path));
+        result.Add(WithDocs(path));
         var dir = Path.GetDirectoryName(path)!;
         foreach (var name in ReferencedNames(path))
         {
@@ -57,6 +57,13 @@ internal sealed class ReferenceResolver(InteractiveAssemblyLoader loader)
             var local = Path.Combine(dir, name + ".dll");
             if (File.Exists(local) && IsManaged(local)) Walk(local, result);
         }
+    }
+
+    // The XML doc file beside a DLL (GenerateDocumentationFile) gives InspectAsync its summaries.
+    private static MetadataReference WithDocs(string path)
+    {
+        var xml = Path.ChangeExtension(path, ".xml");
+        return MetadataReference.CreateFromFile(path, documentation: File.Exists(xml) ? new XmlDocs(xml) : null);
     }
 
     private static Assembly? TryHost(string simpleName)

@@ -9,6 +9,15 @@ public class ScriptGlobals
     /// <summary>Shows <paramref name="value"/> now, through the formatters, and returns a handle to update it in place.</summary>
     public DisplayHandle display(object? value) => DisplayExtensions.Show(value);
 
+    /// <summary>
+    /// .NET Interactive's <c>display(value, "text/html")</c>: only the listed MIME types are shown; a string value is
+    /// taken as the content itself for a listed type its formatter does not produce.
+    /// </summary>
+    public DisplayHandle display(object? value, params string[] mimeTypes) => DisplayExtensions.Show(value, mimeTypes);
+
+    /// <summary>Raw HTML to display, as .NET Interactive's <c>HTML("...")</c>.</summary>
+    public HtmlContent HTML(string html) => new(html);
+
     /// <summary>Clears the outputs the cell has shown so far (e.g. before redrawing a progress line).</summary>
     public void clear_output(bool wait = false) => DisplayExtensions.Current().Emit(new ClearOutput(wait));
 
@@ -41,14 +50,30 @@ public static class DisplayExtensions
     /// <summary>Shows <paramref name="value"/> now and returns a handle to update it in place.</summary>
     public static DisplayHandle Display<T>(this T value) => Show(value);
 
-    internal static DisplayHandle Show(object? value)
+    internal static DisplayHandle Show(object? value, string[]? mimeTypes = null)
     {
         var cell = Current();
         var handle = new DisplayHandle(Guid.NewGuid().ToString("N"));
-        cell.Emit(new DisplayOutput(cell.Session.Format(value), handle.DisplayId));
+        var bundle = cell.Session.Format(value);
+        if (mimeTypes is { Length: > 0 })
+        {
+            var data = new Dictionary<string, System.Text.Json.Nodes.JsonNode>();
+            foreach (var m in mimeTypes)
+                if (bundle.Data.TryGetValue(m, out var v)) data[m] = v;
+                else if (value is string s) data[m] = System.Text.Json.Nodes.JsonValue.Create(s);
+            bundle = bundle with { Data = data };
+        }
+        cell.Emit(new DisplayOutput(bundle, handle.DisplayId));
         return handle;
     }
 
     internal static CellContext Current() =>
         ConsoleRouter.Current ?? throw new InvalidOperationException("display() can only be called while a notebook cell is running.");
+}
+
+/// <summary>HTML shown as-is (text/html), with the markup as its text/plain fallback.</summary>
+public sealed record HtmlContent(string Html)
+{
+    /// <inheritdoc/>
+    public override string ToString() => Html;
 }
