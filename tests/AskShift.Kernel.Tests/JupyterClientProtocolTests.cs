@@ -129,7 +129,7 @@ public class JupyterClientProtocolTests
         await using var kernel = new InProcessKernel(options: new KernelServerOptions { InterruptGrace = TimeSpan.FromSeconds(1) });
         var result = await PythonDriver.RunAsync(kernel.Plan(
             Op("execute", ("code", "print started\nsleep 60000\nprint unreachable"), ("interrupt_after", 1.0)),
-            Op("execute", ("code", "spin 3000\nprint spun"), ("interrupt_after", 0.5)),
+            Op("execute", ("code", "spin 5000\nprint spun"), ("interrupt_after", 1.0)),
             Op("execute", ("code", "print alive")),
             Op("execute_batch", ("codes", new JsonArray("spin 4000")), ("then", "heartbeat")),
             Op("shutdown")));
