@@ -40,6 +40,11 @@ public static class KernelCommand
                 Console.Error.WriteLine($"askshift kernel: {e.Message}");
                 return ExitCodes.BadInput;
             }
+            finally
+            {
+                // Charts were pictured by one shared Chromium; it must not outlive the kernel process.
+                await ChromiumChartRenderer.Shared.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { });
+            }
         });
         return start;
     }
