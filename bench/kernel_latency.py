@@ -1,0 +1,95 @@
+#!/usr/bin/python3
+"""Kernel latency as a user feels it, measured with Jupyter's own client (jupyter_client).
+
+  start to first result: KernelManager.start_kernel() until the execute_reply of the first cell (`1 + 1`),
+                         i.e. process start, .NET start-up, sockets, kernel_info handshake, first Roslyn compile.
+  warm round trip:       execute_request -> execute_reply + status idle for a trivial cell in a warm kernel.
+
+Usage (from the repository root, after `dotnet build -c Release lib/AskShift.Cli`):
+  /usr/bin/python3 bench/kernel_latency.py [--askshift PATH/askshift.dll] [--starts 5] [--cells 30]
+The kernelspec is installed into a temporary --prefix, so nothing on the machine changes.
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import tempfile
+import time
+
+from jupyter_client import KernelManager
+
+CELL = "1 + 1"
+
+
+def run_cell(kc, code):
+    t = time.perf_counter()
+    msg_id = kc.execute(code)
+    while True:
+        reply = kc.get_shell_msg(timeout=120)
+        if reply["parent_header"].get("msg_id") == msg_id:
+            break
+    while True:
+        msg = kc.get_iopub_msg(timeout=120)
+        if (msg["parent_header"].get("msg_id") == msg_id and msg["header"]["msg_type"] == "status"
+                and msg["content"]["execution_state"] == "idle"):
+            break
+    assert reply["content"]["status"] == "ok", reply["content"]
+    return time.perf_counter() - t
+
+
+def one_start(cells):
+    t0 = time.perf_counter()
+    km = KernelManager(kernel_name="askshift-csharp")
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    try:
+        kc.wait_for_ready(timeout=120)
+        ready = time.perf_counter() - t0
+        run_cell(kc, CELL)
+        first = time.perf_counter() - t0
+        warm = [run_cell(kc, CELL) for _ in range(cells)]
+        return ready, first, warm
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel()
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    default_dll = os.path.join(here, "..", "lib", "AskShift.Cli", "bin", "Release", "net10.0", "askshift.dll")
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--askshift", default=default_dll, help="askshift.dll to install as the kernel")
+    ap.add_argument("--starts", type=int, default=5)
+    ap.add_argument("--cells", type=int, default=30)
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory() as prefix:
+        subprocess.run(["dotnet", os.path.abspath(args.askshift), "kernel", "install", "--prefix", prefix],
+                       check=True, stdout=subprocess.DEVNULL)
+        os.environ["JUPYTER_PATH"] = os.path.join(prefix, "share", "jupyter")
+        readies, firsts, warms = [], [], []
+        for _ in range(args.starts):
+            ready, first, warm = one_start(args.cells)
+            readies.append(ready)
+            firsts.append(first)
+            warms.extend(warm)
+
+    ms = lambda xs: [round(x * 1000, 1) for x in xs]
+    warms.sort()
+    report = {
+        "askshift": os.path.abspath(args.askshift),
+        "starts": args.starts,
+        "ready_ms_median": round(statistics.median(readies) * 1000, 1),
+        "start_to_first_result_ms": ms(firsts),
+        "start_to_first_result_ms_median": round(statistics.median(firsts) * 1000, 1),
+        "warm_cells": len(warms),
+        "warm_round_trip_ms_median": round(statistics.median(warms) * 1000, 2),
+        "warm_round_trip_ms_p90": round(warms[int(len(warms) * 0.9) - 1] * 1000, 2),
+    }
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,322 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using AskShift.Kernel.Backend;
+using AskShift.Kernel.Protocol;
+using AskShift.Kernel.Wire;
+
+namespace AskShift.Kernel.Hosting;
+
+/// <summary>
+/// The kernel's behaviour per message type. Shell requests are queued and run strictly in order on one execution
+/// thread (cells must not overlap); control requests run on the socket thread and never wait for a cell, which is
+/// what lets interrupt_request and shutdown_request act on a running cell.
+/// </summary>
+internal sealed class RequestHandler(IKernelBackend backend, KernelServer server, KernelServerOptions options)
+{
+    private readonly BlockingCollection<JupyterMessage> _shellQueue = new();
+    private Thread? _thread;
+    private RunningCell? _running;
+    private int _executionCount;
+
+    private sealed record RunningCell(JupyterMessage Request, CancellationTokenSource Cancel, Task Done);
+
+    public void Start()
+    {
+        _thread = new Thread(ShellLoop) { IsBackground = true, Name = "askshift-kernel-execution" };
+        _thread.Start();
+    }
+
+    public void Stop()
+    {
+        _shellQueue.CompleteAdding();
+        Volatile.Read(ref _running)?.Cancel.Cancel();
+    }
+
+    public void EnqueueShell(JupyterMessage message)
+    {
+        try { _shellQueue.Add(message); }
+        catch (InvalidOperationException) { server.Log($"ignored {message.MsgType}: the kernel is shutting down"); }
+    }
+
+    private void ShellLoop()
+    {
+        foreach (var message in _shellQueue.GetConsumingEnumerable())
+        {
+            try { HandleShellAsync(message).GetAwaiter().GetResult(); }
+            catch (Exception e) { server.Log($"{message.MsgType} failed: {e}"); }
+        }
+    }
+
+    private async Task HandleShellAsync(JupyterMessage request)
+    {
+        var type = request.MsgType;
+        if (type == "execute_request") { await ExecuteAsync(request); return; }
+        if (type == "shutdown_request") { Shutdown(KernelChannel.Shell, request); return; }
+        if (type is "comm_open" or "comm_msg" or "comm_close")
+        {
+            server.Log($"ignored {type}: this kernel registers no comm targets");
+            return;
+        }
+
+        server.Status(request, "busy");
+        try
+        {
+            JsonObject? reply = type switch
+            {
+                "kernel_info_request" => KernelInfo.Reply(),
+                "complete_request" => await CompleteAsync(request.Content),
+                "inspect_request" => await InspectAsync(request.Content),
+                "is_complete_request" => IsComplete(request.Content),
+                "comm_info_request" => new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() },
+                "history_request" => new JsonObject { ["status"] = "ok", ["history"] = new JsonArray() },
+                _ => null,
+            };
+            if (reply is null) server.Log($"ignored unknown shell message type '{type}'");
+            else server.Reply(KernelChannel.Shell, request, reply);
+        }
+        catch (Exception e)
+        {
+            server.Log($"{type} failed: {e}");
+            server.Reply(KernelChannel.Shell, request, ErrorReply(e.GetType().Name, e.Message, []));
+        }
+        finally
+        {
+            server.Status(request, "idle");
+        }
+    }
+
+    /// <summary>Runs on the socket thread; must return quickly.</summary>
+    public void HandleControl(JupyterMessage request)
+    {
+        switch (request.MsgType)
+        {
+            case "kernel_info_request":
+                server.Status(request, "busy");
+                server.Reply(KernelChannel.Control, request, KernelInfo.Reply());
+                server.Status(request, "idle");
+                break;
+            case "interrupt_request":
+                Interrupt(request);
+                break;
+            case "shutdown_request":
+                Shutdown(KernelChannel.Control, request);
+                break;
+            default:
+                server.Log($"ignored unknown control message type '{request.MsgType}'");
+                break;
+        }
+    }
+
+    private async Task ExecuteAsync(JupyterMessage request)
+    {
+        var c = request.Content;
+        var code = Str(c, "code");
+        var silent = Bool(c, "silent", false);
+        var storeHistory = !silent && Bool(c, "store_history", true);
+        var stopOnError = Bool(c, "stop_on_error", true);
+        if (storeHistory) _executionCount++;
+        var count = _executionCount;
+
+        server.Status(request, "busy");
+        if (!silent) server.Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count }, request);
+
+        using var cancel = new CancellationTokenSource();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _running, new RunningCell(request, cancel, done.Task));
+        ExecutionOutcome outcome;
+        try
+        {
+            outcome = await backend.ExecuteAsync(code, output => { if (!silent) Forward(output, request, count); }, cancel.Token);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            outcome = Failed(request, silent, new ExecutionError("OperationCanceledException", "The cell was interrupted.", ["The cell was interrupted."]));
+        }
+        catch (Exception e)
+        {
+            server.Log($"backend failed on execute: {e}");
+            outcome = Failed(request, silent, new ExecutionError(e.GetType().Name, e.Message, [e.ToString()]));
+        }
+        finally
+        {
+            Volatile.Write(ref _running, null);
+            done.TrySetResult();
+        }
+
+        var error = outcome.Success ? null
+            : outcome.Error ?? new ExecutionError("Error", "The cell failed without an error message.", []);
+        JsonObject reply = error is null
+            ? new JsonObject { ["status"] = "ok", ["execution_count"] = count, ["user_expressions"] = new JsonObject(), ["payload"] = new JsonArray() }
+            : ErrorReply(error.Name, error.Value, error.Traceback, count);
+        server.Reply(KernelChannel.Shell, request, reply);
+        server.Status(request, "idle");
+
+        if (error is not null && stopOnError) AbortQueuedExecutes();
+    }
+
+    private ExecutionOutcome Failed(JupyterMessage request, bool silent, ExecutionError error)
+    {
+        if (!silent) Forward(error, request, _executionCount);
+        return new ExecutionOutcome(false, error);
+    }
+
+    /// <summary>stop_on_error: executes that were queued behind a failed cell are answered "aborted", not run.</summary>
+    private void AbortQueuedExecutes()
+    {
+        var keep = new List<JupyterMessage>();
+        while (_shellQueue.TryTake(out var queued))
+        {
+            if (queued.MsgType != "execute_request") { keep.Add(queued); continue; }
+            server.Status(queued, "busy");
+            server.Reply(KernelChannel.Shell, queued, new JsonObject { ["status"] = "aborted", ["execution_count"] = _executionCount });
+            server.Status(queued, "idle");
+            server.Log($"aborted a queued execute_request after an error (stop_on_error)");
+        }
+        foreach (var m in keep) HandleShellAsync(m).GetAwaiter().GetResult();
+    }
+
+    private void Forward(KernelOutput output, JupyterMessage request, int count)
+    {
+        switch (output)
+        {
+            case StreamText s:
+                server.Publish("stream", new JsonObject { ["name"] = s.Name, ["text"] = s.Text }, request);
+                break;
+            case DisplayData d:
+                server.Publish("display_data", Bundle(d.Data, d.Metadata, d.DisplayId), request);
+                break;
+            case DisplayUpdate u:
+                server.Publish("update_display_data", Bundle(u.Data, u.Metadata, u.DisplayId), request);
+                break;
+            case ClearDisplay cl:
+                server.Publish("clear_output", new JsonObject { ["wait"] = cl.Wait }, request);
+                break;
+            case ExecutionResult r:
+                var content = Bundle(r.Data, r.Metadata, null);
+                content["execution_count"] = count;
+                server.Publish("execute_result", content, request);
+                break;
+            case ExecutionError e:
+                server.Publish("error", new JsonObject
+                {
+                    ["ename"] = e.Name, ["evalue"] = e.Value, ["traceback"] = new JsonArray(e.Traceback.Select(l => (JsonNode?)l).ToArray()),
+                }, request);
+                break;
+        }
+    }
+
+    private static JsonObject Bundle(JsonObject data, JsonObject metadata, string? displayId) => new()
+    {
+        ["data"] = data.DeepClone(),
+        ["metadata"] = metadata.DeepClone(),
+        ["transient"] = displayId is null ? new JsonObject() : new JsonObject { ["display_id"] = displayId },
+    };
+
+    private void Interrupt(JupyterMessage request)
+    {
+        server.Status(request, "busy");
+        var cell = Volatile.Read(ref _running);
+        if (cell is null)
+        {
+            server.Reply(KernelChannel.Control, request, new JsonObject { ["status"] = "ok" });
+            server.Status(request, "idle");
+            return;
+        }
+        server.Log("interrupt requested: cancelling the running cell");
+        CancelRunningCell();
+        _ = Task.Run(async () =>
+        {
+            var stopped = await Task.WhenAny(cell.Done, Task.Delay(options.InterruptGrace)) == cell.Done;
+            if (stopped)
+            {
+                server.Reply(KernelChannel.Control, request, new JsonObject { ["status"] = "ok" });
+            }
+            else
+            {
+                var why = $"The running cell did not stop within {options.InterruptGrace.TotalSeconds:0.#} s of the interrupt: " +
+                          "its code does not observe cancellation (for example a loop without await). " +
+                          "It keeps running; restart the kernel to stop it.";
+                server.Log(why);
+                server.Publish("stream", new JsonObject { ["name"] = "stderr", ["text"] = why + "\n" }, cell.Request);
+                server.Reply(KernelChannel.Control, request, ErrorReply("InterruptFailed", why, []));
+            }
+            server.Status(request, "idle");
+        });
+    }
+
+    /// <summary>Cancels the running cell, if any; true when there was one.</summary>
+    public bool CancelRunningCell()
+    {
+        var cell = Volatile.Read(ref _running);
+        if (cell is null) return false;
+        try { cell.Cancel.Cancel(); } catch (ObjectDisposedException) { }
+        return true;
+    }
+
+    private void Shutdown(KernelChannel channel, JupyterMessage request)
+    {
+        var restart = Bool(request.Content, "restart", false);
+        server.RestartRequested = restart;
+        server.Log($"shutdown requested (restart: {restart})");
+        server.Status(request, "busy");
+        var content = new JsonObject { ["status"] = "ok", ["restart"] = restart };
+        server.Reply(channel, request, content);
+        server.Publish("shutdown_reply", (JsonObject)content.DeepClone(), request);
+        server.Status(request, "idle");
+        _shellQueue.CompleteAdding();
+        try { Volatile.Read(ref _running)?.Cancel.Cancel(); } catch (ObjectDisposedException) { }
+        server.StopAfterPendingSends();
+    }
+
+    private async Task<JsonObject> CompleteAsync(JsonObject c)
+    {
+        var code = Str(c, "code");
+        var cursor = CodePoints.ToUtf16Index(code, Int(c, "cursor_pos", code.Length));
+        var set = await backend.CompleteAsync(code, cursor, CancellationToken.None);
+        return new JsonObject
+        {
+            ["status"] = "ok",
+            ["matches"] = new JsonArray(set.Matches.Select(m => (JsonNode?)m).ToArray()),
+            ["cursor_start"] = CodePoints.FromUtf16Index(code, set.Start),
+            ["cursor_end"] = CodePoints.FromUtf16Index(code, set.End),
+            ["metadata"] = new JsonObject(),
+        };
+    }
+
+    private async Task<JsonObject> InspectAsync(JsonObject c)
+    {
+        var code = Str(c, "code");
+        var cursor = CodePoints.ToUtf16Index(code, Int(c, "cursor_pos", code.Length));
+        var doc = await backend.InspectAsync(code, cursor, CancellationToken.None);
+        return new JsonObject
+        {
+            ["status"] = "ok",
+            ["found"] = doc is not null,
+            ["data"] = doc is null ? new JsonObject() : new JsonObject { ["text/plain"] = doc },
+            ["metadata"] = new JsonObject(),
+        };
+    }
+
+    private JsonObject IsComplete(JsonObject c)
+    {
+        var result = backend.IsComplete(Str(c, "code"));
+        var reply = new JsonObject { ["status"] = result.Status.ToString().ToLowerInvariant() };
+        if (result.Status == CompletenessStatus.Incomplete) reply["indent"] = result.Indent;
+        return reply;
+    }
+
+    private static JsonObject ErrorReply(string ename, string evalue, IReadOnlyList<string> traceback, int? count = null)
+    {
+        var reply = new JsonObject
+        {
+            ["status"] = "error", ["ename"] = ename, ["evalue"] = evalue,
+            ["traceback"] = new JsonArray(traceback.Select(l => (JsonNode?)l).ToArray()),
+        };
+        if (count is not null) reply["execution_count"] = count;
+        return reply;
+    }
+
+    private static string Str(JsonObject o, string name) => o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : "";
+    private static bool Bool(JsonObject o, string name, bool fallback) => o[name] is JsonValue v && v.TryGetValue<bool>(out var b) ? b : fallback;
+    private static int Int(JsonObject o, string name, int fallback) => o[name] is JsonValue v && v.TryGetValue<int>(out var i) ? i : fallback;
+}
