@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using AskShift.Kernel.Tests.Support;
 using AskShift.Notebooks;
 
@@ -13,8 +11,6 @@ namespace AskShift.Kernel.Tests;
 /// </summary>
 public class NotebookParityTests
 {
-    private static readonly Regex Timing = new(@"Wall time: [0-9.]+ms");
-
     public static TheoryData<string> Notebooks()
     {
         var data = new TheoryData<string> { Path.Combine(AppContext.BaseDirectory, "Interop", "parity.ipynb") };
@@ -61,29 +57,6 @@ public class NotebookParityTests
         finally { Directory.Delete(work, true); }
     }
 
-    /// <summary>Text outputs only: consecutive stream chunks merged, timings and pictures left out.</summary>
-    private static string Describe(NotebookCell cell)
-    {
-        var parts = new List<string>();
-        string? streamName = null;
-        foreach (var o in cell.Outputs)
-        {
-            if (o is StreamOutput s && s.Name == streamName) { parts[^1] += Timing.Replace(s.Text, "Wall time: <t>"); continue; }
-            streamName = (o as StreamOutput)?.Name;
-            parts.Add(o switch
-            {
-                StreamOutput st => $"{st.Name}: {Timing.Replace(st.Text, "Wall time: <t>")}",
-                DisplayOutput d => "display: " + Bundle(d.Bundle),
-                ExecuteResultOutput r => "result: " + Bundle(r.Bundle),
-                ErrorOutput e => $"error: {e.EName}: {e.EValue}",
-                _ => o.GetType().Name,
-            });
-        }
-        return string.Join("\n---\n", parts);
-    }
-
-    private static string Bundle(MimeBundle b) => string.Join("\n", b.Data
-        .Where(p => !p.Key.StartsWith("image/", StringComparison.Ordinal))
-        .OrderBy(p => p.Key, StringComparer.Ordinal)
-        .Select(p => $"[{p.Key}] {(p.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : p.Value.ToJsonString())}"));
+    /// <summary>Text outputs as the checker compares them: streams merged, timings and pictures left out, JSON by content.</summary>
+    private static string Describe(NotebookCell cell) => NotebookChecker.Describe(cell);
 }

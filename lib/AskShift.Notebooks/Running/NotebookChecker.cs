@@ -51,18 +51,72 @@ public sealed class NotebookChecker(RunnerOptions? options = null)
         }
     }
 
-    /// <summary>The comparable text of a cell's outputs.</summary>
-    internal static string Describe(NotebookCell cell) => string.Join("\n---\n", cell.Outputs.Select(o => o switch
+    /// <summary>
+    /// The comparable text of a cell's outputs, the same whichever tool wrote the file: consecutive chunks of one stream
+    /// are merged (a kernel may flush them in other pieces), timings and pictures are left out, and JSON outputs are
+    /// compared by content (nbformat writers sort keys and format numbers differently from System.Text.Json).
+    /// </summary>
+    public static string Describe(NotebookCell cell)
     {
-        StreamOutput s => $"{s.Name}: {Timing.Replace(s.Text, "Wall time: <t>")}",
-        DisplayOutput d => "display: " + Bundle(d.Bundle),
-        ExecuteResultOutput r => "result: " + Bundle(r.Bundle),
-        ErrorOutput e => $"error: {e.EName}: {e.EValue}",
-        _ => o.GetType().Name,
-    }));
+        var parts = new List<string>();
+        string? streamName = null;
+        foreach (var o in cell.Outputs)
+        {
+            if (o is StreamOutput s && s.Name == streamName) { parts[^1] += Timing.Replace(s.Text, "Wall time: <t>"); continue; }
+            streamName = (o as StreamOutput)?.Name;
+            parts.Add(o switch
+            {
+                StreamOutput st => $"{st.Name}: {Timing.Replace(st.Text, "Wall time: <t>")}",
+                DisplayOutput d => "display: " + Bundle(d.Bundle),
+                ExecuteResultOutput r => "result: " + Bundle(r.Bundle),
+                ErrorOutput e => $"error: {e.EName}: {e.EValue}",
+                _ => o.GetType().Name,
+            });
+        }
+        return string.Join("\n---\n", parts);
+    }
 
     private static string Bundle(MimeBundle b) => string.Join("\n", b.Data
         .Where(p => !p.Key.StartsWith("image/", StringComparison.Ordinal))
         .OrderBy(p => p.Key, StringComparer.Ordinal)
-        .Select(p => $"[{p.Key}] {(p.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : p.Value.ToJsonString())}"));
+        .Select(p => $"[{p.Key}] {(p.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : Canonical(p.Value))}"));
+
+    /// <summary>JSON with object keys sorted and numbers in one format, so equal content gives equal text.</summary>
+    internal static string Canonical(JsonNode? node)
+    {
+        var sb = new System.Text.StringBuilder();
+        Write(node);
+        return sb.ToString();
+
+        void Write(JsonNode? n)
+        {
+            switch (n)
+            {
+                case null: sb.Append("null"); break;
+                case JsonObject o:
+                    sb.Append('{');
+                    var first = true;
+                    foreach (var (k, v) in o.OrderBy(p => p.Key, StringComparer.Ordinal))
+                    {
+                        if (!first) sb.Append(',');
+                        first = false;
+                        sb.Append(System.Text.Json.JsonSerializer.Serialize(k)).Append(':');
+                        Write(v);
+                    }
+                    sb.Append('}');
+                    break;
+                case JsonArray a:
+                    sb.Append('[');
+                    for (var i = 0; i < a.Count; i++) { if (i > 0) sb.Append(','); Write(a[i]); }
+                    sb.Append(']');
+                    break;
+                case JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.Number:
+                    sb.Append(double.Parse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture).ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    sb.Append(n.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+                    break;
+            }
+        }
+    }
 }
