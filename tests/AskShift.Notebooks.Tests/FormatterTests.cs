@@ -62,6 +62,27 @@ public class FormatterTests
     private sealed class Money(decimal amount) { public decimal Amount => amount; }
 
     [Fact]
+    public void Dates_show_as_iso_and_fractions_readably_whatever_the_culture()
+    {
+        var saved = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("en-US");
+        try
+        {
+            var df = new DataFrame(new PrimitiveDataFrameColumn<DateTime>("date", new DateTime?[] { new DateTime(2021, 2, 17), null }));
+            var bundle = Formatter.Format(df);
+            Assert.Contains("2021-02-17", bundle.Text);
+            Assert.DoesNotContain("02/17/2021", bundle.Text);
+            Assert.Contains("<td>2021-02-17</td>", bundle.Data["text/html"].GetValue<string>());
+            Assert.Equal("2025-01-20 12:00:00", Formatter.Format(new DateTime(2025, 1, 20, 12, 0, 0)).Text);
+            var shares = Formatter.Format(new DataFrame(new DoubleDataFrameColumn("share", [1.0 / 17, 0.5])));
+            Assert.Contains("0.0588235", shares.Text);
+            Assert.DoesNotContain("0.058823529411764705", shares.Text);
+            Assert.Equal("0.058823529411764705", Formatter.Format(1.0 / 17).Text);
+        }
+        finally { System.Globalization.CultureInfo.CurrentCulture = saved; }
+    }
+
+    [Fact]
     public void Registered_formatters_take_precedence()
     {
         Formatter.Register<Money>(m => new MimeBundle(new Dictionary<string, JsonNode> { ["text/plain"] = JsonValue.Create($"${m.Amount}") }, null));

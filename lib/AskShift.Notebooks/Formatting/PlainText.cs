@@ -20,13 +20,36 @@ public static class PlainText
         null => "null",
         string s => s,
         IFormattable f when value.GetType().IsPrimitive || value is decimal or DateTime or DateTimeOffset or TimeSpan or Guid
-            => f.ToString(null, CultureInfo.InvariantCulture),
+            => Scalar(f),
         IDictionary d => Grid(["key", "value"], d.Keys.Cast<object?>().Take(Formatter.MaxRows)
             .Select(k => new List<string> { Short(k), Short(d[k!]) }).ToList(), false, d.Count),
         IEnumerable e => Sequence(e),
         _ when IsPropertyBag(value.GetType()) => Grid(["property", "value"],
             Properties(value.GetType()).Select(p => new List<string> { p.Name, Short(p.GetValue(value)) }).ToList(), false),
         _ => value.ToString() ?? "",
+    };
+
+    /// <summary>
+    /// Numbers and dates the same on every machine: invariant culture, and dates as ISO 8601 (a date without a time
+    /// of day shows as <c>yyyy-MM-dd</c>), since committed outputs are compared across machines and read worldwide.
+    /// </summary>
+    public static string Scalar(IFormattable value) => value switch
+    {
+        DateTime d when d.TimeOfDay == TimeSpan.Zero => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        DateTimeOffset d => d.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture),
+        _ => value.ToString(null, CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>
+    /// A value inside a table: as <see cref="Scalar"/>, but fractions to six significant digits (as pandas shows them),
+    /// since seventeen digits of a share or a z-score only make a table unreadable. The value itself is not changed.
+    /// </summary>
+    public static string TableCell(IFormattable value) => value switch
+    {
+        double d => d.ToString("G6", CultureInfo.InvariantCulture),
+        float f => f.ToString("G6", CultureInfo.InvariantCulture),
+        _ => Scalar(value),
     };
 
     private static string Sequence(IEnumerable e)
@@ -51,7 +74,7 @@ public static class PlainText
             null => "null",
             string str => str,
             IEnumerable e and not IDictionary => "[ " + string.Join(", ", e.Cast<object?>().Take(10).Select(x => Short(x))) + " ]",
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            IFormattable f => TableCell(f),
             _ => v.ToString() ?? "",
         };
         s = s.Replace("\r", "").Replace('\n', ' ');

@@ -45,7 +45,7 @@ internal static class TableFormatter
     internal static string Cell(object? v) => v switch
     {
         null => "",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        IFormattable f => PlainText.TableCell(f),
         _ => v.ToString() ?? "",
     };
 }
