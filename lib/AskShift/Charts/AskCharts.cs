@@ -69,6 +69,7 @@ public static class AskCharts
             ["hoverlabel"] = new Dictionary<string, object?> { ["align"] = "left" },
             ["legend"] = new Dictionary<string, object?> { ["title"] = Title("Administration") },
             ["shapes"] = AdministrationBands(items.Select(i => i.Date)),
+            ["height"] = Math.Clamp(180 + 26 * items.Select(i => i.Row).Distinct().Count(), 420, 1600),
         });
     }
 
@@ -189,6 +190,7 @@ public static class AskCharts
         return Chart([trace], new Dictionary<string, object?>
         {
             ["title"] = Title("Themes across administrations (" + string.Join(" → ", groups.Select(Administrations.Display)) + ")"),
+            ["height"] = 640,
         });
     }
 
@@ -228,12 +230,13 @@ public static class AskCharts
                 ["xaxis"] = "x" + ax, ["yaxis"] = "y" + ax,
             }));
             double x0 = p * (width + gap);
-            layout["xaxis" + ax] = new Dictionary<string, object?> { ["domain"] = new[] { x0, x0 + width }, ["anchor"] = "y" + ax, ["title"] = Title($"← {Label(b)}   z   {Label(a)} →"), ["zeroline"] = true };
+            layout["xaxis" + ax] = new Dictionary<string, object?> { ["domain"] = new[] { x0, x0 + width }, ["anchor"] = "y" + ax, ["title"] = new Dictionary<string, object?> { ["text"] = $"z  (→ {Short(a)}, ← {Short(b)})", ["font"] = new Dictionary<string, object?> { ["size"] = 11 } }, ["zeroline"] = true };
             layout["yaxis" + ax] = new Dictionary<string, object?> { ["anchor"] = "x" + ax, ["automargin"] = true, ["type"] = "category" };
             annotations.Add(new Dictionary<string, object?> { ["text"] = $"<b>{Html(Label(a))} vs {Html(Label(b))}</b>", ["xref"] = "paper", ["yref"] = "paper", ["x"] = x0 + width / 2, ["y"] = 1.06, ["showarrow"] = false, ["xanchor"] = "center" });
         }
         layout["annotations"] = annotations.ToArray();
-        layout["height"] = 120 + 22 * Math.Max(4, 2 * topPerSide);
+        layout["height"] = 140 + 22 * Math.Max(4, 2 * topPerSide);
+        layout["width"] = Math.Max(PlotlyFigure.DefaultWidth, 460 * pairs.Count);
         return Chart(traces, layout);
     }
 
@@ -265,6 +268,8 @@ public static class AskCharts
             ["legend"] = new Dictionary<string, object?> { ["title"] = Title("Term") },
         });
     }
+
+    private static string Short(string group) => Label(group) is var l && l.IndexOf(" (", StringComparison.Ordinal) is > 0 and var i ? l[..i] : Label(group);
 
     private static string Label(string group) => Administrations.Order.Contains(group) ? Administrations.Display(group) : group;
 }

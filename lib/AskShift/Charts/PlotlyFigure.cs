@@ -20,9 +20,20 @@ internal static class PlotlyFigure
     {
         var chart = GenericChart.ofTraceObjects(true, traces.ToList());
         var l = new Layout();
+        // Plotly.NET's default is a 600 x 600 square, too narrow for legends of themes and for side-by-side panels;
+        // the PNG that GitHub shows is drawn at the layout's size, so every chart gets a readable one.
+        layout.TryAdd("width", DefaultWidth);
+        layout.TryAdd("height", DefaultHeight);
+        layout.TryAdd("font", new Dictionary<string, object?> { ["size"] = 12 });
         foreach (var (k, v) in layout) if (v is not null) l.SetProperty(k, v);
         return GenericChart.addLayout(l, chart);
     }
+
+    /// <summary>Width of a chart whose builder sets none, in pixels.</summary>
+    public const int DefaultWidth = 960;
+
+    /// <summary>Height of a chart whose builder sets none, in pixels.</summary>
+    public const int DefaultHeight = 540;
 
     public static Dictionary<string, object?> Title(string text) => new() { ["text"] = text };
 
