@@ -14,4 +14,8 @@ internal static class TestPaths
     }
 
     public static string Assets => Path.Combine(AppContext.BaseDirectory, "Notebooks");
+
+    /// <summary>The repository's own notebooks/ folder (tests/X/bin/Config/tfm up five levels).</summary>
+    public static string RepoNotebooks =>
+        Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "notebooks"));
 }

@@ -12,6 +12,7 @@ public class ExtractCommandTests
         using var dir = new TempDir();
         dir.Write("letters/one.txt", "Published on April 2, 2014\n\nThe Obama administration should raise the case of Ilham Tohti.\n");
         dir.Write("empty.md", "");
+        dir.Write("README.md", "About these letters.\n");
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var code = ExtractCommand.Run(dir.Path, json: true, stdout, stderr);
@@ -29,6 +30,9 @@ public class ExtractCommandTests
         Assert.StartsWith("should raise", ask.GetProperty("text").GetString());
         var error = Assert.Single(json.RootElement.GetProperty("errors").EnumerateArray());
         Assert.Equal("empty.md", error.GetProperty("file").GetString());
+        var skipped = Assert.Single(json.RootElement.GetProperty("skipped").EnumerateArray());
+        Assert.Equal("README.md", skipped.GetProperty("file").GetString());
+        Assert.False(string.IsNullOrEmpty(skipped.GetProperty("reason").GetString()));
         Assert.Contains("letters/one.txt", stderr.ToString());
     }
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using AskShift.Evaluate;
 using Xunit.Abstractions;
 
 namespace AskShift.Tests.Extract;
@@ -23,36 +23,8 @@ public class SeedsGoldTests(ITestOutputHelper output)
                 r.GetProperty("form").GetString()!)).ToList())).ToList();
     }
 
-    static List<string> Tokens(string s) => Regex.Matches(s.ToLowerInvariant(), @"\w+").Select(m => m.Value).ToList();
-
-    /// <summary>Shared word tokens (multiset) as a share of the shorter span.</summary>
-    internal static double Overlap(string a, string b)
-    {
-        var ta = Tokens(a);
-        var tb = Tokens(b);
-        if (ta.Count == 0 || tb.Count == 0) return 0;
-        var counts = tb.GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
-        var shared = 0;
-        foreach (var t in ta)
-            if (counts.TryGetValue(t, out var c) && c > 0) { shared++; counts[t] = c - 1; }
-        return (double)shared / Math.Min(ta.Count, tb.Count);
-    }
-
-    /// <summary>One-to-one matching, best pairs first, pairs below 60% overlap never match.</summary>
-    internal static int Matches(IReadOnlyList<string> predicted, IReadOnlyList<string> gold)
-    {
-        var pairs = from i in Enumerable.Range(0, predicted.Count)
-                    from j in Enumerable.Range(0, gold.Count)
-                    let o = Overlap(predicted[i], gold[j])
-                    where o >= 0.6
-                    orderby o descending
-                    select (i, j);
-        var usedP = new HashSet<int>();
-        var usedG = new HashSet<int>();
-        foreach (var (i, j) in pairs)
-            if (!usedP.Contains(i) && !usedG.Contains(j)) { usedP.Add(i); usedG.Add(j); }
-        return usedP.Count;
-    }
+    /// <summary>The issue's rule: word tokens overlap at least 60% of the shorter span, pairs one-to-one.</summary>
+    static int Matches(IReadOnlyList<string> predicted, IReadOnlyList<string> gold) => AskMatching.Match(predicted, gold, 0.6).Count;
 
     [Fact]
     public void Gold_offsets_are_utf16_offsets_of_the_seed_texts()
@@ -103,5 +75,29 @@ public class SeedsGoldTests(ITestOutputHelper output)
     {
         Assert.Equal(0, Matches(["release all political prisoners"], ["impose sanctions on officials"]));
         Assert.Equal(1, Matches(["impose sanctions", "impose sanctions"], ["impose sanctions on officials"]));
+    }
+
+    [Fact]
+    public void Overlap_is_shared_tokens_over_the_shorter_span()
+    {
+        // 3 of the shorter span's 5 tokens are shared: 0.6, exactly the threshold.
+        Assert.Equal(0.6, AskMatching.Overlap("release Liu Xiaobo and Gao Zhisheng", "Release Liu Xiaobo today please"), 3);
+        Assert.Equal(1.0, AskMatching.Overlap("raise cases", "Raise cases of detained lawyers at every meeting"));
+        Assert.Equal(0.0, AskMatching.Overlap("", "anything"));
+        // Repeated words count once per occurrence on each side.
+        Assert.Equal(0.5, AskMatching.Overlap("rights rights", "rights law"));
+    }
+
+    [Fact]
+    public void Best_pairs_win_and_labels_follow_the_matched_reference()
+    {
+        string[] predicted = ["impose targeted sanctions on officials", "release political prisoners", "an unrelated sentence here"];
+        (string, string)[] reference = [("release all political prisoners", "release"), ("impose sanctions on responsible officials", "sanctions")];
+        var labels = AskMatching.Labels(predicted, reference);
+        Assert.Equal(["sanctions", "release", null], labels);
+        var score = AskMatching.Score(predicted, reference.Select(r => r.Item1).ToList());
+        Assert.Equal((2, 3, 2), (score.Matched, score.Predicted, score.Reference));
+        Assert.Equal(2.0 / 3, score.Precision, 6);
+        Assert.Equal(1.0, score.Recall);
     }
 }

@@ -21,6 +21,30 @@ public class LoaderTests
         Assert.Contains(corpus.Errors, e => e.File == "empty.txt" && e.Error.StartsWith("empty"));
         Assert.Contains(corpus.Errors, e => e.File == "binary.txt" && e.Error.StartsWith("binary"));
         Assert.Equal(2, corpus.Errors.Count);
+        var skipped = Assert.Single(corpus.Skipped);
+        Assert.Equal("ignored.pdf", skipped.File);
+        Assert.Contains("unsupported file type '.pdf'", skipped.Reason);
+    }
+
+    [Fact]
+    public void A_corpus_folders_readme_and_licence_are_skipped_with_a_reason_unless_named_explicitly()
+    {
+        using var dir = new TempDir();
+        dir.Write("letter.txt", Letter);
+        dir.Write("README.md", "# My corpus\n\nWe urge researchers to cite the collection.\n");
+        dir.Write("sub/LICENSE.txt", "Permission is granted.\n");
+        dir.Write(".hidden.txt", Letter);
+        var corpus = Corpus.Load(dir.Path);
+        Assert.Equal(["letter.txt"], corpus.Items.Select(d => d.File));
+        Assert.Equal([".hidden.txt", "README.md", "sub/LICENSE.txt"], corpus.Skipped.Select(s => s.File).Order(StringComparer.Ordinal));
+        Assert.Contains(corpus.Skipped, s => s.File == "README.md" && s.Reason.Contains("'README*'"));
+        Assert.Empty(corpus.Errors);
+
+        // Named on its own, a README is what the user asked for, and custom patterns replace the defaults.
+        Assert.Single(Corpus.Load(Path.Combine(dir.Path, "README.md")).Items);
+        var custom = Corpus.Load(dir.Path, new CorpusOptions { Exclude = ["letter*"] });
+        Assert.Contains(custom.Items, d => d.File == "README.md");
+        Assert.Equal(["letter.txt"], custom.Skipped.Select(s => s.File));
     }
 
     [Fact]
