@@ -43,6 +43,12 @@ public static partial class AskExtractor
             var prev = i > 0 ? text[lines[i - 1].Start..lines[i - 1].End] : "";
             var bullet = BulletRx().Match(line);
             var numbered = NumberedLineRx().Match(line);
+            if (numbered.Success && InlineList(text, s, e) is { Count: >= 2 } flattened && flattened[0].Marker == s + numbered.Groups["n"].Index)
+            {
+                // "1. A; 2. B; 3. C." on one line: a list flattened by extraction, not one long item.
+                items.AddRange(flattened.Select(x => new Item(x.Start, x.End, AskForm.NumberedItem)));
+                continue;
+            }
             if (bullet.Success || numbered.Success)
             {
                 var m = bullet.Success ? bullet : numbered;

@@ -64,22 +64,38 @@ public static partial class Chrome
         {
             var body = line[marker.Length..];
             var first = Regex.Match(body, @"^[A-Za-z]+").Value;
-            if (AskShift.Extract.Vocabulary.Imperatives.Contains(first) && !Vocabulary.Contains(Key(body))) return repeated != null && repeated.Contains(Key(line));
+            if (AskShift.Extract.Vocabulary.Imperatives.Contains(first) && !Vocabulary.Contains(Key(body))) return repeated != null && repeated.Contains(Key(line)) && RepetitionMeansChrome(body);
             line = body;
         }
         var key = Key(line);
         if (key.Length == 0) return false;
-        if (repeated != null && repeated.Contains(key)) return true;
+        if (repeated != null && repeated.Contains(key) && RepetitionMeansChrome(line)) return true;
         if (Vocabulary.Contains(key.TrimEnd('.', ':', '»', '›', ' '))) return true;
         if (TagPrefixRx().IsMatch(line)) return true;
         var words = Words(line);
         if (AppealRx().IsMatch(line) && words <= 60) return true;
         if (CjkRx().IsMatch(line)) return false;
         var hasSentenceEnd = Regex.IsMatch(line, @"[.!?]");
-        if (!hasSentenceEnd && IsTagLine(line)) return true;
+        if (!hasSentenceEnd && !YearRx().IsMatch(line) && IsTagLine(line)) return true;
         if (words <= 4 && !hasSentenceEnd && !YearRx().IsMatch(line)) return true;
         return false;
     }
+
+    /// <summary>
+    /// Navigation and footers repeat across a site's pages, but so does content: a joint letter reposted by each
+    /// signatory, a stock lead-in ("We recommend that the US government:"), a recurring ask. In a corpus of hundreds of
+    /// documents any of those lines occurs twice, so repetition alone marks only lines that could not carry an ask or a
+    /// date: short ones without a sentence, an ask marker or a year.
+    /// </summary>
+    static bool RepetitionMeansChrome(string line)
+    {
+        if (YearRx().IsMatch(line) || AskMarkerRx().IsMatch(line)) return false;
+        var words = Words(line);
+        return words <= 6 || (words <= 12 && !Regex.IsMatch(line, @"[.!?:;]\s*$"));
+    }
+
+    [GeneratedRegex(@"\b(should|must|urges?|urging|calls? on|calling on|recommends?|recommendations?|needs? to|demand|appeal to)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AskMarkerRx();
 
     // "News, Event, US, us": three or more comma-separated one- or two-word labels and nothing else.
     static bool IsTagLine(string line)

@@ -20,6 +20,35 @@ public class ExtractTests
     }
 
     [Fact]
+    public void A_flattened_list_on_its_own_line_is_split_too()
+    {
+        const string text = "We recommend that the United States:\n\n1. Fund tools that get around the Great Firewall; 2. Publicly recognize the work of human rights defenders; 3. Urge Beijing to repeal the overseas NGO law.\n";
+        var doc = One(text);
+        Assert.Equal(["Fund tools that get around the Great Firewall", "Publicly recognize the work of human rights defenders", "Urge Beijing to repeal the overseas NGO law"],
+            doc.Asks.Select(a => a.Text));
+        Assert.All(doc.Asks, a => Assert.Equal(AskForm.NumberedItem, a.Form));
+    }
+
+    [Fact]
+    public void Asks_and_lead_ins_repeated_across_documents_are_content_not_chrome()
+    {
+        // At corpus scale the same stock lead-in and the same ask recur (reposted joint letters); navigation repeats too.
+        string Doc(string org, string extra) => $"Skip to main content\nDonate Now\n\n{org} letter\n\nPublished on March 3, 2021\n\n" +
+            "We recommend that the US government:\n\n• Impose targeted sanctions on officials responsible for abuses in Xinjiang;\n" +
+            $"• {extra}.\n\nSkip to main content\n";
+        var corpus = Corpus.FromTexts([("a.txt", Doc("Group A", "Raise the case of Ilham Tohti at every meeting")),
+                                       ("b.txt", Doc("Group B", "Fund independent Chinese-language media")),
+                                       ("c.txt", Doc("Group C", "Grant asylum to Uyghurs at risk of return"))]);
+        foreach (var d in corpus.Items)
+        {
+            Assert.Equal(2, d.Asks.Count);
+            Assert.Contains(d.Asks, a => a.Text.StartsWith("Impose targeted sanctions", StringComparison.Ordinal));
+            Assert.Contains(d.Chrome, c => d.RawText[c.Start..c.End].Trim() == "Skip to main content");
+            Assert.DoesNotContain(d.Chrome, c => d.RawText[c.Start..c.End].Contains("recommend", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public void A_list_flattened_into_one_paragraph_is_split_at_its_numbers()
     {
         const string text = "The coalition calls on the administration to: 1. Appoint a special envoy for Tibet. 2. Restrict exports of surveillance technology to Chinese police. 3. Fund independent Chinese-language media. The coalition was founded in 2012.";

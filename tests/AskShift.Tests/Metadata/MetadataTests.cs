@@ -95,4 +95,14 @@ public class DocumentMetadataTests
         var doc = Corpus.FromTexts([("r.txt", "Nobel Peace Prize Laureate Liu Xiaobo and artist Ai Weiwei are in detention; the US should raise their cases.")]).Items[0];
         Assert.Equal(["Liu Xiaobo", "Ai Weiwei"], doc.People);
     }
+
+    [Theory]
+    [InlineData("(Washington, July 12, 2025) –", "2025-07-12")]
+    [InlineData("(New York, Feb. 3, 2014) - Human Rights Watch said today", "2014-02-03")]
+    public void A_city_dateline_gives_the_day_even_on_a_line_of_its_own(string dateline, string expected)
+    {
+        var doc = Corpus.FromTexts([("d.txt", $"Rights Group Urges Action\n\n{dateline}\n\nThe group called on the US government to raise the cases of detained lawyers.\n")]).Items[0];
+        Assert.Equal(expected, doc.Date?.ToString("yyyy-MM-dd"));
+        Assert.Equal(DatePrecision.Day, doc.DatePrecision);
+    }
 }
