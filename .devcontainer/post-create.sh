@@ -8,3 +8,8 @@ $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
   chromium python3-nbformat python3-nbclient python3-jupyter-client jupyter-nbconvert python3-sklearn
 dotnet build Notebooks.sln
+# The kernel runs from a Release build (the start-up figures in README are measured on it).
+dotnet build -c Release lib/AskShift.Cli
+dotnet lib/AskShift.Cli/bin/Release/net10.0/askshift.dll kernel install --user
+echo "AskShift is ready: 'dotnet run --project lib/AskShift.Cli -- notebooks run' executes the notebooks;"
+echo "in VS Code, open a notebook and pick the kernel 'C# (AskShift)'."

@@ -47,8 +47,16 @@ public static class ScaleRun
         Console.WriteLine($"guided clustering of {texts.Count} asks: {guided.K} themes in {sw.Elapsed.TotalSeconds:F1} s");
         if (generated)
         {
-            var truth = AskMatching.Labels(texts, File.ReadLines(Path.Combine(dir, "planted-asks.tsv"))
-                .Select(l => l.Split('\t')).Select(f => (f[2], f[1])).ToList());
+            // Planted asks are known per file, so each ask is paired only with its own document's planted asks.
+            var plantedByFile = File.ReadLines(Path.Combine(dir, "planted-asks.tsv")).Select(l => l.Split('\t'))
+                .GroupBy(f => f[0]).ToDictionary(g => g.Key, g => g.Select(f => (f[2], f[1])).ToList());
+            var truth = new string?[texts.Count];
+            foreach (var group in Enumerable.Range(0, rows.Count).GroupBy(i => rows[i].File))
+            {
+                var ids = group.ToList();
+                var labels = AskMatching.Labels(ids.Select(i => texts[i]).ToList(), plantedByFile.GetValueOrDefault(group.Key) ?? []);
+                for (var k = 0; k < ids.Count; k++) truth[ids[k]] = labels[k];
+            }
             var idx = Enumerable.Range(0, texts.Count).Where(i => truth[i] is not null).ToList();
             var s = Agreement.Score(idx.Select(i => truth[i]!).ToList(), idx.Select(i => guided.Assignments[i]).ToList());
             Console.WriteLine($"  agreement with planted themes ({idx.Count} matched asks): NMI {s.Nmi:F3}, ARI {s.Ari:F3}");

@@ -27,27 +27,37 @@ public static partial class AskMatching
     static List<string> Tokens(string s) => WordRegex().Matches(s.ToLowerInvariant()).Select(m => m.Value).ToList();
 
     /// <summary>Shared word tokens (as a multiset) as a share of the shorter span's tokens.</summary>
-    public static double Overlap(string a, string b)
+    public static double Overlap(string a, string b) => Overlap(Bag(a), Bag(b));
+
+    /// <summary>A span's word tokens with their counts, computed once per span when many pairs are compared.</summary>
+    sealed record TokenBag(Dictionary<string, int> Counts, int Total);
+
+    static TokenBag Bag(string s)
     {
-        var ta = Tokens(a);
-        var tb = Tokens(b);
-        if (ta.Count == 0 || tb.Count == 0) return 0;
-        var counts = tb.GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
+        var tokens = Tokens(s);
+        return new(tokens.GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count()), tokens.Count);
+    }
+
+    static double Overlap(TokenBag a, TokenBag b)
+    {
+        if (a.Total == 0 || b.Total == 0) return 0;
         var shared = 0;
-        foreach (var t in ta)
-            if (counts.TryGetValue(t, out var c) && c > 0) { shared++; counts[t] = c - 1; }
-        return (double)shared / Math.Min(ta.Count, tb.Count);
+        foreach (var (t, c) in a.Counts)
+            if (b.Counts.TryGetValue(t, out var d)) shared += Math.Min(c, d);
+        return (double)shared / Math.Min(a.Total, b.Total);
     }
 
     /// <summary>One-to-one pairs whose overlap reaches <paramref name="threshold"/>, best first.</summary>
     public static IReadOnlyList<AskMatch> Match(IReadOnlyList<string> predicted, IReadOnlyList<string> reference,
         double threshold = DefaultThreshold)
     {
+        var bagsP = predicted.Select(Bag).ToList();
+        var bagsR = reference.Select(Bag).ToList();
         var candidates = new List<AskMatch>();
         for (var i = 0; i < predicted.Count; i++)
             for (var j = 0; j < reference.Count; j++)
             {
-                var o = Overlap(predicted[i], reference[j]);
+                var o = Overlap(bagsP[i], bagsR[j]);
                 if (o >= threshold) candidates.Add(new AskMatch(i, j, o));
             }
         var usedP = new HashSet<int>();

@@ -1,7 +1,11 @@
 namespace AskShift.Metadata;
 
 /// <summary>One person in one office for one tenure; a document naming them was written during it.</summary>
-/// <param name="Names">Ways the text may name them: full name, or surname (matched only after a title).</param>
+/// <param name="Office">The office, e.g. "US President", "Secretary of State", "PRC President".</param>
+/// <param name="FullName">The full name as texts write it; matched anywhere.</param>
+/// <param name="Surname">The surname, matched only after a title ("President Biden") so common words do not match.</param>
+/// <param name="From">First day in office.</param>
+/// <param name="To">Last day in office; an open end date while still serving.</param>
 public sealed record OfficeHolder(string Office, string FullName, string Surname, DateOnly From, DateOnly To)
 {
     /// <summary>Other spellings matched as they are, e.g. Chinese transcriptions (拜登) for Chinese-only reports.</summary>

@@ -84,14 +84,14 @@ public static partial class Chrome
     /// <summary>
     /// Navigation and footers repeat across a site's pages, but so does content: a joint letter reposted by each
     /// signatory, a stock lead-in ("We recommend that the US government:"), a recurring ask. In a corpus of hundreds of
-    /// documents any of those lines occurs twice, so repetition alone marks only lines that could not carry an ask or a
-    /// date: short ones without a sentence, an ask marker or a year.
+    /// documents any of those lines occurs twice, so repetition alone marks only lines that could not carry an ask, a
+    /// date or a title: six words or fewer, without an ask marker or a year.
     /// </summary>
     static bool RepetitionMeansChrome(string line)
     {
         if (YearRx().IsMatch(line) || AskMarkerRx().IsMatch(line)) return false;
-        var words = Words(line);
-        return words <= 6 || (words <= 12 && !Regex.IsMatch(line, @"[.!?:;]\s*$"));
+        // Navigation labels are a few words; a repeated headline of a reposted letter is longer and is a title.
+        return Words(line) <= 6;
     }
 
     [GeneratedRegex(@"\b(should|must|urges?|urging|calls? on|calling on|recommends?|recommendations?|needs? to|demand|appeal to)\b", RegexOptions.IgnoreCase)]
