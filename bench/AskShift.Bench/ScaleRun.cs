@@ -37,7 +37,12 @@ public static class ScaleRun
                           $"{corpus.Skipped.Count} skipped in {load.TotalSeconds:F1} s ({corpus.Items.Count / load.TotalSeconds:F0} documents/s)");
         foreach (var e in corpus.Errors.Take(5)) Console.WriteLine($"  error: {e.File}: {e.Error}");
 
-        if (generated) ScoreAgainstPlanted(dir, corpus);
+        // Planted asks by file (text, theme), read once for the extraction score and the theme agreement.
+        var planted = generated
+            ? File.ReadLines(Path.Combine(dir, "planted-asks.tsv")).Select(l => l.Split('\t'))
+                .GroupBy(f => f[0]).ToDictionary(g => g.Key, g => g.Select(f => (Text: f[2], Theme: f[1])).ToList())
+            : [];
+        if (generated) ScoreAgainstPlanted(dir, corpus, planted);
 
         sw.Restart();
         var rows = AskRow.From(corpus.Items);
@@ -48,13 +53,12 @@ public static class ScaleRun
         if (generated)
         {
             // Planted asks are known per file, so each ask is paired only with its own document's planted asks.
-            var plantedByFile = File.ReadLines(Path.Combine(dir, "planted-asks.tsv")).Select(l => l.Split('\t'))
-                .GroupBy(f => f[0]).ToDictionary(g => g.Key, g => g.Select(f => (f[2], f[1])).ToList());
             var truth = new string?[texts.Count];
             foreach (var group in Enumerable.Range(0, rows.Count).GroupBy(i => rows[i].File))
             {
                 var ids = group.ToList();
-                var labels = AskMatching.Labels(ids.Select(i => texts[i]).ToList(), plantedByFile.GetValueOrDefault(group.Key) ?? []);
+                var labels = AskMatching.Labels(ids.Select(i => texts[i]).ToList(),
+                    (planted.GetValueOrDefault(group.Key) ?? []).Select(p => (p.Text, p.Theme)).ToList());
                 for (var k = 0; k < ids.Count; k++) truth[ids[k]] = labels[k];
             }
             var idx = Enumerable.Range(0, texts.Count).Where(i => truth[i] is not null).ToList();
@@ -87,14 +91,13 @@ public static class ScaleRun
         return failed == 0 ? 0 : 1;
     }
 
-    static void ScoreAgainstPlanted(string dir, Corpus corpus)
+    static void ScoreAgainstPlanted(string dir, Corpus corpus, Dictionary<string, List<(string Text, string Theme)>> planted)
     {
-        var planted = File.ReadLines(Path.Combine(dir, "planted-asks.tsv")).Select(l => l.Split('\t'))
-            .GroupBy(f => f[0]).ToDictionary(g => g.Key, g => g.Select(f => f[2]).ToList());
         int matched = 0, predicted = 0, reference = 0;
         foreach (var doc in corpus.Items)
         {
-            var s = AskMatching.Score(doc.Asks.Select(a => a.Text).ToList(), planted.GetValueOrDefault(doc.File) ?? []);
+            var s = AskMatching.Score(doc.Asks.Select(a => a.Text).ToList(),
+                (planted.GetValueOrDefault(doc.File) ?? []).Select(p => p.Text).ToList());
             matched += s.Matched; predicted += s.Predicted; reference += s.Reference;
         }
         var truth = File.ReadLines(Path.Combine(dir, "planted-documents.tsv")).Select(l => l.Split('\t')).ToDictionary(f => f[0], f => (Date: f[1], Admin: f[2]));

@@ -7,7 +7,7 @@ namespace AskShift.Cli;
 
 /// <summary>
 /// <c>askshift extract DIR [--json]</c>: runs load, normalise, metadata and extract on a folder. The JSON shape is a
-/// stable interface other tools parse, so it is written by hand here rather than by serialising model records.
+/// stable interface other tools parse, so it is spelled out field by field here rather than by serialising model records.
 /// </summary>
 public static class ExtractCommand
 {
@@ -40,70 +40,23 @@ public static class ExtractCommand
         public void Report(LoadProgress p) => stderr.WriteLine($"[{p.Done}/{p.Total}] {p.File}");
     }
 
-    static void WriteJson(Corpus corpus, TextWriter stdout)
+    static readonly JsonSerializerOptions JsonOptions = new()
     {
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("documents");
-            foreach (var d in corpus.Items)
-            {
-                w.WriteStartObject();
-                w.WriteString("file", d.File);
-                w.WriteString("title", d.Title);
-                Strings(w, "organisations", d.Organisations);
-                if (d.Date is { } date) w.WriteString("date", date.ToString("yyyy-MM-dd")); else w.WriteNull("date");
-                w.WriteString("datePrecision", CorpusFrames.Code(d.DatePrecision));
-                w.WriteString("administration", d.Administration);
-                Strings(w, "addressees", d.Addressees);
-                Strings(w, "languages", d.Languages);
-                Strings(w, "warnings", d.Warnings);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteStartArray("asks");
-            foreach (var a in corpus.AllAsks)
-            {
-                w.WriteStartObject();
-                w.WriteString("file", a.File);
-                w.WriteNumber("ordinal", a.Ordinal);
-                w.WriteString("text", a.Text);
-                w.WriteNumber("start", a.Start);
-                w.WriteNumber("end", a.End);
-                w.WriteString("form", CorpusFrames.Code(a.Form));
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteStartArray("errors");
-            foreach (var e in corpus.Errors)
-            {
-                w.WriteStartObject();
-                w.WriteString("file", e.File);
-                w.WriteString("error", e.Error);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteStartArray("skipped");
-            foreach (var k in corpus.Skipped)
-            {
-                w.WriteStartObject();
-                w.WriteString("file", k.File);
-                w.WriteString("reason", k.Reason);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        stdout.WriteLine(System.Text.Encoding.UTF8.GetString(ms.ToArray()));
-    }
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
-    static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    static void WriteJson(Corpus corpus, TextWriter stdout) => stdout.WriteLine(JsonSerializer.Serialize(new
     {
-        w.WriteStartArray(name);
-        foreach (var v in values) w.WriteStringValue(v);
-        w.WriteEndArray();
-    }
+        Documents = corpus.Items.Select(d => new
+        {
+            d.File, d.Title, d.Organisations, Date = d.Date?.ToString("yyyy-MM-dd"),
+            DatePrecision = CorpusFrames.Code(d.DatePrecision), d.Administration, d.Addressees, d.Languages, d.Warnings,
+        }),
+        Asks = corpus.AllAsks.Select(a => new { a.File, a.Ordinal, a.Text, a.Start, a.End, Form = CorpusFrames.Code(a.Form) }),
+        Errors = corpus.Errors.Select(e => new { e.File, e.Error }),
+        Skipped = corpus.Skipped.Select(k => new { k.File, k.Reason }),
+    }, JsonOptions));
 
     static void WriteTable(Corpus corpus, TextWriter stdout)
     {

@@ -269,7 +269,8 @@ public static class AskCharts
         });
     }
 
-    private static string Short(string group) => Label(group) is var l && l.IndexOf(" (", StringComparison.Ordinal) is > 0 and var i ? l[..i] : Label(group);
+    /// <summary>The label without its years ("Biden (2021-2025)" → "Biden"), for tight axis titles.</summary>
+    private static string Short(string group) => Label(group).Split(" (")[0];
 
     private static string Label(string group) => Administrations.Order.Contains(group) ? Administrations.Display(group) : group;
 }
