@@ -154,4 +154,23 @@ public sealed class RunnerTests : IDisposable
     [InlineData("a\\b", "\"a\\\\b\"")]
     public void Parameter_values_become_csharp_literals(string value, string literal) =>
         Assert.Equal(literal, ParameterInjector.Literal(value));
+
+    [Fact]
+    public async Task Runs_in_one_process_at_once_each_see_their_own_notebook_folder()
+    {
+        var folders = Enumerable.Range(0, 4).Select(n => Directory.CreateDirectory(Path.Combine(dir, $"nb{n}")).FullName).ToList();
+        var runs = folders.Select(async folder =>
+        {
+            var notebook = Notebook.Create();
+            for (var c = 0; c < 3; c++) notebook.Cells.Add(NotebookCell.Code("await Task.Delay(20);\nSystem.IO.Directory.GetCurrentDirectory()"));
+            var path = Path.Combine(folder, "n.ipynb");
+            notebook.Save(path);
+            var result = await new NotebookRunner(Options()).RunAsync(path);
+            Assert.True(result.Success, result.Failure?.Error.EValue);
+            return (folder, Notebook.Load(path));
+        }).ToList();
+        foreach (var (folder, notebook) in await Task.WhenAll(runs))
+            Assert.All(notebook.Cells, c => Assert.Equal(folder, ((ExecuteResultOutput)c.Outputs.Single()).Bundle.Text));
+        Assert.NotEqual(dir, Environment.CurrentDirectory);
+    }
 }

@@ -30,13 +30,23 @@ public sealed class NotebookRunner(RunnerOptions? options = null)
     {
         var clock = Stopwatch.StartNew();
         // Like Jupyter, code runs with the notebook's folder as the current directory, so "../seeds" means the same
-        // under the runner and under a kernel. The runner executes one notebook at a time, so the process-wide
-        // setting is safe here; it is restored afterwards.
+        // under the runner and under a kernel. The current directory is process-wide, so runs in one process (runners
+        // on several threads, parallel tests) take turns; each restores the directory it found.
+        await OneRunAtATime.WaitAsync(ct);
         var previousDirectory = Environment.CurrentDirectory;
-        Environment.CurrentDirectory = Path.GetFullPath(workingDirectory);
-        try { return await RunInDirectoryAsync(notebook, workingDirectory, name, clock, ct); }
-        finally { Environment.CurrentDirectory = previousDirectory; }
+        try
+        {
+            Environment.CurrentDirectory = Path.GetFullPath(workingDirectory);
+            return await RunInDirectoryAsync(notebook, workingDirectory, name, clock, ct);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previousDirectory;
+            OneRunAtATime.Release();
+        }
     }
+
+    private static readonly SemaphoreSlim OneRunAtATime = new(1, 1);
 
     async Task<NotebookRunResult> RunInDirectoryAsync(Notebook notebook, string workingDirectory, string name, Stopwatch clock, CancellationToken ct)
     {
