@@ -1,3 +1,4 @@
+using AskShift.Text;
 using AskShift.Extract;
 using AskShift.Metadata;
 using AskShift.Normalise;
@@ -36,7 +37,7 @@ public static class DocumentPipeline
         var content = string.Join('\n', Sentences.Lines(view.Text)
             .Where(l => { var (rs, re) = view.ToRawSpan(l.Start, l.End); return re > rs && !InChrome(rs, re); })
             .Select(l => view.Text[l.Start..l.End]));
-        var meta = MetadataExtractor.Extract(content, asks.Select(a => a.AnalysisText).ToList());
+        var meta = MetadataExtractor.Extract(content);
         if (meta.Date.Note != null) warnings.Add($"date: {meta.Date.Note}");
         if (meta.Date.Precision == DatePrecision.Unknown) warnings.Add("date: no date found in the text");
         if (asks.Count == 0) warnings.Add("asks: no ask of the US government found");
@@ -53,7 +54,7 @@ public static class DocumentPipeline
             DatePrecision = meta.Date.Precision,
             DateEvidence = meta.Date.Evidence,
             Administration = meta.Administration,
-            Addressees = meta.Addressees,
+            Addressees = Addressees.Find(content, asks.Select(a => a.AnalysisText).ToList()),
             Event = meta.Event,
             LanguageBlocks = blocks,
             Languages = languages,

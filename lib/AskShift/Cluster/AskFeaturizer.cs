@@ -1,3 +1,4 @@
+using AskShift.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms.Text;

@@ -1,3 +1,4 @@
+using AskShift.Text;
 namespace AskShift.Cluster;
 
 /// <summary>One distinctive term of a class with its c-TF-IDF weight.</summary>

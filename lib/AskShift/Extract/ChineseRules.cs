@@ -6,7 +6,7 @@ namespace AskShift.Extract;
 /// Asks in Chinese prose (news reports written only in Chinese): a request or obligation marker in a sentence that
 /// names the US government. The span runs from the marker to the end of the sentence.
 /// </summary>
-public static partial class ChineseRules
+internal static partial class ChineseRules
 {
     [GeneratedRegex(@"促請|促请|敦促|呼籲|呼吁|建議|建议|應該|应该|必須|必须|應當|应当|要求")]
     private static partial Regex MarkerRx();

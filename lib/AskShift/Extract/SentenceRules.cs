@@ -1,3 +1,4 @@
+using AskShift.Text;
 using System.Text.RegularExpressions;
 
 namespace AskShift.Extract;
@@ -22,7 +23,7 @@ public enum MarkerKinds
 /// Finds asks inside one sentence: request verbs with a US addressee, modal sentences whose subject is the US
 /// government, and reported asks. Each marker starts a span that runs to the next marker or the sentence end.
 /// </summary>
-public static partial class SentenceRules
+internal static partial class SentenceRules
 {
     [GeneratedRegex(@"\b(?<m>(urg(e|es|ed|ing)|call(s|ed|ing)?\s+(up)?on|call(s|ed|ing)?\s+for|ask(s|ed|ing)?))\s+(?<who>(?:[^.;:!?]|(?<=\b[A-Z])\.){1,120}?)\s+to\s+(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RequestRx();
@@ -146,7 +147,7 @@ public static partial class SentenceRules
     /// <summary>Subjects of "should/must/needs to" that name the US government ("The Biden administration"), for addressees.</summary>
     public static IEnumerable<string> ModalSubjects(string text)
     {
-        foreach (var (ss, se) in AskShift.Normalise.Sentences.Split(text, 0, text.Length))
+        foreach (var (ss, se) in Sentences.Split(text, 0, text.Length))
         {
             var sentence = text[ss..se];
             foreach (Match m in ModalRx().Matches(sentence))

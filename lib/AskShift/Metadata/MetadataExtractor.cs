@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
+using AskShift.Text;
 
 namespace AskShift.Metadata;
 
 /// <summary>What the metadata stage reads from one document.</summary>
 public sealed record DocumentMetadata(
     string? Title, IReadOnlyList<string> Organisations, DateFinding Date, string Administration,
-    IReadOnlyList<string> Addressees, string? Event, IReadOnlyList<string> People);
+    string? Event, IReadOnlyList<string> People);
 
 /// <summary>
 /// Entry point of the metadata stage. Works on the repaired text with chrome lines removed, so a site's name in its
@@ -13,22 +14,9 @@ public sealed record DocumentMetadata(
 /// </summary>
 public static partial class MetadataExtractor
 {
-    static readonly string[] OrgSuffixes =
-    [
-        "Watch", "International", "House", "First", "Defenders", "Institute", "Foundation", "Project", "Campaign", "Council",
-        "Center", "Centre", "Network", "Alliance", "Association", "Coalition", "Society", "Initiative", "Committee",
-        "Federation", "Union", "Fund", "Trust", "Forum", "Organization", "Organisation", "Borders", "Aid", "Congress",
-        "China", "Tibet", "Uyghurs", "Freedom", "Democracy", "Partnership", "Council", "Unit", "Group",
-    ];
+    static readonly HashSet<string> OrgSuffixes = new(WordLists.Entries("organisation-heads").Select(e => e.Entry), StringComparer.Ordinal);
 
-    static readonly HashSet<string> NotPersonWords = new(StringComparer.Ordinal)
-    {
-        "President","Secretary","Director","Advisor","Adviser","Fellow","Nobel","Peace","Prize","Winner","Laureate","Human",
-        "Rights","Chinese","China","United","States","Government","Council","Party","Communist","Olympics","Winter","Minister",
-        "The","This","In","On","At","For","Many","Media","Contacts","International","Research","Coordinator","Researcher",
-        "State","Treasury","National","Security","Administration","White","House","Congress","Dialogue","Beijing","Washington",
-        "During","Since","After","Before","Publicly","Continue","Release","Free","Uighur","Uyghur","Tibet","Hong","Kong",
-    };
+    static readonly HashSet<string> NotPersonWords = new(WordLists.Entries("not-person-words").Select(e => e.Entry), StringComparer.Ordinal);
 
     [GeneratedRegex(@"\b(sent|signed|issued|endorsed|co-signed|submitted)\s+by\s+(?<list>[^.]+)\.")]
     private static partial Regex SentByRx();
@@ -41,12 +29,6 @@ public static partial class MetadataExtractor
 
     [GeneratedRegex(@"(?:[A-Z][\w&-]*\s+(?:(?:of|for|in|on)\s+)?){0,6}[A-Z][\w&-]*")]
     private static partial Regex CapitalisedRunRx();
-
-    [GeneratedRegex(@"\b(letter|recommendations?|appeal|memo|petition)\s+to\s+(?<who>(U\.S\.\s+|US\s+)?[A-Z][\w.]*(\s+[A-Z][\w.]*){0,4}(\s+and\s+(his|her|the)\s+administration)?)")]
-    private static partial Regex LetterToRx();
-
-    [GeneratedRegex(@"^(urg\w*|call\w*\s+(up)?on|ask\w*)\s+(?<who>.+?)\s+to\s", RegexOptions.IgnoreCase)]
-    private static partial Regex AskAddresseeRx();
 
     [GeneratedRegex(@"(?<ev>(?:[A-Z0-9][\w.&-]*\s+){1,6}(?:&\s+(?:[A-Z][\w.&-]*\s+){1,3})?(Dialogue|Summit|Olympics|Games|Conference|Forum|Hearing|Session|Review|Meeting))\b")]
     private static partial Regex NamedEventRx();
@@ -63,12 +45,12 @@ public static partial class MetadataExtractor
     [GeneratedRegex(@"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,7}\b")]
     private static partial Regex NameRunRx();
 
-    /// <summary>Reads the metadata of one document from its repaired, chrome-free text and its asks.</summary>
-    public static DocumentMetadata Extract(string content, IReadOnlyList<string> askTexts)
+    /// <summary>Reads the metadata of one document from its repaired, chrome-free text.</summary>
+    public static DocumentMetadata Extract(string content)
     {
         var date = DateFinder.Find(content);
         var admin = date.Administration ?? (date.Date is { } d ? Administrations.For(d) : FromOfficeHolders(content));
-        return new DocumentMetadata(Title(content), Organisations(content), date, admin, Addressees(content, askTexts), Event(content), People(content));
+        return new DocumentMetadata(Title(content), Organisations(content), date, admin, Event(content), People(content));
     }
 
     static string FromOfficeHolders(string content)
@@ -129,23 +111,10 @@ public static partial class MetadataExtractor
         if (last < 1) return null;
         var name = string.Join(' ', words.Take(last + 1));
         var firstWord = words[0];
-        if (firstWord is "The" or "In" or "On" or "At" or "During" or "Yesterday" or "Today") name = string.Join(' ', words.Skip(1).Take(last));
+        if (NotPersonWords.Contains(firstWord) || firstWord is "During") name = string.Join(' ', words.Skip(1).Take(last));
         if (name.Split(' ').Length < 2) return null;
         if (Regex.IsMatch(name, @"^(United States|People's Republic|UN Human Rights Council|US Congress|U\.S\. Congress|Chinese Communist)")) return null;
         return name;
-    }
-
-    static IReadOnlyList<string> Addressees(string content, IReadOnlyList<string> askTexts)
-    {
-        var list = new List<string>();
-        foreach (Match m in LetterToRx().Matches(content)) list.Add(m.Groups["who"].Value.Trim());
-        list.AddRange(AskShift.Extract.SentenceRules.ModalSubjects(content));
-        foreach (var a in askTexts)
-        {
-            var m = AskAddresseeRx().Match(a);
-            if (m.Success) list.Add(m.Groups["who"].Value.Trim());
-        }
-        return list.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     static string? Event(string content)
@@ -181,7 +150,7 @@ public static partial class MetadataExtractor
             {
                 var words = run.Value.Split(' ');
                 var tail = words.Reverse().TakeWhile(w => !NotPersonWords.Contains(w) && !OrgSuffixes.Contains(w)).Reverse().ToList();
-                if (tail.Count is 2 or 3 && tail.Any(w => !AskShift.Normalise.Lexicon.Contains(w)))
+                if (tail.Count is 2 or 3 && tail.Any(w => !Lexicon.Contains(w)))
                 {
                     var before = sentence[..run.Index];
                     if (Regex.IsMatch(before, @"\b(President|Secretary|Director|Advis[eo]r|Fellow|Minister|said|Ms|Mr|Dr)\.?\s*$")) continue;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AskShift.Text;
 
 namespace AskShift.Normalise;
 
@@ -9,15 +10,7 @@ namespace AskShift.Normalise;
 /// </summary>
 public static partial class Chrome
 {
-    static readonly HashSet<string> Vocabulary = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "skip to main content", "skip to content", "skip navigation", "main menu", "menu", "search", "donate", "donate now",
-        "give now", "log in", "login", "sign in", "sign up", "subscribe", "register", "recent comments", "recent posts",
-        "most viewed", "most read", "most popular", "related", "related content", "related articles", "read more",
-        "view latest posts", "share", "share this", "print", "email", "tweet", "comments", "leave a comment",
-        "leave a reply", "previous post", "next post", "back to top", "home", "contact", "contact us", "about us",
-        "region / country", "topics", "tags", "categories", "follow us", "privacy policy", "terms of use", "cookie settings",
-    };
+    static readonly HashSet<string> Vocabulary = WordLists.Set("chrome-lines");
 
     [GeneratedRegex(@"\b(donat(e|ion)|tax[- ]deductible|your (gift|donation|support) (can|will)|we can help|contact us|sign up for|subscribe to|newsletter|all rights reserved|privacy policy|cookies?\b|do not necessarily (represent|reflect)|follow us on)", RegexOptions.IgnoreCase)]
     private static partial Regex AppealRx();
@@ -64,7 +57,7 @@ public static partial class Chrome
         {
             var body = line[marker.Length..];
             var first = Regex.Match(body, @"^[A-Za-z]+").Value;
-            if (AskShift.Extract.Vocabulary.Imperatives.Contains(first) && !Vocabulary.Contains(Key(body))) return repeated != null && repeated.Contains(Key(line)) && RepetitionMeansChrome(body);
+            if (Text.Vocabulary.Imperatives.Contains(first) && !Vocabulary.Contains(Key(body))) return repeated != null && repeated.Contains(Key(line)) && RepetitionMeansChrome(body);
             line = body;
         }
         var key = Key(line);

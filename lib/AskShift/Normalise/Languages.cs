@@ -1,3 +1,4 @@
+using AskShift.Text;
 using System.Text.RegularExpressions;
 
 namespace AskShift.Normalise;

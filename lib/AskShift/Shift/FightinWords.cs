@@ -1,3 +1,4 @@
+using AskShift.Text;
 using AskShift.Cluster;
 using Microsoft.Data.Analysis;
 

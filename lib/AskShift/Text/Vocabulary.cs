@@ -1,26 +1,12 @@
 using System.Text.RegularExpressions;
 
-namespace AskShift.Extract;
+namespace AskShift.Text;
 
 /// <summary>Word lists the ask rules share: who counts as the US government, and verbs that open an imperative ask.</summary>
-public static partial class Vocabulary
+internal static partial class Vocabulary
 {
     /// <summary>Verbs (and adverbs) that open an imperative list item such as "Publicly call for ...".</summary>
-    public static readonly HashSet<string> Imperatives = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "make","take","play","provide","consider","continue","strengthen","hold","facilitate","resume","explain","publicly",
-        "demonstrate","report","press","urge","support","impose","ensure","raise","use","call","demand","speak","appoint",
-        "establish","condition","meet","visit","maintain","counter","prioritize","prioritise","increase","expand","end","stop",
-        "suspend","sanction","adopt","pass","enact","create","fund","invite","engage","work","commit","recognize","recognise",
-        "protect","offer","grant","restrict","ban","prohibit","require","review","reform","release","withdraw","issue",
-        "designate","investigate","introduce","apply","coordinate","lead","build","set","place","insist","seek","reaffirm",
-        "reject","oppose","promote","encourage","help","tie","link","deny","block","limit","deploy","convene","restore",
-        "reinstate","renew","tell","send","attend","boycott","avoid","address","articulate","implement","monitor","document",
-        "publish","immediately","urgently","strongly","clearly","firmly","directly","jointly","push","condemn","denounce",
-        "halt","bar","expose","elevate","integrate","reauthorize","appropriate","instruct","direct","allocate","ratify",
-        "refrain","respond","uphold","defend","safeguard","welcome","shield","resettle","admit","extend","freeze","enforce",
-        "announce","launch","sustain","cooperate","collaborate","partner","announce","declare","name","mandate","free","demand",
-    };
+    public static readonly HashSet<string> Imperatives = WordLists.Set("imperatives");
 
     [GeneratedRegex(@"\b(U\.\s?S\.(\s?A\.)?|US|USA|United States|America|American|Washington|White House|Congress|Senate|House of Representatives|[Aa]dministration|President|Secretary|State Department|Department of State|Treasury|officials|delegation|[Gg]overnment|diplomats?|[Aa]mbassador|National Security Advis[eo]r|lawmakers|policymakers|Obama|Biden|Trump|Clinton|Kerry|Blinken|Pompeo|Tillerson|Rubio|Sullivan|Lew|Yellen|Mnuchin)(?!\w)")]
     private static partial Regex UsActorRx();
@@ -53,17 +39,18 @@ public static partial class Vocabulary
     /// <summary>True when the phrase names the US government at all (used for reported asks).</summary>
     public static bool MentionsUs(string phrase) => UsActorRx().IsMatch(phrase);
 
-    static readonly HashSet<string> Stop = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Words nearly every ask shares whatever it asks for; with the stop words they say nothing about which ask it is.</summary>
+    static readonly HashSet<string> AskFiller = new(StringComparer.Ordinal)
     {
-        "the","a","an","and","or","of","to","in","on","for","with","by","at","as","is","are","be","that","this","its","their",
-        "his","her","it","from","into","about","such","all","other","also","should","must","will","would","can","could","may",
-        "human","rights","china","chinese","us","u","s","united","states","government","recommends","recommend","urges","urge",
-        "urging","asking","ask","asks","calls","call","calling","letter","joint","when","who","which","what","well","not","them",
+        "human","rights","china","chinese","us","u.s","united","states","government","recommends","recommend","urges","urge",
+        "urging","asking","ask","asks","calls","call","calling","letter","joint","well","also","should","must","will","would",
     };
 
     /// <summary>Content words (lower-case, crude stem) used to tell a restatement from a new ask.</summary>
     public static HashSet<string> ContentWords(string text) =>
-        Regex.Matches(text.ToLowerInvariant(), @"[a-z]+").Select(m => m.Value).Where(w => w.Length > 2 && !Stop.Contains(w)).Select(Stem).ToHashSet();
+        Tokens.Tokenize(text).Select(t => t.Text)
+            .Where(w => (w.Length > 2 || Tokens.IsCjk(w[0])) && !Tokens.StopWords.Contains(w) && !AskFiller.Contains(w))
+            .Select(Stem).ToHashSet();
 
     static string Stem(string w)
     {

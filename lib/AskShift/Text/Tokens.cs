@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace AskShift.Cluster;
+namespace AskShift.Text;
 
 /// <summary>One token with its span in the source string, so keyword-in-context and reuse can point back at the text.</summary>
 public readonly record struct Token(string Text, int Start, int End);

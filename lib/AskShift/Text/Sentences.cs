@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace AskShift.Normalise;
+namespace AskShift.Text;
 
 /// <summary>Splits text into sentences, knowing abbreviations such as "U.S." and "Feb." that end in a dot.</summary>
 public static partial class Sentences

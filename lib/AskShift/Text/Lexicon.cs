@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace AskShift.Normalise;
+namespace AskShift.Text;
 
 /// <summary>
 /// English words (SCOWL-derived list shipped as a resource) used to tell a glued pair ("thefreedom") from a real
