@@ -6,6 +6,7 @@ var root = new RootCommand("AskShift: study how human-rights advocacy asks on Ch
 // Commands are registered here, one line each:
 root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(ClusterCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(KernelCommand.Create());
 root.Subcommands.Add(NotebooksCommand.Create());
 

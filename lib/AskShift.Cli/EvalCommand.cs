@@ -1,0 +1,109 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using AskShift.Cluster;
+using AskShift.Evaluate;
+using AskShift.Frames;
+
+namespace AskShift.Cli;
+
+/// <summary>
+/// <c>askshift eval GOLD CORPUS [--json]</c>: scores extraction on a hand-annotated sample (asks P/R/F1, administration,
+/// dates at the stated precision, themes with a codebook) and lists every missed and extra ask per document, so a
+/// researcher sees where to look, not only how much is wrong.
+/// </summary>
+public static class EvalCommand
+{
+    public static Command Create()
+    {
+        var gold = new Argument<string>("GOLD") { Description = "annotation file (an array of documents, as shared/seeds-gold.json) or a folder of *.json annotations" };
+        var corpus = new Argument<string>("CORPUS") { Description = "the folder of documents the annotations refer to" };
+        var json = new Option<bool>("--json") { Description = "print one JSON object (totals, documents, problems) to stdout" };
+        var codebook = new Option<FileInfo?>("--codebook") { Description = "codebook JSON (e.g. notebooks/codebook.json): also score machine themes against the gold themes" };
+        var threshold = new Option<double>("--threshold") { Description = "word overlap (share of the shorter span) for two spans to be the same ask", DefaultValueFactory = _ => AskMatching.DefaultThreshold };
+        var cmd = new Command("eval", "Score extraction against hand annotations: asks, administrations, dates, themes") { gold, corpus, json, codebook, threshold };
+        cmd.SetAction(parse => Run(parse.GetValue(gold)!, parse.GetValue(corpus)!, parse.GetValue(json), parse.GetValue(codebook)?.FullName,
+            parse.GetValue(threshold), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return cmd;
+    }
+
+    /// <summary>Runs the command, writing to the given streams (in-process tests pass their own writers).</summary>
+    public static int Run(string goldPath, string corpusPath, bool json, string? codebookPath, double threshold, TextWriter stdout, TextWriter stderr)
+    {
+        if (threshold is <= 0 or > 1) { stderr.WriteLine($"askshift eval: --threshold {threshold.ToString(CultureInfo.InvariantCulture)} must be in (0, 1]"); return ExitCodes.BadInput; }
+        if (!Directory.Exists(corpusPath)) { stderr.WriteLine($"askshift eval: no such corpus folder: {corpusPath}"); return ExitCodes.BadInput; }
+        IReadOnlyList<GoldDocument> annotations;
+        Codebook? cb = null;
+        try
+        {
+            annotations = GoldSet.Load(goldPath);
+            if (codebookPath != null) cb = Codebook.Load(codebookPath);
+        }
+        catch (Exception e) when (e is FormatException or FileNotFoundException or IOException)
+        {
+            stderr.WriteLine($"askshift eval: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        if (annotations.Count == 0) { stderr.WriteLine($"askshift eval: {goldPath} holds no annotated document"); return ExitCodes.BadInput; }
+        var loaded = Corpus.Load(corpusPath);
+        var report = Evaluator.Evaluate(loaded, annotations, new EvaluationOptions { MatchThreshold = threshold, Codebook = cb });
+        if (json) WriteJson(report, stdout);
+        else WriteText(report, stdout);
+        return ExitCodes.Ok;
+    }
+
+    static string F(double x) => x.ToString("0.000", CultureInfo.InvariantCulture);
+    static string Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-";
+
+    static void WriteText(EvaluationReport r, TextWriter o)
+    {
+        o.WriteLine($"{"document",-34} {"asks m/pred/gold",-17} {"administration",-22} date (gold @ precision -> read)");
+        foreach (var d in r.Documents)
+        {
+            var admin = d.AdministrationRight ? d.Administration : $"{d.Administration} (gold {d.GoldAdministration})";
+            var date = d.DateRight switch
+            {
+                null => $"not stated -> {Iso(d.Date)}",
+                true => $"{Iso(d.GoldDate)} @ {d.GoldPrecision} ok",
+                false => $"{Iso(d.GoldDate)} @ {d.GoldPrecision} -> {Iso(d.Date)} {CorpusFrames.Code(d.DatePrecision)} WRONG",
+            };
+            o.WriteLine($"{d.File,-34} {$"{d.Matched}/{d.Predicted}/{d.Reference}",-17} {admin,-22} {date}");
+            foreach (var m in d.Missed) o.WriteLine($"    missed: {Shorten(m)}");
+            foreach (var x in d.Extra) o.WriteLine($"    extra:  {Shorten(x)}");
+        }
+        foreach (var p in r.Problems) o.WriteLine($"problem: {p}");
+        o.WriteLine();
+        o.WriteLine($"documents {r.Documents.Count}");
+        o.WriteLine($"asks: precision {F(r.Precision)}, recall {F(r.Recall)}, F1 {F(r.F1)} ({r.Matched} matched, {r.Predicted} extracted, {r.Reference} annotated)");
+        o.WriteLine($"administration: {r.AdministrationRight}/{r.Documents.Count} right");
+        o.WriteLine($"date at the stated precision: {r.DatesRight}/{r.DatesScored} right (documents whose text states no date are not scored)");
+        if (r.Themes is { } t)
+            o.WriteLine($"themes over matched asks: primary {t.Primary}/{t.Compared} ({F(t.PrimaryAgreement)}), primary or secondary {t.PrimaryOrSecondary}/{t.Compared} ({F(t.AnyAgreement)})");
+    }
+
+    static string Shorten(string s)
+    {
+        s = string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return s.Length <= 140 ? s : s[..139] + "…";
+    }
+
+    static void WriteJson(EvaluationReport r, TextWriter o) => o.WriteLine(JsonSerializer.Serialize(new
+    {
+        totals = new
+        {
+            documents = r.Documents.Count, matched = r.Matched, extracted = r.Predicted, annotated = r.Reference,
+            precision = Math.Round(r.Precision, 4), recall = Math.Round(r.Recall, 4), f1 = Math.Round(r.F1, 4),
+            administrationRight = r.AdministrationRight, datesScored = r.DatesScored, datesRight = r.DatesRight,
+            themes = r.Themes is { } t ? new { compared = t.Compared, primary = t.Primary, primaryOrSecondary = t.PrimaryOrSecondary } : null,
+        },
+        documents = r.Documents.Select(d => new
+        {
+            file = d.File, matched = d.Matched, extracted = d.Predicted, annotated = d.Reference,
+            administration = d.Administration, goldAdministration = d.GoldAdministration,
+            date = Iso(d.Date) is var x && x != "-" ? x : null, datePrecision = CorpusFrames.Code(d.DatePrecision),
+            goldDate = d.GoldDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), goldPrecision = d.GoldPrecision,
+            dateRight = d.DateRight, dateEvidence = d.DateEvidence, missed = d.Missed, extra = d.Extra,
+        }),
+        problems = r.Problems,
+    }, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+}

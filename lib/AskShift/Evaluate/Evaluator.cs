@@ -1,0 +1,126 @@
+using AskShift.Cluster;
+
+namespace AskShift.Evaluate;
+
+/// <summary>Settings for <see cref="Evaluator.Evaluate"/>.</summary>
+public sealed record EvaluationOptions
+{
+    /// <summary>Share of the shorter span's words two spans must share to be the same ask (see <see cref="AskMatching"/>).</summary>
+    public double MatchThreshold { get; init; } = AskMatching.DefaultThreshold;
+    /// <summary>When set, the extracted asks are given themes by codebook-seeded clustering and compared with the gold
+    /// themes of the asks they match; null skips theme agreement.</summary>
+    public Codebook? Codebook { get; init; }
+}
+
+/// <summary>How one document fared: its asks, its administration and its date against the hand annotation.</summary>
+/// <param name="Missed">Gold asks no extracted ask matched (recall errors), in document order.</param>
+/// <param name="Extra">Extracted asks that match no gold ask (precision errors), in document order.</param>
+/// <param name="DateRight">Whether the date is right at the precision the text states; null when the text states none.</param>
+public sealed record DocumentScore(
+    string File, int Matched, int Predicted, int Reference, IReadOnlyList<string> Missed, IReadOnlyList<string> Extra,
+    string GoldAdministration, string Administration, DateOnly? GoldDate, string? GoldPrecision,
+    DateOnly? Date, DatePrecision DatePrecision, bool? DateRight, IReadOnlyList<string> DateEvidence)
+{
+    public bool AdministrationRight => GoldAdministration == Administration;
+}
+
+/// <summary>Machine themes against gold themes over the matched asks.</summary>
+/// <param name="Compared">Matched asks whose gold ask has a theme.</param>
+/// <param name="Primary">Machine theme equals the gold primary theme.</param>
+/// <param name="PrimaryOrSecondary">Machine theme equals the gold primary or secondary theme.</param>
+public sealed record ThemeScore(int Compared, int Primary, int PrimaryOrSecondary)
+{
+    public double PrimaryAgreement => Compared == 0 ? 0 : (double)Primary / Compared;
+    public double AnyAgreement => Compared == 0 ? 0 : (double)PrimaryOrSecondary / Compared;
+}
+
+/// <summary>
+/// The scores of a corpus against its hand annotation, document by document and in total. Problems (a gold document
+/// with no file, a file with no gold, a span that does not match its text) are listed, never skipped silently.
+/// </summary>
+public sealed record EvaluationReport(IReadOnlyList<DocumentScore> Documents, IReadOnlyList<string> Problems, ThemeScore? Themes)
+{
+    public int Matched => Documents.Sum(d => d.Matched);
+    public int Predicted => Documents.Sum(d => d.Predicted);
+    public int Reference => Documents.Sum(d => d.Reference);
+    public double Precision => Predicted == 0 ? 0 : (double)Matched / Predicted;
+    public double Recall => Reference == 0 ? 0 : (double)Matched / Reference;
+    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+    public int AdministrationRight => Documents.Count(d => d.AdministrationRight);
+    /// <summary>Documents whose text states their date (day, month or year), the ones dates are scored on.</summary>
+    public int DatesScored => Documents.Count(d => d.DateRight != null);
+    public int DatesRight => Documents.Count(d => d.DateRight == true);
+}
+
+/// <summary>
+/// Scores extraction against hand annotations: asks by <see cref="AskMatching"/> (one-to-one, word overlap), the
+/// administration, the date at the precision the text states, and (with a codebook) themes. This is how a researcher
+/// validates AskShift on a hand-coded sample of their own corpus before trusting its counts.
+/// </summary>
+public static class Evaluator
+{
+    /// <summary>Scores <paramref name="corpus"/> against <paramref name="gold"/>.</summary>
+    public static EvaluationReport Evaluate(Corpus corpus, IReadOnlyList<GoldDocument> gold, EvaluationOptions? options = null)
+    {
+        options ??= new EvaluationOptions();
+        var problems = new List<string>();
+        var byFile = corpus.Items.ToDictionary(d => d.File, StringComparer.Ordinal);
+        foreach (var e in corpus.Errors) problems.Add($"{e.File}: not loaded ({e.Error})");
+        foreach (var d in corpus.Items.Where(d => gold.All(g => g.File != d.File)))
+            problems.Add($"{d.File}: in the corpus but not annotated (not scored)");
+
+        var scores = new List<DocumentScore>();
+        var themePairs = new List<(int Predicted, GoldAsk Gold)>();
+        var askIndex = corpus.AllAsks.Select((a, i) => (a, i)).ToDictionary(x => x.a, x => x.i, ReferenceEqualityComparer.Instance);
+        foreach (var g in gold)
+        {
+            if (!byFile.TryGetValue(g.File, out var doc))
+            {
+                problems.Add($"{g.Source}: no document '{g.File}' in the corpus (not scored)");
+                continue;
+            }
+            problems.AddRange(GoldSet.CheckSpans(g, doc.RawText));
+            var predicted = doc.Asks;
+            var matches = AskMatching.Match(predicted.Select(a => a.Text).ToList(), g.Asks.Select(a => a.Text).ToList(), options.MatchThreshold);
+            var matchedP = matches.Select(m => m.Predicted).ToHashSet();
+            var matchedR = matches.Select(m => m.Reference).ToHashSet();
+            foreach (var m in matches) themePairs.Add((askIndex.GetValueOrDefault(predicted[m.Predicted], -1), g.Asks[m.Reference]));
+            scores.Add(new DocumentScore(
+                g.File, matches.Count, predicted.Count, g.Asks.Count,
+                g.Asks.Where((_, i) => !matchedR.Contains(i)).Select(a => a.Text).ToList(),
+                predicted.Where((_, i) => !matchedP.Contains(i)).Select(a => a.Text).ToList(),
+                g.Administration, doc.Administration, g.Date, g.Precision, doc.Date, doc.DatePrecision,
+                DateRight(g, doc), doc.DateEvidence));
+        }
+        return new EvaluationReport(scores, problems, options.Codebook is { } cb ? Themes(corpus, cb, themePairs) : null);
+    }
+
+    /// <summary>Right at the stated precision: the same day, the same month, or the same year.</summary>
+    static bool? DateRight(GoldDocument g, Document doc)
+    {
+        if (!g.StatesDate || g.Date is not { } gd) return null;
+        if (doc.Date is not { } d) return false;
+        return g.Precision switch
+        {
+            "day" => doc.DatePrecision is DatePrecision.Day or DatePrecision.Inferred && d == gd,
+            "month" => doc.DatePrecision is not DatePrecision.Year && d.Year == gd.Year && d.Month == gd.Month,
+            _ => d.Year == gd.Year,
+        };
+    }
+
+    static ThemeScore Themes(Corpus corpus, Codebook codebook, List<(int Predicted, GoldAsk Gold)> pairs)
+    {
+        var withTheme = pairs.Where(p => p.Gold.Theme != null && p.Predicted >= 0).ToList();
+        if (withTheme.Count == 0 || corpus.AllAsks.Count < 2) return new ThemeScore(0, 0, 0);
+        var result = new AskClusterer(new ClusterOptions { Codebook = codebook, Guided = GuidedMode.Seed })
+            .Run(corpus.AllAsks.Select(a => a.AnalysisText).ToList());
+        int primary = 0, any = 0;
+        foreach (var (p, gold) in withTheme)
+        {
+            var theme = result.Clusters[result.Assignments[p]].Theme;
+            if (theme == gold.Theme) { primary++; any++; }
+            else if (theme != null && theme == gold.SecondaryTheme) any++;
+        }
+        return new ThemeScore(withTheme.Count, primary, any);
+    }
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.Json;
+using AskShift.Cli;
+using AskShift.Evaluate;
+
+namespace AskShift.Tests.Evaluate;
+
+/// <summary>The eval command's scores on toy gold whose right answers are known by hand.</summary>
+public class EvaluatorTests
+{
+    // Two asks the extractor finds ("should release", "urge ... to impose") and one it cannot (a bare noun phrase).
+    const string Letter = "Published on March 3, 2015\n\nThe United States should release funds for defenders.\n" +
+                          "We urge the administration to impose sanctions on officials.\nTheir last point: a moratorium on executions.\n";
+
+    static string Gold(string file, string text, string admin, string? date, string? precision, params string[] asks)
+    {
+        var recs = asks.Select(a => new { text = a, start = text.IndexOf(a, StringComparison.Ordinal), end = text.IndexOf(a, StringComparison.Ordinal) + a.Length, form = "sentence", theme = "other" });
+        return JsonSerializer.Serialize(new { file, publication_date = date, date_precision = precision, administration = admin, recommendations = recs });
+    }
+
+    [Fact]
+    public void Precision_recall_administration_and_dates_match_hand_counts()
+    {
+        using var dir = new TempDir();
+        dir.Write("docs/a.txt", Letter);
+        dir.Write("docs/b.txt", "Yesterday the groups met.\nThe Biden administration must end forced labour imports.\n");
+        // a.txt: 2 gold asks, one found -> 1 matched; the sanctions ask is extracted but (for the test) not gold.
+        dir.Write("gold/a.json", Gold("a.txt", Letter, "obama", "2015-03-03", "day",
+            "should release funds for defenders", "a moratorium on executions"));
+        // b.txt: gold says trump1 (deliberately wrong for the text) and a stated month the text does not give.
+        dir.Write("gold/b.json", Gold("b.txt", File.ReadAllText(Path.Combine(dir.Path, "docs/b.txt")), "trump1", "2022-05-01", "month",
+            "must end forced labour imports"));
+        var corpus = Corpus.Load(Path.Combine(dir.Path, "docs"));
+        var report = Evaluator.Evaluate(corpus, GoldSet.Load(Path.Combine(dir.Path, "gold")));
+
+        var a = report.Documents.Single(d => d.File == "a.txt");
+        Assert.Equal((1, 2, 2), (a.Matched, a.Predicted, a.Reference));
+        Assert.Equal(["a moratorium on executions"], a.Missed);
+        Assert.Single(a.Extra, x => x.Contains("impose sanctions"));
+        Assert.True(a.AdministrationRight);
+        Assert.True(a.DateRight);
+
+        var b = report.Documents.Single(d => d.File == "b.txt");
+        Assert.Equal((1, 1, 1), (b.Matched, b.Predicted, b.Reference));
+        Assert.False(b.AdministrationRight);
+        Assert.False(b.DateRight);
+
+        Assert.Equal(2, report.Matched);
+        Assert.Equal(2.0 / 3, report.Precision, 6);
+        Assert.Equal(2.0 / 3, report.Recall, 6);
+        Assert.Equal(2.0 / 3, report.F1, 6);
+        Assert.Equal((1, 2, 1), (report.AdministrationRight, report.DatesScored, report.DatesRight));
+        Assert.Empty(report.Problems);
+    }
+
+    [Fact]
+    public void Unstated_dates_are_not_scored_and_unmatched_files_are_problems_not_silence()
+    {
+        using var dir = new TempDir();
+        dir.Write("docs/a.txt", Letter);
+        dir.Write("docs/stray.txt", "The US should act.\n");
+        var gold = $"[{Gold("a.txt", Letter, "obama", "2015-03-03", "inferred")}, {Gold("missing.txt", "", "biden", null, null)}]";
+        dir.Write("gold.json", gold);
+        var report = Evaluator.Evaluate(Corpus.Load(Path.Combine(dir.Path, "docs")), GoldSet.Load(Path.Combine(dir.Path, "gold.json")));
+        Assert.Equal(0, report.DatesScored);
+        Assert.Contains(report.Problems, p => p.Contains("stray.txt") && p.Contains("not annotated"));
+        Assert.Contains(report.Problems, p => p.Contains("missing.txt") && p.Contains("no document"));
+        Assert.Single(report.Documents);
+    }
+
+    [Fact]
+    public void A_span_that_does_not_match_its_offsets_is_reported()
+    {
+        using var dir = new TempDir();
+        dir.Write("docs/a.txt", Letter);
+        var json = JsonSerializer.Serialize(new { file = "a.txt", administration = "obama", recommendations = new[] { new { text = "should release", start = 0, end = 14 } } });
+        dir.Write("gold.json", json);
+        var report = Evaluator.Evaluate(Corpus.Load(Path.Combine(dir.Path, "docs")), GoldSet.Load(Path.Combine(dir.Path, "gold.json")));
+        Assert.Contains(report.Problems, p => p.Contains("recommendation #1") && p.Contains("does not match"));
+    }
+
+    [Theory]
+    [InlineData("{\"file\":\"a.txt\",\"administration\":\"bush\",\"recommendations\":[]}", "administration 'bush'")]
+    [InlineData("{\"file\":\"a.txt\",\"administration\":\"obama\",\"publication_date\":\"17/01/2011\",\"recommendations\":[]}", "not an ISO date")]
+    [InlineData("{\"file\":\"a.txt\",\"administration\":\"obama\",\"date_precision\":\"day\",\"recommendations\":[]}", "no publication_date")]
+    [InlineData("{\"file\":\"a.txt\",\"administration\":\"obama\"}", "no \"recommendations\"")]
+    [InlineData("{\"file\":\"a.txt\",\"administration\":\"obama\",\"recommendations\":[{\"text\":\"x\",\"start\":5,\"end\":2}]}", "recommendation #1")]
+    [InlineData("[1, 2", "not valid JSON")]
+    public void Bad_gold_is_refused_with_the_file_and_the_field(string json, string expected)
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("bad.json", json);
+        var e = Assert.Throws<FormatException>(() => GoldSet.Load(path));
+        Assert.Contains("bad.json", e.Message);
+        Assert.Contains(expected, e.Message);
+    }
+
+    [Fact]
+    public void Eval_command_json_is_culture_invariant_and_bad_paths_exit_2()
+    {
+        using var dir = new TempDir();
+        dir.Write("docs/a.txt", Letter);
+        dir.Write("gold/a.json", Gold("a.txt", Letter, "obama", "2015-03-03", "day", "should release funds for defenders"));
+        var saved = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = new CultureInfo("th-TH");
+            var stdout = new StringWriter();
+            Assert.Equal(0, EvalCommand.Run(Path.Combine(dir.Path, "gold"), Path.Combine(dir.Path, "docs"), true, null, 0.6, stdout, new StringWriter()));
+            using var json = JsonDocument.Parse(stdout.ToString());
+            var totals = json.RootElement.GetProperty("totals");
+            Assert.Equal(0.5, totals.GetProperty("precision").GetDouble());
+            Assert.Equal(1.0, totals.GetProperty("recall").GetDouble());
+            var doc = json.RootElement.GetProperty("documents")[0];
+            Assert.Equal("2015-03-03", doc.GetProperty("date").GetString());
+            Assert.Equal("2015-03-03", doc.GetProperty("goldDate").GetString());
+
+            var text = new StringWriter();
+            EvalCommand.Run(Path.Combine(dir.Path, "gold"), Path.Combine(dir.Path, "docs"), false, null, 0.6, text, new StringWriter());
+            Assert.Contains("precision 0.500, recall 1.000", text.ToString());
+        }
+        finally { CultureInfo.CurrentCulture = saved; }
+        var err = new StringWriter();
+        Assert.Equal(2, EvalCommand.Run(Path.Combine(dir.Path, "nope"), Path.Combine(dir.Path, "docs"), false, null, 0.6, new StringWriter(), err));
+        Assert.Contains("nope", err.ToString());
+    }
+}
