@@ -51,7 +51,7 @@ public static class ExtractCommand
         Documents = corpus.Items.Select(d => new
         {
             d.File, d.Title, d.Organisations, Date = d.Date?.ToString("yyyy-MM-dd"),
-            DatePrecision = CorpusFrames.Code(d.DatePrecision), d.Administration, d.Addressees, d.Languages, d.Warnings,
+            DatePrecision = CorpusFrames.Code(d.DatePrecision), d.DateEvidence, d.Administration, d.AdministrationEvidence, d.Addressees, d.Languages, d.Warnings,
         }),
         Asks = corpus.AllAsks.Select(a => new { a.File, a.Ordinal, a.Text, a.Start, a.End, Form = CorpusFrames.Code(a.Form) }),
         Errors = corpus.Errors.Select(e => new { e.File, e.Error }),

@@ -20,6 +20,8 @@ public sealed record CorpusOptions
     /// are listed in <see cref="Corpus.Skipped"/>, never dropped silently. A file named explicitly is always read.
     /// </summary>
     public IReadOnlyList<string> Exclude { get; init; } = ["README*", "LICENSE*", "LICENCE*", "CHANGELOG*", ".*"];
+    /// <summary>Dates and administrations: the reading day and what counts as the top of a document.</summary>
+    public MetadataOptions Metadata { get; init; } = new();
 }
 
 /// <summary>A file in a corpus folder that was deliberately not read, with the reason.</summary>
@@ -107,7 +109,7 @@ public sealed class Corpus
         var docs = new List<Document>();
         foreach (var (file, text, warnings) in texts)
         {
-            try { docs.Add(DocumentPipeline.Process(file, text, repeated, warnings)); }
+            try { docs.Add(DocumentPipeline.Process(file, text, repeated, warnings, options.Metadata)); }
             catch (Exception e) { errors.Add(new LoadError(file, $"failed to process: {e.Message}")); }
         }
         return new Corpus(docs, errors, skipped);

@@ -9,7 +9,8 @@ namespace AskShift;
 public static class DocumentPipeline
 {
     /// <summary>Builds the <see cref="Document"/> for <paramref name="raw"/>.</summary>
-    public static Document Process(string file, string raw, IReadOnlySet<string>? repeatedLines = null, IReadOnlyList<string>? loadWarnings = null)
+    public static Document Process(string file, string raw, IReadOnlySet<string>? repeatedLines = null, IReadOnlyList<string>? loadWarnings = null,
+        MetadataOptions? metadata = null)
     {
         var warnings = new List<string>(loadWarnings ?? []);
         var chrome = Chrome.Detect(raw, repeatedLines);
@@ -37,9 +38,10 @@ public static class DocumentPipeline
         var content = string.Join('\n', Sentences.Lines(view.Text)
             .Where(l => { var (rs, re) = view.ToRawSpan(l.Start, l.End); return re > rs && !InChrome(rs, re); })
             .Select(l => view.Text[l.Start..l.End]));
-        var meta = MetadataExtractor.Extract(content);
+        var meta = MetadataExtractor.Extract(content, metadata);
         if (meta.Date.Note != null) warnings.Add($"date: {meta.Date.Note}");
         if (meta.Date.Precision == DatePrecision.Unknown) warnings.Add("date: no date found in the text");
+        if (meta.Administration.Reason != null) warnings.Add($"administration: {meta.Administration.Code}: {meta.Administration.Reason}");
         if (asks.Count == 0) warnings.Add("asks: no ask of the US government found");
 
         var languages = blocks.Select(b => b.Language).Distinct().ToList();
@@ -53,7 +55,8 @@ public static class DocumentPipeline
             Date = meta.Date.Date,
             DatePrecision = meta.Date.Precision,
             DateEvidence = meta.Date.Evidence,
-            Administration = meta.Administration,
+            Administration = meta.Administration.Code,
+            AdministrationEvidence = meta.Administration.Evidence,
             Addressees = Addressees.Find(content, asks.Select(a => a.AnalysisText).ToList()),
             Event = meta.Event,
             LanguageBlocks = blocks,

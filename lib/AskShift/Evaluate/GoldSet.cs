@@ -72,8 +72,9 @@ public static class GoldSet
         DateOnly? date = null;
         if (Str(d, "publication_date", source) is { } ds)
         {
-            if (!DateOnly.TryParseExact(ds, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
-                throw new FormatException($"{source}: publication_date '{ds}' is not an ISO date (yyyy-MM-dd)");
+            // A date known to the year or the month is written "2018" or "2018-05" (ISO 8601 reduced precision).
+            if (!DateOnly.TryParseExact(ds, ["yyyy-MM-dd", "yyyy-MM", "yyyy"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+                throw new FormatException($"{source}: publication_date '{ds}' is not an ISO date (yyyy-MM-dd, yyyy-MM or yyyy)");
             date = parsed;
         }
         var precision = Str(d, "date_precision", source);

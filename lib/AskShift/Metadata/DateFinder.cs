@@ -4,115 +4,245 @@ using System.Text.RegularExpressions;
 namespace AskShift.Metadata;
 
 /// <summary>A document date with how sure it is and the strings it came from.</summary>
-public sealed record DateFinding(DateOnly? Date, DatePrecision Precision, IReadOnlyList<string> Evidence, string? Administration, string? Note);
+/// <param name="Date">The date; for <see cref="DatePrecision.Month"/> the first of the month, for <see cref="DatePrecision.Year"/> 1 January.</param>
+/// <param name="Evidence">The strings in the text the date was read from, strongest first.</param>
+/// <param name="Note">How the date was reasoned, when it was not simply read.</param>
+public sealed record DateFinding(DateOnly? Date, DatePrecision Precision, IReadOnlyList<string> Evidence, string? Note)
+{
+    internal static readonly DateFinding None = new(null, DatePrecision.Unknown, [], null);
+}
 
 /// <summary>
-/// Reads a document's date from its own text, strongest clue first: a dateline "(Org, January 17, 2011)", a
-/// "Published on ..." stamp, a weekday with month/day pinned to a year by the office-holders the text names,
-/// another full date (month precision only, since it may be an event's date), and finally the
-/// "written before the election for the next administration" rule.
+/// Reads a document's own date from its text and tells it apart from the dates of events the text mentions. Where a
+/// date sits says whose it is: a "Published/Posted/Updated" stamp, a dateline ("WASHINGTON, June 3, 2019 -",
+/// "(Org, January 17, 2011)"), or a date standing alone on its line near the top (a letter's date line, a byline's
+/// date, "7th November 2024 | Org") is the document's; a date inside a sentence is usually an event's, so only its
+/// month is trusted. Dates without a year ("Wednesday (Feb. 17)", "6月16日") get their year from the office-holders
+/// the text names and the years it mentions.
 /// </summary>
-public static partial class DateFinder
+internal static partial class DateFinder
 {
-    const string Month = @"(?<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?";
+    const string MonthName = @"(?<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?";
+    const string Ordinal = @"(?:st|nd|rd|th)?";
+    const string Year = @"(?<year>(?:19|20)\d\d)";
 
-    [GeneratedRegex(@"\(\s*(?<org>[^()]{2,80}?),\s*" + Month + @"\s+(?<day>\d{1,2}),\s*(?<year>(19|20)\d\d)\s*\)")]
-    private static partial Regex DatelineRx();
+    // The full-date forms, each with named groups year, mon (name or number) and day.
+    const string Mdy = MonthName + @"\s+(?<day>\d{1,2})" + Ordinal + @"(?:\s*[-–]\s*\d{1,2})?,?\s+" + Year + @"\b";
+    const string Dmy = @"\b(?<day>\d{1,2})" + Ordinal + @"(?:\s+of)?\s+" + MonthName + @",?\s+" + Year + @"\b";
+    const string Iso = @"\b" + Year + @"[-/.](?<mnum>0?[1-9]|1[0-2])[-/.](?<day>[0-2]?\d|3[01])\b";
+    const string Zh = Year + @"\s*年\s*(?<mnum>\d{1,2})\s*月\s*(?<day>\d{1,2})\s*[日号號]";
+    const string UsNumeric = @"\b(?<mnum>0?[1-9]|1[0-2])/(?<day>[0-2]?\d|3[01])/" + Year + @"\b";
+    const string FullDate = "(?:" + Mdy + "|" + Dmy + "|" + Iso + "|" + Zh + "|" + UsNumeric + ")";
 
-    [GeneratedRegex(@"\b(Published|Posted|Updated|Released|Dated|Issued)(\s+on)?:?\s+(\w+day,?\s+)?" + Month + @"\s+(?<day>\d{1,2}),?\s*(?<year>(19|20)\d\d)", RegexOptions.IgnoreCase)]
-    private static partial Regex PublishedRx();
-
-    [GeneratedRegex(@"\b(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,?\s*\(?\s*" + Month + @"\s+(?<day>\d{1,2})\b\)?(?!,?\s*(19|20)\d\d)")]
-    private static partial Regex WeekdayRx();
-
-    [GeneratedRegex(Month + @"\s+(?<day>\d{1,2})(\s*[-–]\s*\d{1,2})?,\s*(?<year>(19|20)\d\d)")]
+    [GeneratedRegex(FullDate, RegexOptions.IgnoreCase)]
     private static partial Regex FullDateRx();
 
-    [GeneratedRegex(@"\b(next|new|incoming)\s+(US\s+|U\.S\.\s+)?administration\b", RegexOptions.IgnoreCase)]
-    private static partial Regex NextAdministrationRx();
+    const string StampTime = @"(?:\s+at\s+\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?)?";
 
-    [GeneratedRegex(@"\b(before|ahead of)\s+the\s+(US\s+|U\.S\.\s+|presidential\s+)?election\b", RegexOptions.IgnoreCase)]
-    private static partial Regex BeforeElectionRx();
+    [GeneratedRegex(@"\b(?:Published|Posted|Released|Dated|Issued|Date|For\s+immediate\s+release|Press\s+release)" + StampTime + @"(?:\s+on)?\s*[:：]?\s*(?:\w+day,?\s+)?(?<date>" + FullDate + ")"
+        + @"|(?:发布|發佈|發布|发表|發表)(?:时间|時間|日期|于|於)?\s*[:：]?\s*(?<date>" + Zh + ")", RegexOptions.IgnoreCase)]
+    private static partial Regex StampRx();
 
-    [GeneratedRegex(@"^\s*(file\s+)?(photo|image|picture)\b|^\s*\[\d+\]", RegexOptions.IgnoreCase)]
+    // "Updated: Jul 31, 2023": a later edit, weaker than a dateline or a date line at the top.
+    [GeneratedRegex(@"\b(?:Updated|Last\s+updated|Modified)" + StampTime + @"(?:\s+on)?\s*[:：]?\s*(?:\w+day,?\s+)?(?<date>" + FullDate + ")"
+        + @"|(?:更新)(?:时间|時間|日期|于|於)?\s*[:：]?\s*(?<date>" + Zh + ")", RegexOptions.IgnoreCase)]
+    private static partial Regex UpdatedRx();
+
+    // "(Uyghur Human Rights Project, March 9, 2018)", "(Washington, DC, June 3, 2019)", "(Washington—Sept. 23, 2014)".
+    [GeneratedRegex(@"\(\s*[^()]{2,80}?(?:,|\s*[-–—])\s*(?<date>" + FullDate + @")\s*\)", RegexOptions.IgnoreCase)]
+    private static partial Regex ParenDatelineRx();
+
+    // "WASHINGTON, June 3, 2019 -", "NEW YORK (June 3, 2019) -", "London, 7 November 2024:" at the start of a paragraph.
+    [GeneratedRegex(@"^\s*(?:[A-Z][A-Za-z.'’ ]{1,40}?(?:,\s*[A-Z][A-Za-z.]{1,15})?\s*(?:[,(]|\s[-–—])\s*)?(?<date>" + FullDate + @")\s*\)?\s*(?:[-–—:]\s|[-–—:]?$)", RegexOptions.Multiline)]
+    private static partial Regex CityDatelineRx();
+
+    // What may stand beside a date on its own line: weekday, time, a separator, a label or an author's name.
+    [GeneratedRegex(@"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Published|Posted|Updated|Last\s+updated|Released|Dated|Issued|Date|on|by|at)\b|\d{1,2}:\d\d\s*(am|pm|a\.m\.|p\.m\.)?|[|•·:,/()\[\]–—-]|星期.|周.", RegexOptions.IgnoreCase)]
+    private static partial Regex DateLineFillerRx();
+
+    [GeneratedRegex(@"\b(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,?\s*\(?\s*" + MonthName + @"\s+(?<day>\d{1,2})" + Ordinal + @"\b\)?(?!,?\s*(19|20)\d\d)")]
+    private static partial Regex WeekdayRx();
+
+    // A yearless dateline: "WASHINGTON, June 3 -", "Feb 17 (Reuters) -", or a Chinese "6月16日" not preceded by a year.
+    [GeneratedRegex(@"^\s*(?:[A-Z][A-Za-z.'’ -]{1,40}?,\s*)?" + MonthName + @"\s+(?<day>\d{1,2})" + Ordinal + @"\s*(?:\([^)]{1,30}\)\s*)?[-–—]", RegexOptions.Multiline)]
+    private static partial Regex YearlessDatelineRx();
+
+    [GeneratedRegex(@"(?<![年\d])(?<mnum>\d{1,2})\s*月\s*(?<day>\d{1,2})\s*[日号號]")]
+    private static partial Regex ZhMonthDayRx();
+
+    [GeneratedRegex(@"\b(?:in\s+|of\s+)?" + MonthName + @",?\s+" + Year + @"\b|" + Year + @"\s*年\s*(?<mnum>\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号號])")]
+    private static partial Regex MonthYearRx();
+
+    [GeneratedRegex(@"(?<![\d.,/-])(?<year>(?:19|20)\d\d)(?![\d/-])\s*年?")]
+    private static partial Regex AnyYearRx();
+
+    [GeneratedRegex(@"^\s*(file\s+)?(photo|image|picture)\b|^\s*\[\d+\]|^\s*(图|圖|照片)[:：]|©|\((Photo|Image|Credit)\b|\b(AFP|Reuters|AP|Getty Images)\s*(/|\)|$)", RegexOptions.IgnoreCase)]
     private static partial Regex CaptionRx();
 
-    /// <summary>Finds the date in <paramref name="text"/> (the repaired text, chrome excluded).</summary>
-    public static DateFinding Find(string text)
+    /// <summary>Finds the document's own date in <paramref name="text"/> (the repaired text, chrome excluded).</summary>
+    public static DateFinding Find(string text, MetadataOptions? options = null)
     {
-        var m = DatelineRx().Match(text);
-        if (m.Success && Parse(m) is { } d1) return new(d1, DatePrecision.Day, [m.Value], null, null);
-        m = PublishedRx().Match(text);
-        if (m.Success && Parse(m) is { } d2) return new(d2, DatePrecision.Day, [m.Value.Trim()], null, null);
+        options ??= new MetadataOptions();
+        var lines = text.Split('\n');
 
+        // 1. A stamp says outright that it is the document's date.
+        foreach (Match m in StampRx().Matches(text))
+            if (ParseFull(m.Groups["date"].Value) is { } d) return new(d, DatePrecision.Day, [m.Value.Trim()], null);
+
+        // 2. Datelines open a release or a report.
+        foreach (Match m in ParenDatelineRx().Matches(text))
+            if (ParseFull(m.Groups["date"].Value) is { } d) return new(d, DatePrecision.Day, [m.Value.Trim()], null);
+        foreach (Match m in CityDatelineRx().Matches(text))
+            if (ParseFull(m.Groups["date"].Value) is { } d) return new(d, DatePrecision.Day, [m.Value.Trim()], null);
+
+        // 3. A date alone on its line: a letter's date line, a byline's date. Near the top first, then anywhere.
+        var dateLines = new List<(int Line, DateOnly Date, string Text)>();
+        for (var i = 0; i < lines.Length; i++)
+            if (DateLine(lines[i]) is { } dl) dateLines.Add((i, dl.Date, dl.Text));
+        var nonEmptySeen = 0;
+        var headerEnd = lines.Length;
+        for (var i = 0; i < lines.Length; i++)
+            if (lines[i].Trim().Length > 0 && ++nonEmptySeen >= options.HeaderLines) { headerEnd = i + 1; break; }
+        var top = dateLines.FirstOrDefault(l => l.Line < headerEnd);
+        if (top.Text != null) return new(top.Date, DatePrecision.Day, [top.Text], null);
+        if (dateLines.Count > 0)
+            return new(dateLines[0].Date, DatePrecision.Day, [dateLines[0].Text], "a date standing alone on its line below the top of the text");
+
+        foreach (Match m in UpdatedRx().Matches(text))
+            if (ParseFull(m.Groups["date"].Value) is { } d) return new(d, DatePrecision.Day, [m.Value.Trim()], "only an 'Updated' stamp dates the text");
+
+        // 4. Dates without a year, pinned to one by office-holders and the years the text mentions.
         var holders = OfficeHolders.Mentioned(text);
         foreach (Match w in WeekdayRx().Matches(text))
+            if (FromWeekday(w, holders, options) is { } inferred) return inferred;
+        var yearless = YearlessDatelineRx().Match(text);
+        if (yearless.Success && YearFor(MonthNumber(yearless.Groups["mon"].Value), int.Parse(yearless.Groups["day"].Value, CultureInfo.InvariantCulture), text, holders, options) is { } y1)
+            return new(y1.Date, DatePrecision.Inferred, [yearless.Value.Trim(), .. y1.Evidence], y1.Note);
+        foreach (var line in lines.Take(headerEnd))
         {
-            var inferred = FromWeekday(w, holders);
-            if (inferred != null) return inferred;
+            var zh = ZhMonthDayRx().Match(line);
+            if (zh.Success && YearFor(Number(zh.Groups["mnum"].Value), Number(zh.Groups["day"].Value), text, holders, options) is { } y2)
+                return new(y2.Date, DatePrecision.Inferred, [zh.Value, .. y2.Evidence], y2.Note);
         }
 
-        foreach (var line in text.Split('\n'))
+        // 5. A full date inside a sentence may be an event's: trust the month of the latest one only (texts look back to
+        // anniversaries and past detentions far more than they look ahead).
+        var body = lines.Where(l => !CaptionRx().IsMatch(l))
+            .SelectMany(l => FullDateRx().Matches(l).Select(m => (m.Value, Date: ParseFull(m.Value))))
+            .Where(x => x.Date is { } bd && bd <= options.Today).ToList();
+        if (body.Count > 0)
         {
-            if (CaptionRx().IsMatch(line)) continue;
-            var f = FullDateRx().Match(line);
-            if (f.Success && Parse(f) is { } d3)
-                return new(new DateOnly(d3.Year, d3.Month, 1), DatePrecision.Month, [f.Value], null,
-                    "full date found in the body; it may be an event's date, so only the month is trusted");
+            var (value, latest) = body.MaxBy(x => x.Date!.Value);
+            return new(new DateOnly(latest!.Value.Year, latest.Value.Month, 1), DatePrecision.Month, [value],
+                "full date found in the body; it may be an event's date, so only the month is trusted");
         }
-
-        var next = NextAdministrationRx().Match(text);
-        var before = BeforeElectionRx().Match(text);
-        if (next.Success || before.Success)
+        var my = MonthYearRx().Matches(text).FirstOrDefault(m => !CaptionRx().IsMatch(m.Value));
+        if (my != null && lines.Take(headerEnd).Any(l => l.Contains(my.Value, StringComparison.Ordinal)))
         {
-            // Without a year in the text the latest election is the only reading that needs no outside knowledge.
-            var (election, admin) = Administrations.Elections[^1];
-            var evidence = new[] { before.Success ? before.Value : null, next.Success ? next.Value : null }.OfType<string>().ToList();
-            return new(null, DatePrecision.Inferred, evidence, admin, $"written for the administration after the {election:yyyy-MM-dd} election; no calendar date in the text");
+            var month = my.Groups["mon"].Success ? MonthNumber(my.Groups["mon"].Value) : Number(my.Groups["mnum"].Value);
+            var year = Number(my.Groups["year"].Value);
+            if (month is >= 1 and <= 12) return new(new DateOnly(year, month, 1), DatePrecision.Month, [my.Value.Trim()], "only month and year are stated near the top");
         }
-        return new(null, DatePrecision.Unknown, [], null, null);
+        // 6. Only years: the latest one the text mentions, to the year, as a last resort.
+        var latestYear = AnyYearRx().Matches(text).Select(m => Number(m.Groups["year"].Value)).Where(y => y <= options.Today.Year && y >= 2000).DefaultIfEmpty().Max();
+        if (latestYear > 0)
+            return new(new DateOnly(latestYear, 1, 1), DatePrecision.Year, [latestYear.ToString(CultureInfo.InvariantCulture)], "no date stated; the latest year the text mentions");
+        return DateFinding.None;
     }
 
-    static DateFinding? FromWeekday(Match w, IReadOnlyList<(OfficeHolder Holder, string Evidence)> holders)
+    /// <summary>The date on a line that holds nothing else of substance (a date line), or null.</summary>
+    internal static (DateOnly Date, string Text)? DateLine(string line)
     {
-        if (holders.Count == 0) return null;
-        var from = holders.Max(h => h.Holder.From);
-        var to = holders.Min(h => h.Holder.To);
-        if (to < from)
-        {
-            // Holders from different eras: trust the heads of state alone.
-            var heads = holders.Where(h => h.Holder.Office == "US President").ToList();
-            if (heads.Count == 0) return null;
-            from = heads.Max(h => h.Holder.From);
-            to = heads.Min(h => h.Holder.To);
-            if (to < from) return null;
-        }
+        var trimmed = line.Trim();
+        if (trimmed.Length == 0 || trimmed.Length > 120 || CaptionRx().IsMatch(trimmed)) return null;
+        var m = FullDateRx().Match(trimmed);
+        if (!m.Success || ParseFull(m.Value) is not { } d) return null;
+        var rest = DateLineFillerRx().Replace(trimmed.Remove(m.Index, m.Length), " ");
+        var words = rest.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        // "September 17, 2018", "7th November 2024 | Hong Kong Watch", "Posted by Jane Doe on March 3, 2015".
+        if (words.Length > 6 || Regex.IsMatch(rest, @"[.!?。]\s*$") && words.Length > 2) return null;
+        if (words.Any(w => w.Length > 0 && char.IsLower(w[0]) && w is not ("and" or "of" or "the" or "for" or "in" or "on" or "de"))) return null;
+        return (d, trimmed);
+    }
+
+    static DateFinding? FromWeekday(Match w, IReadOnlyList<(OfficeHolder Holder, string Evidence)> holders, MetadataOptions options)
+    {
+        if (Tenure(holders) is not { } t) return null;
         var month = MonthNumber(w.Groups["mon"].Value);
-        var day = int.Parse(w.Groups["day"].Value);
+        var day = int.Parse(w.Groups["day"].Value, CultureInfo.InvariantCulture);
         var weekday = Enum.Parse<DayOfWeek>(w.Groups["wd"].Value);
-        var lastYear = Math.Min(to.Year, DateTime.UtcNow.Year + 1);
+        var last = t.To < options.Today ? t.To : options.Today;
         var hits = new List<DateOnly>();
-        for (var y = from.Year; y <= lastYear; y++)
+        for (var y = t.From.Year; y <= last.Year; y++)
         {
             if (day > DateTime.DaysInMonth(y, month)) continue;
             var d = new DateOnly(y, month, day);
-            if (d >= from && d <= to && d.DayOfWeek == weekday) hits.Add(d);
+            if (d >= t.From && d <= last && d.DayOfWeek == weekday) hits.Add(d);
         }
         if (hits.Count != 1) return null;
         var evidence = new List<string> { w.Value.Trim() };
         evidence.AddRange(holders.Select(h => h.Evidence).Distinct());
-        return new(hits[0], DatePrecision.Inferred, evidence, null,
+        return new(hits[0], DatePrecision.Inferred, evidence,
             $"{w.Groups["wd"].Value} {month}/{day} falls in {hits[0].Year} only, within the tenures of the office-holders named");
     }
 
-    static DateOnly? Parse(Match m)
+    /// <summary>The span of time in which every office-holder named was in office (heads of state alone if they disagree).</summary>
+    static (DateOnly From, DateOnly To)? Tenure(IReadOnlyList<(OfficeHolder Holder, string Evidence)> holders)
     {
-        var month = MonthNumber(m.Groups["mon"].Value);
-        var day = int.Parse(m.Groups["day"].Value, CultureInfo.InvariantCulture);
-        var year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
-        return day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+        if (holders.Count == 0) return null;
+        var from = holders.Max(h => h.Holder.From);
+        var to = holders.Min(h => h.Holder.To);
+        if (to >= from) return (from, to);
+        var heads = holders.Where(h => h.Holder.Office == "US President").ToList();
+        if (heads.Count == 0) return null;
+        from = heads.Max(h => h.Holder.From);
+        to = heads.Min(h => h.Holder.To);
+        return to >= from ? (from, to) : null;
     }
 
-    static int MonthNumber(string s) =>
+    /// <summary>
+    /// The year of a month/day: the latest year the text mentions that lies in the office-holders' common tenure (or,
+    /// with no office-holder, the latest year mentioned), not after today.
+    /// </summary>
+    static (DateOnly Date, IReadOnlyList<string> Evidence, string Note)? YearFor(int month, int day, string text,
+        IReadOnlyList<(OfficeHolder Holder, string Evidence)> holders, MetadataOptions options)
+    {
+        if (month is < 1 or > 12 || day < 1 || day > 31) return null;
+        var years = AnyYearRx().Matches(text).Select(m => Number(m.Groups["year"].Value)).Distinct().OrderDescending().ToList();
+        var tenure = Tenure(holders);
+        foreach (var y in years)
+        {
+            if (day > DateTime.DaysInMonth(y, month)) continue;
+            var d = new DateOnly(y, month, day);
+            if (d > options.Today) continue;
+            if (tenure is { } t && (d < t.From || d > t.To)) continue;
+            var evidence = new List<string> { y.ToString(CultureInfo.InvariantCulture) };
+            if (tenure != null) evidence.AddRange(holders.Select(h => h.Evidence).Distinct());
+            return (d, evidence, $"no year beside the day; {y} is the latest year the text mentions" + (tenure != null ? " within the tenures of the office-holders named" : ""));
+        }
+        return null;
+    }
+
+    /// <summary>Parses one full-date match (any of the forms) to a valid date, or null.</summary>
+    internal static DateOnly? ParseFull(string s)
+    {
+        var m = FullDateRx().Match(s);
+        if (!m.Success) return null;
+        var month = m.Groups["mon"].Success ? MonthNumber(m.Groups["mon"].Value) : Number(m.Groups["mnum"].Value);
+        var day = Number(m.Groups["day"].Value);
+        var year = Number(m.Groups["year"].Value);
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return null;
+        return new DateOnly(year, month, day);
+    }
+
+    /// <summary>Digits of any script (full-width "２０２３" in Chinese pages) as a number.</summary>
+    static int Number(string digits)
+    {
+        var n = 0;
+        foreach (var c in digits) if (char.IsDigit(c)) n = n * 10 + (int)char.GetNumericValue(c);
+        return n;
+    }
+
+    internal static int MonthNumber(string s) =>
         Array.FindIndex(CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames, a => a.Length > 0 && s.StartsWith(a, StringComparison.OrdinalIgnoreCase)) + 1;
 }

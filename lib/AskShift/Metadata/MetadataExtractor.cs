@@ -3,9 +3,18 @@ using AskShift.Text;
 
 namespace AskShift.Metadata;
 
+/// <summary>Tunables of the metadata stage.</summary>
+public sealed record MetadataOptions
+{
+    /// <summary>The day the corpus is read: no inferred date lies after it. Fixed in tests so results do not age.</summary>
+    public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+    /// <summary>How many non-empty lines count as the top of a document, where a date alone on its line is the document's own.</summary>
+    public int HeaderLines { get; init; } = 12;
+}
+
 /// <summary>What the metadata stage reads from one document.</summary>
 public sealed record DocumentMetadata(
-    string? Title, IReadOnlyList<string> Organisations, DateFinding Date, string Administration,
+    string? Title, IReadOnlyList<string> Organisations, DateFinding Date, AdministrationFinding Administration,
     string? Event, IReadOnlyList<string> People);
 
 /// <summary>
@@ -46,18 +55,12 @@ public static partial class MetadataExtractor
     private static partial Regex NameRunRx();
 
     /// <summary>Reads the metadata of one document from its repaired, chrome-free text.</summary>
-    public static DocumentMetadata Extract(string content)
+    public static DocumentMetadata Extract(string content, MetadataOptions? options = null)
     {
-        var date = DateFinder.Find(content);
-        var admin = date.Administration ?? (date.Date is { } d ? Administrations.For(d) : FromOfficeHolders(content));
+        options ??= new MetadataOptions();
+        var date = DateFinder.Find(content, options);
+        var admin = AdministrationFinder.Find(content, date, options);
         return new DocumentMetadata(Title(content), Organisations(content), date, admin, Event(content), People(content));
-    }
-
-    static string FromOfficeHolders(string content)
-    {
-        var presidents = OfficeHolders.Mentioned(content).Where(h => h.Holder.Office == "US President")
-            .Select(h => Administrations.ForHolder(h.Holder)).Distinct().ToList();
-        return presidents.Count == 1 ? presidents[0] : "unknown";
     }
 
     /// <summary>The first line, if it reads as a headline: short, no final full stop, not a dateline or photo caption.</summary>

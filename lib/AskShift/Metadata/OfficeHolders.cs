@@ -1,7 +1,11 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using AskShift.Text;
+
 namespace AskShift.Metadata;
 
-/// <summary>One person in one office for one tenure; a document naming them was written during it.</summary>
-/// <param name="Office">The office, e.g. "US President", "Secretary of State", "PRC President".</param>
+/// <summary>One person in one office for one tenure; a document naming them as sitting was written during it.</summary>
+/// <param name="Office">The office, e.g. "US President", "Secretary of State", "Chinese President".</param>
 /// <param name="FullName">The full name as texts write it; matched anywhere.</param>
 /// <param name="Surname">The surname, matched only after a title ("President Biden") so common words do not match.</param>
 /// <param name="From">First day in office.</param>
@@ -13,66 +17,89 @@ public sealed record OfficeHolder(string Office, string FullName, string Surname
 }
 
 /// <summary>
-/// US presidents, secretaries of state, national security advisers, treasury secretaries and Chinese presidents
-/// with their tenures, so a weekday and a month/day ("Wednesday (Feb. 17)") can be pinned to one year.
+/// US presidents, vice presidents, cabinet members and envoys, and Chinese and Hong Kong leaders with their tenures
+/// (data file <c>Text/data/office-holders.tsv</c>), so a text that names them can be dated and assigned an
+/// administration, and a weekday with a month/day ("Wednesday (Feb. 17)") pinned to one year.
 /// </summary>
-public static class OfficeHolders
+public static partial class OfficeHolders
 {
-    static DateOnly D(int y, int m, int d) => new(y, m, d);
-    static readonly DateOnly Open = D(2099, 12, 31);
+    static readonly DateOnly Open = new(2099, 12, 31);
 
-    /// <summary>The table (extend it as the corpus grows in time).</summary>
-    public static readonly IReadOnlyList<OfficeHolder> All =
-    [
-        new("US President", "George W. Bush", "Bush", D(2001, 1, 20), D(2009, 1, 19)),
-        new("US President", "Barack Obama", "Obama", D(2009, 1, 20), D(2017, 1, 19)) { Aliases = ["奧巴馬", "奥巴马", "歐巴馬", "欧巴马"] },
-        new("US President", "Donald Trump", "Trump", D(2017, 1, 20), D(2021, 1, 19)) { Aliases = ["特朗普", "川普"] },
-        new("US President", "Joe Biden", "Biden", D(2021, 1, 20), D(2025, 1, 19)) { Aliases = ["拜登"] },
-        new("US President", "Donald Trump", "Trump", D(2025, 1, 20), Open) { Aliases = ["特朗普", "川普"] },
-        new("Secretary of State", "Condoleezza Rice", "Rice", D(2005, 1, 26), D(2009, 1, 20)),
-        new("Secretary of State", "Hillary Clinton", "Clinton", D(2009, 1, 21), D(2013, 2, 1)),
-        new("Secretary of State", "John Kerry", "Kerry", D(2013, 2, 1), D(2017, 1, 20)),
-        new("Secretary of State", "Rex Tillerson", "Tillerson", D(2017, 2, 1), D(2018, 3, 31)),
-        new("Secretary of State", "Mike Pompeo", "Pompeo", D(2018, 4, 26), D(2021, 1, 20)),
-        new("Secretary of State", "Antony Blinken", "Blinken", D(2021, 1, 26), D(2025, 1, 20)),
-        new("Secretary of State", "Marco Rubio", "Rubio", D(2025, 1, 21), Open),
-        new("National Security Advisor", "Tom Donilon", "Donilon", D(2010, 10, 8), D(2013, 7, 1)),
-        new("National Security Advisor", "Susan Rice", "Rice", D(2013, 7, 1), D(2017, 1, 20)),
-        new("National Security Advisor", "H. R. McMaster", "McMaster", D(2017, 2, 20), D(2018, 4, 9)),
-        new("National Security Advisor", "John Bolton", "Bolton", D(2018, 4, 9), D(2019, 9, 10)),
-        new("National Security Advisor", "Robert O'Brien", "O'Brien", D(2019, 9, 18), D(2021, 1, 20)),
-        new("National Security Advisor", "Jake Sullivan", "Sullivan", D(2021, 1, 20), D(2025, 1, 20)),
-        new("National Security Advisor", "Mike Waltz", "Waltz", D(2025, 1, 20), D(2025, 5, 1)),
-        new("Treasury Secretary", "Timothy Geithner", "Geithner", D(2009, 1, 26), D(2013, 1, 25)),
-        new("Treasury Secretary", "Jack Lew", "Lew", D(2013, 2, 28), D(2017, 1, 20)),
-        new("Treasury Secretary", "Steven Mnuchin", "Mnuchin", D(2017, 2, 13), D(2021, 1, 20)),
-        new("Treasury Secretary", "Janet Yellen", "Yellen", D(2021, 1, 26), D(2025, 1, 20)),
-        new("Chinese President", "Hu Jintao", "Hu", D(2003, 3, 15), D(2013, 3, 14)) { Aliases = ["胡錦濤", "胡锦涛"] },
-        new("Chinese President", "Xi Jinping", "Xi", D(2013, 3, 14), Open) { Aliases = ["習近平", "习近平"] },
-    ];
+    /// <summary>The table, in file order.</summary>
+    public static readonly IReadOnlyList<OfficeHolder> All = Load();
 
+    static IReadOnlyList<OfficeHolder> Load()
+    {
+        var list = new List<OfficeHolder>();
+        foreach (var e in WordLists.Entries("office-holders"))
+        {
+            // WordLists splits at the first tab: the entry is the office, the rest holds the other columns.
+            var cols = (e.Entry + "\t" + e.Source).Split('\t');
+            if (cols.Length < 7) throw new FormatException($"office-holders.tsv: '{e.Entry}' needs 7 tab-separated columns");
+            DateOnly Day(string s) => s.Length == 0 ? Open : DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            list.Add(new OfficeHolder(cols[0], cols[1], cols[2], Day(cols[3]), Day(cols[4]))
+            {
+                Aliases = cols[5].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            });
+        }
+        return list;
+    }
 
-    /// <summary>Holders the text names, with the string that named them: full name, or title + surname ("President Biden").</summary>
+    /// <summary>Surnames safe to match after a title: long enough, and one person's only.</summary>
+    static readonly HashSet<string> UniqueSurnames = All.GroupBy(h => h.Surname)
+        .Where(g => g.Key.Length >= 4 && g.Select(h => h.FullName).Distinct().Count() == 1).Select(g => g.Key).ToHashSet();
+
+    // A name after one of these is not the office-holder in office: "former President Obama", "Senator Marco Rubio",
+    // "Vice President Joe Biden" (for the presidency), "candidate Trump".
+    [GeneratedRegex(@"\b(former|ex-|outgoing|late|then-?|candidate|nominee|Senator|Sen\.|Rep\.|Representative|Congressman|Congresswoman|Governor|Gov\.)\s*(U\.S\.\s+|US\s+|American\s+)?(President\s+|Secretary\s+(of\s+State\s+)?|Vice\s+President\s+|president\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex NotSittingBeforeRx();
+
+    [GeneratedRegex(@"\bVice[-\s]President\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex VicePresidentBeforeRx();
+
+    [GeneratedRegex(@"(前|卸任|前任)(美国|美國)?(总统|總統|国务卿|國務卿|副总统|副總統)?\s*$")]
+    private static partial Regex ZhFormerBeforeRx();
+
+    /// <summary>
+    /// Holders the text names as sitting, with the string that named them: the full name, a Chinese spelling, a title
+    /// and surname ("President Biden"), or, for presidents, "the Biden administration". Mentions as former, outgoing,
+    /// candidate or in another office ("Senator Rubio") do not count.
+    /// </summary>
     public static IReadOnlyList<(OfficeHolder Holder, string Evidence)> Mentioned(string text)
     {
         var found = new List<(OfficeHolder, string)>();
         foreach (var h in All)
         {
-            var full = System.Text.RegularExpressions.Regex.Match(text, $@"\b{System.Text.RegularExpressions.Regex.Escape(h.FullName)}\b");
-            if (full.Success) { found.Add((h, Context(text, full))); continue; }
-            var alias = h.Aliases.FirstOrDefault(a => text.Contains(a, StringComparison.Ordinal));
-            if (alias != null) { found.Add((h, alias)); continue; }
-            if (h.Surname is "Rice" or "Hu" or "Xi" or "Lew") continue; // ambiguous alone
-            var titled = System.Text.RegularExpressions.Regex.Match(text, $@"\b(President|Secretary|Advis[eo]r|Minister)( of State| of the Treasury)?\s+{System.Text.RegularExpressions.Regex.Escape(h.Surname)}\b");
-            if (titled.Success) found.Add((h, titled.Value));
+            var evidence = FirstSitting(text, $@"\b{Regex.Escape(h.FullName)}\b", h, RegexOptions.None);
+            evidence ??= h.Aliases.Select(a => FirstSitting(text, Regex.Escape(a), h, RegexOptions.None)).FirstOrDefault(x => x != null);
+            if (evidence == null && UniqueSurnames.Contains(h.Surname))
+            {
+                var title = h.Office == "US President" ? "President" : @"(Secretary|Advis[eo]r|Minister|Ambassador|Coordinator|Premier|Vice\s+President|Chief\s+Executive)( of State| of the Treasury| of Defense)?";
+                evidence = FirstSitting(text, $@"\b{title}\s+{Regex.Escape(h.Surname)}\b", h, RegexOptions.None);
+                if (evidence == null && h.Office == "US President")
+                    evidence = FirstSitting(text, $@"\b{Regex.Escape(h.Surname)}\s+[Aa]dministration\b", h, RegexOptions.None);
+            }
+            if (evidence != null) found.Add((h, evidence));
         }
         return found;
     }
 
-    static string Context(string text, System.Text.RegularExpressions.Match m)
+    static string? FirstSitting(string text, string pattern, OfficeHolder h, RegexOptions options)
+    {
+        foreach (Match m in Regex.Matches(text, pattern, options))
+        {
+            var before = text[Math.Max(0, m.Index - 40)..m.Index];
+            if (NotSittingBeforeRx().IsMatch(before) || ZhFormerBeforeRx().IsMatch(before)) continue;
+            if (h.Office == "US President" && VicePresidentBeforeRx().IsMatch(before)) continue;
+            return Context(text, m);
+        }
+        return null;
+    }
+
+    static string Context(string text, Match m)
     {
         var before = text[..m.Index];
-        var title = System.Text.RegularExpressions.Regex.Match(before, @"((U\.S\.|US|Chinese)\s+)?(President|Secretary of State|Treasury Secretary|National Security Advis[eo]r)\s+$");
+        var title = Regex.Match(before, @"((U\.S\.|US|Chinese)\s+)?(President|Secretary of State|Treasury Secretary|National Security Advis[eo]r)\s+$");
         return title.Success ? title.Value + m.Value : m.Value;
     }
 }

@@ -57,6 +57,8 @@ public sealed record Document
     public IReadOnlyList<string> DateEvidence { get; init; } = [];
     /// <summary><c>obama</c>, <c>trump1</c>, <c>biden</c>, <c>trump2</c>, or <c>unknown</c>.</summary>
     public string Administration { get; init; } = "unknown";
+    /// <summary>The strings the administration was assigned on (a date line, "President-elect Trump", "second term").</summary>
+    public IReadOnlyList<string> AdministrationEvidence { get; init; } = [];
     public IReadOnlyList<string> Addressees { get; init; } = [];
     public string? Event { get; init; }
     public IReadOnlyList<LanguageBlock> LanguageBlocks { get; init; } = [];

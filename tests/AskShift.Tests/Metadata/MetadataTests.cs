@@ -39,15 +39,6 @@ public class DateTests
         Assert.NotEqual(DatePrecision.Inferred, f.Precision);
     }
 
-    [Fact]
-    public void A_memo_for_the_next_administration_written_before_the_election_is_trump2()
-    {
-        var f = DateFinder.Find("The memo, written before the election, is a guide for the next administration.");
-        Assert.Equal("trump2", f.Administration);
-        Assert.Null(f.Date);
-        Assert.Equal(DatePrecision.Inferred, f.Precision);
-    }
-
     [Theory]
     [InlineData(2009, 1, 20, "obama")]
     [InlineData(2017, 1, 19, "obama")]

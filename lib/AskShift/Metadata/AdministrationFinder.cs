@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace AskShift.Metadata;
+
+/// <summary>Which administration a document addresses, with the strings that say so, or the reason none could be told.</summary>
+public sealed record AdministrationFinding(string Code, IReadOnlyList<string> Evidence, string? Reason);
+
+/// <summary>
+/// Assigns the codebook's administration on evidence. A document's own date decides, except between an election and
+/// the inauguration, where a text that addresses the winner ("President-elect", "the incoming administration",
+/// congratulations on a re-election) belongs to the incoming administration. Without a date, the presidents the text
+/// names decide (the latest one, since texts look back more than forward); Trump's two terms are told apart by
+/// election-aware words ("re-election", "second term", "47th President"), the officials named with him and the years
+/// the text mentions.
+/// </summary>
+internal static partial class AdministrationFinder
+{
+    [GeneratedRegex(@"\bPresident[-\s]elect\b|\b(incoming|next|new)\s+(US\s+|U\.S\.\s+|American\s+|(Obama|Trump|Biden)\s+)?administration\b|\btransition\s+team\b|\bcongratulat\w*|\b(re-?election|reelected|re-elected|second\s+term)\b|当选总统|當選總統|总统当选人|總統當選人|候任总统|候任總統|新一届政府|新一屆政府|下一届政府|下屆政府|新政府|连任|連任|再次当选|再次當選|第二任期|第二个任期|第二個任期")]
+    private static partial Regex TransitionRx();
+
+    [GeneratedRegex(@"\b(?<n>44|45|46|47)(th)\s+(US\s+|U\.S\.\s+)?President\b|第\s*(?<n>44|45|46|47)\s*任(美国|美國)?总统|第\s*(?<n>44|45|46|47)\s*任(美国|美國)?總統")]
+    private static partial Regex OrdinalPresidentRx();
+
+    [GeneratedRegex(@"\b(re-?election|reelected|re-elected|second\s+term|return(ed|ing)?\s+to\s+(the\s+)?(White\s+House|office|power))\b|连任|連任|再次当选|再次當選|第二任期|第二个任期|第二個任期|重返白宫|重返白宮", RegexOptions.IgnoreCase)]
+    private static partial Regex SecondTermRx();
+
+    [GeneratedRegex(@"\b(former|ex-)\s+(US\s+|U\.S\.\s+)?President\s+(?<name>Obama|Trump|Biden|Bush)\b|前(美国|美國)?总统(?<zh>奥巴马|奧巴馬|歐巴馬|特朗普|川普|拜登)|前(美国|美國)?總統(?<zh>奥巴马|奧巴馬|歐巴馬|特朗普|川普|拜登)", RegexOptions.IgnoreCase)]
+    private static partial Regex FormerPresidentRx();
+
+    [GeneratedRegex(@"(?<![\d.,/-])(?<year>(?:19|20)\d\d)(?![\d/-])")]
+    private static partial Regex YearRx();
+
+    [GeneratedRegex(@"\bPresident[-\s]elect\s+(Barack\s+|Donald\s+J?\.?\s*|Joe\s+|Joseph\s+R?\.?\s*)?(?<name>Obama|Trump|Biden)\b|(当选总统|當選總統|总统当选人|總統當選人|当选美国总统|當選美國總統|候任总统|候任總統)\s*.{0,2}?(?<zh>奥巴马|奧巴馬|歐巴馬|特朗普|川普|拜登)|(?<zh>奥巴马|奧巴馬|歐巴馬|特朗普|川普|拜登)(再次)?(当选|當選|胜选|勝選)")]
+    private static partial Regex PresidentElectRx();
+
+    /// <summary>"President-elect Biden", "当选总统拜登", "川普胜选": the term that follows that election.</summary>
+    static AdministrationFinding? PresidentElect(string text, MetadataOptions options)
+    {
+        var m = PresidentElectRx().Match(text);
+        if (!m.Success) return null;
+        var name = m.Groups["name"].Success ? m.Groups["name"].Value : m.Groups["zh"].Value;
+        string? code = name switch
+        {
+            "Obama" or "奥巴马" or "奧巴馬" or "歐巴馬" => "obama",
+            "Biden" or "拜登" => "biden",
+            _ => null,
+        };
+        if (code == null)
+        {
+            // Trump was elected twice: the years the text mentions, or re-election words, tell which.
+            var years = Years(text, options);
+            if (SecondTermRx().IsMatch(text) || years.Any(y => y >= 2024)) code = "trump2";
+            else if (years.Any(y => y is 2016 or 2017)) code = "trump1";
+            else return null;
+        }
+        return new(code, [m.Value], null);
+    }
+
+    static readonly Dictionary<string, string> Ordinals = new() { ["44"] = "obama", ["45"] = "trump1", ["46"] = "biden", ["47"] = "trump2" };
+
+    /// <summary>The administration of a document with <paramref name="text"/> (repaired, chrome-free) and date finding.</summary>
+    public static AdministrationFinding Find(string text, DateFinding date, MetadataOptions options)
+    {
+        var transition = TransitionRx().Match(text);
+        var ordinal = OrdinalPresidentRx().Match(text);
+        if (PresidentElect(text, options) is { } elect) return elect;
+        if (ordinal.Success)
+            return new(Ordinals[ordinal.Groups["n"].Value], [ordinal.Value], null);
+
+        if (date.Date is { } d && date.Precision is DatePrecision.Day or DatePrecision.Inferred or DatePrecision.Month)
+        {
+            var code = Administrations.For(d);
+            var evidence = new List<string>(date.Evidence.Take(1));
+            // Between an election and the inauguration, a text addressing the winner belongs to the incoming administration.
+            foreach (var (election, next) in Administrations.Elections)
+            {
+                var inauguration = Administrations.Starts.First(s => s.Code == next).From;
+                if (d >= election && d < inauguration && transition.Success)
+                    return new(next, [.. evidence, transition.Value], null);
+            }
+            if (code != "unknown" && (date.Precision != DatePrecision.Month || date.Note == null))
+                return new(code, evidence, null);
+            // A month read from the body may be an event's: let the presidents named confirm or overrule it.
+            var fromNames = FromPresidents(text, options);
+            if (fromNames.Code != "unknown") return fromNames;
+            if (code != "unknown") return new(code, evidence, null);
+        }
+
+        var named = FromPresidents(text, options);
+        if (named.Code != "unknown" || named.Reason != null && named.Reason.Contains("Trump")) return named;
+
+        if (transition.Success)
+        {
+            // "A guide for the next administration": the election after the latest year the text mentions.
+            var years = Years(text, options);
+            var after = years.Count > 0 ? years.Max() : options.Today.Year;
+            var (election, next) = Administrations.Elections.FirstOrDefault(e => e.Election.Year >= after && e.Election <= options.Today);
+            if (next == null) (election, next) = Administrations.Elections.Last(e => e.Election <= options.Today);
+            return new(next, [transition.Value], null);
+        }
+        return new("unknown", [], named.Reason ?? "no date, no US president and no election or transition wording in the text");
+    }
+
+    /// <summary>
+    /// The latest administration the sitting office-holders named point to (texts look back to earlier administrations
+    /// far more than forward), with Trump's two terms told apart.
+    /// </summary>
+    static AdministrationFinding FromPresidents(string text, MetadataOptions options)
+    {
+        var mentioned = OfficeHolders.Mentioned(text).Where(h => h.Holder.To.Year >= 2009).ToList();
+        var us = mentioned.Where(h => !h.Holder.Office.StartsWith("Chinese", StringComparison.Ordinal) && !h.Holder.Office.StartsWith("Hong Kong", StringComparison.Ordinal)).ToList();
+        if (us.Count == 0) return new("unknown", [], null);
+        // Each holder's era: the administrations their tenure overlaps (a president's is one; Trump's two entries are two).
+        var latest = us.SelectMany(h => Eras(h.Holder).Select(e => (Era: e, h.Evidence, h.Holder))).MaxBy(x => Administrations.Rank(x.Era));
+        if (latest.Era is not ("trump1" or "trump2")) return new(latest.Era, [latest.Evidence], null);
+        if (!us.Any(h => h.Holder.Surname == "Trump")) return new(latest.Era, [latest.Evidence], null);
+
+        // Trump: first or second term?
+        var trump = us.First(h => h.Holder.Surname == "Trump").Evidence;
+        var evidence = new List<string> { trump };
+        if (SecondTermRx().Match(text) is { Success: true } second) return new("trump2", [.. evidence, second.Value], null);
+        // Biden spoken of as a former president puts Trump in his second term.
+        if (FormerPresidentRx().Matches(text).Any(m => m.Groups["name"].Value == "Biden" || m.Groups["zh"].Value == "拜登"))
+            return new("trump2", [.. evidence, "former President Biden"], null);
+        var others = mentioned.Where(h => h.Holder.Surname != "Trump").ToList();
+        var terms = new[] { "trump1", "trump2" }.Where(t => others.Count > 0 && others.All(o => Eras(o.Holder).Contains(t))).ToList();
+        if (others.Count > 0 && terms.Count == 1) return new(terms[0], [.. evidence, .. others.Select(o => o.Evidence).Distinct()], null);
+        var years = Years(text, options);
+        if (years.Count > 0 && years.Max() >= 2024) return new("trump2", [.. evidence, years.Max().ToString(CultureInfo.InvariantCulture)], null);
+        if (years.Count > 0 && years.Max() is >= 2016 and <= 2020) return new("trump1", [.. evidence, years.Max().ToString(CultureInfo.InvariantCulture)], null);
+        return new("unknown", evidence, $"'{trump}' is named, but nothing in the text (date, officials, years, 'second term') tells Trump's first term from his second");
+    }
+
+    /// <summary>The administrations whose time in office overlaps a holder's tenure.</summary>
+    static IEnumerable<string> Eras(OfficeHolder h)
+    {
+        for (var i = 0; i < Administrations.Starts.Count; i++)
+        {
+            var from = Administrations.Starts[i].From;
+            var to = i + 1 < Administrations.Starts.Count ? Administrations.Starts[i + 1].From.AddDays(-1) : DateOnly.MaxValue;
+            // A few days' overlap at a handover (officials leave a day after the inauguration) is not a shared era.
+            if (h.From <= to.AddDays(-7) && h.To >= from.AddDays(7)) yield return Administrations.Starts[i].Code;
+        }
+    }
+
+    static List<int> Years(string text, MetadataOptions options) =>
+        YearRx().Matches(text).Select(m => int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture))
+            .Where(y => y <= options.Today.Year).Distinct().ToList();
+}

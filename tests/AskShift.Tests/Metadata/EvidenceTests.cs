@@ -1,0 +1,113 @@
+using AskShift.Metadata;
+
+namespace AskShift.Tests.Metadata;
+
+/// <summary>Each date and administration pattern on an input written for it (none is copied from a corpus document).</summary>
+public class DateEvidenceTests
+{
+    static readonly MetadataOptions Options = new() { Today = new DateOnly(2026, 11, 25) };
+    static DateFinding Find(string text) => DateFinder.Find(text, Options);
+
+    [Theory]
+    [InlineData("Letter on Tibet\n\nMarch 2, 2016\n\nDear Secretary Kerry,\nWe write about Tibet.", "2016-03-02")]
+    [InlineData("Statement\n12th August 2022 | Campaign for Uyghurs\nThe groups met on June 4, 2021.", "2022-08-12")]
+    [InlineData("A press note\n3 October 2019\nOn 1 January 2019 a law came into force.", "2019-10-03")]
+    [InlineData("Posted by A. Writer on Tuesday, May 5, 2015\nText follows.", "2015-05-05")]
+    [InlineData("人权组织致信\n2019年7月9日\n人权组织要求美国政府采取行动。", "2019-07-09")]
+    [InlineData("Joint appeal\n2018-04-21\nThe undersigned organisations write.", "2018-04-21")]
+    public void A_date_alone_on_its_line_near_the_top_is_the_documents_day(string text, string expected)
+    {
+        var f = Find(text);
+        Assert.Equal(expected, f.Date?.ToString("yyyy-MM-dd"));
+        Assert.Equal(DatePrecision.Day, f.Precision);
+        Assert.NotEmpty(f.Evidence);
+    }
+
+    [Theory]
+    [InlineData("Updated: 14 February 2020\nThe hearing on March 3, 2019 was postponed.", "2020-02-14")]
+    [InlineData("The summit of June 8, 2013 came and went.\nLast updated on July 1, 2013", "2013-07-01")]
+    [InlineData("发布时间：2021年3月5日\n内容", "2021-03-05")]
+    [InlineData("BRUSSELS, 9 May 2024 – Rights groups today called on the United States to act.", "2024-05-09")]
+    [InlineData("NEW YORK (April 2, 2012) — The group urged Washington to raise the cases.", "2012-04-02")]
+    public void Stamps_and_datelines_give_the_day_over_dates_in_the_body(string text, string expected)
+    {
+        var f = Find(text);
+        Assert.Equal(expected, f.Date?.ToString("yyyy-MM-dd"));
+        Assert.Equal(DatePrecision.Day, f.Precision);
+    }
+
+    [Fact]
+    public void A_date_inside_a_sentence_is_trusted_to_the_month_only_and_the_latest_wins()
+    {
+        var f = Find("Since the crackdown of June 4, 1989 and the arrests of July 9, 2015, little changed. Groups wrote on March 12, 2018 to the State Department.");
+        Assert.Equal(new DateOnly(2018, 3, 1), f.Date);
+        Assert.Equal(DatePrecision.Month, f.Precision);
+    }
+
+    [Fact]
+    public void A_chinese_month_and_day_take_the_latest_year_the_text_mentions()
+    {
+        var f = Find("美国之音\n6月16日\n人权团体要求拜登政府在2023年的会谈中提出人权问题。2021年以来情况恶化。");
+        Assert.Equal(new DateOnly(2023, 6, 16), f.Date);
+        Assert.Equal(DatePrecision.Inferred, f.Precision);
+    }
+
+    [Fact]
+    public void A_yearless_dateline_takes_its_year_from_the_office_holders_and_years_named()
+    {
+        var f = Find("GENEVA, Oct 3 - Activists asked Secretary of State Antony Blinken to press Beijing on the 2022 Winter Olympics.");
+        Assert.Equal(new DateOnly(2022, 10, 3), f.Date);
+        Assert.Equal(DatePrecision.Inferred, f.Precision);
+    }
+
+    [Fact]
+    public void No_inferred_date_lies_after_the_reading_day()
+    {
+        var f = DateFinder.Find("GENEVA, Dec 20 - Activists asked President Trump to act before 2026 ends.", new MetadataOptions { Today = new DateOnly(2026, 11, 25) });
+        Assert.NotEqual(new DateOnly(2026, 12, 20), f.Date);
+    }
+}
+
+public class AdministrationEvidenceTests
+{
+    static readonly MetadataOptions Options = new() { Today = new DateOnly(2026, 11, 25) };
+    static AdministrationFinding Find(string text) => AdministrationFinder.Find(text, DateFinder.Find(text, Options), Options);
+
+    [Theory]
+    [InlineData("November 20, 2024\nWe congratulate Donald Trump on his re-election and urge him to press Beijing.", "trump2")]
+    [InlineData("December 1, 2016\nOur letter to President-elect Trump urges him to raise the case of Ilham Tohti.", "trump1")]
+    [InlineData("December 1, 2020\nWe urge the incoming Biden administration to sanction officials.", "biden")]
+    [InlineData("December 1, 2020\nThe Trump administration should sanction officials before it leaves.", "trump1")]
+    [InlineData("As the 47th President takes office, we urge him to stand with Hong Kong.", "trump2")]
+    [InlineData("We call on President Trump, in his second term, to raise religious freedom with Xi.", "trump2")]
+    [InlineData("President Trump should press Beijing; Secretary of State Mike Pompeo agreed to meet the families.", "trump1")]
+    [InlineData("President Trump should act on Hong Kong. Secretary of State Marco Rubio met the families.", "trump2")]
+    [InlineData("President Trump must act now, as he did not in 2019 when protests filled Hong Kong.", "trump1")]
+    [InlineData("Unlike former President Biden, President Trump should end the dialogue.", "trump2")]
+    [InlineData("人权组织呼吁特朗普总统在第二任期内向习近平施压。", "trump2")]
+    [InlineData("维权人士致信美国国务卿布林肯，要求美国政府采取行动。", "biden")]
+    [InlineData("人權組織促請奧巴馬總統在訪華時提出人權問題。", "obama")]
+    [InlineData("This memo, written before the election of 2024, is a guide for the next administration.", "trump2")]
+    public void Administration_follows_the_evidence(string text, string expected)
+    {
+        var a = Find(text);
+        Assert.Equal(expected, a.Code);
+        Assert.NotEmpty(a.Evidence);
+    }
+
+    [Fact]
+    public void Trump_named_with_nothing_to_tell_the_terms_apart_is_unknown_with_the_reason()
+    {
+        var a = Find("President Trump should raise the cases of detained lawyers.");
+        Assert.Equal("unknown", a.Code);
+        Assert.Contains("second term", a.Reason);
+    }
+
+    [Fact]
+    public void A_text_with_no_evidence_says_why_it_is_unknown()
+    {
+        var a = Find("The groups asked the government to act.");
+        Assert.Equal("unknown", a.Code);
+        Assert.False(string.IsNullOrEmpty(a.Reason));
+    }
+}
