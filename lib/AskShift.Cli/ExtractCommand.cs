@@ -53,7 +53,7 @@ public static class ExtractCommand
             d.File, d.Title, d.Organisations, Date = d.Date?.ToString("yyyy-MM-dd"),
             DatePrecision = CorpusFrames.Code(d.DatePrecision), d.DateEvidence, d.Administration, d.AdministrationEvidence, d.Addressees, d.Languages, d.Warnings,
         }),
-        Asks = corpus.AllAsks.Select(a => new { a.File, a.Ordinal, a.Text, a.Start, a.End, Form = CorpusFrames.Code(a.Form) }),
+        Asks = corpus.AllAsks.Select(a => new { a.File, a.Ordinal, a.Text, a.Start, a.End, Form = CorpusFrames.Code(a.Form), a.Language, a.Truncated }),
         Errors = corpus.Errors.Select(e => new { e.File, e.Error }),
         Skipped = corpus.Skipped.Select(k => new { k.File, k.Reason }),
     }, JsonOptions));

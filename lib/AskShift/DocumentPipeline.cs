@@ -31,7 +31,7 @@ public static class DocumentPipeline
         {
             var (rs, re) = view.ToRawSpan(s.Start, s.End);
             var analysis = System.Text.RegularExpressions.Regex.Replace(view.Text[s.Start..s.End], @"\s+", " ").Trim();
-            asks.Add(new Ask(file, asks.Count + 1, raw[rs..re], rs, re, s.Form, analysis, s.Language == "zh" ? LanguageAt(rs) : "en"));
+            asks.Add(new Ask(file, asks.Count + 1, raw[rs..re], rs, re, s.Form, analysis, s.Language == "zh" ? LanguageAt(rs) : "en") { Truncated = s.Truncated });
         }
 
         // Metadata reads the repaired text without chrome lines.

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 
 namespace AskShift.Evaluate;
 
@@ -17,14 +16,14 @@ public sealed record MatchScore(int Matched, int Predicted, int Reference)
 /// rarely coincide to the character, so a pair counts when their word tokens overlap enough; pairing is one-to-one,
 /// best pairs first, so one long span cannot claim several reference asks.
 /// </summary>
-public static partial class AskMatching
+public static class AskMatching
 {
     /// <summary>The default share of the shorter span's tokens that must be shared for a match (60%).</summary>
     public const double DefaultThreshold = 0.6;
 
-    [GeneratedRegex(@"\w+")] private static partial Regex WordRegex();
-
-    static List<string> Tokens(string s) => WordRegex().Matches(s.ToLowerInvariant()).Select(m => m.Value).ToList();
+    /// <summary>The project's one tokenizer: Latin words lower-cased, every Chinese character a token of its own, so
+    /// Chinese spans are compared character by character rather than as one unbroken run.</summary>
+    static List<string> Tokens(string s) => AskShift.Text.Tokens.Tokenize(s).Select(t => t.Text).ToList();
 
     /// <summary>Shared word tokens (as a multiset) as a share of the shorter span's tokens.</summary>
     public static double Overlap(string a, string b) => Overlap(Bag(a), Bag(b));

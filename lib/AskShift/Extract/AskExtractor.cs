@@ -11,7 +11,10 @@ namespace AskShift.Extract;
 /// </summary>
 public static partial class AskExtractor
 {
-    [GeneratedRegex(@"^\s*(?<mark>[•·▪◦●■*–-])\s+")]
+    /// <summary>Tunables of the extract stage (one set for the process; the pipeline does not vary them per corpus).</summary>
+    internal static readonly ExtractOptions Options = new();
+
+    [GeneratedRegex(@"^\s*(?<mark>[•·▪◦●■*–-])\s+|^\s*(?<mark>[•·▪◦●■*])(?=[A-Z“""])")]
     private static partial Regex BulletRx();
 
     [GeneratedRegex(@"^\s*(?<n>\d{1,2})[.)]\s+")]
@@ -22,6 +25,10 @@ public static partial class AskExtractor
 
     [GeneratedRegex(@"(:|\bincluding|\bfollowing|\bas follows)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex LeadInEndRx();
+
+    // "Strengthen economic pressure: Expand targeted sanctions ..." - a short label, a colon, then the item itself.
+    [GeneratedRegex(@"^(?<label>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5})\s*:\s+(?=[A-Z])")]
+    private static partial Regex LabelRx();
 
     sealed record Item(int Start, int End, AskForm Form);
 
@@ -60,6 +67,13 @@ public static partial class AskExtractor
                     continue;
                 }
             }
+            var label = LabelRx().Match(line);
+            if (label.Success && StartsImperative(text, s + label.Length, e) && FirstSentenceIsShort(text, s + label.Length, e) &&
+                (LeadInEndRx().IsMatch(prev) || InList(items, lines, i) || LabelRx().IsMatch(NextLine(text, lines, i))))
+            {
+                items.Add(new Item(s + label.Length, e, AskForm.BulletItem));
+                continue;
+            }
             if (StartsImperative(text, s, e) && FirstSentenceIsShort(text, s, e) &&
                 (LeadInEndRx().IsMatch(prev) || Neighbour(text, lines, i - 1) || Neighbour(text, lines, i + 1)))
             {
@@ -88,9 +102,19 @@ public static partial class AskExtractor
             var headWords = Vocabulary.ContentWords(text[head.Start..head.End]);
             headings.Add(headWords);
             foreach (var (ss, se) in sentences.Skip(1))
+            {
+                // A list item that holds separate sentences, each an imperative, holds as many asks (codebook).
+                if (StartsImperative(text, ss, se))
+                {
+                    var (ts, te) = SentenceRules.TrimSpan(text, ss, se);
+                    if (te - ts >= 8 && Vocabulary.Overlap(headWords, Vocabulary.ContentWords(text[ts..te])) < 0.5)
+                        result.Add(new AskSpan(ts, te, item.Form, "en"));
+                    continue;
+                }
                 foreach (var ask in SentenceRules.Find(text, ss, se, MarkerKinds.Requests, item.Form, youIsUs))
                     if (Vocabulary.Overlap(headWords, Vocabulary.ContentWords(text[ask.Start..ask.End])) < 0.5)
                         result.Add(ask);
+            }
         }
         foreach (var (ps, pe) in prose)
         {
@@ -109,7 +133,53 @@ public static partial class AskExtractor
                     result.Add(ask);
                 }
         }
-        return result.OrderBy(a => a.Start).ToList();
+        return DropHeadlines(text, lines, result).Select(a => MarkTruncated(text, a)).OfType<AskSpan>().OrderBy(a => a.Start).ToList();
+    }
+
+    [GeneratedRegex(@"\bto$|[,;:–—-]$", RegexOptions.IgnoreCase)]
+    private static partial Regex DanglingEndRx();
+
+    /// <summary>
+    /// An ask that runs into the end of a text cut mid-sentence is kept with a flag when what it asks is already stated,
+    /// and dropped when the cut falls before that ("Coordinate multilateral efforts to").
+    /// </summary>
+    static AskSpan? MarkTruncated(string text, AskSpan a)
+    {
+        var rest = text[a.End..];
+        var tail = text.TrimEnd();
+        if (rest.Trim().Length > 0 || tail.Length == 0 || ".!?。！？”\"')".Contains(tail[^1])) return a;
+        var span = text[a.Start..a.End];
+        var words = span.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+        // Cut before the action is named: too few words, or the request ends on its "to".
+        if (a.Language == "en" && (words < Options.TruncatedMinWords || DanglingEndRx().IsMatch(span))) return null;
+        return a with { Truncated = true };
+    }
+
+    static string NextLine(string text, List<(int Start, int End)> lines, int i) =>
+        i + 1 < lines.Count ? text[lines[i + 1].Start..lines[i + 1].End] : "";
+
+    /// <summary>
+    /// A headline ("Group Urges Obama to Call for Release of Ilham Tohti") announces what the body asks: the codebook
+    /// counts the body's statement, so an ask found in a headline line near the top is dropped when a body ask shares
+    /// enough of its content words, and kept when the body (often cut off in a scrape) never restates it.
+    /// </summary>
+    static IEnumerable<AskSpan> DropHeadlines(string text, List<(int Start, int End)> lines, List<AskSpan> asks)
+    {
+        var headlines = lines.Take(Options.HeadlineLines).Where(l => IsHeadline(text[l.Start..l.End])).ToList();
+        bool InHeadline(AskSpan a) => headlines.Any(h => a.Start >= h.Start && a.End <= h.End);
+        var body = asks.Where(a => !InHeadline(a)).Select(a => Vocabulary.ContentWords(text[a.Start..a.End])).ToList();
+        return asks.Where(a => !InHeadline(a) ||
+            !body.Any(b => Vocabulary.Overlap(b, Vocabulary.ContentWords(text[a.Start..a.End])) >= Options.HeadlineRestatement));
+    }
+
+    /// <summary>A line that reads as a headline: short, capitalised, not a list item, no sentence end.</summary>
+    static bool IsHeadline(string line)
+    {
+        var t = line.Trim();
+        if (t.Length == 0 || Regex.IsMatch(t, @"[.!?。:]$") || Languages.IsChinese(t.AsSpan())) return false;
+        if (BulletRx().IsMatch(t) || NumberedLineRx().IsMatch(t)) return false;
+        var words = t.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return words.Length <= Options.HeadlineMaxWords && char.IsUpper(t.TrimStart('“', '"', '‘', '(', '\'')[0]);
     }
 
     static bool InList(List<Item> items, List<(int Start, int End)> lines, int i) =>
@@ -146,4 +216,17 @@ public static partial class AskExtractor
             result.Add((chain[k].At, chain[k].Body, k + 1 < chain.Count ? chain[k + 1].At : e));
         return result;
     }
+}
+
+/// <summary>Thresholds of the extract stage, named so they can be found and argued about.</summary>
+internal sealed record ExtractOptions
+{
+    /// <summary>How many content lines from the top may hold a headline that restates the body's ask.</summary>
+    public int HeadlineLines { get; init; } = 6;
+    /// <summary>A headline has at most this many words.</summary>
+    public int HeadlineMaxWords { get; init; } = 25;
+    /// <summary>Share of the smaller content-word set a headline ask must share with a body ask to count as its restatement.</summary>
+    public double HeadlineRestatement { get; init; } = 0.3;
+    /// <summary>A cut-off ask needs at least this many words to say what it asks.</summary>
+    public int TruncatedMinWords { get; init; } = 5;
 }

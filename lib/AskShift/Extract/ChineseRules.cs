@@ -8,30 +8,59 @@ namespace AskShift.Extract;
 /// </summary>
 internal static partial class ChineseRules
 {
-    [GeneratedRegex(@"促請|促请|敦促|呼籲|呼吁|建議|建议|應該|应该|必須|必须|應當|应当|要求")]
+    [GeneratedRegex(@"促請|促请|敦促|呼籲|呼吁|籲請|吁请|建議|建议|應該|应该|必須|必须|應當|应当|要求|希望|期望|期盼|懇請|恳请|請求|请求")]
     private static partial Regex MarkerRx();
 
-    [GeneratedRegex(@"美國|美国|華府|华府|白宮|白宫|國會|国会|拜登|特朗普|川普|奧巴馬|奥巴马|布林肯|美方|國務院|国务院")]
+    [GeneratedRegex(@"美國|美国|華府|华府|華盛頓|华盛顿|白宮|白宫|國會|国会|拜登|特朗普|川普|奧巴馬|奥巴马|歐巴馬|布林肯|蓬佩奥|蓬佩奧|鲁比奥|盧比歐|美方|國務院|国务院|新政府|新一届政府|新一屆政府|當選總統|当选总统|總統當選人|总统当选人")]
     private static partial Regex UsRx();
+
+    // "Your Excellency": the US only in a text that names the US somewhere.
+    [GeneratedRegex(@"閣下|阁下|您")]
+    private static partial Regex YouRx();
+
 
     [GeneratedRegex(@"[^。！？；\n]+[。！？；]?")]
     private static partial Regex SentenceRx();
 
-    /// <summary>Asks in text[start..end).</summary>
+    /// <summary>
+    /// Asks in text[start..end): each request marker starts a span that runs to the clause before the next marker or to
+    /// the sentence end, so "希望新政府…，敦促当选总统…" gives two asks, as the codebook counts two actions.
+    /// </summary>
     public static IEnumerable<AskSpan> Find(string text, int start, int end)
     {
+        var youIsUs = UsRx().IsMatch(text);
         foreach (Match s in SentenceRx().Matches(text[start..end]))
         {
-            var m = MarkerRx().Match(s.Value);
-            if (!m.Success) continue;
-            if (!UsRx().IsMatch(s.Value)) continue;
-            var from = start + s.Index;
-            // Start at the US subject when it comes before the marker ("美國應該…"), else at the marker.
-            var us = UsRx().Match(s.Value);
-            var at = us.Index < m.Index && m.Index - us.Index <= 12 ? us.Index : m.Index;
-            var stop = s.Value.TrimEnd('。', '！', '？', '；', ' ').Length;
-            if (stop - at < 4) continue;
-            yield return new AskSpan(from + at, from + stop, AskForm.Sentence, "zh");
+            var sentence = s.Value;
+            var markers = MarkerRx().Matches(sentence).Where(m => !Modal(sentence, m)).ToList();
+            // Modals (应该, 必须, 应当) only ask when the US is their subject; request verbs name their addressee after them.
+            markers.AddRange(MarkerRx().Matches(sentence).Where(m => Modal(sentence, m) && UsRx().Match(sentence[Math.Max(0, m.Index - 12)..m.Index]).Success));
+            markers = markers.OrderBy(m => m.Index).ToList();
+            var stopAll = sentence.TrimEnd('。', '！', '？', '；', ' ').Length;
+            for (var k = 0; k < markers.Count; k++)
+            {
+                var m = markers[k];
+                if (k > 0 && m.Index - markers[k - 1].Index < 4) continue;
+                var nextAt = k + 1 < markers.Count ? markers[k + 1].Index : stopAll;
+                var stop = nextAt;
+                if (k + 1 < markers.Count)
+                {
+                    var comma = sentence.LastIndexOfAny(['，', ',', '、'], Math.Max(m.Index, nextAt - 1));
+                    stop = comma > m.Index ? comma : nextAt;
+                }
+                // The US subject just before the marker ("美國應該…") opens the span; otherwise the marker does.
+                var before = sentence[Math.Max(0, m.Index - 12)..m.Index];
+                var us = UsRx().Match(before);
+                var at = us.Success && !before[(us.Index + us.Length)..].Contains('，') ? m.Index - before.Length + us.Index : m.Index;
+                var clause = sentence[at..stop];
+                var sentenceBefore = sentence[..m.Index];
+                var namesUs = UsRx().IsMatch(clause) || youIsUs && YouRx().IsMatch(clause) ||
+                              UsRx().IsMatch(sentenceBefore) && !Regex.IsMatch(clause, @"^(要求|敦促|呼吁|呼籲|促请|促請)(中国|中國|北京|中共|港府|香港政府)");
+                if (!namesUs || stop - at < 4) continue;
+                yield return new AskSpan(start + s.Index + at, start + s.Index + stop, AskForm.Sentence, "zh");
+            }
         }
     }
+
+    static bool Modal(string sentence, Match m) => m.Value is "應該" or "应该" or "必須" or "必须" or "應當" or "应当";
 }

@@ -4,7 +4,11 @@ using System.Text.RegularExpressions;
 namespace AskShift.Extract;
 
 /// <summary>A candidate ask inside one text (view offsets).</summary>
-public sealed record AskSpan(int Start, int End, AskForm Form, string Language);
+public sealed record AskSpan(int Start, int End, AskForm Form, string Language)
+{
+    /// <summary>Runs into the end of a text cut mid-sentence.</summary>
+    public bool Truncated { get; init; }
+}
 
 /// <summary>Which kinds of marker a sentence may use: list items elaborate with reported recommendations only.</summary>
 [Flags]
@@ -25,16 +29,16 @@ public enum MarkerKinds
 /// </summary>
 internal static partial class SentenceRules
 {
-    [GeneratedRegex(@"\b(?<m>(urg(e|es|ed|ing)|call(s|ed|ing)?\s+(up)?on|call(s|ed|ing)?\s+for|ask(s|ed|ing)?))\s+(?<who>(?:[^.;:!?]|(?<=\b[A-Z])\.){1,120}?)\s+to\s+(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<m>(urg(e|es|ed|ing)|call(s|ed|ing)?\s+(up)?on|call(s|ed|ing)?\s+for|ask(s|ed|ing)?|press(es|ed|ing)?|appeal(s|ed|ing)?\s+to|implor(e|es|ed|ing)|want(s|ed|ing)?|encourag(e|es|ed|ing)|petition(s|ed|ing)?|request(s|ed|ing)?|push(es|ed|ing)?))\s+(?<who>(?:[^.;:!?]|(?<=\b[A-Z])\.){1,120}?)\s+to\s+(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RequestRx();
 
-    [GeneratedRegex(@"\b(recommend|request)(s|ed|ing)?\s+that\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(recommend|request|ask|urge|demand|insist|propose)(s|ed|d|ing)?\s+that\b", RegexOptions.IgnoreCase)]
     private static partial Regex RecommendThatRx();
 
     [GeneratedRegex(@"\b(should|must|needs?\s+to|ought\s+to)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ModalRx();
 
-    [GeneratedRegex(@"\b(it['’]s|it\s+is)\s+(high\s+|past\s+)?time\s+for\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+to\s+[a-z]", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(it['’]s|it\s+is|it\s+was|it\s+remains)\s+(a\s+)?(high\s+|past\s+|moral\s+|now\s+|therefore\s+|all\s+the\s+more\s+)?(time|imperative|crucial|essential|vital|critical|urgent|important|necessary|incumbent\s+on\s+(?<who2>[^.;:]{1,60}?))\s+(?:for\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+to\s+[a-z]|that\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+(?-i:(?<verb>[a-z]+))\b|to\s+(?<verb>[a-z]+)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex TimeForRx();
 
     [GeneratedRegex(@"\b(highlight|stress|emphasi[sz]|underscor|underlin|reiterat|point|note)\w*\s+(out\s+)?the\s+(urgent\s+)?(need|importance)\s+(for|of)\b(?<rest>[^.;]*)", RegexOptions.IgnoreCase)]
@@ -42,6 +46,17 @@ internal static partial class SentenceRules
 
     [GeneratedRegex(@"\bfocus(ing|es|ed)?\s+on\s+(?<who>(?:[^,.;]|(?<=\b[A-Z])\.){1,60}?)\s+(?<verb>[a-z]+ing)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FocusOnRx();
+
+    [GeneratedRegex(@"\b(urg(e|es|ed|ing)|call(s|ed|ing)?\s+for|advocat(e|es|ed|ing)\s+for|press(es|ed|ing)?\s+for|push(es|ed|ing)?\s+for|demand(s|ed|ing)?|seek(s|ing)?|sought|request(s|ed|ing)?|making\s+the\s+case\s+for|ma(de|kes?)\s+the\s+case\s+for|appeal(s|ed|ing)?\s+for|lobb(y|ies|ied|ying)\s+for|rais(e|es|ed|ing)\s+the\s+need\s+for|express(es|ed|ing)?\s+(our|their|its)\s+(\w+\s+)?(support\s+for|opposition\s+to))\s+(?<obj>(the|a|an|immediate|urgent|swift|prompt|full|further|expanded|targeted|greater|stronger|more|new|all|its|their|continued|an\s+end)\b|[a-z]+(tion|ment|sion|ance|ence|al|age|ure)s?\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex ObjectRequestRx();
+
+    // Whoever asks for something in the words before the verb must not be the Chinese side ("Xi called for cooperation").
+    [GeneratedRegex(@"\b(China|Chinese|Beijing|PRC|CCP|Xi|Party|police|authorities|Hong\s+Kong\s+government|ministry|spokes(man|woman|person))\b[^.;]*$")]
+    private static partial Regex NonUsSubjectRx();
+
+    // "six demands: a diplomatic boycott of ..., an end to ..." and "the recommendations include ...".
+    [GeneratedRegex(@"\b(demands|recommendations|requests|asks|priorities|measures|steps|calls)\s*(include[sd]?|are|were|:)\s*(?!to\b)(?=[a-z“""‘]|the\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex DemandsListRx();
 
     [GeneratedRegex(@"\brecommendations?\s+(were|was|are|is|include[sd]?)\s+to\s+", RegexOptions.IgnoreCase)]
     private static partial Regex RecommendationsWereRx();
@@ -72,13 +87,16 @@ internal static partial class SentenceRules
                 if (NotAVerb.Contains(m.Groups["verb"].Value)) continue;
                 var who = m.Groups["who"].Value;
                 // "urges that your government's actions are critical to ..." is a statement, not an addressee.
-                if (Regex.IsMatch(who, @"^\s*that\b|\b(is|are|was|were|has|have)\b", RegexOptions.IgnoreCase)) continue;
+                if (Regex.IsMatch(who, @"^\s*(that|by)\b|\b(is|are|was|were|has|have)\b|\b(and|but)\s+(?-i:[a-z]+ed)\b", RegexOptions.IgnoreCase)) continue;
                 if (!Vocabulary.IsUsAddressee(who, false, youIsUs)) continue;
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
             }
             foreach (Match m in RecommendThatRx().Matches(s))
             {
+                // "urges that your government's actions are critical" states; "urges that the US act" asks.
+                var clause = string.Join(' ', s[(m.Index + m.Length)..].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(10));
+                if (Regex.IsMatch(clause, @"\b(is|are|was|were|has|have|had)\b", RegexOptions.IgnoreCase) && !Regex.IsMatch(clause, @"\b(should|must|be)\b", RegexOptions.IgnoreCase)) continue;
                 var at = m.Index;
                 hits.Add((at, next => Vocabulary.MentionsUs(s[at..next]) || Regex.IsMatch(s[(at + m.Length)..next], youIsUs ? @"^\s*(it|they|you|your)\b" : @"^\s*(it|they)\b") ? [Span(at, next, AskForm.Sentence)] : []));
             }
@@ -94,7 +112,10 @@ internal static partial class SentenceRules
             }
             foreach (Match m in TimeForRx().Matches(s))
             {
-                if (!Vocabulary.IsUsAddressee(m.Groups["who"].Value, false)) continue;
+                var who = m.Groups["who"].Success ? m.Groups["who"].Value : m.Groups["who2"].Success ? m.Groups["who2"].Value : null;
+                // "it is crucial to act" names no one: an ask only in a letter addressed to a US official.
+                if (who == null ? !youIsUs : !Vocabulary.IsUsAddressee(who, false, youIsUs)) continue;
+                if (m.Groups["verb"].Success && NotAVerb.Contains(m.Groups["verb"].Value)) continue;
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
             }
@@ -114,6 +135,31 @@ internal static partial class SentenceRules
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.ReportedSpeech)]));
             }
+            foreach (Match m in ObjectRequestRx().Matches(s))
+            {
+                // "urged the restoration of funding", "called for expanded sanctions": asked of whoever the text
+                // addresses, unless the one asking is the Chinese side or the object names another addressee.
+                if (NonUsSubjectRx().IsMatch(s[..m.Index])) continue;
+                // "a coalition that advocates for solutions" describes a mission, it does not ask.
+                if (Regex.IsMatch(s[..m.Index], @"\b(that|which|who)\s+$", RegexOptions.IgnoreCase)) continue;
+                // "... a mechanism to press for the release of ..." is the purpose of another ask, not one of its own.
+                if (Regex.IsMatch(s[..m.Index], @"\bto\s+$", RegexOptions.IgnoreCase)) continue;
+                // "called for cooperation with the United States" is asked of the US by someone else.
+                var objText = s[(m.Index + m.Length)..Math.Min(s.Length, m.Index + m.Length + 50)];
+                if (Regex.IsMatch(objText, @"^\s*\w*\s*(with|by)\s+(the\s+)?(United\s+States|U\.S\.|US|Washington|America)\b")) continue;
+                // "urged the European Union to suspend ..." names its addressee: the request rule decides that one.
+                if (RequestRx().Match(s, m.Index) is { Success: true } r && r.Index == m.Index) continue;
+                var objEnd = Math.Min(s.Length, m.Index + m.Length + 60);
+                if (Regex.IsMatch(s[(m.Index + m.Length)..objEnd], @"^\s*\w*\s*(from|by)\s+(China|Beijing|Chinese|the\s+Chinese|Hong\s+Kong)", RegexOptions.IgnoreCase)) continue;
+                var at = m.Index;
+                hits.Add((at, next => [Span(at, next, AskForm.ReportedSpeech)]));
+            }
+            foreach (Match m in DemandsListRx().Matches(s))
+            {
+                var listStart = m.Index + m.Length;
+                if (NonUsSubjectRx().IsMatch(s[..m.Index])) continue;
+                hits.Add((m.Index, next => SplitList(s, listStart, next).Select(p => Span(p.Start, p.End, AskForm.ReportedSpeech))));
+            }
             foreach (Match m in RecommendationsWereRx().Matches(s))
             {
                 var listStart = m.Index + m.Length;
@@ -128,8 +174,9 @@ internal static partial class SentenceRules
         for (var i = 0; i < ordered.Count; i++)
         {
             if (i > 0 && ordered[i].At - ordered[i - 1].At < 3) continue;
-            var next = i + 1 < ordered.Count ? ordered[i + 1].At : s.Length;
-            foreach (var span in ordered[i].Make(next))
+            var following = ordered.Skip(i + 1).FirstOrDefault(h => h.At - ordered[i].At >= 3);
+            var next = following.Make != null ? following.At : s.Length;
+            foreach (var span in ordered[i].Make(next).SelectMany(sp => SplitActions(text, sp)))
             {
                 var trimmed = TrimSpan(text, span.Start, span.End);
                 if (trimmed.End - trimmed.Start < 12) continue;
@@ -171,6 +218,66 @@ internal static partial class SentenceRules
         if (cut >= 0) words = words.Skip(cut + 1).ToList();
         if (words.Count > 12) words = words.Skip(words.Count - 12).ToList();
         return string.Join(' ', words);
+    }
+
+    [GeneratedRegex(@"(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|;\s*(?:and\s+)?)(?:also\s+|to\s+)?(?<start>(?:(?:publicly|immediately|urgently|strongly|clearly|firmly|directly|jointly|further)\s+)?(?<verb>[a-z]+))\s+(?<next>[a-z]+)")]
+    private static partial Regex ActionSeparatorRx();
+
+    // "funding and support for activists": a verb followed by these is a noun in a list, not a second action.
+    static readonly HashSet<string> Prepositions = new(StringComparer.OrdinalIgnoreCase) { "for", "of", "and", "or", "that", "from" };
+
+    /// <summary>
+    /// Splits a span holding two clearly different actions ("make a public statement ..., and publicly call on ... to
+    /// release ...") at the separator before the second action's verb, as the codebook asks; a verb used as a noun
+    /// ("funding and support for activists") or a purpose clause ("to promote") does not split.
+    /// </summary>
+    static IEnumerable<AskSpan> SplitActions(string text, AskSpan span)
+    {
+        var s = text[span.Start..span.End];
+        var cuts = new List<(int End, int Next)>();
+        foreach (Match m in ActionSeparatorRx().Matches(s))
+        {
+            var verb = m.Groups["verb"].Value;
+            if (!Vocabulary.Imperatives.Contains(verb) || verb.EndsWith("ly", StringComparison.Ordinal) || Prepositions.Contains(m.Groups["next"].Value)) continue;
+            var left = s[(cuts.Count > 0 ? cuts[^1].Next : 0)..m.Index];
+            var right = s[m.Groups["verb"].Index..];
+            if (Words(left) < 6 || Words(right) < 4) continue;
+            // Inside parentheses or quotations the clause belongs to what surrounds it.
+            if (left.Count(c => c == '(') > left.Count(c => c == ')') || left.Count(c => c is '“' or '"') % 2 == 1) continue;
+            cuts.Add((m.Index, m.Groups["start"].Index));
+        }
+        if (cuts.Count == 0) { yield return span; yield break; }
+        var from = 0;
+        foreach (var (end, next) in cuts)
+        {
+            yield return span with { Start = span.Start + from, End = span.Start + end };
+            from = next;
+        }
+        yield return span with { Start = span.Start + from };
+    }
+
+    static int Words(string s) => s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
+    /// <summary>"a diplomatic boycott of the Games, an end to forced labour and the release of X" -> the items.</summary>
+    static List<(int Start, int End)> SplitList(string s, int from, int to)
+    {
+        var cursor = from;
+        var items = new List<(int Start, int End)>();
+        foreach (Match sep in Regex.Matches(s[..to], @"\s*;\s*(and\s+)?|,\s*(and\s+)?|\s+and\s+(?=(an?|the)\s)", RegexOptions.None).Where(m => m.Index >= from))
+        {
+            if (sep.Index - cursor >= 8) items.Add((cursor, sep.Index));
+            cursor = sep.Index + sep.Length;
+        }
+        // "A, B, C and D": after two or more commas the last " and " separates items too.
+        var last = (cursor, to);
+        var and = s[cursor..to].LastIndexOf(" and ", StringComparison.Ordinal);
+        if (items.Count >= 2 && and > 0)
+        {
+            items.Add((cursor, cursor + and));
+            last = (cursor + and + 5, to);
+        }
+        if (last.to - last.cursor >= 8) items.Add(last);
+        return items;
     }
 
     /// <summary>"to maintain A, counter B and make C" -> the three verb phrases.</summary>

@@ -54,6 +54,7 @@ public static class CorpusFrames
             new StringDataFrameColumn("form", rows.Select(r => Code(r.a.Form))),
             new StringDataFrameColumn("analysis_text", rows.Select(r => r.a.AnalysisText)),
             new StringDataFrameColumn("language", rows.Select(r => r.a.Language)),
+            new BooleanDataFrameColumn("truncated", rows.Select(r => r.a.Truncated)),
             new StringDataFrameColumn("administration", rows.Select(r => r.d.Administration)),
             new PrimitiveDataFrameColumn<DateTime>("date", rows.Select(r => ToDateTime(r.d.Date))),
             new StringDataFrameColumn("organisations", rows.Select(r => string.Join("; ", r.d.Organisations))));
@@ -75,7 +76,7 @@ public static class CorpusFrames
         await WriteParquetAsync(corpus.Asks, Path.Combine(dir, "asks.parquet"));
     }
 
-    /// <summary>Writes any frame whose columns are string, int or DateTime.</summary>
+    /// <summary>Writes any frame whose columns are string, int, bool or DateTime.</summary>
     public static async Task WriteParquetAsync(DataFrame frame, string path)
     {
         var fields = new List<DataField>();
@@ -98,6 +99,14 @@ public static class CorpusFrames
                     var values = Enumerable.Range(0, (int)n.Length).Select(i => n[i]).ToArray();
                     fields.Add(f);
                     writes.Add(g => g.WriteAsync<int>(f, values.AsMemory()));
+                    break;
+                }
+                case PrimitiveDataFrameColumn<bool> b:
+                {
+                    var f = new DataField<bool?>(b.Name);
+                    var values = Enumerable.Range(0, (int)b.Length).Select(i => b[i]).ToArray();
+                    fields.Add(f);
+                    writes.Add(g => g.WriteAsync<bool>(f, values.AsMemory()));
                     break;
                 }
                 case PrimitiveDataFrameColumn<DateTime> d:

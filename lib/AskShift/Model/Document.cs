@@ -40,7 +40,12 @@ public sealed record LanguageBlock(string Language, int Start, int End, int? Tra
 /// <param name="Form">How the ask is phrased.</param>
 /// <param name="AnalysisText">The span with glued words repaired and whitespace normalised, for tokenising and clustering.</param>
 /// <param name="Language">Language of the span.</param>
-public sealed record Ask(string File, int Ordinal, string Text, int Start, int End, AskForm Form, string AnalysisText, string Language);
+public sealed record Ask(string File, int Ordinal, string Text, int Start, int End, AskForm Form, string AnalysisText, string Language)
+{
+    /// <summary>The ask runs into the end of a text that stops mid-sentence (a scrape cut at a fixed length): what it asks
+    /// is stated, but its end may be missing, so a reader can weigh or drop it.</summary>
+    public bool Truncated { get; init; }
+}
 
 /// <summary>One loaded document with its metadata and asks.</summary>
 public sealed record Document

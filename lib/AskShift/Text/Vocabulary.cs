@@ -8,7 +8,7 @@ internal static partial class Vocabulary
     /// <summary>Verbs (and adverbs) that open an imperative list item such as "Publicly call for ...".</summary>
     public static readonly HashSet<string> Imperatives = WordLists.Set("imperatives");
 
-    [GeneratedRegex(@"\b(U\.\s?S\.(\s?A\.)?|US|USA|United States|America|American|Washington|White House|Congress|Senate|House of Representatives|[Aa]dministration|President|Secretary|State Department|Department of State|Treasury|officials|delegation|[Gg]overnment|diplomats?|[Aa]mbassador|National Security Advis[eo]r|lawmakers|policymakers|Obama|Biden|Trump|Clinton|Kerry|Blinken|Pompeo|Tillerson|Rubio|Sullivan|Lew|Yellen|Mnuchin)(?!\w)")]
+    [GeneratedRegex(@"\b(U\.\s?S\.(\s?A\.)?|US|USA|United States|America|American|Washington|White House|Congress|Senate|House of Representatives|[Aa]dministration|President|Secretary|State Department|Department of State|Treasury|officials|delegation|[Gg]overnment|diplomats?|[Aa]mbassador|National Security Advis[eo]r|lawmakers|policymakers|Members\s+of\s+Congress|[Cc]ommittee|CECC|Chairman|Chairwoman|Ranking\s+Member|Speaker|Senators?|Representatives|Obama|Biden|Trump|Clinton|Kerry|Blinken|Pompeo|Tillerson|Rubio|Sullivan|Lew|Yellen|Mnuchin|Customs\s+and\s+Border\s+Protection|CBP|Commerce\s+Department|Department\s+of\s+(Commerce|Homeland\s+Security|Labor|Justice))(?!\w)")]
     private static partial Regex UsActorRx();
 
     [GeneratedRegex(@"\b(China|Chinese|Beijing|PRC|CCP|Communist Party|Party|Hong Kong|international community|UN|United Nations|EU|European|Britain|UK|Japan|IOC|companies|businesses|athletes|Xi|Hu Jintao|Taiwan|Russia|allies|countries|governments)(?!\w)")]
@@ -17,7 +17,7 @@ internal static partial class Vocabulary
     [GeneratedRegex(@"^\s*(you|your\s+(administration|government|department|office|team|colleagues))\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex YouRx();
 
-    [GeneratedRegex(@"^\s*Dear\s+(Mr\.?\s+|Madam\s+|Madame\s+)?(President|Vice\s+President|Secretary|Senator|Senators|Representative|Ambassador|Speaker|Leader|Chair|Chairman|Chairwoman|Members)\b", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*(Dear\s+(Mr\.?\s+|Madam\s+|Madame\s+)?(President|Vice\s+President|Secretary|Senator|Senators|Representative|Ambassador|Speaker|Leader|Chair|Chairman|Chairwoman|Members)\b|(Mr\.?\s+)?President(\s+(Obama|Trump|Biden))?\s*,\s+(as\s+)?(you|we)\b|To\s*:\s*(President|Secretary|Senator|The\s+Honorable))", RegexOptions.Multiline)]
     private static partial Regex UsSalutationRx();
 
     /// <summary>A letter that opens "Dear Secretary ..." addresses a US official, so its "you" is the US government.</summary>
@@ -33,7 +33,10 @@ internal static partial class Vocabulary
         if (youIsUs && YouRx().IsMatch(phrase)) return true;
         // "U.S.-China" names a relationship, not an actor outside the US.
         var cleaned = Regex.Replace(phrase, @"U\.?\s?S\.?-China|US-China|U\.S\.-Chinese", "U.S.");
-        return UsActorRx().IsMatch(cleaned) && !NonUsActorRx().IsMatch(cleaned);
+        if (UsActorRx().IsMatch(cleaned) && !NonUsActorRx().IsMatch(cleaned)) return true;
+        // "Xi and Trump", "the US and its allies", "you and the international community": an ask of the US among others.
+        var parts = Regex.Split(cleaned, @"\s+and\s+|,\s*|\s+as\s+well\s+as\s+");
+        return parts.Length > 1 && parts.Any(p => (UsActorRx().IsMatch(p) || youIsUs && YouRx().IsMatch(p)) && !NonUsActorRx().IsMatch(p));
     }
 
     /// <summary>True when the phrase names the US government at all (used for reported asks).</summary>

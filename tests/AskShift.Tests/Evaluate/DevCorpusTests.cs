@@ -1,0 +1,32 @@
+using AskShift.Evaluate;
+using Xunit.Abstractions;
+
+namespace AskShift.Tests.Evaluate;
+
+/// <summary>
+/// The development corpus (corpora/dev: real documents, hand-annotated) scored with the eval command's evaluator. The
+/// rules were tuned on it, so these are floors that catch regressions; the independent figures come from
+/// corpora/test, which no test scores (README gives them and how they were run).
+/// </summary>
+public class DevCorpusTests(ITestOutputHelper output)
+{
+    static string Dev => Path.Combine(RepoPaths.Root, "corpora", "dev");
+
+    [Fact]
+    public void Every_dev_annotation_matches_its_text_and_every_document_is_annotated()
+    {
+        var report = Evaluator.Evaluate(Corpus.Load(Path.Combine(Dev, "docs")), GoldSet.Load(Path.Combine(Dev, "gold")));
+        Assert.Empty(report.Problems);
+        Assert.True(report.Documents.Count >= 30);
+    }
+
+    [Fact]
+    public void Dev_corpus_scores_stay_above_their_floors()
+    {
+        var report = Evaluator.Evaluate(Corpus.Load(Path.Combine(Dev, "docs")), GoldSet.Load(Path.Combine(Dev, "gold")));
+        output.WriteLine($"asks P={report.Precision:F3} R={report.Recall:F3} F1={report.F1:F3}; administration {report.AdministrationRight}/{report.Documents.Count}; dates {report.DatesRight}/{report.DatesScored}");
+        Assert.True(report.F1 >= 0.78, $"asks F1 {report.F1:F3} < 0.78");
+        Assert.True(report.AdministrationRight >= report.Documents.Count - 1, $"administration {report.AdministrationRight}/{report.Documents.Count}");
+        Assert.True(report.DatesRight * 100 >= report.DatesScored * 85, $"dates {report.DatesRight}/{report.DatesScored}");
+    }
+}

@@ -1,0 +1,119 @@
+namespace AskShift.Tests.Extract;
+
+/// <summary>Each ask pattern added for documents beyond the seeds, on an input written for it.</summary>
+public class AskPatternTests
+{
+    static Document One(string text) => Corpus.FromTexts([("doc.txt", text)]).Items[0];
+    static IReadOnlyList<string> Asks(string text) => One(text).Asks.Select(a => a.Text).ToList();
+
+    [Theory]
+    [InlineData("The coalition also wants the US government to press for access to detention sites.", "wants the US government to press for access to detention sites")]
+    [InlineData("Advocates pressed the State Department to designate the abuses as crimes against humanity.", "pressed the State Department to designate the abuses as crimes against humanity")]
+    [InlineData("The families appealed to President Biden to raise their relatives' cases with Beijing.", "appealed to President Biden to raise their relatives' cases with Beijing")]
+    public void News_prose_reports_asks_with_an_addressee(string text, string expected) =>
+        Assert.Contains(expected, Asks(text));
+
+    [Theory]
+    [InlineData("At the hearing, the groups urged the restoration of Tibetan language broadcasting.", "urged the restoration of Tibetan language broadcasting")]
+    [InlineData("Witnesses called for expanded visa bans on prison officials in Xinjiang.", "called for expanded visa bans on prison officials in Xinjiang")]
+    [InlineData("The coalition demanded an end to imports made with forced labour.", "demanded an end to imports made with forced labour")]
+    public void Asks_for_an_action_named_as_a_noun_are_reported_asks(string text, string expected)
+    {
+        var doc = One(text);
+        var ask = Assert.Single(doc.Asks);
+        Assert.Equal(expected, ask.Text);
+        Assert.Equal(AskForm.ReportedSpeech, ask.Form);
+    }
+
+    [Theory]
+    [InlineData("Foreign Minister Wang called for cooperation with the United States on climate.")]
+    [InlineData("The Chinese government demanded the withdrawal of the bill.")]
+    [InlineData("It is a network that advocates for solutions to trafficking worldwide.")]
+    [InlineData("The groups urged the European Union to suspend the investment agreement.")]
+    public void Asks_by_the_Chinese_side_of_another_government_or_describing_a_mission_are_not_asks(string text) =>
+        Assert.Empty(One(text).Asks);
+
+    [Fact]
+    public void A_demands_list_gives_one_ask_per_item()
+    {
+        var asks = Asks("The students set out four demands: a diplomatic boycott of the Games, an end to the detention camps, the release of Ilham Tohti and sanctions on the officials responsible.");
+        Assert.Equal(["a diplomatic boycott of the Games", "an end to the detention camps", "the release of Ilham Tohti", "sanctions on the officials responsible"], asks);
+    }
+
+    [Theory]
+    [InlineData("Given the crackdown, it is imperative that the United States suspend the dialogue.", "it is imperative that the United States suspend the dialogue")]
+    [InlineData("It is essential for Congress to fund Uyghur-language broadcasting.", "It is essential for Congress to fund Uyghur-language broadcasting")]
+    [InlineData("The letter asks that the bill be brought to a vote in the Senate this month.", "asks that the bill be brought to a vote in the Senate this month")]
+    public void Impersonal_and_that_clause_asks_name_the_US(string text, string expected) =>
+        Assert.Contains(expected, Asks(text));
+
+    [Fact]
+    public void It_is_crucial_to_act_is_an_ask_only_in_a_letter_to_a_US_official()
+    {
+        Assert.Empty(One("Observers say it is crucial to understand the new law.").Asks);
+        Assert.Contains("it is crucial to raise the case of Gao Zhisheng in Beijing", Asks("Dear Secretary Kerry,\nWe write before your visit: it is crucial to raise the case of Gao Zhisheng in Beijing."));
+    }
+
+    [Fact]
+    public void Two_different_actions_in_one_sentence_are_two_asks_but_a_noun_list_is_not_split()
+    {
+        Assert.Equal(["urge the administration to issue a public statement on the mass detentions", "publicly call on Beijing to close the camps"],
+            Asks("We urge the administration to issue a public statement on the mass detentions, and publicly call on Beijing to close the camps."));
+        Assert.Single(Asks("The United States should increase funding and support for independent media in Hong Kong and Macau."));
+    }
+
+    [Fact]
+    public void Asks_addressed_to_the_US_together_with_others_count()
+    {
+        Assert.Contains("urge Presidents Xi and Trump to put the rights of detained lawyers on the summit agenda",
+            Asks("We urge Presidents Xi and Trump to put the rights of detained lawyers on the summit agenda."));
+    }
+
+    [Fact]
+    public void A_headline_that_restates_a_body_ask_is_dropped_and_one_that_does_not_is_kept()
+    {
+        var restated = One("Groups Urge Obama to Free Liu Xiaobo\n\nTwelve groups today urged President Obama to call for the release of Liu Xiaobo during the summit.\n");
+        Assert.Equal(["urged President Obama to call for the release of Liu Xiaobo during the summit"], restated.Asks.Select(a => a.Text));
+        var alone = One("Groups Urge Senate to Fund Tibetan Language Broadcasts\n\nThe hearing ran for three hours and heard five witnesses.\n");
+        Assert.Single(alone.Asks);
+    }
+
+    [Fact]
+    public void An_ask_cut_off_by_the_end_of_a_scrape_is_flagged_and_a_fragment_is_dropped()
+    {
+        var kept = One("The groups urged the State Department to impose sanctions on the officials who ran the camps in");
+        Assert.True(Assert.Single(kept.Asks).Truncated);
+        Assert.Empty(One("We make three recommendations.\n- Coordinate multilateral efforts to").Asks);
+        Assert.False(Assert.Single(One("The groups urged the State Department to impose sanctions on camp officials.").Asks).Truncated);
+    }
+
+    [Fact]
+    public void List_items_after_a_short_label_and_bullets_without_a_space_are_items()
+    {
+        var asks = Asks("Our recommendations:\nEconomic pressure: Impose sanctions on the officials who run the camps.\nMedia freedom: Fund independent Chinese-language journalism.\n*Raise the cases of detained lawyers at every meeting;\n");
+        Assert.Equal(["Impose sanctions on the officials who run the camps", "Fund independent Chinese-language journalism", "Raise the cases of detained lawyers at every meeting"], asks);
+    }
+
+    [Fact]
+    public void A_list_item_of_separate_imperative_sentences_holds_one_ask_per_sentence()
+    {
+        var asks = Asks("We recommend that the administration:\n1. Expand visa bans on officials who direct the camps. Consider suspending the bilateral investment talks until the camps close.\n2. Fund independent media.\n");
+        Assert.Equal(3, asks.Count);
+        Assert.Equal("Consider suspending the bilateral investment talks until the camps close", asks[1]);
+    }
+
+    [Theory]
+    [InlineData("人权团体希望新政府将新疆问题列入优先议程，并敦促当选总统确保其政府采取具体措施。", 2)]
+    [InlineData("国际特赦组织呼吁美国国会通过维吾尔强迫劳动预防法。", 1)]
+    [InlineData("人权团体要求中国政府释放被拘留的律师。", 0)]
+    public void Chinese_asks_of_the_US_are_split_per_marker_and_asks_of_Beijing_are_not_counted(string text, int expected) =>
+        Assert.Equal(expected, One(text).Asks.Count);
+
+    [Fact]
+    public void Your_Excellency_in_a_chinese_letter_that_names_the_US_is_the_addressee()
+    {
+        var asks = One("致美国总统的公开信\n我们希望阁下可以更积极地支持中国的民主和人权事业。").Asks;
+        Assert.Single(asks);
+        Assert.Equal("zh-Hans", asks[0].Language);
+    }
+}
