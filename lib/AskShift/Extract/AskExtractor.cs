@@ -165,7 +165,8 @@ public static partial class AskExtractor
     /// </summary>
     static IEnumerable<AskSpan> DropHeadlines(string text, List<(int Start, int End)> lines, List<AskSpan> asks)
     {
-        var headlines = lines.Take(Options.HeadlineLines).Where(l => IsHeadline(text[l.Start..l.End])).ToList();
+        // The last line of a text cut mid-sentence has no full stop either, but it is not a headline.
+        var headlines = lines.Take(Math.Min(Options.HeadlineLines, lines.Count - 1)).Where(l => IsHeadline(text[l.Start..l.End])).ToList();
         bool InHeadline(AskSpan a) => headlines.Any(h => a.Start >= h.Start && a.End <= h.End);
         var body = asks.Where(a => !InHeadline(a)).Select(a => Vocabulary.ContentWords(text[a.Start..a.End])).ToList();
         return asks.Where(a => !InHeadline(a) ||

@@ -29,7 +29,7 @@ public enum MarkerKinds
 /// </summary>
 internal static partial class SentenceRules
 {
-    [GeneratedRegex(@"\b(?<m>(urg(e|es|ed|ing)|call(s|ed|ing)?\s+(up)?on|call(s|ed|ing)?\s+for|ask(s|ed|ing)?|press(es|ed|ing)?|appeal(s|ed|ing)?\s+to|implor(e|es|ed|ing)|want(s|ed|ing)?|encourag(e|es|ed|ing)|petition(s|ed|ing)?|request(s|ed|ing)?|push(es|ed|ing)?))\s+(?<who>(?:[^.;:!?]|(?<=\b[A-Z])\.){1,120}?)\s+to\s+(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<m>(urg(e|es|ed|ing)|call(s|ed|ing)?\s+(up)?on|call(s|ed|ing)?\s+for|ask(s|ed|ing)?|press(es|ed|ing)?|appeal(s|ed|ing)?\s+to|implor(e|es|ed|ing)|want(s|ed|ing)?|encourag(e|es|ed|ing)|petition(s|ed|ing)?|request(s|ed|ing)?|push(es|ed|ing)?))\s+(?<who>(?:[^.;:!?]|(?<=\b[A-Z])\.){1,120}?)\s+to\s+[“""‘]?(?:to\s+)?(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RequestRx();
 
     [GeneratedRegex(@"\b(recommend|request|ask|urge|demand|insist|propose)(s|ed|d|ing)?\s+that\b", RegexOptions.IgnoreCase)]
@@ -86,7 +86,7 @@ internal static partial class SentenceRules
             {
                 if (NotAVerb.Contains(m.Groups["verb"].Value)) continue;
                 var who = m.Groups["who"].Value;
-                // "urges that your government's actions are critical to ..." is a statement, not an addressee.
+                // "urges that the situation is critical" is a statement, not an addressee.
                 if (Regex.IsMatch(who, @"^\s*(that|by)\b|\b(is|are|was|were|has|have)\b|\b(and|but)\s+(?-i:[a-z]+ed)\b", RegexOptions.IgnoreCase)) continue;
                 if (!Vocabulary.IsUsAddressee(who, false, youIsUs)) continue;
                 var at = m.Index;
@@ -94,7 +94,7 @@ internal static partial class SentenceRules
             }
             foreach (Match m in RecommendThatRx().Matches(s))
             {
-                // "urges that your government's actions are critical" states; "urges that the US act" asks.
+                // "urges that the situation is critical" states; "urges that the US act" asks.
                 var clause = string.Join(' ', s[(m.Index + m.Length)..].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(10));
                 if (Regex.IsMatch(clause, @"\b(is|are|was|were|has|have|had)\b", RegexOptions.IgnoreCase) && !Regex.IsMatch(clause, @"\b(should|must|be)\b", RegexOptions.IgnoreCase)) continue;
                 var at = m.Index;
@@ -137,10 +137,10 @@ internal static partial class SentenceRules
             }
             foreach (Match m in ObjectRequestRx().Matches(s))
             {
-                // "urged the restoration of funding", "called for expanded sanctions": asked of whoever the text
+                // "urged the restoration of broadcasts", "called for wider sanctions": asked of whoever the text
                 // addresses, unless the one asking is the Chinese side or the object names another addressee.
                 if (NonUsSubjectRx().IsMatch(s[..m.Index])) continue;
-                // "a coalition that advocates for solutions" describes a mission, it does not ask.
+                // "a network that advocates for reform" describes a mission, it does not ask.
                 if (Regex.IsMatch(s[..m.Index], @"\b(that|which|who)\s+$", RegexOptions.IgnoreCase)) continue;
                 // "... a mechanism to press for the release of ..." is the purpose of another ask, not one of its own.
                 if (Regex.IsMatch(s[..m.Index], @"\bto\s+$", RegexOptions.IgnoreCase)) continue;
@@ -200,7 +200,7 @@ internal static partial class SentenceRules
             foreach (Match m in ModalRx().Matches(sentence))
             {
                 var subject = SubjectBefore(sentence, m.Index);
-                // "cases the United States delegation" -> "the United States delegation".
+                // "whose cases the US envoy" -> "the US envoy".
                 var head = Regex.Match(subject, @"\b(the\s+|The\s+)?(U\.S\.|US\b|[A-Z]).*$");
                 if (!head.Success) continue;
                 subject = head.Value.Trim();
@@ -209,7 +209,7 @@ internal static partial class SentenceRules
         }
     }
 
-    /// <summary>The words before a modal in its own clause ("whose cases the United States delegation" -> "the United States delegation").</summary>
+    /// <summary>The words before a modal in its own clause ("whose cases the US envoy" -> "the US envoy").</summary>
     static string SubjectBefore(string s, int modal)
     {
         var from = Math.Max(s.LastIndexOfAny(ClauseBreaks, Math.Max(0, modal - 1)) + 1, 0);

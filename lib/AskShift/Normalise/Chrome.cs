@@ -12,8 +12,11 @@ public static partial class Chrome
 {
     static readonly HashSet<string> Vocabulary = WordLists.Set("chrome-lines");
 
-    [GeneratedRegex(@"\b(donat(e|ion)|tax[- ]deductible|your (gift|donation|support) (can|will)|we can help|contact us|sign up for|subscribe to|newsletter|all rights reserved|privacy policy|cookies?\b|do not necessarily (represent|reflect)|follow us on)", RegexOptions.IgnoreCase)]
-    private static partial Regex AppealRx();
+    static readonly Regex Appeals = new(
+        @"\b(" + string.Join("|", WordLists.Entries("chrome-appeals").Select(e => Regex.Escape(e.Entry))) + @")\b",
+        RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
+    static Regex AppealRx() => Appeals;
 
     [GeneratedRegex(@"^(tags?|filed under|categor(y|ies)|topics?|posted in|share this|by)\s*[:|]", RegexOptions.IgnoreCase)]
     private static partial Regex TagPrefixRx();
@@ -45,7 +48,7 @@ public static partial class Chrome
 
     static bool AppealOrService(string line) => AppealRx().IsMatch(line) || line.Contains("help", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A short question standing alone ("Seeking asylum?") introduces a service banner.</summary>
+    /// <summary>A short question standing alone ("Need legal help?") introduces a service banner.</summary>
     static bool IsBanner(string line) => line.EndsWith('?') && Words(line) <= 4 && !CjkRx().IsMatch(line);
 
     /// <summary>True when one line on its own reads as chrome.</summary>
