@@ -17,7 +17,7 @@ internal static partial class Vocabulary
     [GeneratedRegex(@"^\s*(you|your\s+(administration|government|department|office|team|colleagues))\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex YouRx();
 
-    [GeneratedRegex(@"^\s*(Dear\s+(Mr\.?\s+|Madam\s+|Madame\s+)?(President|Vice\s+President|Secretary|Senator|Senators|Representative|Ambassador|Speaker|Leader|Chair|Chairman|Chairwoman|Members)\b|(Mr\.?\s+)?President(\s+(Obama|Trump|Biden))?\s*,\s+(as\s+)?(you|we)\b|To\s*:\s*(President|Secretary|Senator|The\s+Honorable)|\b(letter|email|message|petition|appeal)\s+to\s+(U\.S\.\s+|US\s+)?(President|Secretary|Senators?|Congress|your\s+(Members|Senators?|Representatives?)))", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*(Dear\s+(Mr\.?\s+|Madam\s+|Madame\s+)?(President|Vice\s+President|Secretary|Senator|Senators|Representative|Ambassador|Speaker|Leader|Chair|Chairman|Chairwoman|Members)\b|(Mr\.?\s+)?President(\s+(Obama|Trump|Biden))?\s*,\s+(as\s+)?(you|we)\b|To\s*:\s*(President|Secretary|Senator|The\s+Honorable))|\b(letter|email|message|petition|appeal)\s+to\s+(U\.S\.\s+|US\s+)?(President|Secretary|Senators?|Congress|your\s+(Members|Senators?|Representatives?))", RegexOptions.Multiline)]
     private static partial Regex UsSalutationRx();
 
     /// <summary>A letter that opens "Dear Secretary ..." addresses a US official, so its "you" is the US government.</summary>

@@ -116,4 +116,13 @@ public class AskPatternTests
         Assert.Single(asks);
         Assert.Equal("zh-Hans", asks[0].Language);
     }
+
+    [Fact]
+    public void A_quoted_infinitive_a_lower_case_president_and_a_letter_to_the_president_are_asks_of_the_US()
+    {
+        Assert.Contains("asked the State Department “to press Beijing for access to the region", Asks("Exiles asked the State Department “to press Beijing for access to the region.”"));
+        Assert.Equal(2, One("Congress should pass the bill quickly, and the president should sign it into law.").Asks.Count);
+        Assert.Single(One("Sample message to President Harris\nWe ask you to boycott the opening ceremony of the Games.").Asks);
+        Assert.Empty(One("Sample message\nWe ask you to boycott the opening ceremony of the Games.").Asks);
+    }
 }
