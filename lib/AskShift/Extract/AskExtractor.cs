@@ -168,9 +168,20 @@ public static partial class AskExtractor
         // The last line of a text cut mid-sentence has no full stop either, but it is not a headline.
         var headlines = lines.Take(Math.Min(Options.HeadlineLines, lines.Count - 1)).Where(l => IsHeadline(text[l.Start..l.End])).ToList();
         bool InHeadline(AskSpan a) => headlines.Any(h => a.Start >= h.Start && a.End <= h.End);
-        var body = asks.Where(a => !InHeadline(a)).Select(a => Vocabulary.ContentWords(text[a.Start..a.End])).ToList();
+        var body = asks.Where(a => !InHeadline(a)).Select(a => ActionWords(text[a.Start..a.End])).ToList();
         return asks.Where(a => !InHeadline(a) ||
-            !body.Any(b => Vocabulary.Overlap(b, Vocabulary.ContentWords(text[a.Start..a.End])) >= Options.HeadlineRestatement));
+            !body.Any(b => Vocabulary.Overlap(b, ActionWords(text[a.Start..a.End])) >= Options.HeadlineRestatement));
+    }
+
+    [GeneratedRegex(@"^\W*(\w+\s+){0,3}?(urg|call|ask|press|appeal|want|request|encourag|petition|push|implor)\w*\b[^,;.]{0,80}?\bto\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex RequestPrefixRx();
+
+    /// <summary>The content words of what is asked, without "X urges the Secretary of State to": two asks of the same
+    /// addressee are not restatements of each other.</summary>
+    static HashSet<string> ActionWords(string ask)
+    {
+        var prefix = RequestPrefixRx().Match(ask);
+        return Vocabulary.ContentWords(prefix.Success ? ask[prefix.Length..] : ask);
     }
 
     /// <summary>A line that reads as a headline: short, capitalised, not a list item, no sentence end.</summary>
