@@ -47,7 +47,7 @@ internal static partial class SentenceRules
     [GeneratedRegex(@"\bfocus(ing|es|ed)?\s+on\s+(?<who>(?:[^,.;]|(?<=\b[A-Z])\.){1,60}?)\s+(?<verb>[a-z]+ing)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FocusOnRx();
 
-    [GeneratedRegex(@"\b(urg(e|es|ed|ing)|call(s|ed|ing)?\s+for|advocat(e|es|ed|ing)\s+for|press(es|ed|ing)?\s+for|push(es|ed|ing)?\s+for|demand(s|ed|ing)?|seek(s|ing)?|sought|request(s|ed|ing)?|making\s+the\s+case\s+for|ma(de|kes?)\s+the\s+case\s+for|appeal(s|ed|ing)?\s+for|lobb(y|ies|ied|ying)\s+for|rais(e|es|ed|ing)\s+the\s+need\s+for|express(es|ed|ing)?\s+(our|their|its)\s+(\w+\s+)?(support\s+for|opposition\s+to))\s+(?<obj>(the|a|an|immediate|urgent|swift|prompt|full|further|expanded|targeted|greater|stronger|more|new|all|its|their|continued|an\s+end)\b|[a-z]+(tion|ment|sion|ance|ence|al|age|ure)s?\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(urg(e|es|ed|ing)|call(s|ed|ing)?\s+for|advocat(e|es|ed|ing)\s+for|press(es|ed|ing)?\s+for|push(es|ed|ing)?\s+for|demand(s|ed|ing)?|seek(s|ing)?|sought|request(s|ed|ing)?|making\s+the\s+case\s+for|ma(de|kes?)\s+the\s+case\s+for|appeal(s|ed|ing)?\s+for|lobb(y|ies|ied|ying)\s+for|rais(e|es|ed|ing)\s+the\s+need\s+for|express(es|ed|ing)?\s+(our|their|its)\s+(\w+\s+)?(support\s+for|opposition\s+to)|(ask|demand|request|call|priority|recommendation)\s+(\w+\s+){0,3}?(was|is|were|are)\s+for)\s+(?<obj>(the|a|an|immediate|urgent|swift|prompt|full|further|expanded|targeted|greater|stronger|more|new|all|its|their|continued|an\s+end)\b|[a-z]+(tion|ment|sion|ance|ence|al|age|ure)s?\b)", RegexOptions.IgnoreCase)]
     private static partial Regex ObjectRequestRx();
 
     // Whoever asks for something in the words before the verb must not be the Chinese side ("Xi called for cooperation").
@@ -220,7 +220,7 @@ internal static partial class SentenceRules
         return string.Join(' ', words);
     }
 
-    [GeneratedRegex(@"(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|;\s*(?:and\s+)?)(?:also\s+|to\s+)?(?<start>(?:(?:publicly|immediately|urgently|strongly|clearly|firmly|directly|jointly|further)\s+)?(?<verb>[a-z]+))\s+(?<next>[a-z]+)")]
+    [GeneratedRegex(@"(?:,[”""’]?\s*(?:and\s+|as\s+well\s+as\s+)?|;\s*(?:and\s+)?|\s+and\s+(?=to\s))(?:also\s+|to\s+)?(?<start>(?:(?:publicly|immediately|urgently|strongly|clearly|firmly|directly|jointly|further)\s+)?(?<verb>[a-z]+))\s+(?<next>[a-z]+)")]
     private static partial Regex ActionSeparatorRx();
 
     // "funding and support for activists": a verb followed by these is a noun in a list, not a second action.
@@ -243,7 +243,8 @@ internal static partial class SentenceRules
             var right = s[m.Groups["verb"].Index..];
             if (Words(left) < 6 || Words(right) < 4) continue;
             // Inside parentheses or quotations the clause belongs to what surrounds it.
-            if (left.Count(c => c == '(') > left.Count(c => c == ')') || left.Count(c => c is '“' or '"') % 2 == 1) continue;
+            var upTo = s[..m.Groups["verb"].Index];
+            if (upTo.Count(c => c == '(') > upTo.Count(c => c == ')') || upTo.Count(c => c == '“') > upTo.Count(c => c == '”') || upTo.Count(c => c == '"') % 2 == 1) continue;
             cuts.Add((m.Index, m.Groups["start"].Index));
         }
         if (cuts.Count == 0) { yield return span; yield break; }

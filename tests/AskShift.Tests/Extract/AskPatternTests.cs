@@ -76,6 +76,9 @@ public class AskPatternTests
         Assert.Equal(["urged President Obama to call for the release of Liu Xiaobo during the summit"], restated.Asks.Select(a => a.Text));
         var alone = One("Groups Urge Senate to Fund Tibetan Language Broadcasts\n\nThe hearing ran for three hours and heard five witnesses.\n");
         Assert.Single(alone.Asks);
+        // The same addressee does not make a restatement: what is asked differs.
+        var distinct = One("Coalition Urges the Secretary of State to Make Rights the Core of China Policy\n\nThe coalition also called on the Secretary of State to grant asylum to dissidents at risk.\n");
+        Assert.Equal(2, distinct.Asks.Count);
     }
 
     [Fact]
@@ -124,5 +127,19 @@ public class AskPatternTests
         Assert.Equal(2, One("Congress should pass the bill quickly, and the president should sign it into law.").Asks.Count);
         Assert.Single(One("Sample message to President Harris\nWe ask you to boycott the opening ceremony of the Games.").Asks);
         Assert.Empty(One("Sample message\nWe ask you to boycott the opening ceremony of the Games.").Asks);
+    }
+
+    [Fact]
+    public void Actions_after_a_closing_quote_or_a_repeated_to_are_asks_of_their_own()
+    {
+        Assert.Equal(3, One("Witnesses urged the administration to press Beijing to end “re-education programmes,” demand consular access for foreign reporters, and restore the exchange programme.").Asks.Count);
+        Assert.Equal(2, One("The delegates urged Congress to renew funding for exile schools and to hold officials accountable for the demolitions.").Asks.Count);
+    }
+
+    [Fact]
+    public void The_main_ask_was_for_is_a_reported_ask()
+    {
+        var ask = Assert.Single(One("The main ask of the delegation was for the passage of the Tibet access bill.").Asks);
+        Assert.StartsWith("ask of the delegation was for the passage", ask.Text);
     }
 }
