@@ -25,6 +25,10 @@ public static partial class MetadataExtractor
 {
     static readonly HashSet<string> OrgSuffixes = new(WordLists.Entries("organisation-heads").Select(e => e.Entry), StringComparer.Ordinal);
 
+    /// <summary>Words that open a sentence before an organisation's name ("Yesterday Human Rights Watch said").</summary>
+    static readonly HashSet<string> SentenceOpeners = new(StringComparer.Ordinal)
+    { "The", "In", "On", "At", "During", "Yesterday", "Today", "Tomorrow", "This", "Last", "Next", "Earlier", "Later" };
+
     static readonly HashSet<string> NotPersonWords = new(WordLists.Entries("not-person-words").Select(e => e.Entry), StringComparer.Ordinal);
 
     [GeneratedRegex(@"\b(sent|signed|issued|endorsed|co-signed|submitted)\s+by\s+(?<list>[^.]+)\.")]
@@ -114,7 +118,7 @@ public static partial class MetadataExtractor
         if (last < 1) return null;
         var name = string.Join(' ', words.Take(last + 1));
         var firstWord = words[0];
-        if (NotPersonWords.Contains(firstWord) || firstWord is "During") name = string.Join(' ', words.Skip(1).Take(last));
+        if (SentenceOpeners.Contains(firstWord)) name = string.Join(' ', words.Skip(1).Take(last));
         if (name.Split(' ').Length < 2) return null;
         if (Regex.IsMatch(name, @"^(United States|People's Republic|UN Human Rights Council|US Congress|U\.S\. Congress|Chinese Communist)")) return null;
         return name;

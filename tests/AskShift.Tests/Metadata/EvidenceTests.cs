@@ -111,3 +111,12 @@ public class AdministrationEvidenceTests
         Assert.False(string.IsNullOrEmpty(a.Reason));
     }
 }
+
+public class OrganisationTests
+{
+    [Theory]
+    [InlineData("Yesterday Tibet Justice Center launched a report on detention.", "Tibet Justice Center")]
+    [InlineData("Hong Kong Democracy Council released a statement urging the US to act.", "Hong Kong Democracy Council")]
+    public void An_organisation_keeps_its_first_word_unless_it_opens_the_sentence(string text, string expected) =>
+        Assert.Contains(expected, Corpus.FromTexts([("o.txt", text)]).Items[0].Organisations);
+}
