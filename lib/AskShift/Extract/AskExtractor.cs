@@ -97,7 +97,7 @@ public static partial class AskExtractor
             var sentences = Sentences.Split(text, item.Start, item.End).ToList();
             if (sentences.Count == 0) continue;
             var head = SentenceRules.TrimSpan(text, sentences[0].Start, sentences[0].End);
-            if (head.End - head.Start < 8) continue;
+            if (head.End - head.Start < Options.MinItemChars) continue;
             result.Add(new AskSpan(head.Start, head.End, item.Form, "en"));
             var headWords = Vocabulary.ContentWords(text[head.Start..head.End]);
             headings.Add(headWords);
@@ -107,12 +107,12 @@ public static partial class AskExtractor
                 if (StartsImperative(text, ss, se))
                 {
                     var (ts, te) = SentenceRules.TrimSpan(text, ss, se);
-                    if (te - ts >= 8 && Vocabulary.Overlap(headWords, Vocabulary.ContentWords(text[ts..te])) < 0.5)
+                    if (te - ts >= Options.MinItemChars && Vocabulary.Overlap(headWords, Vocabulary.ContentWords(text[ts..te])) < Options.ItemRestatement)
                         result.Add(new AskSpan(ts, te, item.Form, "en"));
                     continue;
                 }
                 foreach (var ask in SentenceRules.Find(text, ss, se, MarkerKinds.Requests, item.Form, youIsUs))
-                    if (Vocabulary.Overlap(headWords, Vocabulary.ContentWords(text[ask.Start..ask.End])) < 0.5)
+                    if (Vocabulary.Overlap(headWords, Vocabulary.ContentWords(text[ask.Start..ask.End])) < Options.ItemRestatement)
                         result.Add(ask);
             }
         }
@@ -129,7 +129,7 @@ public static partial class AskExtractor
                 {
                     var words = Vocabulary.ContentWords(text[ask.Start..ask.End]);
                     // A summary sentence that restates a list item is the same ask, said twice.
-                    if (headings.Any(h => Vocabulary.Overlap(h, words) >= 0.5)) continue;
+                    if (headings.Any(h => Vocabulary.Overlap(h, words) >= Options.ItemRestatement)) continue;
                     result.Add(ask);
                 }
         }
@@ -203,7 +203,7 @@ public static partial class AskExtractor
     static bool FirstSentenceIsShort(string text, int s, int e)
     {
         var first = Sentences.Split(text, s, e).FirstOrDefault();
-        return first.End > first.Start && text[first.Start..first.End].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 25;
+        return first.End > first.Start && text[first.Start..first.End].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= Options.ItemFirstSentenceMaxWords;
     }
 
     /// <summary>True if the text at <paramref name="s"/> opens with a capitalised imperative verb ("Make", "Publicly call").</summary>
@@ -233,6 +233,17 @@ public static partial class AskExtractor
 /// <summary>Thresholds of the extract stage, named so they can be found and argued about.</summary>
 internal sealed record ExtractOptions
 {
+    /// <summary>Shortest list item (characters) taken as an ask.</summary>
+    public int MinItemChars { get; init; } = 8;
+    /// <summary>Share of content words a sentence must share with a list item to be that item said again.</summary>
+    public double ItemRestatement { get; init; } = 0.5;
+    /// <summary>An unmarked imperative line is a list item only if its first sentence is at most this long.</summary>
+    public int ItemFirstSentenceMaxWords { get; init; } = 25;
+    /// <summary>Shortest sentence ask (characters) kept.</summary>
+    public int MinSentenceAskChars { get; init; } = 12;
+    /// <summary>Words each side of a split needs, so an elaboration is not cut off as an ask of its own.</summary>
+    public int SplitMinWordsBefore { get; init; } = 6;
+    public int SplitMinWordsAfter { get; init; } = 4;
     /// <summary>How many content lines from the top may hold a headline that restates the body's ask.</summary>
     public int HeadlineLines { get; init; } = 6;
     /// <summary>A headline has at most this many words.</summary>

@@ -179,7 +179,7 @@ internal static partial class SentenceRules
             foreach (var span in ordered[i].Make(next).SelectMany(sp => SplitActions(text, sp)))
             {
                 var trimmed = TrimSpan(text, span.Start, span.End);
-                if (trimmed.End - trimmed.Start < 12) continue;
+                if (trimmed.End - trimmed.Start < AskExtractor.Options.MinSentenceAskChars) continue;
                 if (text[trimmed.Start..trimmed.End].TrimEnd().EndsWith(':')) continue; // a lead-in to a list
                 if (LeadsIntoList(text, trimmed.End, end)) continue;
                 result.Add(span with { Start = trimmed.Start, End = trimmed.End });
@@ -241,7 +241,7 @@ internal static partial class SentenceRules
             if (!Vocabulary.Imperatives.Contains(verb) || verb.EndsWith("ly", StringComparison.Ordinal) || Prepositions.Contains(m.Groups["next"].Value)) continue;
             var left = s[(cuts.Count > 0 ? cuts[^1].Next : 0)..m.Index];
             var right = s[m.Groups["verb"].Index..];
-            if (Words(left) < 6 || Words(right) < 4) continue;
+            if (Words(left) < AskExtractor.Options.SplitMinWordsBefore || Words(right) < AskExtractor.Options.SplitMinWordsAfter) continue;
             // Inside parentheses or quotations the clause belongs to what surrounds it.
             var upTo = s[..m.Groups["verb"].Index];
             if (upTo.Count(c => c == '(') > upTo.Count(c => c == ')') || upTo.Count(c => c == '“') > upTo.Count(c => c == '”') || upTo.Count(c => c == '"') % 2 == 1) continue;

@@ -10,6 +10,9 @@ namespace AskShift.Normalise;
 /// </summary>
 public static partial class Chrome
 {
+    /// <summary>The thresholds of the chrome rules (one set for the process).</summary>
+    internal static readonly ChromeOptions Options = new();
+
     static readonly HashSet<string> Vocabulary = WordLists.Set("chrome-lines");
 
     static readonly Regex Appeals = new(
@@ -49,7 +52,7 @@ public static partial class Chrome
     static bool AppealOrService(string line) => AppealRx().IsMatch(line) || line.Contains("help", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A short question standing alone ("Need legal help?") introduces a service banner.</summary>
-    static bool IsBanner(string line) => line.EndsWith('?') && Words(line) <= 4 && !CjkRx().IsMatch(line);
+    static bool IsBanner(string line) => line.EndsWith('?') && Words(line) <= Options.ShortLineWords && !CjkRx().IsMatch(line);
 
     /// <summary>True when one line on its own reads as chrome.</summary>
     public static bool IsChrome(string line, IReadOnlySet<string>? repeated = null)
@@ -69,11 +72,11 @@ public static partial class Chrome
         if (Vocabulary.Contains(key.TrimEnd('.', ':', '»', '›', ' '))) return true;
         if (TagPrefixRx().IsMatch(line)) return true;
         var words = Words(line);
-        if (AppealRx().IsMatch(line) && words <= 60) return true;
+        if (AppealRx().IsMatch(line) && words <= Options.AppealLineMaxWords) return true;
         if (CjkRx().IsMatch(line)) return false;
         var hasSentenceEnd = Regex.IsMatch(line, @"[.!?]");
         if (!hasSentenceEnd && !YearRx().IsMatch(line) && IsTagLine(line)) return true;
-        if (words <= 4 && !hasSentenceEnd && !YearRx().IsMatch(line)) return true;
+        if (words <= Options.ShortLineWords && !hasSentenceEnd && !YearRx().IsMatch(line)) return true;
         return false;
     }
 
@@ -87,7 +90,7 @@ public static partial class Chrome
     {
         if (YearRx().IsMatch(line) || AskMarkerRx().IsMatch(line)) return false;
         // Navigation labels are a few words; a repeated headline of a reposted letter is longer and is a title.
-        return Words(line) <= 6;
+        return Words(line) <= Options.RepeatedLineMaxWords;
     }
 
     [GeneratedRegex(@"\b(should|must|urges?|urging|calls? on|calling on|recommends?|recommendations?|needs? to|demand|appeal to)\b", RegexOptions.IgnoreCase)]
@@ -117,4 +120,15 @@ public static partial class Chrome
         }
         return counts.Where(kv => kv.Value >= 2).Select(kv => kv.Key).ToHashSet();
     }
+}
+
+/// <summary>Thresholds of the chrome rules, named so they can be found and argued about.</summary>
+internal sealed record ChromeOptions
+{
+    /// <summary>A line of at most this many words, without a sentence end or a year, is navigation ("Most Viewed").</summary>
+    public int ShortLineWords { get; init; } = 4;
+    /// <summary>A line holding an appeal phrase ("donate", "newsletter") is chrome up to this many words.</summary>
+    public int AppealLineMaxWords { get; init; } = 60;
+    /// <summary>Repetition across documents marks a line as chrome only up to this many words.</summary>
+    public int RepeatedLineMaxWords { get; init; } = 6;
 }
