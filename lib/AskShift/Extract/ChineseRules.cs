@@ -8,10 +8,10 @@ namespace AskShift.Extract;
 /// </summary>
 internal static partial class ChineseRules
 {
-    [GeneratedRegex(@"促請|促请|敦促|呼籲|呼吁|籲請|吁请|建議|建议|應該|应该|必須|必须|應當|应当|要求|希望|期望|期盼|懇請|恳请|請求|请求")]
+    [GeneratedRegex(@"促請|促请|敦促|呼籲|呼吁|籲請|吁请|建議|建议|應該|应该|必須|必须|應當|应当|不應|不应|要求|希望|期望|期盼|懇請|恳请|請求|请求")]
     private static partial Regex MarkerRx();
 
-    [GeneratedRegex(@"美國|美国|華府|华府|華盛頓|华盛顿|白宮|白宫|國會|国会|拜登|特朗普|川普|奧巴馬|奥巴马|歐巴馬|布林肯|蓬佩奥|蓬佩奧|鲁比奥|盧比歐|美方|國務院|国务院|新政府|新一届政府|新一屆政府|當選總統|当选总统|總統當選人|总统当选人")]
+    [GeneratedRegex(@"美國|美国|華府|华府|華盛頓|华盛顿|白宮|白宫|國會|国会|拜登|特朗普|川普|奧巴馬|奥巴马|歐巴馬|欧巴马|布林肯|蓬佩奥|蓬佩奧|鲁比奥|盧比歐|美方|國務院|国务院|新政府|新一届政府|新一屆政府|當選總統|当选总统|總統當選人|总统当选人")]
     private static partial Regex UsRx();
 
     // "Your Excellency": the US only in a text that names the US somewhere.
@@ -32,7 +32,9 @@ internal static partial class ChineseRules
         foreach (Match s in SentenceRx().Matches(text[start..end]))
         {
             var sentence = s.Value;
-            var markers = MarkerRx().Matches(sentence).Where(m => !Modal(sentence, m)).ToList();
+            // A marker that ends in a colon ("发出请求：") leads into the asks that follow; it is not one itself.
+            bool LeadIn(Match m) => sentence[(m.Index + m.Length)..Math.Min(sentence.Length, m.Index + m.Length + 2)].IndexOfAny([':', '：']) >= 0;
+            var markers = MarkerRx().Matches(sentence).Where(m => !Modal(sentence, m) && !LeadIn(m)).ToList();
             // Modals (应该, 必须, 应当) only ask when the US is their subject; request verbs name their addressee after them.
             markers.AddRange(MarkerRx().Matches(sentence).Where(m => Modal(sentence, m) && UsRx().Match(sentence[Math.Max(0, m.Index - 12)..m.Index]).Success));
             markers = markers.OrderBy(m => m.Index).ToList();
@@ -50,8 +52,8 @@ internal static partial class ChineseRules
                 }
                 // The US subject just before the marker ("美國應該…") opens the span; otherwise the marker does.
                 var before = sentence[Math.Max(0, m.Index - 12)..m.Index];
-                var us = UsRx().Match(before);
-                var at = us.Success && !before[(us.Index + us.Length)..].Contains('，') ? m.Index - before.Length + us.Index : m.Index;
+                var us = UsRx().Matches(before).LastOrDefault();
+                var at = us != null && before[(us.Index + us.Length)..].IndexOfAny(['，', ',', ':', '：']) < 0 ? m.Index - before.Length + us.Index : m.Index;
                 var clause = sentence[at..stop];
                 var sentenceBefore = sentence[..m.Index];
                 var namesUs = UsRx().IsMatch(clause) || youIsUs && YouRx().IsMatch(clause) ||
@@ -62,5 +64,5 @@ internal static partial class ChineseRules
         }
     }
 
-    static bool Modal(string sentence, Match m) => m.Value is "應該" or "应该" or "必須" or "必须" or "應當" or "应当";
+    static bool Modal(string sentence, Match m) => m.Value is "應該" or "应该" or "必須" or "必须" or "應當" or "应当" or "不應" or "不应";
 }

@@ -38,7 +38,7 @@ internal static partial class SentenceRules
     [GeneratedRegex(@"\b(should|must|needs?\s+to|ought\s+to)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ModalRx();
 
-    [GeneratedRegex(@"\b(it['’]s|it\s+is|it\s+was|it\s+remains)\s+(a\s+)?(high\s+|past\s+|moral\s+|now\s+|therefore\s+|all\s+the\s+more\s+)?(time|imperative|crucial|essential|vital|critical|urgent|important|necessary|incumbent\s+on\s+(?<who2>[^.;:]{1,60}?))\s+(?:for\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+to\s+[a-z]|that\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+(?-i:(?<verb>[a-z]+))\b|to\s+(?<verb>[a-z]+)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(it['’]s|it\s+is|it\s+was|it\s+remains)\s+(a\s+)?(high\s+|past\s+|moral\s+|now\s+|therefore\s+|all\s+the\s+more\s+|vitally\s+|critically\s+|extremely\s+|absolutely\s+|especially\s+|particularly\s+)?(time|imperative|crucial|essential|vital|critical|urgent|important|necessary|incumbent\s+on\s+(?<who2>[^.;:]{1,60}?))\s+(?:for\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+to\s+[a-z]|that\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+(?-i:(?<verb>[a-z]+))\b|to\s+(?<verb>[a-z]+)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex TimeForRx();
 
     [GeneratedRegex(@"\b(highlight|stress|emphasi[sz]|underscor|underlin|reiterat|point|note)\w*\s+(out\s+)?the\s+(urgent\s+)?(need|importance)\s+(for|of)\b(?<rest>[^.;]*)", RegexOptions.IgnoreCase)]
@@ -47,8 +47,11 @@ internal static partial class SentenceRules
     [GeneratedRegex(@"\bfocus(ing|es|ed)?\s+on\s+(?<who>(?:[^,.;]|(?<=\b[A-Z])\.){1,60}?)\s+(?<verb>[a-z]+ing)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FocusOnRx();
 
-    [GeneratedRegex(@"\b(urg(e|es|ed|ing)|call(s|ed|ing)?\s+for|advocat(e|es|ed|ing)\s+for|press(es|ed|ing)?\s+for|push(es|ed|ing)?\s+for|demand(s|ed|ing)?|seek(s|ing)?|sought|request(s|ed|ing)?|making\s+the\s+case\s+for|ma(de|kes?)\s+the\s+case\s+for|appeal(s|ed|ing)?\s+for|lobb(y|ies|ied|ying)\s+for|rais(e|es|ed|ing)\s+the\s+need\s+for|express(es|ed|ing)?\s+(our|their|its)\s+(\w+\s+)?(support\s+for|opposition\s+to)|(ask|demand|request|call|priority|recommendation)\s+(\w+\s+){0,3}?(was|is|were|are)\s+for)\s+(?<obj>(the|a|an|immediate|urgent|swift|prompt|full|further|expanded|targeted|greater|stronger|more|new|all|its|their|continued|an\s+end)\b|[a-z]+(tion|ment|sion|ance|ence|al|age|ure)s?\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(urg(e|es|ed|ing)|call(s|ed|ing)?\s+for|advocat(e|es|ed|ing)\s+for|press(es|ed|ing)?\s+for|push(es|ed|ing)?\s+for|demand(s|ed|ing)?|request(s|ed|ing)?|making\s+the\s+case\s+for|ma(de|kes?)\s+the\s+case\s+for|appeal(s|ed|ing)?\s+for|lobb(y|ies|ied|ying)\s+for|rais(e|es|ed|ing)\s+the\s+need\s+for|express(es|ed|ing)?\s+(our|their|its)\s+(\w+\s+)?(support\s+for|opposition\s+to)|(ask|demand|request|call|priority|recommendation)\s+(\w+\s+){0,3}?(was|is|were|are)\s+for)\s+(?<obj>(the|a|an|immediate|urgent|swift|prompt|full|further|expanded|targeted|greater|stronger|more|new|all|its|their|continued|an\s+end)\b|[a-z]+(tion|ment|sion|ance|ence|al|age|ure)s?\b)", RegexOptions.IgnoreCase)]
     private static partial Regex ObjectRequestRx();
+
+    [GeneratedRegex(@"\b(sanctions?|visa\s+bans?|asset\s+freezes?|export\s+controls?|tariffs?|the\s+(bill|act|legislation)|legislation|funding|a\s+(special\s+)?(coordinator|envoy)|boycott|(entity|sanctions)\s+list)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PolicyToolRx();
 
     // Whoever asks for something in the words before the verb must not be the Chinese side ("Xi called for cooperation").
     [GeneratedRegex(@"\b(China|Chinese|Beijing|PRC|CCP|Xi|Party|police|authorities|Hong\s+Kong\s+government|ministry|spokes(man|woman|person))\b[^.;]*$")]
@@ -103,10 +106,17 @@ internal static partial class SentenceRules
         }
         if (kinds.HasFlag(MarkerKinds.Modals))
         {
+            var usModalSeen = false;
             foreach (Match m in ModalRx().Matches(s))
             {
                 var subject = SubjectBefore(s, m.Index);
-                if (!Vocabulary.IsUsAddressee(subject, true, youIsUs)) continue;
+                var isUs = Vocabulary.IsUsAddressee(subject, true, youIsUs)
+                    // "The US should X, and should also Y": the second modal shares the first one's subject.
+                    || usModalSeen && Regex.IsMatch(subject, @"^\s*(and|but|also|and\s+also)?\s*$", RegexOptions.IgnoreCase)
+                    // "Sanctions should be imposed on ...": a US policy tool as the subject of a passive asks the US.
+                    || PolicyToolRx().IsMatch(subject) && Regex.IsMatch(s[(m.Index + m.Length)..], @"^\s+(also\s+|now\s+|immediately\s+)?be\s+[a-z]+(ed|en|wn|ne)\b");
+                if (!isUs) continue;
+                usModalSeen = true;
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
             }
@@ -223,8 +233,14 @@ internal static partial class SentenceRules
     [GeneratedRegex(@"(?:,[”""’]?\s*(?:and\s+|as\s+well\s+as\s+)?|;\s*(?:and\s+)?|\s+and\s+(?=to\s))(?:also\s+|to\s+)?(?<start>(?:(?:publicly|immediately|urgently|strongly|clearly|firmly|directly|jointly|further)\s+)?(?<verb>[a-z]+))\s+(?<next>[a-z]+)")]
     private static partial Regex ActionSeparatorRx();
 
+    [GeneratedRegex(@"^\W*(urg|call|ask|press|appeal|want|request|encourag|petition|push|implor)\w*\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RequestStartRx();
+
     // "funding and support for activists": a verb followed by these is a noun in a list, not a second action.
     static readonly HashSet<string> Prepositions = new(StringComparer.OrdinalIgnoreCase) { "for", "of", "and", "or", "that", "from" };
+
+    // ... except verbs whose object follows "for": "and to call for the release of ...".
+    static readonly HashSet<string> VerbsWithFor = new(StringComparer.OrdinalIgnoreCase) { "call", "press", "push", "advocate", "ask", "appeal", "lobby", "provide", "allow", "account" };
 
     /// <summary>
     /// Splits a span holding two clearly different actions ("make a public statement ..., and publicly call on ... to
@@ -238,8 +254,12 @@ internal static partial class SentenceRules
         foreach (Match m in ActionSeparatorRx().Matches(s))
         {
             var verb = m.Groups["verb"].Value;
-            if (!Vocabulary.Imperatives.Contains(verb) || verb.EndsWith("ly", StringComparison.Ordinal) || Prepositions.Contains(m.Groups["next"].Value)) continue;
+            var next = m.Groups["next"].Value;
+            if (!Vocabulary.Imperatives.Contains(verb) || verb.EndsWith("ly", StringComparison.Ordinal) ||
+                Prepositions.Contains(next) && !(next.Equals("for", StringComparison.OrdinalIgnoreCase) && VerbsWithFor.Contains(verb))) continue;
             var left = s[(cuts.Count > 0 ? cuts[^1].Next : 0)..m.Index];
+            // "urged the new president, Donald Trump, to act": until the request has its "to <verb>", a comma is an apposition.
+            if (cuts.Count == 0 && RequestStartRx().IsMatch(left) && !Regex.IsMatch(left, @"\bto\s+[a-z]")) continue;
             var right = s[m.Groups["verb"].Index..];
             if (Words(left) < AskExtractor.Options.SplitMinWordsBefore || Words(right) < AskExtractor.Options.SplitMinWordsAfter) continue;
             // Inside parentheses or quotations the clause belongs to what surrounds it.

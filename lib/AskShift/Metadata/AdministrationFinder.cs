@@ -99,6 +99,10 @@ internal static partial class AdministrationFinder
             if (next == null) (election, next) = Administrations.Elections.Last(e => e.Election <= options.Today);
             return new(next, [transition.Value], null);
         }
+        // Last resort: a year that lies wholly inside one administration (the latest year the text mentions).
+        if (date.Precision == DatePrecision.Year && date.Date is { } y &&
+            Administrations.For(new DateOnly(y.Year, 1, 1)) is var first && first == Administrations.For(new DateOnly(y.Year, 12, 31)) && first != "unknown")
+            return new(first, [.. date.Evidence], null);
         return new("unknown", [], named.Reason ?? "no date, no US president and no election or transition wording in the text");
     }
 

@@ -29,4 +29,15 @@ public class DevCorpusTests(ITestOutputHelper output)
         Assert.True(report.AdministrationRight >= report.Documents.Count - 1, $"administration {report.AdministrationRight}/{report.Documents.Count}");
         Assert.True(report.DatesRight * 100 >= report.DatesScored * 85, $"dates {report.DatesRight}/{report.DatesScored}");
     }
+
+    [Fact]
+    public void The_eval_command_scores_the_seeds_without_problems()
+    {
+        var stdout = new StringWriter();
+        var code = AskShift.Cli.EvalCommand.Run(RepoPaths.Gold, RepoPaths.Seeds, false, null, AskMatching.DefaultThreshold, stdout, new StringWriter());
+        output.WriteLine(stdout.ToString());
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("problem:", stdout.ToString());
+        Assert.Contains("administration: 5/5 right", stdout.ToString());
+    }
 }

@@ -96,6 +96,13 @@ public class AdministrationEvidenceTests
     }
 
     [Fact]
+    public void A_year_wholly_inside_one_administration_assigns_it_when_nothing_else_does()
+    {
+        Assert.Equal("trump1", Find("Lobby Day 2019 has concluded. Advocates asked Congress to fund Tibetan programmes.").Code);
+        Assert.Equal("unknown", Find("Lobby Day 2017 has concluded. Advocates asked Congress to fund Tibetan programmes.").Code);
+    }
+
+    [Fact]
     public void Trump_named_with_nothing_to_tell_the_terms_apart_is_unknown_with_the_reason()
     {
         var a = Find("President Trump should raise the cases of detained lawyers.");
