@@ -68,25 +68,34 @@ public static partial class OfficeHolders
     public static IReadOnlyList<(OfficeHolder Holder, string Evidence)> Mentioned(string text)
     {
         var found = new List<(OfficeHolder, string)>();
-        foreach (var h in All)
+        foreach (var (h, patterns) in Patterns.Value)
         {
-            var evidence = FirstSitting(text, $@"\b{Regex.Escape(h.FullName)}\b", h, RegexOptions.None);
-            evidence ??= h.Aliases.Select(a => FirstSitting(text, Regex.Escape(a), h, RegexOptions.None)).FirstOrDefault(x => x != null);
-            if (evidence == null && UniqueSurnames.Contains(h.Surname))
-            {
-                var title = h.Office == "US President" ? "President" : @"(Secretary|Advis[eo]r|Minister|Ambassador|Coordinator|Premier|Vice\s+President|Chief\s+Executive)( of State| of the Treasury| of Defense)?";
-                evidence = FirstSitting(text, $@"\b{title}\s+{Regex.Escape(h.Surname)}\b", h, RegexOptions.None);
-                if (evidence == null && h.Office == "US President")
-                    evidence = FirstSitting(text, $@"\b{Regex.Escape(h.Surname)}\s+[Aa]dministration\b", h, RegexOptions.None);
-            }
+            var evidence = patterns.Select(p => FirstSitting(text, p, h)).FirstOrDefault(x => x != null);
             if (evidence != null) found.Add((h, evidence));
         }
         return found;
     }
 
-    static string? FirstSitting(string text, string pattern, OfficeHolder h, RegexOptions options)
+    /// <summary>
+    /// Each holder's patterns, strongest first (full name, Chinese spellings, title + surname, "the X administration"),
+    /// built once: the static Regex cache holds 15 patterns, far fewer than the table has.
+    /// </summary>
+    static readonly Lazy<IReadOnlyList<(OfficeHolder Holder, Regex[] Patterns)>> Patterns = new(() => All.Select(h =>
     {
-        foreach (Match m in Regex.Matches(text, pattern, options))
+        var list = new List<Regex> { new($@"\b{Regex.Escape(h.FullName)}\b") };
+        if (h.Aliases.Count > 0) list.Add(new(string.Join("|", h.Aliases.Select(Regex.Escape))));
+        if (UniqueSurnames.Contains(h.Surname))
+        {
+            var title = h.Office == "US President" ? "President" : @"(Secretary|Advis[eo]r|Minister|Ambassador|Coordinator|Premier|Vice\s+President|Chief\s+Executive)( of State| of the Treasury| of Defense)?";
+            list.Add(new($@"\b{title}\s+{Regex.Escape(h.Surname)}\b"));
+            if (h.Office == "US President") list.Add(new($@"\b{Regex.Escape(h.Surname)}\s+[Aa]dministration\b"));
+        }
+        return (h, list.ToArray());
+    }).ToList());
+
+    static string? FirstSitting(string text, Regex pattern, OfficeHolder h)
+    {
+        foreach (Match m in pattern.Matches(text))
         {
             var before = text[Math.Max(0, m.Index - 40)..m.Index];
             if (NotSittingBeforeRx().IsMatch(before) || ZhFormerBeforeRx().IsMatch(before)) continue;
