@@ -39,14 +39,40 @@ public static class NotebooksCommand
         {
             Description = "name=value injected after the cell tagged 'parameters' (papermill style). Repeatable.",
         };
+        var noImages = new Option<bool>("--no-images")
+        {
+            Description = "Write the notebooks without chart pictures on purpose (no Chromium here). Without it, a run that " +
+                          "cannot draw pictures refuses to overwrite notebooks whose charts have them.",
+        };
         var run = new Command("run", "Run notebooks top to bottom in fresh sessions and write their outputs in place.")
         {
-            notebooks, timeout, parameters,
+            notebooks, timeout, parameters, noImages,
         };
         run.SetAction(async (parse, ct) =>
         {
             if (!TryOptions(parse.GetValue(timeout), parse.GetValue(parameters) ?? [], out var options)) return ExitCodes.BadInput;
             if (!TryFind(parse.GetValue(notebooks) ?? [], out var files)) return ExitCodes.BadInput;
+            if (parse.GetValue(noImages))
+            {
+                options = new RunnerOptions
+                {
+                    CellTimeout = options.CellTimeout, Parameters = options.Parameters, Progress = options.Progress,
+                    ImageRenderer = null, AllowMissingPictures = true,
+                };
+                Console.Error.WriteLine("warning: --no-images: charts are written without PNG pictures; GitHub will show them as empty");
+            }
+            else if (options.ImageRenderer is not { IsAvailable: true })
+            {
+                // Refuse before anything is written: one notebook run and the next refused would leave a mixed state.
+                var withPictures = files.Where(f => ChartPictures.Count(Notebook.Load(f)).WithPicture > 0).ToList();
+                if (withPictures.Count > 0)
+                {
+                    Console.Error.WriteLine($"error: {options.ImageRenderer?.MissingHint ?? "no chart renderer"}; " +
+                                            $"these notebooks have chart pictures that a run now would drop: {string.Join(", ", withPictures.Select(Rel))}. " +
+                                            "Nothing was run or changed. Install Chromium, or pass --no-images to write them without pictures on purpose.");
+                    return ExitCodes.Failed;
+                }
+            }
             var runner = new NotebookRunner(options);
             var clock = Stopwatch.StartNew();
             var results = new List<NotebookRunResult>();
@@ -55,6 +81,7 @@ public static class NotebooksCommand
                 Console.WriteLine($"{Rel(file)}");
                 try { results.Add(await runner.RunAsync(file, ct: ct)); }
                 catch (NotebookFormatException e) { Console.Error.WriteLine($"error: {e.Message}"); return ExitCodes.BadInput; }
+                catch (MissingChartPicturesException e) { Console.Error.WriteLine($"error: {e.Message}"); return ExitCodes.Failed; }
             }
             await ChromiumChartRenderer.Shared.DisposeAsync();
             return Summary(results, clock.Elapsed);

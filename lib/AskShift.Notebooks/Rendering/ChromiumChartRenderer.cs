@@ -35,6 +35,13 @@ public sealed class ChromiumChartRenderer : IChartImageRenderer, IAsyncDisposabl
     /// <summary>Whether the configured Chromium exists, i.e. whether charts will get pictures.</summary>
     public bool IsAvailable => File.Exists(executable);
 
+    /// <summary>The Chromium binary this renderer drives.</summary>
+    public string Executable => executable;
+
+    /// <inheritdoc/>
+    public string MissingHint => $"no Chromium at {executable}: install it ('sudo apt-get update && sudo apt-get install -y chromium') " +
+                                 "or set ASKSHIFT_CHROMIUM to a Chromium binary";
+
     /// <inheritdoc/>
     public byte[]? RenderPng(JsonNode figure, int width, int height, TextWriter diagnostics) =>
         Task.Run(() => RenderPngAsync(figure, width, height, diagnostics)).GetAwaiter().GetResult();

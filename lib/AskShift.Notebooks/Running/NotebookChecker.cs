@@ -32,7 +32,13 @@ public sealed class NotebookChecker(RunnerOptions? options = null)
         try
         {
             File.Copy(full, temp);
-            var run = await new NotebookRunner(options).RunAsync(temp, temp, ct);
+            // The copy is compared by its text; it may lose pictures where no renderer is installed.
+            var copyOptions = new RunnerOptions
+            {
+                CellTimeout = options.CellTimeout, Parameters = options.Parameters, Progress = options.Progress,
+                ImageRenderer = options.ImageRenderer, AllowMissingPictures = true,
+            };
+            var run = await new NotebookRunner(copyOptions).RunAsync(temp, temp, ct);
             var fresh = Notebook.Load(temp);
             var diffs = new List<CellDifference>();
             var byId = fresh.Cells.ToDictionary(c => c.Id);
@@ -43,6 +49,10 @@ public sealed class NotebookChecker(RunnerOptions? options = null)
                 var (a, b) = (Describe(c), Describe(f));
                 if (a != b) diffs.Add(new CellDifference(i + 1, c.Id, a, b));
             }
+            // A committed chart without its picture is not current either: GitHub would show nothing there.
+            foreach (var n in ChartPictures.CellsWithoutPicture(committed))
+                diffs.Add(new CellDifference(n, committed.Cells[n - 1].Id, "a chart without a PNG picture",
+                    "every chart needs its PNG picture (run with Chromium installed)"));
             return new NotebookCheckResult(path, run with { Path = path }, diffs);
         }
         finally

@@ -15,12 +15,26 @@ public sealed class NotebookRunner(RunnerOptions? options = null)
     /// Runs <paramref name="path"/> and saves the result to <paramref name="outputPath"/> (default: in place).
     /// The file is always written, failed or not, as a complete notebook.
     /// </summary>
+    /// <exception cref="MissingChartPicturesException">The notebook's charts have pictures and no renderer is
+    /// available (and <see cref="RunnerOptions.AllowMissingPictures"/> is off): nothing is run and nothing written.</exception>
     public async Task<NotebookRunResult> RunAsync(string path, string? outputPath = null, CancellationToken ct = default)
     {
         var notebook = Notebook.Load(path);
+        var hadPictures = ChartPictures.Count(notebook).WithPicture > 0;
+        if (hadPictures && !options.AllowMissingPictures && options.ImageRenderer is not { IsAvailable: true })
+            throw new MissingChartPicturesException(path,
+                $"{path}: its charts have PNG pictures, but {options.ImageRenderer?.MissingHint ?? "no chart renderer is configured"}; " +
+                "the notebook was not run and not changed. Pass --no-images to write it without pictures on purpose.");
         ParameterInjector.Inject(notebook, options.Parameters);
         var clock = Stopwatch.StartNew();
         var result = await RunAsync(notebook, Path.GetDirectoryName(Path.GetFullPath(path))!, path, ct);
+        if (hadPictures && !options.AllowMissingPictures && ChartPictures.Count(notebook).Without > 0)
+        {
+            // Rendering failed part-way (the browser crashed, say): keep the committed file rather than lose its pictures.
+            var lost = new ErrorOutput("MissingChartPicture",
+                $"{ChartPictures.Count(notebook).Without} chart(s) got no PNG picture ({options.ImageRenderer?.MissingHint ?? "no renderer"}); {path} was left unchanged", []);
+            return result with { Elapsed = clock.Elapsed, Failure = result.Failure ?? new CellFailure(0, "", lost) };
+        }
         notebook.Save(outputPath ?? path);
         return result with { Elapsed = clock.Elapsed };
     }

@@ -12,6 +12,12 @@ public sealed class RunnerOptions
     /// <summary>Chart picture renderer for the run's sessions (null: Plotly JSON only).</summary>
     public IChartImageRenderer? ImageRenderer { get; init; } = ChromiumChartRenderer.Shared;
 
+    /// <summary>
+    /// Write a notebook whose charts lost their PNG pictures (no renderer, or rendering failed) over one whose charts had
+    /// them. Off by default: on GitHub, where reviewers read the notebooks, a chart without a picture shows nothing.
+    /// </summary>
+    public bool AllowMissingPictures { get; init; }
+
     /// <summary>Called as cells start and finish, for progress display.</summary>
     public Action<CellProgress>? Progress { get; init; }
 }
