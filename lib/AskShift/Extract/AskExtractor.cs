@@ -176,7 +176,19 @@ public static partial class AskExtractor
         bool InHeadline(AskSpan a) => headlines.Any(h => a.Start >= h.Start && a.End <= h.End);
         var kept = asks.Any(a => !InHeadline(a)) ? asks.Where(a => !InHeadline(a)) : asks;
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        return kept.OrderBy(a => a.Start).Where(a => seen.Add(Regex.Replace(text[a.Start..a.End], @"\s+", " ")));
+        var unique = kept.OrderBy(a => a.Start).Where(a => seen.Add(Regex.Replace(text[a.Start..a.End], @"\s+", " "))).ToList();
+        // A lead that summarises an ask and the body (or a quotation) that says it again: one ask, kept where it is
+        // stated last and most fully. Only prose asks; list items are distinct by construction.
+        var words = unique.Select(a => Vocabulary.ContentWords(text[a.Start..a.End])).ToList();
+        var drop = new HashSet<int>();
+        for (var i = 0; i < unique.Count; i++)
+            for (var j = i + 1; j < unique.Count && !drop.Contains(i); j++)
+            {
+                if (unique[i].Form is AskForm.NumberedItem or AskForm.BulletItem || unique[j].Form is AskForm.NumberedItem or AskForm.BulletItem) continue;
+                if (Math.Min(words[i].Count, words[j].Count) < Options.RestatementMinWords) continue;
+                if (Vocabulary.Overlap(words[i], words[j]) >= Options.ProseRestatement) drop.Add(words[i].Count <= words[j].Count ? i : j);
+            }
+        return unique.Where((_, i) => !drop.Contains(i));
     }
 
     /// <summary>A line that reads as a headline: short, capitalised, not a list item, no sentence end.</summary>
@@ -244,6 +256,10 @@ internal sealed record ExtractOptions
     public int HeadlineLines { get; init; } = 6;
     /// <summary>A headline has at most this many words.</summary>
     public int HeadlineMaxWords { get; init; } = 25;
+    /// <summary>Share of content words two prose asks must share to be one ask said twice (a lead and its body).</summary>
+    public double ProseRestatement { get; init; } = 0.6;
+    /// <summary>Content words the smaller of two asks needs before it can count as a restatement.</summary>
+    public int RestatementMinWords { get; init; } = 4;
     /// <summary>A Chinese headline has at most this many characters.</summary>
     public int HeadlineMaxChineseChars { get; init; } = 40;
     /// <summary>A cut-off ask needs at least this many words to say what it asks.</summary>

@@ -179,4 +179,14 @@ public class AskPatternTests
         var ask = Assert.Single(One("The main ask of the delegation was for the passage of the Tibet access bill.").Asks);
         Assert.StartsWith("ask of the delegation was for the passage", ask.Text);
     }
+
+    [Fact]
+    public void A_lead_and_the_quotation_that_repeats_it_are_one_ask_but_similar_distinct_asks_stay_two()
+    {
+        var repeated = One("The coalition urged Washington to impose sanctions on the officials who run the detention camps. " +
+                           "“We urge the US government to impose sanctions on every official who runs the detention camps,” its director said.");
+        Assert.Single(repeated.Asks);
+        var distinct = One("The coalition urged Washington to sanction police commanders in Lhasa. It also urged Washington to sanction prison officials in Urumqi.");
+        Assert.Equal(2, distinct.Asks.Count);
+    }
 }
