@@ -9,7 +9,7 @@ namespace AskShift.Extract;
 /// (bulleted, numbered, numbered inline "1. ... 2. ...", or unmarked imperative paragraphs) and as sentences.
 /// Works on the repaired view so glued words do not hide markers; spans come back in view offsets.
 /// </summary>
-public static partial class AskExtractor
+internal static partial class AskExtractor
 {
     /// <summary>Tunables of the extract stage (one set for the process; the pipeline does not vary them per corpus).</summary>
     internal static readonly ExtractOptions Options = new();

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace AskShift.Extract;
 
 /// <summary>A candidate ask inside one text (view offsets).</summary>
-public sealed record AskSpan(int Start, int End, AskForm Form, string Language)
+internal sealed record AskSpan(int Start, int End, AskForm Form, string Language)
 {
     /// <summary>Runs into the end of a text cut mid-sentence.</summary>
     public bool Truncated { get; init; }
@@ -12,7 +12,7 @@ public sealed record AskSpan(int Start, int End, AskForm Form, string Language)
 
 /// <summary>Which kinds of marker a sentence may use: list items elaborate with reported recommendations only.</summary>
 [Flags]
-public enum MarkerKinds
+internal enum MarkerKinds
 {
     /// <summary>"urge/call on/ask X to", "recommend that".</summary>
     Requests = 1,

@@ -13,7 +13,7 @@ public sealed record MetadataOptions
 }
 
 /// <summary>What the metadata stage reads from one document.</summary>
-public sealed record DocumentMetadata(
+internal sealed record DocumentMetadata(
     string? Title, IReadOnlyList<string> Organisations, DateFinding Date, AdministrationFinding Administration,
     string? Event, IReadOnlyList<string> People);
 
@@ -21,7 +21,7 @@ public sealed record DocumentMetadata(
 /// Entry point of the metadata stage. Works on the repaired text with chrome lines removed, so a site's name in its
 /// navigation is not taken for an author and a footer date is not taken for the publication date.
 /// </summary>
-public static partial class MetadataExtractor
+internal static partial class MetadataExtractor
 {
     static readonly HashSet<string> OrgSuffixes = new(WordLists.Entries("organisation-heads").Select(e => e.Entry), StringComparer.Ordinal);
 

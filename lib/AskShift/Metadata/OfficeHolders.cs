@@ -10,7 +10,7 @@ namespace AskShift.Metadata;
 /// <param name="Surname">The surname, matched only after a title ("President Biden") so common words do not match.</param>
 /// <param name="From">First day in office.</param>
 /// <param name="To">Last day in office; an open end date while still serving.</param>
-public sealed record OfficeHolder(string Office, string FullName, string Surname, DateOnly From, DateOnly To)
+internal sealed record OfficeHolder(string Office, string FullName, string Surname, DateOnly From, DateOnly To)
 {
     /// <summary>Other spellings matched as they are, e.g. Chinese transcriptions (拜登) for Chinese-only reports.</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
@@ -21,7 +21,7 @@ public sealed record OfficeHolder(string Office, string FullName, string Surname
 /// (data file <c>Text/data/office-holders.tsv</c>), so a text that names them can be dated and assigned an
 /// administration, and a weekday with a month/day ("Wednesday (Feb. 17)") pinned to one year.
 /// </summary>
-public static partial class OfficeHolders
+internal static partial class OfficeHolders
 {
     static readonly DateOnly Open = new(2099, 12, 31);
 

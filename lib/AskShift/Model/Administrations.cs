@@ -40,7 +40,7 @@ public static class Administrations
     }
 
     /// <summary>The administration a president's tenure belongs to, for dating by named office-holders.</summary>
-    public static string ForHolder(OfficeHolder h) => For(h.From);
+    internal static string ForHolder(OfficeHolder h) => For(h.From);
 
     /// <summary>Names for axis labels and legends, with the years so readers need no lookup.</summary>
     public static string Display(string administration) => administration switch

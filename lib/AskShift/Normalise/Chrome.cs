@@ -8,7 +8,7 @@ namespace AskShift.Normalise;
 /// no ask, date or title is read from it. Rules: known chrome vocabulary, appeal phrasing, tag lines, very short
 /// lines without a sentence, and lines repeated across documents of the same corpus.
 /// </summary>
-public static partial class Chrome
+internal static partial class Chrome
 {
     /// <summary>The thresholds of the chrome rules (one set for the process).</summary>
     internal static readonly ChromeOptions Options = new();

@@ -8,7 +8,7 @@ namespace AskShift.Normalise;
 /// "obligations.Play") into a <see cref="TextView"/>, so sentence rules and token counts see real words while
 /// offsets still point into the raw text.
 /// </summary>
-public static class GlueRepair
+internal static class GlueRepair
 {
     static readonly HashSet<string> ShortWords = new(StringComparer.Ordinal)
     { "a", "to", "of", "in", "on", "at", "by", "an", "as", "is", "it", "be", "we", "he", "or", "so", "us", "do", "if", "my", "no", "up" };

@@ -7,7 +7,7 @@ namespace AskShift.Normalise;
 /// Splits a document into English and Chinese blocks and flags a Chinese block that translates the English one
 /// before it, so bilingual posts do not count the same asks twice while the Chinese stays available.
 /// </summary>
-public static partial class Languages
+internal static partial class Languages
 {
     // Characters that exist only in one script: enough to tell Traditional from Simplified in a paragraph.
     const string TraditionalOnly = "國說這們為時會關與對開發實權經義於動還過處會員導際區層點從將應戰係體報聯門書總議視變參鄉專確";

@@ -4,7 +4,7 @@ namespace AskShift.Normalise;
 /// An edited copy of the raw text (glued words split, glued punctuation spaced) that remembers, for every
 /// character, where it came from. Rules run on the readable copy while every reported offset stays in the raw text.
 /// </summary>
-public sealed class TextView
+internal sealed class TextView
 {
     readonly int[] _raw;
 
