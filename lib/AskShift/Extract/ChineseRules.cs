@@ -14,6 +14,9 @@ internal static partial class ChineseRules
     [GeneratedRegex(@"美國|美国|華府|华府|華盛頓|华盛顿|白宮|白宫|國會|国会|拜登|特朗普|川普|奧巴馬|奥巴马|歐巴馬|欧巴马|布林肯|蓬佩奥|蓬佩奧|鲁比奥|盧比歐|美方|國務院|国务院|新政府|新一届政府|新一屆政府|當選總統|当选总统|總統當選人|总统当选人")]
     private static partial Regex UsRx();
 
+    [GeneratedRegex(@"(美國|美国|華府|华府|國會|国会|美國政府|美国政府|白宮|白宫|國務院|国务院)(政府|國會|国会)?(也|更|亦|必須|必须|務必|务必|仍)?(?<m>应|應)(?![对對用急变變付邀聘])")]
+    private static partial Regex UsShouldRx();
+
     // "Your Excellency": the US only in a text that names the US somewhere.
     [GeneratedRegex(@"閣下|阁下|您")]
     private static partial Regex YouRx();
@@ -34,9 +37,11 @@ internal static partial class ChineseRules
             var sentence = s.Value;
             // A marker that ends in a colon ("发出请求：") leads into the asks that follow; it is not one itself.
             bool LeadIn(Match m) => sentence[(m.Index + m.Length)..Math.Min(sentence.Length, m.Index + m.Length + 2)].IndexOfAny([':', '：']) >= 0;
-            var markers = MarkerRx().Matches(sentence).Where(m => !Modal(sentence, m) && !LeadIn(m)).ToList();
+            var markers = MarkerRx().Matches(sentence).Where(m => !Modal(sentence, m) && !LeadIn(m)).Select(m => (m.Index, m.Length)).ToList();
             // Modals (应该, 必须, 应当) only ask when the US is their subject; request verbs name their addressee after them.
-            markers.AddRange(MarkerRx().Matches(sentence).Where(m => Modal(sentence, m) && UsRx().Match(sentence[Math.Max(0, m.Index - 12)..m.Index]).Success));
+            markers.AddRange(MarkerRx().Matches(sentence).Where(m => Modal(sentence, m) && UsRx().Match(sentence[Math.Max(0, m.Index - 12)..m.Index]).Success).Select(m => (m.Index, m.Length)));
+            // The one-character modal 应/應 ("should") asks only right after a US subject ("美国国会应尽快通过…").
+            markers.AddRange(UsShouldRx().Matches(sentence).Select(m => (m.Groups["m"].Index, 1)).Where(x => markers.All(y => Math.Abs(y.Index - x.Index) > 1)));
             markers = markers.OrderBy(m => m.Index).ToList();
             var stopAll = sentence.TrimEnd('。', '！', '？', '；', ' ').Length;
             for (var k = 0; k < markers.Count; k++)

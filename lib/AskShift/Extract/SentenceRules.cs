@@ -32,7 +32,7 @@ internal static partial class SentenceRules
     [GeneratedRegex(@"\b(?<m>(urg(e|es|ed|ing)|call(s|ed|ing)?\s+(up)?on|call(s|ed|ing)?\s+for|ask(s|ed|ing)?|press(es|ed|ing)?|appeal(s|ed|ing)?\s+to|implor(e|es|ed|ing)|want(s|ed|ing)?|encourag(e|es|ed|ing)|petition(s|ed|ing)?|request(s|ed|ing)?|push(es|ed|ing)?))\s+(?<who>(?:[^.;:!?]|(?<=\b[A-Z])\.){1,120}?)\s+[“""‘]?to\s+[“""‘]?(?:to\s+)?(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RequestRx();
 
-    [GeneratedRegex(@"\b(recommend|request|ask|urge|demand|insist|propose)(s|ed|d|ing)?\s+that\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(recommend|request|ask|urge|demand|insist|propose)(s|ed|d|ing)?\s+that\b|\b(recommend|propose)(s|ed|d|ing)?\s+(?=(the\s+)?(Congress|Washington|the\s+U\.?S\.?|the\s+United\s+States|the\s+administration|the\s+State\s+Department|the\s+President|lawmakers)\s+(?-i:[a-z]+)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex RecommendThatRx();
 
     [GeneratedRegex(@"\b(should|must|needs?\s+to|ought\s+to)\b", RegexOptions.IgnoreCase)]
@@ -47,7 +47,7 @@ internal static partial class SentenceRules
     [GeneratedRegex(@"\bfocus(ing|es|ed)?\s+on\s+(?<who>(?:[^,.;]|(?<=\b[A-Z])\.){1,60}?)\s+(?<verb>[a-z]+ing)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FocusOnRx();
 
-    [GeneratedRegex(@"\b(urg(e|es|ed|ing)|call(s|ed|ing)?\s+for|advocat(e|es|ed|ing)\s+for|press(es|ed|ing)?\s+for|push(es|ed|ing)?\s+for|demand(s|ed|ing)?|request(s|ed|ing)?|making\s+the\s+case\s+for|ma(de|kes?)\s+the\s+case\s+for|appeal(s|ed|ing)?\s+for|lobb(y|ies|ied|ying)\s+for|rais(e|es|ed|ing)\s+the\s+need\s+for|express(es|ed|ing)?\s+(our|their|its)\s+(\w+\s+)?(support\s+for|opposition\s+to)|(ask|demand|request|call|priority|recommendation)\s+(\w+\s+){0,3}?(was|is|were|are)\s+for)\s+(?<obj>(the|a|an|immediate|urgent|swift|prompt|full|further|expanded|targeted|greater|stronger|more|new|all|its|their|continued|an\s+end)\b|[a-z]+(tion|ment|sion|ance|ence|al|age|ure)s?\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(urg(e|es|ed|ing)|call(s|ed|ing)?\s+for|advocat(e|es|ed|ing)\s+for|press(es|ed|ing)?\s+for|push(es|ed|ing)?\s+for|demand(s|ed|ing)?|encourag(e|es|ed|ing)|request(s|ed|ing)?|making\s+the\s+case\s+for|ma(de|kes?)\s+the\s+case\s+for|appeal(s|ed|ing)?\s+for|lobb(y|ies|ied|ying)\s+for|rais(e|es|ed|ing)\s+the\s+need\s+for|express(es|ed|ing)?\s+(our|their|its)\s+(\w+\s+)?(support\s+for|opposition\s+to)|(ask|demand|request|call|priority|recommendation)\s+(\w+\s+){0,3}?(was|is|were|are)\s+for)\s+(?<obj>(the|a|an|immediate|urgent|swift|prompt|full|further|expanded|targeted|greater|stronger|more|new|all|its|their|continued|an\s+end)\b|[a-z]+(tion|ment|sion|ance|ence|al|age|ure)s?\b)", RegexOptions.IgnoreCase)]
     private static partial Regex ObjectRequestRx();
 
     [GeneratedRegex(@"\b(sanctions?|visa\s+bans?|asset\s+freezes?|export\s+controls?|tariffs?|the\s+(bill|act|legislation)|legislation|funding|a\s+(special\s+)?(coordinator|envoy)|boycott|(entity|sanctions)\s+list)\b", RegexOptions.IgnoreCase)]
@@ -101,7 +101,19 @@ internal static partial class SentenceRules
                 var clause = string.Join(' ', s[(m.Index + m.Length)..].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(10));
                 if (Regex.IsMatch(clause, @"\b(is|are|was|were|has|have|had)\b", RegexOptions.IgnoreCase) && !Regex.IsMatch(clause, @"\b(should|must|be)\b", RegexOptions.IgnoreCase)) continue;
                 var at = m.Index;
-                hits.Add((at, next => Vocabulary.MentionsUs(s[at..next]) || Regex.IsMatch(s[(at + m.Length)..next], youIsUs ? @"^\s*(it|they|you|your)\b" : @"^\s*(it|they)\b") ? [Span(at, next, AskForm.Sentence)] : []));
+                // Whom the clause after "that" makes act: the US (or "it/they/you" standing for it), not "the British government".
+                var clauseText = s[(m.Index + m.Length)..];
+                // "that, when meeting Chinese officials, senior U.S. officials demand ...": the subject follows the opening clause.
+                var opener = Regex.Match(clauseText, @"^\s*,?\s*(when|while|during|in|at|before|after|if|as)\b[^,]{0,80},", RegexOptions.IgnoreCase);
+                if (opener.Success) clauseText = clauseText[opener.Length..];
+                var clauseWords = clauseText.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(8).ToList();
+                var verbAt = clauseWords.FindIndex(w => Regex.IsMatch(w, @"^(should|must|shall|will|would|be|is|are|not)$", RegexOptions.IgnoreCase) || Vocabulary.Imperatives.Contains(w) && !w.EndsWith("ly"));
+                var clauseSubject = string.Join(' ', verbAt > 0 ? clauseWords.Take(verbAt) : clauseWords.Take(5));
+                var usSubject = Vocabulary.IsUsAddressee(clauseSubject, false, youIsUs) ||
+                                Regex.IsMatch(clauseSubject, youIsUs ? @"^\s*(it|they|you|your)\b" : @"^\s*(it|they)\b");
+                // Otherwise, as long as the clause does not make another government act, a US actor in the ask will do
+                // ("asks that the bill be brought to a vote in the Senate").
+                hits.Add((at, next => usSubject || !Vocabulary.NamesOtherActor(clauseSubject) && Vocabulary.MentionsUs(s[at..next]) ? [Span(at, next, AskForm.Sentence)] : []));
             }
         }
         if (kinds.HasFlag(MarkerKinds.Modals))
@@ -117,6 +129,8 @@ internal static partial class SentenceRules
                     || PolicyToolRx().IsMatch(subject) && Regex.IsMatch(s[(m.Index + m.Length)..], @"^\s+(also\s+|now\s+|immediately\s+)?be\s+[a-z]+(ed|en|wn|ne)\b");
                 if (!isUs) continue;
                 usModalSeen = true;
+                // "recommends that the US should ...": the modal is the verb of the request's own clause, not a new ask.
+                if (Regex.IsMatch(s[..m.Index], @"\b(recommend|request|ask|urge|demand|insist|propose)(s|ed|d|ing)?\s+that\s+(?:[^,;.]|(?<=\b[A-Z])\.){0,60}$", RegexOptions.IgnoreCase)) continue;
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
             }
@@ -158,7 +172,8 @@ internal static partial class SentenceRules
                 var objText = s[(m.Index + m.Length)..Math.Min(s.Length, m.Index + m.Length + 50)];
                 if (Regex.IsMatch(objText, @"^\s*\w*\s*(with|by)\s+(the\s+)?(United\s+States|U\.S\.|US|Washington|America)\b")) continue;
                 // "urged the European Union to suspend ..." names its addressee: the request rule decides that one.
-                if (RequestRx().Match(s, m.Index) is { Success: true } r && r.Index == m.Index) continue;
+                if (RequestRx().Match(s, m.Index) is { Success: true } r && r.Index == m.Index &&
+                    r.Groups["who"].Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length <= 6) continue;
                 var objEnd = Math.Min(s.Length, m.Index + m.Length + 60);
                 if (Regex.IsMatch(s[(m.Index + m.Length)..objEnd], @"^\s*\w*\s*(from|by)\s+(China|Beijing|Chinese|the\s+Chinese|Hong\s+Kong)", RegexOptions.IgnoreCase)) continue;
                 var at = m.Index;
@@ -254,6 +269,8 @@ internal static partial class SentenceRules
         foreach (Match m in ActionSeparatorRx().Matches(s))
         {
             var verb = m.Groups["verb"].Value;
+            // ", to make sure ..." is a purpose; ", to decry ..., and to call for ..." is a list of infinitives.
+            if (Regex.IsMatch(m.Value, @"^,[”""’]?\s*to\s") && !Regex.IsMatch(s[m.Index..], @"[,;]\s*and\s+to\s")) continue;
             var next = m.Groups["next"].Value;
             if (!Vocabulary.Imperatives.Contains(verb) || verb.EndsWith("ly", StringComparison.Ordinal) ||
                 Prepositions.Contains(next) && !(next.Equals("for", StringComparison.OrdinalIgnoreCase) && VerbsWithFor.Contains(verb))) continue;

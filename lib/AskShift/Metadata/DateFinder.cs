@@ -31,7 +31,7 @@ internal static partial class DateFinder
     const string Dmy = @"\b(?<day>\d{1,2})" + Ordinal + @"(?:\s+of)?\s+" + MonthName + @",?\s+" + Year + @"\b";
     const string Iso = @"\b" + Year + @"[-/.](?<mnum>0?[1-9]|1[0-2])[-/.](?<day>[0-2]?\d|3[01])\b";
     const string Zh = Year + @"\s*年\s*(?<mnum>\d{1,2})\s*月\s*(?<day>\d{1,2})\s*[日号號]";
-    const string UsNumeric = @"\b(?<mnum>0?[1-9]|1[0-2])/(?<day>[0-2]?\d|3[01])/" + Year + @"\b";
+    const string UsNumeric = @"\b(?<mnum>0?[1-9]|1[0-2])(?<sep>[/-])(?<day>[0-2]?\d|3[01])\k<sep>" + Year + @"\b";
     const string FullDate = "(?:" + Mdy + "|" + Dmy + "|" + Iso + "|" + Zh + "|" + UsNumeric + ")";
 
     [GeneratedRegex(FullDate, RegexOptions.IgnoreCase)]
@@ -40,7 +40,7 @@ internal static partial class DateFinder
     const string StampTime = @"(?:\s+at\s+\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?)?";
 
     [GeneratedRegex(@"\b(?:Published|Posted|Released|Dated|Issued|Date|For\s+immediate\s+release|Press\s+release)" + StampTime + @"(?:\s+on)?\s*[:：]?\s*(?:\w+day,?\s+)?(?<date>" + FullDate + ")"
-        + @"|(?:发布|發佈|發布|发表|發表)(?:时间|時間|日期|于|於)?\s*[:：]?\s*(?<date>" + Zh + ")", RegexOptions.IgnoreCase)]
+        + @"|(?:发布|發佈|發布|发表|發表)(?:时间|時間|日期|于|於)?\s*[:：;；,，]?\s*(?<date>" + Zh + ")", RegexOptions.IgnoreCase)]
     private static partial Regex StampRx();
 
     // "Updated: Jul 31, 2023": a later edit, weaker than a dateline or a date line at the top.
@@ -53,7 +53,7 @@ internal static partial class DateFinder
     private static partial Regex ParenDatelineRx();
 
     // "WASHINGTON, June 3, 2019 -", "NEW YORK (June 3, 2019) -", "London, 7 November 2024:" at the start of a paragraph.
-    [GeneratedRegex(@"^\s*(?:[A-Z][A-Za-z.'’ ]{1,40}?(?:,\s*[A-Z][A-Za-z.]{1,15})?\s*(?:[,(]|\s[-–—])\s*)?(?<date>" + FullDate + @")\s*\)?\s*(?:[-–—:]\s|[-–—:]?$)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*(?:[A-Z][A-Za-z.'’ ]{1,40}?(?:,\s*[A-Z][A-Za-z.]{1,15})?\s*(?:[,(]|\s[-–—])\s*)?(?<date>" + FullDate + @")\s*\)?(?:\s*\([^()\n]{2,40}\))?\s*(?:[-–—:]\s|[-–—:]?$)", RegexOptions.Multiline)]
     private static partial Regex CityDatelineRx();
 
     // What may stand beside a date on its own line: weekday, time, a separator, a label or an author's name.

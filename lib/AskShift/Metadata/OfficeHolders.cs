@@ -51,7 +51,7 @@ internal static partial class OfficeHolders
 
     // A name after one of these is not the office-holder in office: "former President Obama", "Senator Marco Rubio",
     // "Vice President Joe Biden" (for the presidency), "candidate Trump".
-    [GeneratedRegex(@"\b(former|ex-|outgoing|late|then-?|candidate|nominee|Senator|Sen\.|Rep\.|Representative|Congressman|Congresswoman|Governor|Gov\.)\s*(U\.S\.\s+|US\s+|American\s+)?(President\s+|Secretary\s+(of\s+State\s+)?|Vice\s+President\s+|president\s+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(former|ex-|outgoing|late|then-?|candidate|nominee|Senators?|Sens?\.|Reps?\.|Representatives?|Congressman|Congresswoman|Congressmen|lawmakers?|Governor|Gov\.)\s*(U\.S\.\s+|US\s+|American\s+)?(President\s+|Secretary\s+(of\s+State\s+)?|Vice\s+President\s+|president\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex NotSittingBeforeRx();
 
     [GeneratedRegex(@"\bVice[-\s]President\s+$", RegexOptions.IgnoreCase)]

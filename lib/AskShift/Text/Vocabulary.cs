@@ -11,7 +11,7 @@ internal static partial class Vocabulary
     [GeneratedRegex(@"\b(U\.\s?S\.(\s?A\.)?|US|USA|United States|America|American|Washington|White House|Congress|Senate|House of Representatives|[Aa]dministration|[Pp]resident|Secretary|State Department|Department of State|Treasury|officials|delegation|[Gg]overnment|diplomats?|[Aa]mbassador|National Security Advis[eo]r|lawmakers|policymakers|Members\s+of\s+Congress|[Cc]ommittee|CECC|Chairman|Chairwoman|Ranking\s+Member|Speaker|Senators?|Representatives|Obama|Biden|Trump|Clinton|Kerry|Blinken|Pompeo|Tillerson|Rubio|Sullivan|Lew|Yellen|Mnuchin|Customs\s+and\s+Border\s+Protection|CBP|Commerce\s+Department|Department\s+of\s+(Commerce|Homeland\s+Security|Labor|Justice))(?!\w)")]
     private static partial Regex UsActorRx();
 
-    [GeneratedRegex(@"\b(China|Chinese|Beijing|PRC|CCP|Communist Party|Party|Hong Kong|international community|UN|United Nations|EU|European|Britain|UK|Japan|IOC|companies|businesses|athletes|Xi|Hu Jintao|Taiwan|Russia|allies|countries|governments)(?!\w)")]
+    [GeneratedRegex(@"\b(China|Chinese|Beijing|PRC|CCP|Communist Party|Party|Hong Kong|international community|UN|United Nations|EU|European|Britain|UK|Japan|IOC|companies|businesses|athletes|Xi|Hu Jintao|Taiwan|Russia|allies|countries|governments|British|Canadian|Canada|European|Japanese|Australian|Australia|Taiwanese|Thai|Thailand|Indian|India|German|Germany|French|France|foreign)(?!\w)")]
     private static partial Regex NonUsActorRx();
 
     [GeneratedRegex(@"^\s*(you|your\s+(administration|government|department|office|team|colleagues))\s*$", RegexOptions.IgnoreCase)]
@@ -38,6 +38,9 @@ internal static partial class Vocabulary
         var parts = Regex.Split(cleaned, @"\s+and\s+|,\s*|\s+as\s+well\s+as\s+");
         return parts.Length > 1 && parts.Any(p => (UsActorRx().IsMatch(p) || youIsUs && YouRx().IsMatch(p)) && !NonUsActorRx().IsMatch(p));
     }
+
+    /// <summary>True when the phrase names an actor other than the US (China, another government, the UN, companies).</summary>
+    public static bool NamesOtherActor(string phrase) => NonUsActorRx().IsMatch(phrase);
 
     /// <summary>True when the phrase names the US government at all (used for reported asks).</summary>
     public static bool MentionsUs(string phrase) => UsActorRx().IsMatch(phrase);

@@ -189,4 +189,21 @@ public class AskPatternTests
         var distinct = One("The coalition urged Washington to sanction police commanders in Lhasa. It also urged Washington to sanction prison officials in Urumqi.");
         Assert.Equal(2, distinct.Asks.Count);
     }
+
+    [Fact]
+    public void Third_batch_patterns_on_inputs_of_their_own()
+    {
+        // "recommend X verb" without "that"; "encourage" + a named action.
+        Assert.Contains("recommended Congress reject the proposed cuts to Tibetan programmes", Asks("The witness recommended Congress reject the proposed cuts to Tibetan programmes."));
+        Assert.Single(One("The statement encourages continued enforcement of the import ban on goods from the region.").Asks);
+        // A request of other governments is not an ask of the US, even with "governments" in it.
+        Assert.Empty(One("We request that the British and Canadian governments freeze the assets of these officials.").Asks);
+        // ", to make sure ..." is the purpose of the ask, not a second one.
+        Assert.Single(One("The President should raise the case with his counterpart, to make sure that the detained lawyers are not forgotten.").Asks);
+        // 应 after a US subject.
+        Assert.Single(One("人权团体表示，美国国会应尽快通过该法案。").Asks);
+        Assert.Empty(One("人权团体表示，各方应对此保持关注。").Asks);
+        // An opening clause before the subject of a "recommends that" clause.
+        Assert.Single(One("The letter recommends that, when meeting Chinese officials, senior US officials demand the release of detained writers.").Asks);
+    }
 }

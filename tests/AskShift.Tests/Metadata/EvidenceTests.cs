@@ -15,6 +15,7 @@ public class DateEvidenceTests
     [InlineData("Posted by A. Writer on Tuesday, May 5, 2015\nText follows.", "2015-05-05")]
     [InlineData("人权组织致信\n2019年7月9日\n人权组织要求美国政府采取行动。", "2019-07-09")]
     [InlineData("Joint appeal\n2018-04-21\nThe undersigned organisations write.", "2018-04-21")]
+    [InlineData("Groups call for action\nFreedom Network\n3-19-2025\nThe groups said today.", "2025-03-19")]
     public void A_date_alone_on_its_line_near_the_top_is_the_documents_day(string text, string expected)
     {
         var f = Find(text);
@@ -29,6 +30,8 @@ public class DateEvidenceTests
     [InlineData("发布时间：2021年3月5日\n内容", "2021-03-05")]
     [InlineData("BRUSSELS, 9 May 2024 – Rights groups today called on the United States to act.", "2024-05-09")]
     [InlineData("NEW YORK (April 2, 2012) — The group urged Washington to raise the cases.", "2012-04-02")]
+    [InlineData("Body first.\nMay 3, 2023 (Washington, D.C.) – Today, members of Congress met advocates.", "2023-05-03")]
+    [InlineData("立即发布；2022年10月5日，联系：某人\n内容", "2022-10-05")]
     public void Stamps_and_datelines_give_the_day_over_dates_in_the_body(string text, string expected)
     {
         var f = Find(text);
@@ -85,6 +88,7 @@ public class AdministrationEvidenceTests
     [InlineData("President Trump must act now, as he did not in 2019 when protests filled Hong Kong.", "trump1")]
     [InlineData("Unlike former President Biden, President Trump should end the dialogue.", "trump2")]
     [InlineData("人权组织呼吁特朗普总统在第二任期内向习近平施压。", "trump2")]
+    [InlineData("Special Coordinator Uzra Zeya met the groups, and Senators Marco Rubio and Jeff Merkley spoke.", "biden")]
     [InlineData("维权人士致信美国国务卿布林肯，要求美国政府采取行动。", "biden")]
     [InlineData("人權組織促請奧巴馬總統在訪華時提出人權問題。", "obama")]
     [InlineData("This memo, written before the election of 2024, is a guide for the next administration.", "trump2")]
