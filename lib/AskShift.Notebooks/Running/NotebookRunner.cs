@@ -15,12 +15,15 @@ public sealed class NotebookRunner(RunnerOptions? options = null)
     /// Runs <paramref name="path"/> and saves the result to <paramref name="outputPath"/> (default: in place).
     /// The file is always written, failed or not, as a complete notebook.
     /// </summary>
-    /// <exception cref="MissingChartPicturesException">The notebook's charts have pictures and no renderer is
-    /// available (and <see cref="RunnerOptions.AllowMissingPictures"/> is off): nothing is run and nothing written.</exception>
+    /// <exception cref="MissingChartPicturesException">The run would write over a notebook whose charts have pictures
+    /// and no renderer is available (and <see cref="RunnerOptions.AllowMissingPictures"/> is off): nothing is run and
+    /// nothing written.</exception>
     public async Task<NotebookRunResult> RunAsync(string path, string? outputPath = null, CancellationToken ct = default)
     {
         var notebook = Notebook.Load(path);
-        var hadPictures = ChartPictures.Count(notebook).WithPicture > 0;
+        // Only a run that writes over the notebook could lose its pictures; a copy written elsewhere cannot.
+        var inPlace = outputPath is null || Path.GetFullPath(outputPath) == Path.GetFullPath(path);
+        var hadPictures = inPlace && ChartPictures.Count(notebook).WithPicture > 0;
         if (hadPictures && !options.AllowMissingPictures && options.ImageRenderer is not { IsAvailable: true })
             throw new MissingChartPicturesException(path,
                 $"{path}: its charts have PNG pictures, but {options.ImageRenderer?.MissingHint ?? "no chart renderer is configured"}; " +

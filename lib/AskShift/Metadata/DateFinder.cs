@@ -64,13 +64,13 @@ internal static partial class DateFinder
     private static partial Regex WeekdayRx();
 
     // A yearless dateline: "WASHINGTON, June 3 -", "Feb 17 (Reuters) -", or a Chinese "6月16日" not preceded by a year.
-    [GeneratedRegex(@"^\s*(?:[A-Z][A-Za-z.'’ -]{1,40}?,\s*)?" + MonthName + @"\s+(?<day>\d{1,2})" + Ordinal + @"\s*(?:\([^)]{1,30}\)\s*)?[-–—]", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*(?:[A-Z][A-Za-z.'’ -]{1,40}?,\s*)?" + MonthName + @"\s+(?<day>\d{1,2})" + Ordinal + @"\s*(?:\([^)]{1,30}\)\s*)?[-–—:]", RegexOptions.Multiline)]
     private static partial Regex YearlessDatelineRx();
 
     [GeneratedRegex(@"(?<![年\d])(?<mnum>\d{1,2})\s*月\s*(?<day>\d{1,2})\s*[日号號]")]
     private static partial Regex ZhMonthDayRx();
 
-    [GeneratedRegex(@"\b(?:in\s+|of\s+)?" + MonthName + @",?\s+" + Year + @"\b|" + Year + @"\s*年\s*(?<mnum>\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号號])")]
+    [GeneratedRegex(@"\b(?:in\s+|of\s+)?" + MonthName + @",?\s+" + Year + @"\b|" + Year + @"\s*年\s*(?<mnum>\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号號])|(?<![\d-])" + Year + @"-(?<mnum>0[1-9]|1[0-2])(?![\d-])")]
     private static partial Regex MonthYearRx();
 
     [GeneratedRegex(@"(?<![\d.,/-])(?<year>(?:19|20)\d\d)(?![\d/-])\s*年?")]

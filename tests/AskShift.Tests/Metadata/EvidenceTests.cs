@@ -48,6 +48,14 @@ public class DateEvidenceTests
     }
 
     [Fact]
+    public void A_year_and_month_near_the_top_give_the_month()
+    {
+        var f = Find("Hearing report\n2021-10\nWitnesses urged Congress to act.");
+        Assert.Equal(new DateOnly(2021, 10, 1), f.Date);
+        Assert.Equal(DatePrecision.Month, f.Precision);
+    }
+
+    [Fact]
     public void A_chinese_month_and_day_take_the_latest_year_the_text_mentions()
     {
         var f = Find("美国之音\n6月16日\n人权团体要求拜登政府在2023年的会谈中提出人权问题。2021年以来情况恶化。");
