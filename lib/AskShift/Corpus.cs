@@ -69,7 +69,11 @@ public sealed class Corpus
         var root = Directory.Exists(path) ? Path.GetFullPath(path) : Path.GetDirectoryName(Path.GetFullPath(path))!;
         var files = new List<string>();
         var skipped = new List<SkippedFile>();
-        foreach (var f in DocumentReader.EnumerateAll(path))
+        var errors = new List<LoadError>();
+        var (all, unreadable) = DocumentReader.Walk(path);
+        foreach (var (folder, reason) in unreadable)
+            errors.Add(new LoadError(Path.GetRelativePath(root, folder).Replace('\\', '/') + "/", reason));
+        foreach (var f in all)
         {
             var rel = Path.GetRelativePath(root, f).Replace('\\', '/');
             if (Directory.Exists(path) && options.Exclude.FirstOrDefault(p => NameMatches(Path.GetFileName(f), p)) is { } pattern)
@@ -79,7 +83,6 @@ public sealed class Corpus
             else files.Add(f);
         }
         var texts = new List<(string File, string Text, IReadOnlyList<string> Warnings)>();
-        var errors = new List<LoadError>();
         for (var i = 0; i < files.Count; i++)
         {
             var rel = Path.GetRelativePath(root, files[i]).Replace('\\', '/');

@@ -26,11 +26,41 @@ public static class DocumentReader
     }
 
     /// <summary>Every file under a folder (or the file itself), in ordinal order, so callers can account for each.</summary>
-    public static IReadOnlyList<string> EnumerateAll(string path)
+    public static IReadOnlyList<string> EnumerateAll(string path) => Walk(path).Files;
+
+    /// <summary>
+    /// Every file under a folder, and every folder that could not be listed (with the reason), so a corpus is accounted
+    /// for even when part of it is unreadable. A linked folder is followed once: a link back up the tree (a loop) or to
+    /// a folder already listed is not listed again, so no file is read twice.
+    /// </summary>
+    public static (IReadOnlyList<string> Files, IReadOnlyList<(string Folder, string Reason)> Problems) Walk(string path)
     {
-        if (File.Exists(path)) return [path];
+        if (File.Exists(path)) return ([path], []);
         if (!Directory.Exists(path)) throw new FileNotFoundException($"No such file or folder: {path}", path);
-        return Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var files = new List<string>();
+        var problems = new List<(string, string)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>();
+        pending.Push(Path.GetFullPath(path));
+        while (pending.Count > 0)
+        {
+            var dir = pending.Pop();
+            string real;
+            try { real = Directory.ResolveLinkTarget(dir, returnFinalTarget: true)?.FullName ?? dir; }
+            catch (IOException e) { problems.Add((dir, $"unreadable folder: {e.Message}")); continue; }
+            if (!seen.Add(Path.TrimEndingDirectorySeparator(real))) continue;
+            try
+            {
+                files.AddRange(Directory.EnumerateFiles(dir));
+                foreach (var sub in Directory.EnumerateDirectories(dir)) pending.Push(sub);
+            }
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+            {
+                problems.Add((dir, $"unreadable folder: {e.Message}"));
+            }
+        }
+        files.Sort(StringComparer.Ordinal);
+        return (files, problems);
     }
 
     /// <summary>True for extensions the loader reads (.txt, .md, .html, .htm).</summary>
@@ -49,7 +79,19 @@ public static class DocumentReader
             var info = new FileInfo(fullPath);
             if (info.Length > maxBytes)
                 return Fail(relative, $"too large: {info.Length} bytes exceeds the limit of {maxBytes} bytes");
-            bytes = File.ReadAllBytes(fullPath);
+            // Opening a named pipe blocks until someone writes to it; a file must open at once or it is not a file.
+            var open = Task.Run(() => new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16));
+            if (!open.Wait(OpenTimeout))
+                return Fail(relative, "not a regular file: opening it did not finish (a named pipe or device?)");
+            using var stream = open.Result;
+            // Never trust the reported length: a link to a device (/dev/zero) reports 0 and never ends.
+            bytes = ReadAtMost(stream, maxBytes + 1);
+            if (bytes.Length > maxBytes)
+                return Fail(relative, $"too large: more than {maxBytes} bytes (the limit) could be read from it");
+        }
+        catch (AggregateException e) when (e.InnerException is IOException or UnauthorizedAccessException)
+        {
+            return Fail(relative, $"unreadable: {e.InnerException!.Message}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -72,6 +114,19 @@ public static class DocumentReader
     }
 
     static ReadResult Fail(string file, string error) => new(file, null, [], error);
+
+    /// <summary>How long opening a file may take before it is reported as not a regular file.</summary>
+    static readonly TimeSpan OpenTimeout = TimeSpan.FromSeconds(5);
+
+    static byte[] ReadAtMost(Stream stream, long limit)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[1 << 16];
+        int n;
+        while (buffer.Length < limit && (n = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limit - buffer.Length))) > 0)
+            buffer.Write(chunk, 0, n);
+        return buffer.ToArray();
+    }
 
     /// <summary>Block elements end lines so the text keeps the paragraph structure later stages rely on.</summary>
     internal static string HtmlToText(string html)
@@ -98,18 +153,31 @@ public static class DocumentReader
     static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
     { "p","div","br","li","ul","ol","h1","h2","h3","h4","h5","h6","section","article","header","footer","nav","tr","table","blockquote","aside","main","dd","dt","figcaption" };
 
-    static void Walk(AngleSharp.Dom.INode node, StringBuilder sb)
+    /// <summary>
+    /// Text of the tree under <paramref name="root"/>, block elements on lines of their own. Iterative, with an explicit
+    /// stack: the depth of a page's nesting is the input's to choose, and recursion would let it overflow the stack.
+    /// </summary>
+    static void Walk(AngleSharp.Dom.INode root, StringBuilder sb)
     {
-        foreach (var child in node.ChildNodes)
+        // Each entry is a node to enter, or (Closing) the element whose end is to be written.
+        var stack = new Stack<(AngleSharp.Dom.INode Node, bool Closing)>();
+        for (var i = root.ChildNodes.Length - 1; i >= 0; i--) stack.Push((root.ChildNodes[i], false));
+        while (stack.Count > 0)
         {
-            if (child is AngleSharp.Dom.IText t) { sb.Append(t.Data); continue; }
-            if (child is not AngleSharp.Dom.IElement e) continue;
+            var (node, closing) = stack.Pop();
+            if (node is AngleSharp.Dom.IText t) { sb.Append(t.Data); continue; }
+            if (node is not AngleSharp.Dom.IElement e) continue;
             var block = Blocks.Contains(e.LocalName);
+            if (closing)
+            {
+                if (block) sb.Append('\n');
+                if (e.LocalName is "p" or "h1" or "h2" or "h3" or "li") sb.Append('\n');
+                continue;
+            }
             if (block) sb.Append('\n');
             if (e.LocalName.Equals("li", StringComparison.OrdinalIgnoreCase)) sb.Append("• ");
-            Walk(e, sb);
-            if (block) sb.Append('\n');
-            if (e.LocalName is "p" or "h1" or "h2" or "h3" or "li") sb.Append('\n');
+            stack.Push((e, true));
+            for (var i = e.ChildNodes.Length - 1; i >= 0; i--) stack.Push((e.ChildNodes[i], false));
         }
     }
 }

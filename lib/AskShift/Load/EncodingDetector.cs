@@ -14,7 +14,8 @@ public static class EncodingDetector
     public static (string? Text, string? Warning, string? Error) Decode(byte[] b)
     {
         // BOMs first: they are unambiguous.
-        if (b.Length >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) return (Strict(new UTF8Encoding(false, true), b, 3), null, null);
+        if (b.Length >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
+            return Strict(new UTF8Encoding(false, true), b, 3) is { } bomText ? (bomText, null, null) : Lenient(b, 3);
         if (b.Length >= 2 && b[0] == 0xFF && b[1] == 0xFE) return (new UnicodeEncoding(false, false).GetString(b, 2, b.Length - 2), null, null);
         if (b.Length >= 2 && b[0] == 0xFE && b[1] == 0xFF) return (new UnicodeEncoding(true, false).GetString(b, 2, b.Length - 2), null, null);
 
@@ -28,8 +29,38 @@ public static class EncodingDetector
         var utf8 = Strict(new UTF8Encoding(false, true), b, 0);
         if (utf8 != null) return (utf8, null, null);
 
-        var cp1252 = Encoding.GetEncoding(1252).GetString(b);
-        return (cp1252, "encoding: not valid UTF-8; decoded as Windows-1252, check accented letters and quotes", null);
+        // A few bad bytes in otherwise valid UTF-8 (a truncated download, one stray byte) spoil those bytes, not the file.
+        // It must show UTF-8 elsewhere (valid multi-byte characters): a Windows-1252 file's lone quote bytes are not that.
+        var (lenient, replaced) = Replaced(b, 0);
+        if (replaced <= Math.Max(2, lenient.Length / 200) && lenient.Any(c => c > '\u007F' && c != '\uFFFD')) return Lenient(b, 0);
+
+        // Otherwise let a charset detector (uchardet's statistics) name the encoding: GB18030 and Big5 Chinese pages,
+        // Windows-1252 English ones. What it cannot name with some confidence is not read as text.
+        var detected = UtfUnknown.CharsetDetector.DetectFromBytes(b).Detected;
+        if (detected?.Encoding is { } enc && detected.Confidence >= MinConfidence)
+            return (enc.GetString(b), $"encoding: not valid UTF-8; decoded as {Display(detected.EncodingName)} (detected, confidence {detected.Confidence.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}), check accented letters, quotes and Chinese characters", null);
+        return (null, null, "undecodable: not valid UTF-8, and no text encoding could be detected with confidence (binary, or an unusual encoding: convert it to UTF-8)");
+    }
+
+    static string Display(string name) =>
+        name.StartsWith("windows-", StringComparison.OrdinalIgnoreCase) ? "Windows-" + name["windows-".Length..] : name.ToUpperInvariant();
+
+    /// <summary>Lowest detector confidence accepted for a non-UTF-8 file.</summary>
+    const float MinConfidence = 0.5f;
+
+    static (string Text, string? Warning, string? Error) Lenient(byte[] b, int offset)
+    {
+        var (text, replaced) = Replaced(b, offset);
+        return (text, $"encoding: UTF-8 with {replaced} invalid byte sequence(s), each shown as U+FFFD", null);
+    }
+
+    /// <summary>The bytes decoded as UTF-8 with invalid sequences replaced, and how many were.</summary>
+    static (string Text, int Replaced) Replaced(byte[] b, int offset)
+    {
+        var text = new UTF8Encoding(false, false).GetString(b, offset, b.Length - offset);
+        var strictCount = 0;
+        foreach (var c in text) if (c == '\uFFFD') strictCount++;
+        return (text, strictCount);
     }
 
     static string? Strict(Encoding e, byte[] b, int offset)

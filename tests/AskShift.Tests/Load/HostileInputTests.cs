@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Text;
+using AskShift.Load;
+
+namespace AskShift.Tests.Load;
+
+/// <summary>Loader inputs that used to crash, hang or mislead (issue 14), each generated here, none committed.</summary>
+public class HostileInputTests
+{
+    static HostileInputTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    const string Letter = "Open letter\n\nWe urge the Secretary of State to raise the case of every detained lawyer.\n";
+
+    [Fact]
+    public void Deeply_nested_html_loads_without_overflowing_the_stack()
+    {
+        var html = new StringBuilder("<html><body>");
+        for (var i = 0; i < 30_000; i++) html.Append("<div>");
+        html.Append("<p>We urge the United States to impose sanctions on the officials responsible.</p>");
+        for (var i = 0; i < 30_000; i++) html.Append("</div>");
+        html.Append("</body></html>");
+        // On a thread with a small stack (256 KB), as a worker thread may have: a walk whose depth follows the page's
+        // nesting overflows it and takes the process down; an iterative walk does not.
+        ReadResult? r = null;
+        var worker = new Thread(() => r = DocumentReader.Decode(Encoding.UTF8.GetBytes(html.ToString()), "deep.html", html: true), 256 * 1024);
+        worker.Start();
+        worker.Join();
+        Assert.NotNull(r);
+        Assert.Null(r!.Error);
+        Assert.Contains("impose sanctions on the officials responsible", r.Text);
+    }
+
+    [Fact]
+    public void A_symlink_loop_is_followed_once_and_files_are_read_once()
+    {
+        using var dir = new TempDir();
+        dir.Write("a.txt", Letter);
+        dir.Write("sub/b.txt", Letter.Replace("lawyer", "writer"));
+        Directory.CreateSymbolicLink(Path.Combine(dir.Path, "sub", "loop"), dir.Path);
+        var corpus = Corpus.Load(dir.Path);
+        Assert.Equal(["a.txt", "sub/b.txt"], corpus.Items.Select(d => d.File).Order(StringComparer.Ordinal));
+        Assert.Empty(corpus.Errors);
+    }
+
+    [Fact]
+    public void A_link_to_an_endless_device_is_an_error_not_an_out_of_memory()
+    {
+        using var dir = new TempDir();
+        dir.Write("a.txt", Letter);
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "zero.txt"), "/dev/zero");
+        var corpus = Corpus.Load(dir.Path, new CorpusOptions { MaxFileBytes = 1 << 20 });
+        Assert.Single(corpus.Items);
+        Assert.Contains(corpus.Errors, e => e.File == "zero.txt" && e.Error.StartsWith("too large"));
+    }
+
+    [Fact]
+    public void A_named_pipe_is_reported_instead_of_hanging_the_load()
+    {
+        using var dir = new TempDir();
+        dir.Write("a.txt", Letter);
+        var fifo = Path.Combine(dir.Path, "pipe.txt");
+        using (var p = Process.Start("mkfifo", [fifo])) p.WaitForExit();
+        var clock = Stopwatch.StartNew();
+        var corpus = Corpus.Load(dir.Path);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30));
+        Assert.Single(corpus.Items);
+        Assert.Contains(corpus.Errors, e => e.File == "pipe.txt" && e.Error.StartsWith("not a regular file"));
+    }
+
+    [Fact]
+    public void An_unreadable_subfolder_is_reported_and_the_rest_loads()
+    {
+        if (Environment.UserName == "root") return; // root reads every folder; the permission cannot be taken away
+        using var dir = new TempDir();
+        dir.Write("a.txt", Letter);
+        dir.Write("locked/b.txt", Letter);
+        File.SetUnixFileMode(Path.Combine(dir.Path, "locked"), UnixFileMode.None);
+        try
+        {
+            var corpus = Corpus.Load(dir.Path);
+            Assert.Single(corpus.Items);
+            Assert.Contains(corpus.Errors, e => e.File.StartsWith("locked") && e.Error.StartsWith("unreadable folder"));
+        }
+        finally { File.SetUnixFileMode(Path.Combine(dir.Path, "locked"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute); }
+    }
+
+    [Theory]
+    [InlineData(54936, "GB18030")]
+    [InlineData(950, "Big5")]
+    public void Chinese_in_gb18030_or_big5_is_detected_and_said(int codePage, string expected)
+    {
+        const string zh = "人权观察今天发表声明，呼吁美国政府在与中国领导人会面时提出被拘留律师的案件，并要求释放所有因和平表达而入狱的人士。" +
+                          "声明还敦促国会通过相关法案，对负责镇压的官员实施制裁，并支持公民社会和人权捍卫者的工作。";
+        var text = codePage == 950 ? zh.Replace("权", "權").Replace("观", "觀").Replace("发", "發").Replace("声", "聲").Replace("吁", "籲").Replace("国", "國")
+            .Replace("与", "與").Replace("导", "導").Replace("时", "時").Replace("提", "提").Replace("拘", "拘").Replace("师", "師").Replace("释", "釋")
+            .Replace("为", "為").Replace("狱", "獄").Replace("还", "還").Replace("会", "會").Replace("过", "過").Replace("关", "關").Replace("负", "負")
+            .Replace("责", "責").Replace("镇", "鎮").Replace("员", "員").Replace("实", "實").Replace("施", "施").Replace("裁", "裁").Replace("持", "持")
+            .Replace("卫", "衛").Replace("们", "們").Replace("达", "達").Replace("对", "對") : zh;
+        var bytes = Encoding.GetEncoding(codePage).GetBytes(text + "\n" + text + "\n");
+        var r = DocumentReader.Decode(bytes, "zh.txt", html: false);
+        Assert.Null(r.Error);
+        Assert.Contains(text[..10], r.Text);
+        Assert.Contains(r.Warnings, w => w.Contains("detected") && w.Contains(expected, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void One_invalid_byte_in_utf8_spoils_that_byte_not_the_file()
+    {
+        var bytes = Encoding.UTF8.GetBytes("Café statement — we urge Washington to act now on the detentions of “lawyers”.\n").ToList();
+        bytes.Insert(20, 0xFF);
+        var r = DocumentReader.Decode(bytes.ToArray(), "a.txt", html: false);
+        Assert.Contains("Café", r.Text);
+        Assert.Contains("“lawyers”", r.Text);
+        Assert.Contains(r.Warnings, w => w.Contains("1 invalid byte"));
+        var bom = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(bytes).ToArray();
+        var withBom = DocumentReader.Decode(bom, "b.txt", html: false);
+        Assert.Null(withBom.Error);
+        Assert.Contains("Café", withBom.Text);
+    }
+
+    [Fact]
+    public void Random_high_bytes_are_not_loaded_as_a_document()
+    {
+        var rng = new Random(7);
+        var bytes = new byte[5000];
+        for (var i = 0; i < bytes.Length; i++) bytes[i] = (byte)rng.Next(0x80, 0x100);
+        var r = DocumentReader.Decode(bytes, "noise.txt", html: false);
+        Assert.NotNull(r.Error);
+    }
+}
