@@ -54,11 +54,7 @@ public static class NotebooksCommand
             if (!TryFind(parse.GetValue(notebooks) ?? [], out var files)) return ExitCodes.BadInput;
             if (parse.GetValue(noImages))
             {
-                options = new RunnerOptions
-                {
-                    CellTimeout = options.CellTimeout, Parameters = options.Parameters, Progress = options.Progress,
-                    ImageRenderer = null, AllowMissingPictures = true,
-                };
+                options = options with { ImageRenderer = null, AllowMissingPictures = true };
                 Console.Error.WriteLine("warning: --no-images: charts are written without PNG pictures; GitHub will show them as empty");
             }
             else if (options.ImageRenderer is not { IsAvailable: true })

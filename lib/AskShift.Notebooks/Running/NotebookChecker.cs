@@ -33,12 +33,7 @@ public sealed class NotebookChecker(RunnerOptions? options = null)
         {
             File.Copy(full, temp);
             // The copy is compared by its text; it may lose pictures where no renderer is installed.
-            var copyOptions = new RunnerOptions
-            {
-                CellTimeout = options.CellTimeout, Parameters = options.Parameters, Progress = options.Progress,
-                ImageRenderer = options.ImageRenderer, AllowMissingPictures = true,
-            };
-            var run = await new NotebookRunner(copyOptions).RunAsync(temp, temp, ct);
+            var run = await new NotebookRunner(options with { AllowMissingPictures = true }).RunAsync(temp, temp, ct);
             var fresh = Notebook.Load(temp);
             var diffs = new List<CellDifference>();
             var byId = fresh.Cells.ToDictionary(c => c.Id);

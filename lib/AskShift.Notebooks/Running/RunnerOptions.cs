@@ -1,7 +1,7 @@
 namespace AskShift.Notebooks;
 
 /// <summary>How <see cref="NotebookRunner"/> runs notebooks.</summary>
-public sealed class RunnerOptions
+public sealed record RunnerOptions
 {
     /// <summary>Longest a single cell may run before the notebook fails; generous, since cells may train models.</summary>
     public TimeSpan CellTimeout { get; init; } = TimeSpan.FromMinutes(10);
