@@ -16,21 +16,17 @@ public static class ChartPictures
     /// <summary>Charts in <paramref name="notebook"/> that carry a PNG, and charts that do not.</summary>
     public static (int WithPicture, int Without) Count(Notebook notebook)
     {
-        int with = 0, without = 0;
-        foreach (var cell in notebook.Cells)
-            foreach (var o in cell.Outputs)
-            {
-                var bundle = o switch { DisplayOutput d => d.Bundle, ExecuteResultOutput r => r.Bundle, _ => null };
-                if (bundle is null || !bundle.Data.ContainsKey(Formatter.PlotlyMime)) continue;
-                if (bundle.Data.ContainsKey("image/png")) with++;
-                else without++;
-            }
-        return (with, without);
+        var charts = notebook.Cells.SelectMany(Charts).ToList();
+        var with = charts.Count(b => b.Data.ContainsKey("image/png"));
+        return (with, charts.Count - with);
     }
 
     /// <summary>1-based numbers of the cells holding a chart without a picture.</summary>
     public static IReadOnlyList<int> CellsWithoutPicture(Notebook notebook) =>
-        notebook.Cells.Select((c, i) => (c, i)).Where(x => x.c.Outputs.Any(o =>
-            (o switch { DisplayOutput d => d.Bundle, ExecuteResultOutput r => r.Bundle, _ => null }) is { } b &&
-            b.Data.ContainsKey(Formatter.PlotlyMime) && !b.Data.ContainsKey("image/png"))).Select(x => x.i + 1).ToList();
+        notebook.Cells.Select((c, i) => (c, i)).Where(x => Charts(x.c).Any(b => !b.Data.ContainsKey("image/png"))).Select(x => x.i + 1).ToList();
+
+    /// <summary>The output bundles of <paramref name="cell"/> that hold a chart.</summary>
+    static IEnumerable<MimeBundle> Charts(NotebookCell cell) =>
+        cell.Outputs.Select(o => o switch { DisplayOutput d => d.Bundle, ExecuteResultOutput r => r.Bundle, _ => null })
+            .OfType<MimeBundle>().Where(b => b.Data.ContainsKey(Formatter.PlotlyMime));
 }

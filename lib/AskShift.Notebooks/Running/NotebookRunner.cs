@@ -31,12 +31,13 @@ public sealed class NotebookRunner(RunnerOptions? options = null)
         ParameterInjector.Inject(notebook, options.Parameters);
         var clock = Stopwatch.StartNew();
         var result = await RunAsync(notebook, Path.GetDirectoryName(Path.GetFullPath(path))!, path, ct);
-        if (hadPictures && !options.AllowMissingPictures && ChartPictures.Count(notebook).Without > 0)
+        var lost = hadPictures && !options.AllowMissingPictures ? ChartPictures.Count(notebook).Without : 0;
+        if (lost > 0)
         {
             // Rendering failed part-way (the browser crashed, say): keep the committed file rather than lose its pictures.
-            var lost = new ErrorOutput("MissingChartPicture",
-                $"{ChartPictures.Count(notebook).Without} chart(s) got no PNG picture ({options.ImageRenderer?.MissingHint ?? "no renderer"}); {path} was left unchanged", []);
-            return result with { Elapsed = clock.Elapsed, Failure = result.Failure ?? new CellFailure(0, "", lost) };
+            var error = new ErrorOutput("MissingChartPicture",
+                $"{lost} chart(s) got no PNG picture ({options.ImageRenderer?.MissingHint ?? "no renderer"}); {path} was left unchanged", []);
+            return result with { Elapsed = clock.Elapsed, Failure = result.Failure ?? new CellFailure(0, "", error) };
         }
         notebook.Save(outputPath ?? path);
         return result with { Elapsed = clock.Elapsed };
