@@ -32,7 +32,8 @@ public static class KernelCommand
             var path = parse.GetValue(file)!.FullName;
             try
             {
-                await KernelHost.RunAsync(path, () => new EngineBackend(new SessionOptions()), Console.Error, ct: ct);
+                var options = new KernelServerOptions { HistoryFile = KernelServerOptions.DefaultHistoryFile() };
+                await KernelHost.RunAsync(path, () => new EngineBackend(new SessionOptions()), Console.Error, options, ct);
                 return ExitCodes.Ok;
             }
             catch (InvalidDataException e)

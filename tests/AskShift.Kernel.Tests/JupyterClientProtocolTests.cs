@@ -190,8 +190,60 @@ public class JupyterClientProtocolTests
         Assert.Equal("complete", (string)Content(PythonDriver.Step(result, 6))["status"]!);
         Assert.Equal("invalid", (string)Content(PythonDriver.Step(result, 7))["status"]!);
         Assert.Empty(Content(PythonDriver.Step(result, 8))["comms"]!.AsObject());
-        Assert.Empty(Content(PythonDriver.Step(result, 9))["history"]!.AsArray());
+        var history = Content(PythonDriver.Step(result, 9))["history"]!.AsArray();
+        Assert.Equal("set sentinel 1", (string)Assert.Single(history)!.AsArray()[2]!);
         Assert.True(Types(PythonDriver.Step(result, 1)).SequenceEqual(["status:busy", "status:idle"]));
+    }
+
+    [Fact]
+    public async Task History_AnswersTailRangeAndSearch_AsIPythonDoes()
+    {
+        await using var kernel = new InProcessKernel();
+        var result = await PythonDriver.RunAsync(kernel.Plan(
+            Op("execute", ("code", "set a 1")),
+            Op("execute", ("code", "get a")),
+            Op("execute", ("code", "print hidden"), ("store_history", false)),
+            Op("execute", ("code", "set a 1")),
+            Op("history", ("content", new JsonObject { ["n"] = 2 })),
+            Op("history", ("content", new JsonObject { ["hist_access_type"] = "range", ["session"] = 0, ["start"] = 2, ["stop"] = 3, ["output"] = true })),
+            Op("history", ("content", new JsonObject { ["hist_access_type"] = "search", ["pattern"] = "set*", ["unique"] = true })),
+            Op("history", ("content", new JsonObject { ["hist_access_type"] = "bogus" })),
+            Op("shutdown")));
+
+        static List<JsonArray> Items(JsonObject step) => Content(step)["history"]!.AsArray().Select(i => i!.AsArray()).ToList();
+        var tail = Items(PythonDriver.Step(result, 4));
+        Assert.Equal(["get a", "set a 1"], tail.Select(i => (string)i[2]!));
+        Assert.Equal([2, 3], tail.Select(i => (int)i[1]!)); // line numbers are execution counts; the unstored cell took none
+        var session = (int)tail[0][0]!;
+        Assert.True(session >= 1);
+
+        var range = Assert.Single(Items(PythonDriver.Step(result, 5)));
+        Assert.Equal(session, (int)range[0]!);
+        Assert.Equal("get a", (string)range[2]![0]!);
+        Assert.Equal("1", (string)range[2]![1]!); // the cell's text/plain result
+
+        Assert.Equal(["set a 1"], Items(PythonDriver.Step(result, 6)).Select(i => (string)i[2]!));
+
+        var bogus = Content(PythonDriver.Step(result, 7));
+        Assert.Equal("error", (string)bogus["status"]!);
+        Assert.Contains("hist_access_type", (string)bogus["evalue"]!);
+    }
+
+    [Fact]
+    public async Task CommOpen_ForAnUnknownTarget_IsClosedAtOnce_WithBusyAndIdle()
+    {
+        await using var kernel = new InProcessKernel();
+        var result = await PythonDriver.RunAsync(kernel.Plan(
+            Op("comm_open", ("content", new JsonObject { ["comm_id"] = "c-1", ["target_name"] = "jupyter.widget", ["data"] = new JsonObject() })),
+            Op("comm_msg", ("content", new JsonObject { ["comm_id"] = "c-1", ["data"] = new JsonObject { ["x"] = 1 } })),
+            Op("comm_info"),
+            Op("shutdown")));
+
+        var open = PythonDriver.Step(result, 0);
+        Assert.True(Types(open).SequenceEqual(["status:busy", "comm_close", "status:idle"]), string.Join(",", Types(open)));
+        Assert.Equal("c-1", (string)open["iopub"]!.AsArray()[1]!["content"]!["comm_id"]!);
+        Assert.True(Types(PythonDriver.Step(result, 1)).SequenceEqual(["status:busy", "status:idle"]));
+        Assert.Empty(Content(PythonDriver.Step(result, 2))["comms"]!.AsObject());
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public class KernelEndToEndTests
                     Op("execute", ("code", "1 + 41")),
                     Op("kernel_info", ("channel", "control")),
                     Op("execute", ("code", "Console.WriteLine(\"to stdout\"); Console.Error.WriteLine(\"to stderr\");")),
-                    Op("execute", ("code", "var h = display(\"10%\"); h.Update(\"100%\"); clear_output(true); var answer = 42;")),
+                    Op("execute", ("code", "var h = display(\"10%\"); h.Update(\"100%\"); clear_output(true); var answer = 42; long spins = 0;")),
                     Op("execute", ("code", "throw new InvalidOperationException(\"boom\");")),
                     Op("execute", ("code", "int broken = \"text\";")),
                     Op("complete", ("code", "answer.ToStr"), ("cursor_pos", 12)),
@@ -77,6 +77,11 @@ public class KernelEndToEndTests
                     Op("execute", ("code", "await Task.Delay(60000, CancellationToken);"), ("interrupt_after", 2.0), ("via", "sigint")),
                     Op("bad_signature"),
                     Op("execute", ("code", "answer + 1")),
+                    Op("complete", ("code", "Console.Wr"), ("cursor_pos", 10)),
+                    Op("complete", ("code", "DateTime."), ("cursor_pos", 9)),
+                    Op("inspect", ("code", "Console.WriteLine(answer)"), ("cursor_pos", 12)),
+                    Op("execute", ("code", "while (true)\n    spins++;"), ("interrupt_after", 2.0)),
+                    Op("execute", ("code", "var before = spins; Thread.Sleep(300); before == spins")),
                     Op("shutdown")),
             };
             var result = await PythonDriver.RunAsync(plan, TimeSpan.FromMinutes(4));
@@ -97,6 +102,7 @@ public class KernelEndToEndTests
             Assert.Contains("100%", (string)updated["content"]!["data"]!["text/plain"]!);
             Assert.True((bool)IOPub(display, "clear_output").Single()["content"]!["wait"]!);
 
+            Assert.True(!IOPub(display, "error").Any(), display.ToJsonString());
             var thrown = PythonDriver.Step(result, 4);
             Assert.Equal("error", (string)Content(thrown)["status"]!);
             Assert.Equal("InvalidOperationException", (string)Content(thrown)["ename"]!);
@@ -134,7 +140,22 @@ public class KernelEndToEndTests
             Assert.Equal("43", (string)IOPub(PythonDriver.Step(result, 13), "execute_result").Single()["content"]!["data"]!["text/plain"]!);
             Assert.Contains("invalid HMAC signature", (string)result["driver_stderr"]!);
 
-            var shutdown = PythonDriver.Step(result, 14);
+            var writes = Content(PythonDriver.Step(result, 14))["matches"]!.AsArray().Select(m => (string)m!).ToList();
+            Assert.Contains("WriteLine", writes);
+            Assert.Contains("Write", writes);
+            var dateTime = Content(PythonDriver.Step(result, 15))["matches"]!.AsArray().Select(m => (string)m!).ToList();
+            Assert.Contains("Now", dateTime);
+            Assert.DoesNotContain("AddDays", dateTime);
+            var overloads = (string)Content(PythonDriver.Step(result, 16))["data"]!["text/plain"]!;
+            Assert.StartsWith("void Console.WriteLine(int value)", overloads);
+            Assert.Contains("other overloads that take 1 argument", overloads);
+
+            var loop = PythonDriver.Step(result, 17);
+            Assert.Equal("error", (string)Content(loop)["status"]!);
+            Assert.Equal("The cell was interrupted.", (string)Content(loop)["evalue"]!);
+            Assert.Equal("True", (string)IOPub(PythonDriver.Step(result, 18), "execute_result").Single()["content"]!["data"]!["text/plain"]!);
+
+            var shutdown = PythonDriver.Step(result, 19);
             Assert.Equal("ok", (string)Content(shutdown)["status"]!);
             Assert.False((bool)shutdown["alive_after"]!);
         }

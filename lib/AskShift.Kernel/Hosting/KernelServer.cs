@@ -187,4 +187,16 @@ public sealed record KernelServerOptions
 {
     /// <summary>How long an interrupted cell may take to stop before the kernel reports it cannot be interrupted.</summary>
     public TimeSpan InterruptGrace { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// Where input history persists across kernel sessions (JSON lines); null keeps it in memory for this process only.
+    /// The kernel command passes <c>History.DefaultFile</c>; tests and embedders default to memory only.
+    /// </summary>
+    public string? HistoryFile { get; init; }
+
+    /// <summary>
+    /// <c>$ASKSHIFT_KERNEL_HISTORY</c> when set (empty turns persistence off), else
+    /// <c>$XDG_DATA_HOME/askshift/kernel-history.jsonl</c> (XDG_DATA_HOME defaulting to ~/.local/share).
+    /// </summary>
+    public static string? DefaultHistoryFile() => History.DefaultFile(Environment.GetEnvironmentVariable);
 }

@@ -14,6 +14,7 @@ namespace AskShift.Kernel.Hosting;
 internal sealed class RequestHandler(IKernelBackend backend, KernelServer server, KernelServerOptions options)
 {
     private readonly BlockingCollection<JupyterMessage> _shellQueue = new();
+    private readonly History _history = new(options.HistoryFile, server.Log);
     private Thread? _thread;
     private RunningCell? _running;
     private int _executionCount;
@@ -54,7 +55,7 @@ internal sealed class RequestHandler(IKernelBackend backend, KernelServer server
         if (type == "shutdown_request") { Shutdown(KernelChannel.Shell, request); return; }
         if (type is "comm_open" or "comm_msg" or "comm_close")
         {
-            server.Log($"ignored {type}: this kernel registers no comm targets");
+            Comm(request);
             return;
         }
 
@@ -68,7 +69,7 @@ internal sealed class RequestHandler(IKernelBackend backend, KernelServer server
                 "inspect_request" => await InspectAsync(request.Content),
                 "is_complete_request" => IsComplete(request.Content),
                 "comm_info_request" => new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() },
-                "history_request" => new JsonObject { ["status"] = "ok", ["history"] = new JsonArray() },
+                "history_request" => new JsonObject { ["status"] = "ok", ["history"] = _history.Query(request.Content) },
                 _ => null,
             };
             if (reply is null) server.Log($"ignored unknown shell message type '{type}'");
@@ -83,6 +84,24 @@ internal sealed class RequestHandler(IKernelBackend backend, KernelServer server
         {
             server.Status(request, "idle");
         }
+    }
+
+    /// <summary>
+    /// Comms (messaging spec 5.x): this kernel registers no comm targets, so a front end's comm_open is answered at
+    /// once with a comm_close for that comm id, as the spec asks, and the client's open completes instead of waiting.
+    /// Messages for comms that do not exist are only acknowledged by the busy/idle pair.
+    /// </summary>
+    private void Comm(JupyterMessage request)
+    {
+        server.Status(request, "busy");
+        var id = Str(request.Content, "comm_id");
+        if (request.MsgType == "comm_open")
+        {
+            server.Log($"comm_open for unknown target '{Str(request.Content, "target_name")}': closing comm {id}");
+            server.Publish("comm_close", new JsonObject { ["comm_id"] = id, ["data"] = new JsonObject() }, request);
+        }
+        else server.Log($"ignored {request.MsgType} for comm {id}: no such comm is open");
+        server.Status(request, "idle");
     }
 
     /// <summary>Runs on the socket thread; must return quickly.</summary>
@@ -124,9 +143,14 @@ internal sealed class RequestHandler(IKernelBackend backend, KernelServer server
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Volatile.Write(ref _running, new RunningCell(request, cancel, done.Task));
         ExecutionOutcome outcome;
+        string? resultText = null;
         try
         {
-            outcome = await backend.ExecuteAsync(code, output => { if (!silent) Forward(output, request, count); }, cancel.Token);
+            outcome = await backend.ExecuteAsync(code, output =>
+            {
+                if (output is ExecutionResult r && r.Data["text/plain"] is JsonValue t && t.TryGetValue<string>(out var text)) resultText = text;
+                if (!silent) Forward(output, request, count);
+            }, cancel.Token);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
@@ -141,6 +165,12 @@ internal sealed class RequestHandler(IKernelBackend backend, KernelServer server
         {
             Volatile.Write(ref _running, null);
             done.TrySetResult();
+        }
+
+        if (storeHistory)
+        {
+            try { _history.Add(count, code, resultText); }
+            catch (Exception e) { server.Log($"history: could not record cell {count}: {e.Message}"); }
         }
 
         var error = outcome.Success ? null

@@ -16,9 +16,10 @@ namespace AskShift.Notebooks;
 /// </summary>
 /// <remarks>
 /// Cancellation: the token stops waiting for the cell and reports it as cancelled, and is exposed to cell code as
-/// <c>CancellationToken</c>. .NET cannot abort a thread, so a tight CPU loop that never checks the token keeps
-/// running in the background until it ends; its later output is dropped and the next cell starts from the state
-/// before the cancelled one.
+/// <c>CancellationToken</c>. Loops written in the cell check it on every iteration (see <see cref="CellInterrupts"/>),
+/// so they stop. .NET cannot abort a thread, so code that never returns to a cell loop (a long library call) keeps
+/// running in the background until it ends; the error says so, its later output is dropped, and the next cell starts
+/// from the state before the cancelled one.
 /// </remarks>
 public sealed class NotebookSession : IAsyncDisposable
 {
@@ -82,11 +83,14 @@ public sealed class NotebookSession : IAsyncDisposable
             ExecutionCount++;
             ok = await RunCellAsync(code, cell, ct);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (OperationCanceledException e) when (ct.IsCancellationRequested)
         {
-            cell.Emit(new ErrorOutput("OperationCanceledException",
-                "The cell was cancelled. Code that does not check CancellationToken may still be running in the background.",
-                ["OperationCanceledException: The cell was cancelled."]));
+            var message = e is CellStillRunningException
+                ? "The cell was interrupted, but its code is still running in the background and using a core: it is inside "
+                  + "a call that does not check CancellationToken (a loop in the cell itself would have stopped). It runs until "
+                  + "that call returns; restart the kernel to stop it now. Its later output is dropped."
+                : "The cell was interrupted.";
+            cell.Emit(new ErrorOutput("OperationCanceledException", message, [$"OperationCanceledException: {message}"]));
         }
         finally
         {
@@ -164,6 +168,14 @@ public sealed class NotebookSession : IAsyncDisposable
             cell.Emit(ErrorReport.Compile(diagnostics, file));
             return false;
         }
+        // Diagnostics come from the code as written; what runs has a cancellation check in every loop.
+        if (LoopPolling.Instrument(code) is { } polled)
+        {
+            var instrumented = state is null
+                ? CSharpScript.Create(polled, opts, typeof(ScriptGlobals), loader)
+                : state.Script.ContinueWith(polled, opts);
+            if (!instrumented.Compile(ct).Any(d => d.Severity == DiagnosticSeverity.Error)) script = instrumented;
+        }
 
         // Run on the pool so a cell that blocks synchronously can still be abandoned when ct fires.
         var previous = state;
@@ -174,7 +186,16 @@ public sealed class NotebookSession : IAsyncDisposable
                 ? await script.RunAsync(globals, _ => true, CancellationToken.None)
                 : await script.RunFromAsync(previous, _ => true, CancellationToken.None);
         }, CancellationToken.None);
-        var next = await run.WaitAsync(ct);
+        CellInterrupts.Watch(run, ct);
+        ScriptState<object> next;
+        try { next = await run.WaitAsync(ct); }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Give the cell's loop checks a moment to stop the code, so the error can say whether it is still running.
+            var stopped = await Task.WhenAny(run, Task.Delay(options.InterruptGrace, CancellationToken.None)) == run;
+            if (!stopped) throw new CellStillRunningException(ct);
+            throw;
+        }
         state = next;
         if (next.Exception is { } e)
         {
@@ -248,3 +269,6 @@ public sealed class NotebookSession : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 }
+
+/// <summary>An interrupted cell whose code did not stop within <see cref="SessionOptions.InterruptGrace"/>.</summary>
+internal sealed class CellStillRunningException(CancellationToken ct) : OperationCanceledException(ct);

@@ -20,8 +20,42 @@ internal sealed class ReferenceResolver(InteractiveAssemblyLoader loader)
     private readonly HashSet<string> registered = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The framework's own assemblies, so cells can use any BCL API without a #r, as in .NET Interactive.</summary>
-    public static IEnumerable<MetadataReference> FrameworkReferences() =>
-        Directory.EnumerateFiles(FrameworkDir, "*.dll").Where(IsManaged).Select(p => MetadataReference.CreateFromFile(p));
+    /// <remarks>Documentation comes from the SDK's reference pack when it is installed: the runtime folder ships no XML docs.</remarks>
+    public static IEnumerable<MetadataReference> FrameworkReferences()
+    {
+        var docs = ReferencePackDocs();
+        return Directory.EnumerateFiles(FrameworkDir, "*.dll").Where(IsManaged).Select(p =>
+        {
+            var name = Path.GetFileNameWithoutExtension(p);
+            // CoreLib's public surface is documented under the facade that exposes it.
+            var docName = name is "System.Private.CoreLib" or "System.Private.Uri" ? "System.Runtime" : name;
+            var xml = docs is null ? null : Path.Combine(docs, docName + ".xml");
+            return MetadataReference.CreateFromFile(p, documentation: xml is not null && File.Exists(xml) ? new XmlDocs(xml) : null);
+        });
+    }
+
+    /// <summary>
+    /// The reference pack folder of the running framework (dotnet/packs/Microsoft.NETCore.App.Ref/VERSION/ref/netX.Y),
+    /// the same major.minor as the runtime, newest patch first; null on a runtime-only install.
+    /// </summary>
+    internal static string? ReferencePackDocs()
+    {
+        try
+        {
+            var version = new DirectoryInfo(FrameworkDir).Name;
+            var root = Path.GetFullPath(Path.Combine(FrameworkDir, "..", "..", ".."));
+            var packs = Path.Combine(root, "packs", "Microsoft.NETCore.App.Ref");
+            if (!Directory.Exists(packs) || !Version.TryParse(version, out var runtime)) return null;
+            var tfm = $"net{runtime.Major}.{runtime.Minor}";
+            return Directory.EnumerateDirectories(packs)
+                .Select(d => (Dir: d, Ok: Version.TryParse(Path.GetFileName(d), out var v), V: v))
+                .Where(x => x.Ok && x.V!.Major == runtime.Major && x.V.Minor == runtime.Minor)
+                .OrderByDescending(x => x.V!.Equals(runtime)).ThenByDescending(x => x.V)
+                .Select(x => Path.Combine(x.Dir, "ref", tfm))
+                .FirstOrDefault(Directory.Exists);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+    }
 
     /// <summary>Makes a host assembly visible to cells, compiled against and loaded as the host's own copy.</summary>
     public MetadataReference? Host(Assembly assembly)

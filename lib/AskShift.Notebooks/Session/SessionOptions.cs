@@ -25,4 +25,10 @@ public sealed class SessionOptions
     /// Where the engine reports its own warnings (e.g. "no Chromium"), kept apart from the cells' captured console.
     /// </summary>
     public TextWriter Diagnostics { get; init; } = ConsoleRouter.OriginalError;
+
+    /// <summary>
+    /// How long an interrupted cell's code gets to reach a loop check and stop before the cell is reported as still
+    /// running in the background. Short, because the front end waits for the answer.
+    /// </summary>
+    public TimeSpan InterruptGrace { get; init; } = TimeSpan.FromSeconds(1);
 }

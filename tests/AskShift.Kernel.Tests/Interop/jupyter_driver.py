@@ -120,7 +120,15 @@ class Driver:
         if op == "comm_info":
             return self.request("shell", "comm_info_request", {})
         if op == "history":
-            return self.request("shell", "history_request", {"output": False, "raw": True, "hist_access_type": "tail", "n": 10})
+            content = {"output": False, "raw": True, "hist_access_type": "tail", "n": 10}
+            content.update(step.get("content", {}))
+            return self.request("shell", "history_request", content)
+        if op in ("comm_open", "comm_msg", "comm_close"):
+            # No shell reply exists for these: the kernel answers on iopub only (busy, maybe comm_close, idle).
+            t = time.monotonic()
+            msg_id = self.send("shell", op, step["content"])
+            return {"msg_id": msg_id, "iopub": [self.slim(m) for m in self.iopub_until_idle(msg_id, timeout=10)],
+                    "seconds": time.monotonic() - t}
         if op == "bad_signature":
             return self.bad_signature()
         if op == "heartbeat":
