@@ -8,6 +8,9 @@ namespace AskShift;
 /// <summary>Runs normalise, extract and metadata on one decoded text, keeping every offset in the raw text.</summary>
 public static class DocumentPipeline
 {
+    /// <summary>Raw length from which metadata and ask extraction run concurrently (below it a task costs more than it saves).</summary>
+    internal const int ConcurrentStagesChars = 256 * 1024;
+
     /// <summary>Builds the <see cref="Document"/> for <paramref name="raw"/>.</summary>
     public static Document Process(string file, string raw, IReadOnlySet<string>? repeatedLines = null, IReadOnlyList<string>? loadWarnings = null,
         MetadataOptions? metadata = null)
@@ -20,6 +23,17 @@ public static class DocumentPipeline
         bool InChrome(int rs, int re) => chrome.Any(c => rs >= c.Start && re <= c.End);
         bool InTranslation(int rs) => blocks.Any(b => b.TranslationOf != null && rs >= b.Start && rs < b.End);
         string LanguageAt(int rs) => blocks.FirstOrDefault(b => rs >= b.Start && rs < b.End)?.Language ?? "en";
+
+        // Metadata reads the repaired text without chrome lines; it does not depend on the asks, so a large document
+        // (where each stage takes seconds) finds both on two cores.
+        (DocumentMetadata Meta, string Content) ReadMetadata()
+        {
+            var content = string.Join('\n', Sentences.Lines(view.Text)
+                .Where(l => { var (rs, re) = view.ToRawSpan(l.Start, l.End); return re > rs && !InChrome(rs, re); })
+                .Select(l => view.Text[l.Start..l.End]));
+            return (MetadataExtractor.Extract(content, metadata), content);
+        }
+        var metaTask = raw.Length >= ConcurrentStagesChars ? Task.Run(ReadMetadata) : null;
 
         var spans = AskExtractor.Extract(view, (vs, ve) =>
         {
@@ -34,11 +48,7 @@ public static class DocumentPipeline
             asks.Add(new Ask(file, asks.Count + 1, raw[rs..re], rs, re, s.Form, analysis, s.Language == "zh" ? LanguageAt(rs) : "en") { Truncated = s.Truncated });
         }
 
-        // Metadata reads the repaired text without chrome lines.
-        var content = string.Join('\n', Sentences.Lines(view.Text)
-            .Where(l => { var (rs, re) = view.ToRawSpan(l.Start, l.End); return re > rs && !InChrome(rs, re); })
-            .Select(l => view.Text[l.Start..l.End]));
-        var meta = MetadataExtractor.Extract(content, metadata);
+        var (meta, content) = metaTask is null ? ReadMetadata() : metaTask.GetAwaiter().GetResult();
         if (meta.Date.Note != null) warnings.Add($"date: {meta.Date.Note}");
         if (meta.Date.Precision == DatePrecision.Unknown) warnings.Add("date: no date found in the text");
         if (meta.Administration.Reason != null) warnings.Add($"administration: {meta.Administration.Code}: {meta.Administration.Reason}");

@@ -138,7 +138,8 @@ internal static partial class AskExtractor
                     result.Add(ask);
                 }
         }
-        return DropHeadlines(text, lines, result).Select(a => MarkTruncated(text, a)).OfType<AskSpan>().OrderBy(a => a.Start).ToList();
+        var textEnd = text.AsSpan().TrimEnd().Length; // once per document: per ask it made extraction quadratic
+        return DropHeadlines(text, lines, result).Select(a => MarkTruncated(text, textEnd, a)).OfType<AskSpan>().OrderBy(a => a.Start).ToList();
     }
 
     [GeneratedRegex(@"\bto$|[,;:–—-]$", RegexOptions.IgnoreCase)]
@@ -148,11 +149,10 @@ internal static partial class AskExtractor
     /// An ask that runs into the end of a text cut mid-sentence is kept with a flag when what it asks is already stated,
     /// and dropped when the cut falls before that ("Coordinate multilateral efforts to").
     /// </summary>
-    static AskSpan? MarkTruncated(string text, AskSpan a)
+    static AskSpan? MarkTruncated(string text, int textEnd, AskSpan a)
     {
-        var rest = text[a.End..];
-        var tail = text.TrimEnd();
-        if (rest.Trim().Length > 0 || tail.Length == 0 || ".!?。！？”\"')".Contains(tail[^1])) return a;
+        // Only an ask that reaches the end of the text (nothing but whitespace after it) can have been cut.
+        if (a.End < textEnd || textEnd == 0 || ".!?。！？”\"')".Contains(text[textEnd - 1])) return a;
         var span = text[a.Start..a.End];
         var words = span.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
         // Cut before the action is named: too few words, or the request ends on its "to".
@@ -182,7 +182,7 @@ internal static partial class AskExtractor
         var words = unique.Select(a => Vocabulary.ContentWords(text[a.Start..a.End])).ToList();
         var drop = new HashSet<int>();
         for (var i = 0; i < unique.Count; i++)
-            for (var j = i + 1; j < unique.Count && !drop.Contains(i); j++)
+            for (var j = i + 1; j < Math.Min(unique.Count, i + 1 + Options.RestatementWindow) && !drop.Contains(i); j++)
             {
                 if (unique[i].Form is AskForm.NumberedItem or AskForm.BulletItem || unique[j].Form is AskForm.NumberedItem or AskForm.BulletItem) continue;
                 if (Math.Min(words[i].Count, words[j].Count) < Options.RestatementMinWords) continue;
@@ -260,6 +260,12 @@ internal sealed record ExtractOptions
     public double ProseRestatement { get; init; } = 0.6;
     /// <summary>Content words the smaller of two asks needs before it can count as a restatement.</summary>
     public int RestatementMinWords { get; init; } = 4;
+
+    /// <summary>
+    /// How many following asks each prose ask is compared with for restatement. Real documents hold tens of asks, so
+    /// every pair is compared; a run-on file with thousands would otherwise cost a quadratic number of comparisons.
+    /// </summary>
+    public int RestatementWindow { get; init; } = 300;
     /// <summary>A Chinese headline has at most this many characters.</summary>
     public int HeadlineMaxChineseChars { get; init; } = 40;
     /// <summary>A cut-off ask needs at least this many words to say what it asks.</summary>

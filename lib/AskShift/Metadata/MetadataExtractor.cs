@@ -159,7 +159,8 @@ internal static partial class MetadataExtractor
                 var tail = words.Reverse().TakeWhile(w => !NotPersonWords.Contains(w) && !OrgSuffixes.Contains(w)).Reverse().ToList();
                 if (tail.Count is 2 or 3 && tail.Any(w => !Lexicon.Contains(w)))
                 {
-                    var before = sentence[..run.Index];
+                    // The title or verb sits right before the name; looking further back made this quadratic in a run-on line.
+                    var before = sentence[Math.Max(0, run.Index - 40)..run.Index];
                     if (Regex.IsMatch(before, @"\b(President|Secretary|Director|Advis[eo]r|Fellow|Minister|said|Ms|Mr|Dr)\.?\s*$")) continue;
                     Add(string.Join(' ', tail));
                 }

@@ -70,6 +70,9 @@ internal static partial class OfficeHolders
         var found = new List<(OfficeHolder, string)>();
         foreach (var (h, patterns) in Patterns.Value)
         {
+            // Every pattern contains the surname or an alias: a plain (vectorised) search rules most holders out before
+            // any regular expression walks a long text.
+            if (!text.Contains(h.Surname, StringComparison.Ordinal) && !h.Aliases.Any(a => text.Contains(a, StringComparison.Ordinal))) continue;
             var evidence = patterns.Select(p => FirstSitting(text, p, h)).FirstOrDefault(x => x != null);
             if (evidence != null) found.Add((h, evidence));
         }
@@ -107,7 +110,7 @@ internal static partial class OfficeHolders
 
     static string Context(string text, Match m)
     {
-        var before = text[..m.Index];
+        var before = text[Math.Max(0, m.Index - 40)..m.Index]; // the longest title is 31 characters
         var title = Regex.Match(before, @"((U\.S\.|US|Chinese)\s+)?(President|Secretary of State|Treasury Secretary|National Security Advis[eo]r)\s+$");
         return title.Success ? title.Value + m.Value : m.Value;
     }

@@ -11,6 +11,14 @@ public static partial class Sentences
     [GeneratedRegex(@"[.!?。！？]+[”""’')\]]*(?=\s+[“""‘(\[A-Z0-9\p{IsCJKUnifiedIdeographs}]|\s*$|[\p{IsCJKUnifiedIdeographs}])")]
     private static partial Regex EndRx();
 
+    /// <summary>
+    /// The longest span handed on as one sentence. Real sentences stay far below it (the longest in the 78 development
+    /// documents and the seeds is about 1,000 characters); a run-on text with no sentence end (a scrape that lost its
+    /// punctuation, a hostile file) would otherwise make every per-sentence rule scan the whole file once per cue,
+    /// which is quadratic. Longer spans are cut at clause boundaries.
+    /// </summary>
+    public const int MaxSentenceChars = 2_000;
+
     /// <summary>Sentence spans [start,end) within text[from..to), trimmed of surrounding whitespace.</summary>
     public static IEnumerable<(int Start, int End)> Split(string text, int from, int to)
     {
@@ -20,13 +28,36 @@ public static partial class Sentences
         {
             var endAbs = from + m.Index + m.Length;
             if (text[from + m.Index] == '.' && IsAbbreviation(text, from + m.Index)) continue;
-            var span = Trim(text, start, endAbs);
-            if (span.End > span.Start) yield return span;
+            foreach (var span in Capped(text, start, endAbs)) yield return span;
             start = endAbs;
         }
-        var last = Trim(text, start, to);
-        if (last.End > last.Start) yield return last;
+        foreach (var span in Capped(text, start, to)) yield return span;
     }
+
+    /// <summary>
+    /// [start,end) trimmed, in pieces of at most <see cref="MaxSentenceChars"/>: each cut falls at the last ';', then
+    /// ',', then space in the second half of the allowance, so pieces stay clause-like.
+    /// </summary>
+    internal static IEnumerable<(int Start, int End)> Capped(string text, int start, int end)
+    {
+        var (s, e) = Trim(text, start, end);
+        while (e - s > MaxSentenceChars)
+        {
+            var limit = s + MaxSentenceChars;
+            var floor = s + MaxSentenceChars / 2;
+            var cut = LastIn(text, ';', floor, limit);
+            if (cut < 0) cut = LastIn(text, ',', floor, limit);
+            if (cut < 0) cut = LastIn(text, ' ', floor, limit);
+            cut = cut < 0 ? limit : cut + 1;
+            var piece = Trim(text, s, cut);
+            if (piece.End > piece.Start) yield return piece;
+            (s, e) = Trim(text, cut, e);
+        }
+        if (e > s) yield return (s, e);
+    }
+
+    static int LastIn(string text, char c, int floor, int limit) =>
+        text.LastIndexOf(c, limit - 1, limit - floor) is var i && i >= floor ? i : -1;
 
     static bool IsAbbreviation(string text, int dot)
     {
