@@ -1,3 +1,4 @@
+using AskShift.Text;
 using AskShift.Extract;
 using AskShift.Frames;
 using AskShift.Load;
@@ -20,6 +21,16 @@ public sealed record CorpusOptions
     /// are listed in <see cref="Corpus.Skipped"/>, never dropped silently. A file named explicitly is always read.
     /// </summary>
     public IReadOnlyList<string> Exclude { get; init; } = ["README*", "LICENSE*", "LICENCE*", "CHANGELOG*", ".*"];
+    /// <summary>
+    /// Longest time one document may take to process; past it the file is reported as an error and loading goes on.
+    /// Real documents take milliseconds (a 9 MB run-on text about 9 s), so the default only stops runaway input.
+    /// </summary>
+    public TimeSpan FileTimeLimit { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// Managed-heap size at which processing of the current document stops with an error naming the file. Defaults to
+    /// three quarters of the memory the process may use, at most 4 GB.
+    /// </summary>
+    public long MemoryLimitBytes { get; init; } = Math.Min(4L << 30, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4 * 3);
     /// <summary>Dates and administrations: the reading day and what counts as the top of a document.</summary>
     public MetadataOptions Metadata { get; init; } = new();
 }
@@ -112,7 +123,8 @@ public sealed class Corpus
         var docs = new List<Document>();
         foreach (var (file, text, warnings) in texts)
         {
-            try { docs.Add(DocumentPipeline.Process(file, text, repeated, warnings, options.Metadata)); }
+            try { docs.Add(Budget.Run(options.FileTimeLimit, options.MemoryLimitBytes, () => DocumentPipeline.Process(file, text, repeated, warnings, options.Metadata))); }
+            catch (BudgetExceededException e) { errors.Add(new LoadError(file, e.Message)); }
             catch (Exception e) { errors.Add(new LoadError(file, $"failed to process: {e.Message}")); }
         }
         return new Corpus(docs, errors, skipped);

@@ -51,6 +51,7 @@ internal static partial class AskExtractor
         var prose = new List<(int Start, int End)>();
         for (var i = 0; i < lines.Count; i++)
         {
+            Budget.Check();
             var (s, e) = lines[i];
             var line = text[s..e];
             var prev = i > 0 ? text[lines[i - 1].Start..lines[i - 1].End] : "";
@@ -99,6 +100,7 @@ internal static partial class AskExtractor
         var headings = new List<HashSet<string>>();
         foreach (var item in items)
         {
+            Budget.Check();
             var sentences = Sentences.Split(text, item.Start, item.End).ToList();
             if (sentences.Count == 0) continue;
             var head = SentenceRules.TrimSpan(text, sentences[0].Start, sentences[0].End);
@@ -132,6 +134,7 @@ internal static partial class AskExtractor
             foreach (var (ss, se) in Sentences.Split(text, ps, pe))
                 foreach (var ask in SentenceRules.Find(text, ss, se, MarkerKinds.All, null, youIsUs))
                 {
+                    Budget.Check();
                     var words = Vocabulary.ContentWords(text[ask.Start..ask.End]);
                     // A summary sentence that restates a list item is the same ask, said twice.
                     if (headings.Any(h => Vocabulary.Overlap(h, words) >= Options.ItemRestatement)) continue;
@@ -181,7 +184,7 @@ internal static partial class AskExtractor
         // stated last and most fully. Only prose asks; list items are distinct by construction.
         var words = unique.Select(a => Vocabulary.ContentWords(text[a.Start..a.End])).ToList();
         var drop = new HashSet<int>();
-        for (var i = 0; i < unique.Count; i++)
+        for (var i = 0; i < unique.Count; i++, Budget.Check())
             for (var j = i + 1; j < Math.Min(unique.Count, i + 1 + Options.RestatementWindow) && !drop.Contains(i); j++)
             {
                 if (unique[i].Form is AskForm.NumberedItem or AskForm.BulletItem || unique[j].Form is AskForm.NumberedItem or AskForm.BulletItem) continue;

@@ -79,6 +79,7 @@ internal static partial class SentenceRules
     /// <summary>Asks in the sentence text[start..end).</summary>
     public static IReadOnlyList<AskSpan> Find(string text, int start, int end, MarkerKinds kinds, AskForm? formOverride = null, bool youIsUs = false)
     {
+        Budget.Check();
         var s = text[start..end];
         var hits = new List<(int At, Func<int, IEnumerable<AskSpan>> Make)>();
         AskSpan Span(int a, int b, AskForm f) => new(start + a, start + b, formOverride ?? f, "en");

@@ -1,3 +1,4 @@
+using AskShift.Text;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -97,7 +98,7 @@ internal static partial class DateFinder
 
         // 3. A date alone on its line: a letter's date line, a byline's date. Near the top first, then anywhere.
         var dateLines = new List<(int Line, DateOnly Date, string Text)>();
-        for (var i = 0; i < lines.Length; i++)
+        for (var i = 0; i < lines.Length; i++, Budget.Check())
             if (DateLine(lines[i]) is { } dl) dateLines.Add((i, dl.Date, dl.Text));
         var nonEmptySeen = 0;
         var headerEnd = lines.Length;

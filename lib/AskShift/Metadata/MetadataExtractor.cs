@@ -101,6 +101,7 @@ internal static partial class MetadataExtractor
             if (TrimToOrg(m.Groups["org"].Value) is { } org) Add(org);
         foreach (var sentence in Regex.Split(content, @"(?<=[.!?])\s+|\n"))
         {
+            Budget.Check();
             if (!AuthorshipCueRx().IsMatch(sentence)) continue;
             foreach (Match run in CapitalisedRunRx().Matches(sentence))
                 if (TrimToOrg(run.Value) is { } org) Add(org);

@@ -70,6 +70,7 @@ internal static partial class OfficeHolders
         var found = new List<(OfficeHolder, string)>();
         foreach (var (h, patterns) in Patterns.Value)
         {
+            Budget.Check();
             // Every pattern contains the surname or an alias: a plain (vectorised) search rules most holders out before
             // any regular expression walks a long text.
             if (!text.Contains(h.Surname, StringComparison.Ordinal) && !h.Aliases.Any(a => text.Contains(a, StringComparison.Ordinal))) continue;

@@ -41,6 +41,7 @@ internal static partial class Chrome
         var afterBanner = false;
         foreach (var (s, e) in lines)
         {
+            Budget.Check();
             var line = raw[s..e].Trim();
             var chrome = IsChrome(line, repeated) || (afterBanner && line.Contains("you", StringComparison.OrdinalIgnoreCase) && AppealOrService(line));
             afterBanner = IsBanner(line);

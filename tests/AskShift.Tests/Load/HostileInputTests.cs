@@ -127,4 +127,27 @@ public class HostileInputTests
         var r = DocumentReader.Decode(bytes, "noise.txt", html: false);
         Assert.NotNull(r.Error);
     }
+
+    [Fact]
+    public void A_document_past_its_time_limit_is_an_error_naming_the_limit_and_the_rest_loads()
+    {
+        var clause = "we urge the Secretary of State to press for the release of every detained lawyer";
+        var runOn = string.Join(" and ", Enumerable.Repeat(clause, 10_000)); // 830 KB on one line: seconds of work
+        var corpus = Corpus.FromTexts([("runon.txt", runOn), ("letter.txt", Letter)],
+            new CorpusOptions { FileTimeLimit = TimeSpan.FromMilliseconds(300), StripRepeatedLines = false });
+        var error = Assert.Single(corpus.Errors);
+        Assert.Equal("runon.txt", error.File);
+        Assert.Contains("CorpusOptions.FileTimeLimit", error.Error);
+        Assert.Equal("letter.txt", Assert.Single(corpus.Items).File);
+    }
+
+    [Fact]
+    public void A_document_past_the_memory_limit_is_an_error_naming_the_limit()
+    {
+        var corpus = Corpus.FromTexts([("letter.txt", Letter)], new CorpusOptions { MemoryLimitBytes = 1 });
+        var error = Assert.Single(corpus.Errors);
+        Assert.Equal("letter.txt", error.File);
+        Assert.Contains("CorpusOptions.MemoryLimitBytes", error.Error);
+        Assert.Empty(corpus.Items);
+    }
 }
