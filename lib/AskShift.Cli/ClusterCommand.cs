@@ -26,11 +26,24 @@ public static class ClusterCommand
             var error = parse.InvocationConfiguration.Error;
             var file = parse.GetValue(texts)!;
             if (!file.Exists) { error.WriteLine($"askshift cluster: texts file not found: {file.FullName}"); return ExitCodes.BadInput; }
-            var lines = File.ReadAllLines(file.FullName);
-            if (lines.Length == 0) { error.WriteLine($"askshift cluster: {file.FullName} is empty (expected one ask per line)"); return ExitCodes.BadInput; }
+            string content;
+            try { content = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(File.ReadAllBytes(file.FullName)); }
+            catch (System.Text.DecoderFallbackException e)
+            {
+                error.WriteLine($"askshift cluster: {file.FullName} is not UTF-8 (invalid byte at offset {e.Index}); convert it first, e.g. iconv -f WINDOWS-1252 -t UTF-8");
+                return ExitCodes.BadInput;
+            }
+            // Blank lines are not asks: skipped, counted, and the line numbers of the rest kept for the output.
+            var all = content.TrimStart('\uFEFF').Replace("\r\n", "\n").Split('\n');
+            if (all.Length > 0 && all[^1].Length == 0) all = all[..^1];
+            var numbered = all.Select((l, i) => (Line: i + 1, Text: l)).Where(x => !string.IsNullOrWhiteSpace(x.Text)).ToList();
+            var lines = numbered.Select(x => x.Text).ToList();
+            var blank = all.Length - lines.Count;
+            if (lines.Count == 0) { error.WriteLine($"askshift cluster: {file.FullName} has no non-blank line (expected one ask per line)"); return ExitCodes.BadInput; }
+            if (blank > 0) error.WriteLine($"askshift cluster: skipped {blank} blank line{(blank == 1 ? "" : "s")} in {file.FullName}");
             var fixedK = parse.GetValue(k);
-            if (fixedK is int kk && (kk < 1 || kk > lines.Length))
-            { error.WriteLine($"askshift cluster: --k {kk} must be between 1 and the number of lines ({lines.Length}) in {file.FullName}"); return ExitCodes.BadInput; }
+            if (fixedK is int kk && (kk < 1 || kk > lines.Count))
+            { error.WriteLine($"askshift cluster: --k {kk} must be between 1 and the number of asks ({lines.Count} non-blank lines) in {file.FullName}"); return ExitCodes.BadInput; }
             Codebook? cb = null;
             if (parse.GetValue(codebook) is FileInfo cbFile)
             {
@@ -44,7 +57,9 @@ public static class ClusterCommand
                 Codebook = cb,
                 Guided = cb is null ? GuidedMode.None : parse.GetValue(guided) == "name" ? GuidedMode.Name : GuidedMode.Seed,
             };
-            var result = new AskClusterer(options).Run(lines);
+            ClusteringResult result;
+            try { result = new AskClusterer(options).Run(lines); }
+            catch (ArgumentException e) { error.WriteLine($"askshift cluster: {file.FullName}: {e.Message}"); return ExitCodes.BadInput; }
             if (parse.GetValue(json))
             {
                 var shape = new
@@ -53,6 +68,8 @@ public static class ClusterCommand
                     method = result.Method,
                     clusters = result.Clusters.Select(c => new { id = c.Id, label = c.Label, theme = c.Theme, size = c.Size, terms = c.Terms.Select(t => t.Term).ToArray() }),
                     assignments = result.Assignments,
+                    lines = numbered.Select(x => x.Line).ToArray(), // the input line of each assignment (blank lines skipped)
+                    skipped_blank_lines = blank,
                 };
                 output.WriteLine(JsonSerializer.Serialize(shape, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
             }

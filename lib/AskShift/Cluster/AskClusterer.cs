@@ -55,9 +55,22 @@ public sealed class AskClusterer(ClusterOptions? options = null)
         var o = Options;
         if (o.Guided != GuidedMode.None && o.Codebook is null)
             throw new ArgumentException($"guided mode {o.Guided} needs a codebook");
+        var blank = texts.Count(string.IsNullOrWhiteSpace);
+        if (blank > 0)
+            throw new ArgumentException($"{blank} of the {texts.Count} texts are blank: drop them before clustering (an ask has words)");
         var ml = new MLContext(seed: o.Seed);
         var feats = AskFeaturizer.Fit(texts, o.Features, ml);
         var vectors = feats.Vectors;
+        // Degenerate input is answered in words, before ML.NET's k-means fails on it ("not enough distinct instances").
+        // Texts with the same words once stop words are removed have the same vector (all empty when every word is in
+        // every text, as IDF is then zero): only distinct vectors can be told apart.
+        var distinct = vectors.Select(Key).Distinct().Count();
+        string? reduced = null;
+        if (o.K is int wantK && wantK > distinct && o.Guided != GuidedMode.Seed)
+        {
+            reduced = $"k reduced from {wantK} to {distinct}: the texts hold only {distinct} distinct word profiles";
+            o = o with { K = distinct };
+        }
 
         int[] raw; List<KScore> scores; string method;
         string?[]? themeOfRaw = null;
@@ -73,11 +86,12 @@ public sealed class AskClusterer(ClusterOptions? options = null)
             scores = [new KScore(k, Silhouette.Score(vectors, raw, o.Metric, o.SilhouetteSampleLimit, o.Seed), DaviesBouldin(vectors, raw, feats.Dimension), AverageDistance(vectors, raw, feats.Dimension))];
             method = $"codebook-seeded spherical k-means from {usable.Count} themes";
         }
-        else if (texts.Count < 3)
+        else if (texts.Count < 3 || distinct == 1 || o.K == 1)
         {
             raw = new int[texts.Count];
             scores = [new KScore(1, 0, 0, AverageDistance(vectors, raw, feats.Dimension))];
-            method = "single cluster (fewer than 3 texts)";
+            method = texts.Count < 3 ? "single cluster (fewer than 3 texts)"
+                : distinct == 1 ? "single cluster (every text has the same words once stop words are removed)" : "single cluster (fixed k=1)";
         }
         else
         {
@@ -89,7 +103,7 @@ public sealed class AskClusterer(ClusterOptions? options = null)
             }
             else
             {
-                hi = Math.Min(o.MaxK, texts.Count - 1);
+                hi = Math.Min(o.MaxK, Math.Min(texts.Count - 1, distinct));
                 lo = Math.Min(Math.Max(2, o.MinK), hi);
             }
             scores = [];
@@ -107,8 +121,15 @@ public sealed class AskClusterer(ClusterOptions? options = null)
             method = o.K is null ? $"ML.NET k-means (k-means++, {restarts} restarts), k in {lo}..{hi} by {o.Metric.ToString().ToLowerInvariant()} silhouette"
                                  : $"ML.NET k-means (k-means++, {restarts} restarts), fixed k={o.K}";
         }
+        if (reduced is not null) method = $"{method}; {reduced}";
+        var found = raw.Distinct().Count();
+        if (o.K is int asked && found < asked)
+            method = $"{method}; {asked - found} of the {asked} clusters came out empty, so there are {found}";
         return Describe(texts, vectors, feats, raw, themeOfRaw, scores, method);
     }
+
+    private static string Key(SparseVector v) =>
+        string.Join(",", v.Indices.Zip(v.Values, (i, x) => $"{i}:{x.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}"));
 
     private static (int[] Labels, double AvgDist, double DaviesBouldin) TrainKMeans(MLContext ml, AskFeaturizer feats, int k, int restarts)
     {

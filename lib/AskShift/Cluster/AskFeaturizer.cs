@@ -119,10 +119,28 @@ public sealed class AskFeaturizer
         {
             pipe = pipe.Append(ml.Transforms.CopyColumns(FeatureColumn, "WordFeatures"));
         }
-        var model = pipe.Fit(input);
+        ITransformer model;
+        try { model = pipe.Fit(input); }
+        catch (ArgumentException e) when (WordCount(ml, input, options) == 0)
+        {
+            // ML.NET reports an empty vocabulary as a schema mismatch ("known-size vector"); say what it means.
+            throw new ArgumentException($"none of the {texts.Count} texts has a word left once stop words are removed: there is nothing to cluster on", e);
+        }
         var data = ml.Data.Cache(model.Transform(input));
         var vectors = ReadVectors(data, out int dim);
         return new AskFeaturizer(ml, model, data, vectors, dim);
+    }
+
+    /// <summary>Words left after ML.NET's own normalising, tokenising and stop-word removal: what the word bag is built from.</summary>
+    private static long WordCount(MLContext ml, IDataView input, FeaturizerOptions options)
+    {
+        IEstimator<ITransformer> pipe = ml.Transforms.Text.NormalizeText("N", "WordText", TextNormalizingEstimator.CaseMode.Lower,
+                keepDiacritics: false, keepPunctuations: false, keepNumbers: true)
+            .Append(ml.Transforms.Text.TokenizeIntoWords("T", "N"));
+        if (options.RemoveStopWords) pipe = pipe.Append(ml.Transforms.Text.RemoveDefaultStopWords("W", "T"));
+        else pipe = pipe.Append(ml.Transforms.CopyColumns("W", "T"));
+        var tokens = pipe.Fit(input).Transform(input).GetColumn<ReadOnlyMemory<char>[]>("W");
+        return tokens.Sum(t => (long)t.Length);
     }
 
     /// <summary>Projects new texts (e.g. codebook seed terms) into the fitted feature space.</summary>

@@ -86,4 +86,82 @@ public class ClusterCommandTests
         }
         finally { File.Delete(path); File.Delete(bad); }
     }
+
+    [Fact]
+    public void Blank_lines_are_skipped_counted_and_the_rest_keep_their_line_numbers()
+    {
+        var path = TempTexts("impose targeted sanctions on officials", "", "announce a diplomatic boycott of the Games", "   ",
+            "expand targeted sanctions on officials", "boycott the Beijing Games diplomatically");
+        try
+        {
+            var (code, output, err) = Run("cluster", "--texts", path, "--json", "--k", "2");
+            Assert.Equal(0, code);
+            Assert.Contains("skipped 2 blank lines", err);
+            var root = JsonDocument.Parse(output).RootElement;
+            Assert.Equal([1, 3, 5, 6], root.GetProperty("lines").EnumerateArray().Select(e => e.GetInt32()));
+            Assert.Equal(4, root.GetProperty("assignments").GetArrayLength());
+            Assert.Equal(2, root.GetProperty("skipped_blank_lines").GetInt32());
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Theory]
+    [InlineData("the\nof the\nand to the", "nothing to cluster on")]
+    [InlineData("\n  \n", "no non-blank line")]
+    public void Degenerate_input_gets_a_clear_message_not_a_stack_trace(string content, string expected)
+    {
+        var path = TempTexts(content.Split('\n'));
+        try
+        {
+            var (code, _, err) = Run("cluster", "--texts", path);
+            Assert.Equal(2, code);
+            Assert.Contains(expected, err);
+            Assert.Contains(path, err);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void A_k_above_the_distinct_texts_is_reduced_and_says_so()
+    {
+        var path = TempTexts(Enumerable.Repeat("impose targeted sanctions on officials", 5)
+            .Concat(Enumerable.Repeat("announce a diplomatic boycott of the Games", 5)).ToArray());
+        try
+        {
+            var (code, output, _) = Run("cluster", "--texts", path, "--k", "7", "--json");
+            Assert.Equal(0, code);
+            var root = JsonDocument.Parse(output).RootElement;
+            Assert.Equal(2, root.GetProperty("k").GetInt32());
+            Assert.Contains("k reduced from 7 to 2", root.GetProperty("method").GetString());
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void Identical_lines_make_one_cluster_with_the_reason()
+    {
+        var path = TempTexts(Enumerable.Repeat("impose targeted sanctions on officials", 6).ToArray());
+        try
+        {
+            var (code, output, _) = Run("cluster", "--texts", path);
+            Assert.Equal(0, code);
+            Assert.Contains("k = 1 (single cluster (every text has the same words once stop words are removed))", output);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void Non_utf8_input_is_refused_naming_the_file()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"askshift-cluster-{Guid.NewGuid():N}.txt");
+        File.WriteAllBytes(path, [.. "impose sanctions on officials in "u8, 0xE9, .. "t\u00e9\n"u8]);
+        try
+        {
+            var (code, _, err) = Run("cluster", "--texts", path);
+            Assert.Equal(2, code);
+            Assert.Contains("is not UTF-8", err);
+            Assert.Contains(path, err);
+        }
+        finally { File.Delete(path); }
+    }
 }
