@@ -118,4 +118,23 @@ public class EditorServicesTests
         Assert.Contains("still running in the background", error.EValue);
         Assert.Contains("restart the kernel", error.EValue);
     }
+
+    [Fact]
+    public async Task A_print_loop_past_the_output_cap_is_cut_at_a_line_and_says_how_much_was_left_out()
+    {
+        await using var s = new NotebookSession(new SessionOptions
+        {
+            WorkingDirectory = AppContext.BaseDirectory, ImageRenderer = null, MaxCellOutputChars = 10_000,
+        });
+        var r = await s.ExecuteAsync("for (var i = 0; i < 200_000; i++) Console.WriteLine($\"line {i}\");");
+        Assert.True(r.Success);
+        var stdout = Assert.Single(r.Outputs.OfType<StreamOutput>(), o => o.Name == "stdout").Text;
+        Assert.InRange(stdout.Length, 9_000, 10_000);
+        Assert.EndsWith("\n", stdout);
+        Assert.StartsWith("line 0\n", stdout);
+        var marker = Assert.Single(r.Outputs.OfType<StreamOutput>(), o => o.Name == "stderr").Text;
+        var shown = stdout.Count(c => c == '\n');
+        Assert.StartsWith($"output truncated: {200_000 - shown} lines / ", marker);
+        Assert.Contains("SessionOptions.MaxCellOutputChars", marker);
+    }
 }

@@ -39,14 +39,26 @@ public sealed class KernelServer : IDisposable
             s.Options.Linger = TimeSpan.FromSeconds(1); // lets the shutdown_reply leave before the process exits
             if (connection.Ip.Contains(':')) s.Options.IPv4Only = false;
         }
-        Connection = connection with
+        // Stream output arrives coalesced (see RequestHandler), but a burst of displays can still outrun a slow client:
+        // iopub queues far more than ZeroMQ's default 1,000 messages before it drops any.
+        _iopub.Options.SendHighWatermark = 100_000;
+        try
         {
-            ShellPort = Bind(_shell, connection, connection.ShellPort),
-            ControlPort = Bind(_control, connection, connection.ControlPort),
-            StdinPort = Bind(_stdin, connection, connection.StdinPort),
-            IOPubPort = Bind(_iopub, connection, connection.IOPubPort),
-            HeartbeatPort = Bind(_heartbeat, connection, connection.HeartbeatPort),
-        };
+            Connection = connection with
+            {
+                ShellPort = Bind(_shell, connection, connection.ShellPort, "shell"),
+                ControlPort = Bind(_control, connection, connection.ControlPort, "control"),
+                StdinPort = Bind(_stdin, connection, connection.StdinPort, "stdin"),
+                IOPubPort = Bind(_iopub, connection, connection.IOPubPort, "iopub"),
+                HeartbeatPort = Bind(_heartbeat, connection, connection.HeartbeatPort, "heartbeat"),
+            };
+        }
+        catch
+        {
+            foreach (var s in new NetMQSocket[] { _shell, _control, _stdin, _iopub, _heartbeat }) s.Dispose();
+            _outbox.Dispose();
+            throw;
+        }
         Session = Guid.NewGuid().ToString("N");
         _handler = new RequestHandler(backend, this, options ?? new KernelServerOptions());
 
@@ -119,8 +131,20 @@ public sealed class KernelServer : IDisposable
         var frames = socket.ReceiveMultipartMessage().Select(f => f.ToByteArray()).ToList();
         switch (_codec.TryDecode(frames, out var message, out var error))
         {
-            case DecodeStatus.BadSignature:
+            case DecodeStatus.BadSignature or DecodeStatus.Replayed:
                 Log($"dropped a message on {channel.ToString().ToLowerInvariant()}: {error}");
+                return;
+            case DecodeStatus.Malformed when message is not null && channel != KernelChannel.Stdin:
+                // Signed, with a readable header, but the rest is not a valid message: answer it, so the client does
+                // not wait for ever, and keep serving.
+                Log($"malformed {message.MsgType} on {channel.ToString().ToLowerInvariant()}: {error}");
+                Status(message, "busy");
+                Reply(channel, message, new JsonObject
+                {
+                    ["status"] = "error", ["ename"] = "MalformedMessage", ["evalue"] = error,
+                    ["traceback"] = new JsonArray($"MalformedMessage: {error}"),
+                });
+                Status(message, "idle");
                 return;
             case DecodeStatus.Malformed:
                 Log($"dropped a malformed message on {channel.ToString().ToLowerInvariant()}: {error}");
@@ -164,11 +188,20 @@ public sealed class KernelServer : IDisposable
         }
     }
 
-    private static int Bind(NetMQSocket socket, ConnectionInfo c, int port)
+    /// <exception cref="InvalidDataException">The port is taken (message names channel, address and port).</exception>
+    private static int Bind(NetMQSocket socket, ConnectionInfo c, int port, string channel)
     {
-        if (port != 0) { socket.Bind(c.Endpoint(port)); return port; }
-        var host = c.Ip.Contains(':') ? $"[{c.Ip}]" : c.Ip;
-        return socket.BindRandomPort($"{c.Transport}://{host}");
+        try
+        {
+            if (port != 0) { socket.Bind(c.Endpoint(port)); return port; }
+            var host = c.Ip.Contains(':') ? $"[{c.Ip}]" : c.Ip;
+            return socket.BindRandomPort($"{c.Transport}://{host}");
+        }
+        catch (AddressAlreadyInUseException)
+        {
+            throw new InvalidDataException(
+                $"the {channel} port {port} on {c.Ip} is already in use (another kernel or program holds it); restart the kernel so the front end picks new ports");
+        }
     }
 
     public void Dispose()
@@ -193,6 +226,12 @@ public sealed record KernelServerOptions
     /// The kernel command passes <c>History.DefaultFile</c>; tests and embedders default to memory only.
     /// </summary>
     public string? HistoryFile { get; init; }
+
+    /// <summary>
+    /// How long console text is gathered before it is sent as one stream message (zero sends every write at once).
+    /// Long enough to turn a print loop into a handful of messages, short enough to look live.
+    /// </summary>
+    public TimeSpan StreamInterval { get; init; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>
     /// <c>$ASKSHIFT_KERNEL_HISTORY</c> when set (empty turns persistence off), else

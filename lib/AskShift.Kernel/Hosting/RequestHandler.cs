@@ -144,12 +144,15 @@ internal sealed class RequestHandler(IKernelBackend backend, KernelServer server
         Volatile.Write(ref _running, new RunningCell(request, cancel, done.Task));
         ExecutionOutcome outcome;
         string? resultText = null;
+        using var streams = new StreamBatch(this, request, count, options.StreamInterval);
         try
         {
             outcome = await backend.ExecuteAsync(code, output =>
             {
                 if (output is ExecutionResult r && r.Data["text/plain"] is JsonValue t && t.TryGetValue<string>(out var text)) resultText = text;
-                if (!silent) Forward(output, request, count);
+                if (silent) return;
+                if (output is StreamText st) streams.Add(st);
+                else { streams.Flush(); Forward(output, request, count); }
             }, cancel.Token);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
@@ -163,6 +166,7 @@ internal sealed class RequestHandler(IKernelBackend backend, KernelServer server
         }
         finally
         {
+            streams.Flush();
             Volatile.Write(ref _running, null);
             done.TrySetResult();
         }
@@ -233,6 +237,46 @@ internal sealed class RequestHandler(IKernelBackend backend, KernelServer server
                 }, request);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Coalesces a cell's console text into one stream message per interval (and per change of stream), as ipykernel
+    /// does: a loop printing 40,000 lines would otherwise send 40,000 messages, more than ZeroMQ queues for a client,
+    /// and lines would be lost without a word. Order with other outputs is kept: they flush the batch first.
+    /// </summary>
+    private sealed class StreamBatch(RequestHandler handler, JupyterMessage request, int count, TimeSpan interval) : IDisposable
+    {
+        private readonly object _gate = new();
+        private readonly System.Text.StringBuilder _text = new();
+        private string _name = "stdout";
+        private bool _armed;
+
+        public void Add(StreamText s)
+        {
+            lock (_gate)
+            {
+                if (_text.Length > 0 && s.Name != _name) FlushLocked();
+                _name = s.Name;
+                _text.Append(s.Text);
+                if (interval <= TimeSpan.Zero) { FlushLocked(); return; }
+                if (!_armed) { _armed = true; _ = Task.Delay(interval).ContinueWith(_ => Flush(), TaskScheduler.Default); }
+            }
+        }
+
+        public void Flush()
+        {
+            lock (_gate) FlushLocked();
+        }
+
+        private void FlushLocked()
+        {
+            _armed = false;
+            if (_text.Length == 0) return;
+            handler.Forward(new StreamText(_name, _text.ToString()), request, count);
+            _text.Clear();
+        }
+
+        public void Dispose() => Flush();
     }
 
     private static JsonObject Bundle(JsonObject data, JsonObject metadata, string? displayId) => new()

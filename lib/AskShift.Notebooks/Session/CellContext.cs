@@ -13,6 +13,8 @@ internal sealed class CellContext(NotebookSession session, Action<CellOutput>? o
     private readonly List<CellOutput> outputs = [];
     private readonly StringBuilder stdout = new(), stderr = new();
     private bool closed;
+    private long streamChars, droppedChars, droppedLines;
+    private readonly long maxStreamChars = session.Options.MaxCellOutputChars;
 
     public NotebookSession Session { get; } = session;
     public CancellationToken Cancellation { get; } = cancellation;
@@ -22,6 +24,19 @@ internal sealed class CellContext(NotebookSession session, Action<CellOutput>? o
         lock (gate)
         {
             if (closed) return;
+            // Past the cap, text is counted, not kept: a cell printing millions of lines must not fill memory (the
+            // runner keeps outputs) or the front end; Close says how much was left out.
+            if (streamChars + text.Length > maxStreamChars)
+            {
+                var keep = (int)Math.Max(0, maxStreamChars - streamChars);
+                var kept = keep == 0 ? 0 : text.LastIndexOf('\n', keep - 1) + 1; // keep whole lines only
+                droppedChars += text.Length - kept;
+                droppedLines += text.AsSpan(kept).Count('\n');
+                streamChars = maxStreamChars;
+                if (kept == 0) return;
+                text = text[..kept];
+            }
+            else streamChars += text.Length;
             var buffer = name == "stderr" ? stderr : stdout;
             buffer.Append(text);
             var lastNewline = text.LastIndexOf('\n');
@@ -48,7 +63,13 @@ internal sealed class CellContext(NotebookSession session, Action<CellOutput>? o
     {
         lock (gate)
         {
-            if (!closed) FlushLocked();
+            if (!closed)
+            {
+                FlushLocked();
+                if (droppedChars > 0)
+                    EmitLocked(new StreamOutput("stderr", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"output truncated: {droppedLines} lines / {droppedChars / 1e6:0.0} MB not shown (the cell printed more than {maxStreamChars / 1e6:0.#} MB; SessionOptions.MaxCellOutputChars)\n")));
+            }
             closed = true;
             return Merge(outputs);
         }

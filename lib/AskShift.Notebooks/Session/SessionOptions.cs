@@ -31,4 +31,10 @@ public sealed class SessionOptions
     /// running in the background. Short, because the front end waits for the answer.
     /// </summary>
     public TimeSpan InterruptGrace { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Console text one cell may show (characters, whole lines); the rest is counted and replaced by an "output
+    /// truncated" line, so a runaway print loop costs neither the runner's memory nor the front end's.
+    /// </summary>
+    public long MaxCellOutputChars { get; init; } = 5_000_000;
 }

@@ -131,6 +131,10 @@ class Driver:
                     "seconds": time.monotonic() - t}
         if op == "bad_signature":
             return self.bad_signature()
+        if op == "raw":
+            return self.raw(step)
+        if op == "replay":
+            return self.replay(step)
         if op == "heartbeat":
             # jupyter_client's heartbeat thread pings every second and marks the kernel dead after a missed echo.
             time.sleep(step.get("seconds", 2.5))
@@ -201,6 +205,56 @@ class Driver:
             except queue.Empty:
                 break
         return {"forged_msg_id": msg["header"]["msg_id"], "replies": got, "iopub": iopub}
+
+    def signed_frames(self, header, content):
+        parts = [header.encode(), b"{}", b"{}", content.encode()]
+        h = self.kc.session.auth.copy()
+        for p in parts:
+            h.update(p)
+        return [b"<IDS|MSG>", h.hexdigest().encode()] + parts
+
+    def collect(self, msg_id, seconds):
+        """Shell replies and iopub messages whose parent is msg_id, for a fixed time."""
+        replies, iopub = [], []
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                m = self.get("shell", 0.05)
+                if m["parent_header"].get("msg_id") == msg_id:
+                    replies.append(self.slim(m))
+            except queue.Empty:
+                pass
+            try:
+                m = self.kc.get_iopub_msg(timeout=0.05)
+                if m["parent_header"].get("msg_id") == msg_id:
+                    iopub.append(self.slim(m))
+                else:
+                    self.iopub_buffer.append(m)
+            except queue.Empty:
+                pass
+        return replies, iopub
+
+    def raw(self, step):
+        """A correctly signed message built from raw JSON text, e.g. with a repeated key the client library cannot make."""
+        header = self.kc.session.msg_header(step.get("msg_type", "execute_request"))
+        header_json = json.dumps(header, default=str)
+        if step.get("duplicate_header_key"):
+            header_json = header_json[:-1] + ', "username": "twice"}'
+        frames = self.signed_frames(header_json, step["content_json"])
+        self.kc.shell_channel.socket.send_multipart(frames)
+        replies, iopub = self.collect(header["msg_id"], step.get("seconds", 3.0))
+        return {"msg_id": header["msg_id"], "replies": replies, "iopub": iopub}
+
+    def replay(self, step):
+        """The same signed execute_request sent twice, as an eavesdropper would: it must run once."""
+        header = self.kc.session.msg_header("execute_request")
+        content = json.dumps(self.execute_content(step, step["code"]))
+        frames = self.signed_frames(json.dumps(header, default=str), content)
+        self.kc.shell_channel.socket.send_multipart(frames)
+        time.sleep(0.5)
+        self.kc.shell_channel.socket.send_multipart(frames)
+        replies, iopub = self.collect(header["msg_id"], step.get("seconds", 3.0))
+        return {"msg_id": header["msg_id"], "replies": replies, "iopub": iopub}
 
     def shutdown(self, step):
         t = time.monotonic()

@@ -10,11 +10,11 @@ namespace AskShift.Kernel.Tests.Support;
 /// every output kind, error, cancellation and completion path without the C# engine:
 /// <c>print T</c>, <c>eprint T</c>, <c>display ID T</c> (ID <c>-</c> = none), <c>update ID T</c>, <c>clear [wait]</c>,
 /// <c>result T</c>, <c>fail NAME MESSAGE</c>, <c>sleep MS</c> (cancellable), <c>spin MS</c> (ignores cancellation),
-/// <c>set NAME VALUE</c>, <c>get NAME</c>.
+/// <c>set NAME VALUE</c>, <c>get NAME</c>, <c>lines N</c> (N one-line writes).
 /// </summary>
 public sealed class ScriptedBackend : IKernelBackend
 {
-    private static readonly string[] Commands = ["print", "eprint", "display", "update", "clear", "result", "fail", "sleep", "spin", "set", "get"];
+    private static readonly string[] Commands = ["print", "eprint", "display", "update", "clear", "result", "fail", "sleep", "spin", "set", "get", "lines"];
     private readonly ConcurrentDictionary<string, string> _variables = new();
     private int _count;
 
@@ -45,6 +45,9 @@ public sealed class ScriptedBackend : IKernelBackend
                     break;
                 case "fail": return Fail(onOutput, Arg(1), Arg(2));
                 case "sleep": await Task.Delay(int.Parse(Arg(1)), ct); break;
+                case "lines": // lines N: N separate writes of one line each, as a print loop makes them
+                    for (var i = 0; i < int.Parse(Arg(1)); i++) onOutput(new StreamText("stdout", $"line {i}\n"));
+                    break;
                 case "spin":
                     var sw = Stopwatch.StartNew();
                     while (sw.ElapsedMilliseconds < int.Parse(Arg(1))) Thread.SpinWait(1000);
