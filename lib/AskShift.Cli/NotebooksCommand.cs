@@ -17,7 +17,63 @@ public static class NotebooksCommand
         var command = new Command("notebooks", "Execute the C# notebooks headless, writing outputs in place, or check they are current.");
         command.Subcommands.Add(RunCommand());
         command.Subcommands.Add(CheckCommand());
+        command.Subcommands.Add(ExecCommand());
         return command;
+    }
+
+    /// <summary>This askshift, as a command line that starts it again (the child process of each notebook).</summary>
+    private static IReadOnlyList<string> Self()
+    {
+        var process = Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell which executable is running");
+        return Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase)
+            ? [process, Path.Combine(AppContext.BaseDirectory, "askshift.dll")]
+            : [process];
+    }
+
+    private static Option<string[]> ParameterOption() => new("--parameter", "-p")
+    {
+        Description = "name=value injected after the cell tagged 'parameters' (papermill style); the value takes the type of the " +
+                      "default it replaces (a string default keeps it a string), else a number or boolean if it looks like one. Repeatable.",
+    };
+
+    private static Option<string[]> RawParameterOption() => new("--raw-parameter", "-r")
+    {
+        Description = "name=value injected as a string whatever it looks like (papermill's -r). Repeatable.",
+    };
+
+    /// <summary>
+    /// The child side of <c>run</c> and <c>check</c>: runs one notebook in this process (started in its folder) and
+    /// writes a result file. Hidden: users run <c>run</c>, which starts one of these per notebook.
+    /// </summary>
+    private static Command ExecCommand()
+    {
+        var notebook = new Argument<string>("NOTEBOOK");
+        var output = new Option<string>("--output") { Required = true };
+        var result = new Option<string>("--result") { Required = true };
+        var timeout = TimeoutOption();
+        var parameters = ParameterOption();
+        var raw = RawParameterOption();
+        var noImages = new Option<bool>("--no-images");
+        var allowMissing = new Option<bool>("--allow-missing-pictures");
+        var exec = new Command("exec", "Run one notebook in this process and write a result file (started by run and check).")
+        {
+            notebook, output, result, timeout, parameters, raw, noImages, allowMissing,
+        };
+        exec.Hidden = true;
+        exec.SetAction(async (parse, ct) =>
+        {
+            if (!TryOptions(parse.GetValue(timeout), parse.GetValue(parameters) ?? [], parse.GetValue(raw) ?? [], out var options)) return ExitCodes.BadInput;
+            options = options with { AllowMissingPictures = parse.GetValue(allowMissing) };
+            if (parse.GetValue(noImages)) options = options with { ImageRenderer = null };
+            int code;
+            try { code = await NotebookProcess.ExecAsync(parse.GetValue(notebook)!, parse.GetValue(output)!, parse.GetValue(result)!, options, ct); }
+            finally { await ChromiumChartRenderer.Shared.DisposeAsync(); }
+            // A thread a cell started (not a background thread) would keep this process alive after the notebook is done.
+            Console.Out.Flush();
+            Environment.Exit(code);
+            return code;
+        });
+        return exec;
     }
 
     private static Argument<string[]> NotebookArgument() => new("NOTEBOOK")
@@ -35,10 +91,8 @@ public static class NotebooksCommand
     {
         var notebooks = NotebookArgument();
         var timeout = TimeoutOption();
-        var parameters = new Option<string[]>("--parameter", "-p")
-        {
-            Description = "name=value injected after the cell tagged 'parameters' (papermill style). Repeatable.",
-        };
+        var parameters = ParameterOption();
+        var raw = RawParameterOption();
         var noImages = new Option<bool>("--no-images")
         {
             Description = "Write the notebooks without chart pictures on purpose (no Chromium here). Without it, a run that " +
@@ -46,18 +100,25 @@ public static class NotebooksCommand
         };
         var run = new Command("run", "Run notebooks top to bottom in fresh sessions and write their outputs in place.")
         {
-            notebooks, timeout, parameters, noImages,
+            notebooks, timeout, parameters, raw, noImages,
         };
         run.SetAction(async (parse, ct) =>
         {
-            if (!TryOptions(parse.GetValue(timeout), parse.GetValue(parameters) ?? [], out var options)) return ExitCodes.BadInput;
+            if (!TryOptions(parse.GetValue(timeout), parse.GetValue(parameters) ?? [], parse.GetValue(raw) ?? [], out var options)) return ExitCodes.BadInput;
             if (!TryFind(parse.GetValue(notebooks) ?? [], out var files)) return ExitCodes.BadInput;
             if (parse.GetValue(noImages))
             {
                 options = options with { ImageRenderer = null, AllowMissingPictures = true };
                 Console.Error.WriteLine("warning: --no-images: charts are written without PNG pictures; GitHub will show them as empty");
             }
-            else if (options.ImageRenderer is not { IsAvailable: true })
+            // Every file is read before anything runs: a malformed one is reported, and the others still run.
+            var unreadable = new List<string>();
+            foreach (var f in files.ToList())
+            {
+                try { Notebook.Load(f); }
+                catch (NotebookFormatException e) { Console.Error.WriteLine($"error: {e.Message}"); unreadable.Add(f); files.Remove(f); }
+            }
+            if (!parse.GetValue(noImages) && options.ImageRenderer is not { IsAvailable: true })
             {
                 // Refuse before anything is written: one notebook run and the next refused would leave a mixed state.
                 var withPictures = files.Where(f => ChartPictures.Count(Notebook.Load(f)).WithPicture > 0).ToList();
@@ -69,18 +130,31 @@ public static class NotebooksCommand
                     return ExitCodes.Failed;
                 }
             }
-            var runner = new NotebookRunner(options);
+            var runner = new NotebookRunner(options with { ChildCommand = Self() });
             var clock = Stopwatch.StartNew();
             var results = new List<NotebookRunResult>();
             foreach (var file in files)
             {
                 Console.WriteLine($"{Rel(file)}");
+                // Found before the cells run, not after: a folder the run cannot write to.
+                if (Unwritable(file) is { } why)
+                {
+                    Console.Error.WriteLine($"error: {Rel(file)}: {why}; not run");
+                    unreadable.Add(file);
+                    continue;
+                }
                 try { results.Add(await runner.RunAsync(file, ct: ct)); }
-                catch (NotebookFormatException e) { Console.Error.WriteLine($"error: {e.Message}"); return ExitCodes.BadInput; }
-                catch (MissingChartPicturesException e) { Console.Error.WriteLine($"error: {e.Message}"); return ExitCodes.Failed; }
+                catch (NotebookFormatException e) { Console.Error.WriteLine($"error: {e.Message}"); unreadable.Add(file); }
+                catch (MissingChartPicturesException e) { Console.Error.WriteLine($"error: {e.Message}"); unreadable.Add(file); }
             }
             await ChromiumChartRenderer.Shared.DisposeAsync();
-            return Summary(results, clock.Elapsed);
+            var code = Summary(results, clock.Elapsed);
+            if (unreadable.Count > 0)
+            {
+                Console.Error.WriteLine($"{unreadable.Count} notebook(s) not run: {string.Join(", ", unreadable.Select(Rel))}");
+                return code == ExitCodes.Ok ? ExitCodes.BadInput : code;
+            }
+            return code;
         });
         return run;
     }
@@ -95,16 +169,16 @@ public static class NotebooksCommand
         };
         check.SetAction(async (parse, ct) =>
         {
-            if (!TryOptions(parse.GetValue(timeout), [], out var options)) return ExitCodes.BadInput;
+            if (!TryOptions(parse.GetValue(timeout), [], [], out var options)) return ExitCodes.BadInput;
             if (!TryFind(parse.GetValue(notebooks) ?? [], out var files)) return ExitCodes.BadInput;
-            var checker = new NotebookChecker(options);
+            var checker = new NotebookChecker(options with { ChildCommand = Self() });
             var stale = 0;
             foreach (var file in files)
             {
                 Console.WriteLine($"{Rel(file)}");
                 NotebookCheckResult r;
                 try { r = await checker.CheckAsync(file, ct); }
-                catch (NotebookFormatException e) { Console.Error.WriteLine($"error: {e.Message}"); return ExitCodes.BadInput; }
+                catch (NotebookFormatException e) { Console.Error.WriteLine($"error: {e.Message}"); stale++; continue; }
                 if (r.Run.Failure is { } f)
                     Console.WriteLine($"  FAILED {Rel(file)} cell {f.CellNumber}: {f.Error.EName}: {f.Error.EValue}");
                 foreach (var d in r.Differences)
@@ -120,21 +194,44 @@ public static class NotebooksCommand
         return check;
     }
 
-    private static bool TryOptions(double timeoutSeconds, string[] parameterArgs, out RunnerOptions options)
+    private static bool TryOptions(double timeoutSeconds, string[] parameterArgs, string[] rawArgs, out RunnerOptions options)
     {
         options = null!;
         if (timeoutSeconds <= 0) { Console.Error.WriteLine("error: --timeout must be a positive number of seconds"); return false; }
         var parameters = new Dictionary<string, string>();
-        foreach (var p in parameterArgs)
+        var strings = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (p, raw) in parameterArgs.Select(p => (p, false)).Concat(rawArgs.Select(p => (p, true))))
         {
-            try { var kv = ParameterInjector.ParseArgument(p); parameters[kv.Key] = kv.Value; }
+            try
+            {
+                var kv = ParameterInjector.ParseArgument(p);
+                parameters[kv.Key] = kv.Value;
+                if (raw) strings.Add(kv.Key); else strings.Remove(kv.Key);
+            }
             catch (ArgumentException e) { Console.Error.WriteLine($"error: {e.Message}"); return false; }
         }
         options = new RunnerOptions
         {
-            CellTimeout = TimeSpan.FromSeconds(timeoutSeconds), Parameters = parameters, Progress = Report,
+            CellTimeout = TimeSpan.FromSeconds(timeoutSeconds), Parameters = parameters, StringParameters = strings, Progress = Report,
         };
         return true;
+    }
+
+    /// <summary>Why the run could not save <paramref name="file"/> in place, or null when it can.</summary>
+    private static string? Unwritable(string file)
+    {
+        var probe = Path.Combine(Path.GetDirectoryName(file)!, $".askshift-write-probe-{Environment.ProcessId}.tmp");
+        try
+        {
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+            if (new FileInfo(file).IsReadOnly) return "the notebook file is read-only, so its outputs cannot be saved";
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"its folder cannot be written ({e.Message}), so its outputs could not be saved";
+        }
     }
 
     private static void Report(CellProgress p)

@@ -108,6 +108,27 @@ public class EditorServicesTests
     }
 
     [Fact]
+    public async Task Interrupting_loops_after_an_await_and_on_own_threads_never_crashes_the_process()
+    {
+        await using var s = SessionTests.NewSession();
+        Assert.True((await s.ExecuteAsync("public static class Spin2 { public static long N; public static volatile bool Stop; }")).Success);
+        using (var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(400)))
+        {
+            var r = await s.ExecuteAsync("await Task.Delay(1);\nwhile (true) Spin2.N++;", ct: cts.Token);
+            Assert.Equal("The cell was interrupted.", Assert.IsType<ErrorOutput>(Assert.Single(r.Outputs)).EValue); // it stopped
+        }
+        // A thread the cell starts itself is not the cell's flow: an exception there would end the process, so its loop
+        // is left alone (and stops here through its own flag).
+        using (var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(400)))
+        {
+            var r = await s.ExecuteAsync("var t = new Thread(() => { while (!Spin2.Stop) { } }); t.Start(); t.Join();", ct: cts.Token);
+            Assert.IsType<ErrorOutput>(Assert.Single(r.Outputs));
+        }
+        var after = await s.ExecuteAsync("Spin2.Stop = true; 42");
+        Assert.Equal("42", Assert.IsType<ExecuteResultOutput>(Assert.Single(after.Outputs)).Bundle.Text);
+    }
+
+    [Fact]
     public async Task Interrupting_a_call_that_never_checks_says_the_code_still_runs()
     {
         await using var s = SessionTests.NewSession();

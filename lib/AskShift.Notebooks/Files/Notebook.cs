@@ -53,9 +53,24 @@ public sealed class Notebook
     /// <summary>Parses notebook JSON; <paramref name="source"/> names it in error messages.</summary>
     public static Notebook Parse(string json, string source = "notebook")
     {
+        try { return ParseStrict(json, source); }
+        // A field of the wrong JSON type ("nbformat": "4", "execution_count": "5", a numeric id) surfaces from
+        // System.Text.Json as InvalidOperationException or FormatException: say which file, never a stack trace.
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException)
+        {
+            throw new NotebookFormatException($"{source}: a field has the wrong type for nbformat 4 ({e.Message})");
+        }
+    }
+
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false, MaxDepth = 256 };
+
+    private static Notebook ParseStrict(string json, string source)
+    {
         JsonObject root;
-        try { root = JsonNode.Parse(json) as JsonObject ?? throw new NotebookFormatException($"{source}: not a JSON object"); }
+        try { root = JsonNode.Parse(json, documentOptions: Strict) as JsonObject ?? throw new NotebookFormatException($"{source}: not a JSON object"); }
         catch (JsonException e) { throw new NotebookFormatException($"{source}: invalid JSON ({e.Message})"); }
+        if (root["nbformat"] is JsonValue nv && nv.GetValueKind() != JsonValueKind.Number)
+            throw new NotebookFormatException($"{source}: 'nbformat' must be a number (4), not {nv.ToJsonString()}");
         var major = root["nbformat"]?.GetValue<int>() ?? throw new NotebookFormatException($"{source}: no 'nbformat' field; is this a Jupyter notebook?");
         if (major != 4) throw new NotebookFormatException($"{source}: nbformat {major} is not supported (need 4.x)");
         var nb = new Notebook { Metadata = (root["metadata"] as JsonObject)?.DeepClone().AsObject() ?? new JsonObject() };
@@ -66,6 +81,10 @@ public sealed class Notebook
             var where = $"{source}: cell {i + 1}";
             if (cells[i] is not JsonObject c) throw new NotebookFormatException($"{where} is not an object");
             var type = c["cell_type"]?.GetValue<string>() ?? throw new NotebookFormatException($"{where} has no cell_type");
+            if (c["id"] is JsonNode idNode && idNode.GetValueKind() != JsonValueKind.String)
+                throw new NotebookFormatException($"{where}: 'id' must be a string, not {idNode.ToJsonString()}");
+            if (c["execution_count"] is JsonNode ec && ec.GetValueKind() != JsonValueKind.Number)
+                throw new NotebookFormatException($"{where}: 'execution_count' must be a number or null, not {ec.ToJsonString()}");
             var id = c["id"]?.GetValue<string>();
             while (id is null || !ids.Add(id)) id = NotebookCell.NewId();
             var cell = new NotebookCell

@@ -28,7 +28,8 @@ public sealed class NotebookRunner(RunnerOptions? options = null)
             throw new MissingChartPicturesException(path,
                 $"{path}: its charts have PNG pictures, but {options.ImageRenderer?.MissingHint ?? "no chart renderer is configured"}; " +
                 "the notebook was not run and not changed. Pass --no-images to write it without pictures on purpose.");
-        ParameterInjector.Inject(notebook, options.Parameters);
+        if (options.ChildCommand is not null) return await NotebookProcess.RunAsync(path, outputPath ?? path, options, ct);
+        ParameterInjector.Inject(notebook, options.Parameters, options.StringParameters);
         var clock = Stopwatch.StartNew();
         var result = await RunAsync(notebook, Path.GetDirectoryName(Path.GetFullPath(path))!, path, ct);
         var lost = hadPictures && !options.AllowMissingPictures ? ChartPictures.Count(notebook).Without : 0;

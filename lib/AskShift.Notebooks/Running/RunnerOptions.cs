@@ -20,6 +20,25 @@ public sealed record RunnerOptions
 
     /// <summary>Called as cells start and finish, for progress display.</summary>
     public Action<CellProgress>? Progress { get; init; }
+
+    /// <summary>
+    /// Parameters always injected as strings, whatever they look like (<c>-r corpusPath=2024</c>, papermill's raw
+    /// parameters). Others take the type of the default in the parameters cell, or look like a number or boolean.
+    /// </summary>
+    public IReadOnlySet<string> StringParameters { get; init; } = new HashSet<string>();
+
+    /// <summary>
+    /// How to start <c>askshift notebooks exec</c> (executable, then its leading arguments). When set, every notebook
+    /// runs in a process of its own in its folder (see <see cref="NotebookProcess"/>): the CLI sets it, so nothing a
+    /// cell does can take the batch down. Null runs in this process, which tests and notebooks-in-notebooks use.
+    /// </summary>
+    public IReadOnlyList<string>? ChildCommand { get; init; }
+
+    /// <summary>
+    /// With <see cref="ChildCommand"/>: how long past <see cref="CellTimeout"/> a cell's process may go on before it is
+    /// killed (the interrupt at the timeout stops cells that cooperate; this stops the ones that do not).
+    /// </summary>
+    public TimeSpan KillGrace { get; init; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>Progress of one cell. <paramref name="CellNumber"/> counts all cells from 1, as editors show them.</summary>

@@ -24,8 +24,15 @@ public static class CellInterrupts
         if (Volatile.Read(ref pending) != 0) Check();
     }
 
+    // Only on thread-pool threads, where the cell's own flow runs (before and after its awaits) along with Task.Run and
+    // Parallel bodies, whose exceptions are observed. On a thread the cell started itself an exception would be
+    // unhandled and end the whole process, so such a loop is left to run, as it would without the check. (A raw
+    // ThreadPool.QueueUserWorkItem or Timer callback looping in an interrupted cell is the one case this cannot tell.)
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Check() => ConsoleRouter.Current?.Cancellation.ThrowIfCancellationRequested();
+    private static void Check()
+    {
+        if (Thread.CurrentThread.IsThreadPoolThread) ConsoleRouter.Current?.Cancellation.ThrowIfCancellationRequested();
+    }
 
     /// <summary>
     /// Watches one running submission: from the moment <paramref name="ct"/> fires until <paramref name="run"/> ends,
