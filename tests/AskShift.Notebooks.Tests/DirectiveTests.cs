@@ -5,6 +5,23 @@ namespace AskShift.Notebooks.Tests;
 public class DirectiveTests
 {
     [Fact]
+    public async Task A_reference_added_in_a_later_cell_stays_visible_to_every_cell_after_it()
+    {
+        // Continuations are compiled with only the references added since the last cell (the rest come through the
+        // submission chain): a reference must not be lost after the cell that added it, nor after a failed cell.
+        var dir = Path.GetDirectoryName(TestPaths.TestLib)!;
+        await using var s = SessionTests.NewSession(Path.Combine(dir, "sub"));
+        Assert.True((await s.ExecuteAsync("var a = 1;")).Success);
+        Assert.False((await s.ExecuteAsync("#r \"../NotebookTestLib.dll\"\nint broken = \"x\";")).Success);
+        var r = await s.ExecuteAsync("using NotebookTestLib;\nvar n = Frames.Numbers(3);");
+        Assert.True(r.Success, string.Join("\n", r.Outputs));
+        Assert.True((await s.ExecuteAsync("var b = 2;")).Success);
+        var later = await s.ExecuteAsync("Frames.Numbers(2).Rows.Count + a + b");
+        Assert.Equal("5", Assert.IsType<ExecuteResultOutput>(Assert.Single(later.Outputs)).Bundle.Text);
+        Assert.Contains("Numbers", (await s.CompleteAsync("Frames.Nu", 9)).Select(i => i.Label));
+    }
+
+    [Fact]
     public async Task Reference_by_path_resolves_dependencies_and_unifies_types_with_the_host()
     {
         Assert.True(File.Exists(TestPaths.TestLib), $"missing {TestPaths.TestLib}");

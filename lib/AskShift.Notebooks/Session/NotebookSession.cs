@@ -37,6 +37,10 @@ public sealed class NotebookSession : IAsyncDisposable
     private readonly List<(string Name, string? Version)> packages = [];
     private readonly List<string> sources = [];
     private ScriptOptions scriptOptions;
+    // References #r'd since the last submission ran. A continuation is given only these: every previous submission's
+    // references are inherited through the chain, and handing the whole list again made Roslyn bind all ~170
+    // assemblies anew for each cell (memory grew with the square of the number of cells).
+    private readonly List<MetadataReference> pendingReferences = [];
     private ScriptState<object>? state;
     private bool disposed;
 
@@ -142,7 +146,11 @@ public sealed class NotebookSession : IAsyncDisposable
                 throw new DirectiveException(a.Line, $"#r: assembly \"{a.Path}\" not found (looked for {path}).");
             newRefs.AddRange(resolver.Add(path));
         }
-        if (newRefs.Count > 0) scriptOptions = scriptOptions.AddReferences(newRefs);
+        if (newRefs.Count > 0)
+        {
+            scriptOptions = scriptOptions.AddReferences(newRefs);
+            pendingReferences.AddRange(newRefs);
+        }
         foreach (var l in directives.OfType<LoadDirective>())
         {
             var path = Path.GetFullPath(Path.Combine(options.WorkingDirectory, l.Path));
@@ -155,10 +163,13 @@ public sealed class NotebookSession : IAsyncDisposable
         }
     }
 
+    /// <summary>The first submission gets every reference; later ones only those added since the last that ran.</summary>
+    private ScriptOptions ContinuationOptions() => state is null ? scriptOptions : scriptOptions.WithReferences(pendingReferences);
+
     /// <summary>Compiles and runs one submission on top of the session state; reports its result or error.</summary>
     private async Task<bool> RunSubmissionAsync(string code, CellContext cell, string? file, CancellationToken ct)
     {
-        var opts = scriptOptions.WithFilePath(file ?? $"cell{ExecutionCount}");
+        var opts = ContinuationOptions().WithFilePath(file ?? $"cell{ExecutionCount}");
         Script<object> script = state is null
             ? CSharpScript.Create(code, opts, typeof(ScriptGlobals), loader)
             : state.Script.ContinueWith(code, opts);
@@ -197,6 +208,7 @@ public sealed class NotebookSession : IAsyncDisposable
             throw;
         }
         state = next;
+        pendingReferences.Clear(); // now in the chain
         if (next.Exception is { } e)
         {
             cell.Emit(ErrorReport.Exception(e));
@@ -252,7 +264,7 @@ public sealed class NotebookSession : IAsyncDisposable
         var text = CellDirectives.Parse(SafeDirectives(code)).Code;
         var script = state is null
             ? CSharpScript.Create(text, scriptOptions, typeof(ScriptGlobals), loader)
-            : state.Script.ContinueWith(text, scriptOptions);
+            : state.Script.ContinueWith(text, ContinuationOptions());
         return script.GetCompilation();
     }
 
