@@ -1,0 +1,68 @@
+using System.Text;
+using AskShift.Load;
+using CsCheck;
+
+namespace AskShift.Tests.Fuzz;
+
+/// <summary>
+/// Property-based checks of the loader on random and mutated input (CsCheck shrinks any failure to a small case):
+/// every input is either a document or an error with a reason, never an exception, and every ask found is an exact
+/// span of the text the loader produced.
+/// </summary>
+public class LoaderPropertyTests
+{
+    static LoaderPropertyTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private const string Letter =
+        "Joint letter to the Secretary of State\nSeptember 17, 2018\n\nDear Secretary,\n\nWe urge you to press China to release " +
+        "Ilham Tohti. The United States should impose sanctions on the officials responsible for the camps.\n\n" +
+        "<p>We also call on the administration to raise the case of every detained lawyer.</p>\n人权团体要求美国政府敦促中国释放维权律师。\n";
+
+    private static readonly Gen<byte[]> MutatedLetter =
+        Gen.Select(Gen.Int[0, 40], Gen.Int.Array[0, 40], Gen.Byte.Array[0, 40], (cuts, positions, inserted) =>
+        {
+            var bytes = new List<byte>(Encoding.UTF8.GetBytes(Letter));
+            for (var i = 0; i < positions.Length; i++)
+            {
+                var at = (int)((uint)positions[i] % (uint)(bytes.Count + 1));
+                if (i < cuts && bytes.Count > 0) bytes.RemoveAt(Math.Min(at, bytes.Count - 1));
+                else bytes.Insert(at, inserted.Length == 0 ? (byte)0xE9 : inserted[i % inserted.Length]);
+            }
+            return bytes.ToArray();
+        });
+
+    [Fact]
+    public void Random_bytes_are_a_document_or_an_error_never_an_exception() =>
+        Gen.Byte.Array[0, 3000].Select(Gen.Bool).Sample((bytes, html) =>
+        {
+            var r = DocumentReader.Decode(bytes, "random.bin", html);
+            Assert.True((r.Text is null) != (r.Error is null), "exactly one of text and error");
+            if (r.Error is not null) Assert.False(string.IsNullOrWhiteSpace(r.Error));
+        }, iter: 300);
+
+    [Fact]
+    public void Mutated_letters_load_with_every_ask_an_exact_span() =>
+        MutatedLetter.Select(Gen.Bool).Sample((bytes, html) =>
+        {
+            var r = DocumentReader.Decode(bytes, "letter.txt", html);
+            if (r.Text is null) { Assert.False(string.IsNullOrWhiteSpace(r.Error)); return; }
+            var doc = DocumentPipeline.Process("letter.txt", r.Text);
+            foreach (var a in doc.Asks)
+            {
+                Assert.InRange(a.Start, 0, a.End);
+                Assert.InRange(a.End, a.Start, r.Text.Length);
+                Assert.Equal(a.Text, r.Text[a.Start..a.End]);
+            }
+        }, iter: 200);
+
+    [Fact]
+    public void Random_text_never_breaks_the_pipeline() =>
+        Gen.String[Gen.Char["abcdefghijklmnopqrstuvwxyzUSABCW0123456789     ...,,\n\n:•\"-要求美国政府释放人权律师。"], 0, 2000]
+            .Sample(text =>
+            {
+                var corpus = Corpus.FromTexts([("a.txt", text), ("b.txt", Letter)]);
+                Assert.Equal(2, corpus.Items.Count + corpus.Errors.Count);
+                foreach (var d in corpus.Items)
+                    foreach (var a in d.Asks) Assert.Equal(a.Text, d.RawText[a.Start..a.End]);
+            }, iter: 150);
+}
