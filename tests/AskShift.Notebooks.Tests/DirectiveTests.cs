@@ -5,6 +5,42 @@ namespace AskShift.Notebooks.Tests;
 public class DirectiveTests
 {
     [Fact]
+    public async Task A_reference_to_a_project_build_names_the_build_command_when_missing_and_warns_when_stale()
+    {
+        var root = Directory.CreateTempSubdirectory("askshift-fresh").FullName;
+        try
+        {
+            var project = Directory.CreateDirectory(Path.Combine(root, "lib", "Thing")).FullName;
+            File.WriteAllText(Path.Combine(project, "Thing.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+            var source = Path.Combine(project, "Code.cs");
+            File.WriteAllText(source, "// source");
+            var notebooks = Directory.CreateDirectory(Path.Combine(root, "notebooks")).FullName;
+            await using var s = SessionTests.NewSession(notebooks);
+
+            var missing = await s.ExecuteAsync("#r \"../lib/Thing/bin/notebook/NotebookTestLib.dll\"");
+            var error = Assert.IsType<ErrorOutput>(Assert.Single(missing.Outputs));
+            Assert.Contains($"Build it first: dotnet build {Path.Combine("..", "lib", "Thing")}", error.EValue);
+
+            var bin = Directory.CreateDirectory(Path.Combine(project, "bin", "notebook")).FullName;
+            var dll = Path.Combine(bin, "NotebookTestLib.dll");
+            File.Copy(TestPaths.TestLib, dll);
+            File.SetLastWriteTimeUtc(dll, DateTime.UtcNow.AddMinutes(-10));
+            File.SetLastWriteTimeUtc(source, DateTime.UtcNow); // edited after the last build
+            var stale = await s.ExecuteAsync("#r \"../lib/Thing/bin/notebook/NotebookTestLib.dll\"\n1");
+            Assert.True(stale.Success);
+            var warning = Assert.Single(stale.Outputs.OfType<StreamOutput>(), o => o.Name == "stderr").Text;
+            Assert.Contains("NotebookTestLib.dll is older than its sources (Code.cs changed after the build)", warning);
+            Assert.Contains($"dotnet build {Path.Combine("..", "lib", "Thing")}", warning);
+
+            await using var fresh = SessionTests.NewSession(notebooks);
+            File.SetLastWriteTimeUtc(dll, DateTime.UtcNow.AddMinutes(1));
+            var current = await fresh.ExecuteAsync("#r \"../lib/Thing/bin/notebook/NotebookTestLib.dll\"\n1");
+            Assert.DoesNotContain(current.Outputs, o => o is StreamOutput { Name: "stderr" });
+        }
+        finally { Directory.Delete(root, true); }
+    }
+
+    [Fact]
     public async Task A_reference_added_in_a_later_cell_stays_visible_to_every_cell_after_it()
     {
         // Continuations are compiled with only the references added since the last cell (the rest come through the

@@ -143,7 +143,8 @@ public sealed class NotebookSession : IAsyncDisposable
         {
             var path = Path.GetFullPath(Path.Combine(options.WorkingDirectory, a.Path));
             if (!File.Exists(path))
-                throw new DirectiveException(a.Line, $"#r: assembly \"{a.Path}\" not found (looked for {path}).");
+                throw new DirectiveException(a.Line, $"#r: assembly \"{a.Path}\" not found (looked for {path}).{BuildFreshness.MissingHint(path, options.WorkingDirectory)}");
+            if (BuildFreshness.StaleWarning(path, options.WorkingDirectory) is { } stale) cell.WriteStream("stderr", stale);
             newRefs.AddRange(resolver.Add(path));
         }
         if (newRefs.Count > 0)
