@@ -14,7 +14,7 @@ public static class ExtractCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var dir = new Argument<string>("DIR") { Description = "Folder (searched recursively) or single file of .txt, .md, .html documents." };
+        var dir = new Argument<string>("DIR") { Description = "Folder (searched recursively) or single file of .txt, .md, .html, .pdf, .docx documents." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (documents, asks, errors, skipped) to stdout; progress goes to stderr." };
         var cmd = new Command("extract", "Load documents and extract every ask made of the US government, with metadata.") { dir, json };
         cmd.SetAction(parse => Run(parse.GetValue(dir)!, parse.GetValue(json), Console.Out, Console.Error));
@@ -50,10 +50,10 @@ public static class ExtractCommand
     {
         Documents = corpus.Items.Select(d => new
         {
-            d.File, d.Title, d.Organisations, Date = d.Date?.ToString("yyyy-MM-dd"),
+            d.File, d.Title, d.Organisations, Date = d.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             DatePrecision = CorpusFrames.Code(d.DatePrecision), d.DateEvidence, d.Administration, d.AdministrationEvidence, d.Addressees, d.Languages, d.Warnings,
         }),
-        Asks = corpus.AllAsks.Select(a => new { a.File, a.Ordinal, a.Text, a.Start, a.End, Form = CorpusFrames.Code(a.Form), a.Language, a.Truncated }),
+        Asks = corpus.AllAsks.Select(a => new { a.File, a.Ordinal, a.Text, a.Start, a.End, Form = CorpusFrames.Code(a.Form), a.Language, a.Truncated, a.Page }),
         Errors = corpus.Errors.Select(e => new { e.File, e.Error }),
         Skipped = corpus.Skipped.Select(k => new { k.File, k.Reason }),
     }, JsonOptions));

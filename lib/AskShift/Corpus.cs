@@ -90,16 +90,16 @@ public sealed class Corpus
             if (Directory.Exists(path) && options.Exclude.FirstOrDefault(p => NameMatches(Path.GetFileName(f), p)) is { } pattern)
                 skipped.Add(new SkippedFile(rel, $"excluded by the pattern '{pattern}' (CorpusOptions.Exclude)"));
             else if (!DocumentReader.IsSupported(f))
-                skipped.Add(new SkippedFile(rel, $"unsupported file type '{Path.GetExtension(f)}' (reads .txt, .md, .html, .htm)"));
+                skipped.Add(new SkippedFile(rel, $"unsupported file type '{Path.GetExtension(f)}' (reads {DocumentReader.SupportedTypes})"));
             else files.Add(f);
         }
-        var texts = new List<(string File, string Text, IReadOnlyList<string> Warnings)>();
+        var texts = new List<(string File, string Text, IReadOnlyList<string> Warnings, IReadOnlyList<int> Pages)>();
         for (var i = 0; i < files.Count; i++)
         {
             var rel = Path.GetRelativePath(root, files[i]).Replace('\\', '/');
             var r = DocumentReader.Read(files[i], rel, options.MaxFileBytes);
             if (r.Error != null) errors.Add(new LoadError(rel, r.Error));
-            else texts.Add((rel, r.Text!, r.Warnings));
+            else texts.Add((rel, r.Text!, r.Warnings, r.PageStarts));
             progress?.Report(new LoadProgress(i + 1, files.Count, rel));
         }
         return Build(texts, errors, options, skipped);
@@ -110,20 +110,20 @@ public sealed class Corpus
 
     /// <summary>Builds a corpus from in-memory texts (tests, notebooks).</summary>
     public static Corpus FromTexts(IEnumerable<(string File, string Text)> texts, CorpusOptions? options = null) =>
-        Build(texts.Select(t => (t.File, t.Text, (IReadOnlyList<string>)[])).ToList(), [], options ?? new CorpusOptions());
+        Build(texts.Select(t => (t.File, t.Text, (IReadOnlyList<string>)[], (IReadOnlyList<int>)[])).ToList(), [], options ?? new CorpusOptions());
 
     /// <summary>Wraps documents already built (e.g. filtered from another corpus).</summary>
     public static Corpus FromDocuments(IEnumerable<Document> documents, IEnumerable<LoadError>? errors = null) =>
         new(documents.ToList(), (errors ?? []).ToList());
 
-    static Corpus Build(List<(string File, string Text, IReadOnlyList<string> Warnings)> texts, List<LoadError> errors, CorpusOptions options,
+    static Corpus Build(List<(string File, string Text, IReadOnlyList<string> Warnings, IReadOnlyList<int> Pages)> texts, List<LoadError> errors, CorpusOptions options,
         IReadOnlyList<SkippedFile>? skipped = null)
     {
         var repeated = options.StripRepeatedLines && texts.Count >= 2 ? Chrome.RepeatedLines(texts.Select(t => t.Text)) : null;
         var docs = new List<Document>();
-        foreach (var (file, text, warnings) in texts)
+        foreach (var (file, text, warnings, pages) in texts)
         {
-            try { docs.Add(Budget.Run(options.FileTimeLimit, options.MemoryLimitBytes, () => DocumentPipeline.Process(file, text, repeated, warnings, options.Metadata))); }
+            try { docs.Add(Budget.Run(options.FileTimeLimit, options.MemoryLimitBytes, () => DocumentPipeline.Process(file, text, repeated, warnings, options.Metadata, pages))); }
             catch (BudgetExceededException e) { errors.Add(new LoadError(file, e.Message)); }
             catch (Exception e) { errors.Add(new LoadError(file, $"failed to process: {e.Message}")); }
         }

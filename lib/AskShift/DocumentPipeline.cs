@@ -12,9 +12,11 @@ public static class DocumentPipeline
     internal const int ConcurrentStagesChars = 256 * 1024;
 
     /// <summary>Builds the <see cref="Document"/> for <paramref name="raw"/>.</summary>
+    /// <param name="pageStarts">Where each page starts in <paramref name="raw"/> (PDFs), so every ask knows its page.</param>
     public static Document Process(string file, string raw, IReadOnlySet<string>? repeatedLines = null, IReadOnlyList<string>? loadWarnings = null,
-        MetadataOptions? metadata = null)
+        MetadataOptions? metadata = null, IReadOnlyList<int>? pageStarts = null)
     {
+        pageStarts ??= [];
         var warnings = new List<string>(loadWarnings ?? []);
         var chrome = Chrome.Detect(raw, repeatedLines);
         var blocks = Languages.Split(raw, chrome);
@@ -45,7 +47,10 @@ public static class DocumentPipeline
         {
             var (rs, re) = view.ToRawSpan(s.Start, s.End);
             var analysis = System.Text.RegularExpressions.Regex.Replace(view.Text[s.Start..s.End], @"\s+", " ").Trim();
-            asks.Add(new Ask(file, asks.Count + 1, raw[rs..re], rs, re, s.Form, analysis, s.Language == "zh" ? LanguageAt(rs) : "en") { Truncated = s.Truncated });
+            asks.Add(new Ask(file, asks.Count + 1, raw[rs..re], rs, re, s.Form, analysis, s.Language == "zh" ? LanguageAt(rs) : "en")
+            {
+                Truncated = s.Truncated, Page = Document.PageAt(pageStarts, rs),
+            });
         }
 
         var (meta, content) = metaTask is null ? ReadMetadata() : metaTask.GetAwaiter().GetResult();
@@ -75,6 +80,7 @@ public static class DocumentPipeline
             Asks = asks,
             Warnings = warnings,
             Chrome = chrome,
+            PageStarts = pageStarts,
         };
     }
 }

@@ -41,7 +41,7 @@ public static class CorpusFrames
         new Int32DataFrameColumn("ask_count", docs.Select(d => d.Asks.Count)),
         new StringDataFrameColumn("warnings", docs.Select(d => string.Join("; ", d.Warnings))));
 
-    /// <summary>Columns: file, ordinal, text, start, end, form, analysis_text, language, administration, date, organisations.</summary>
+    /// <summary>Columns: file, ordinal, text, start, end, form, analysis_text, language, truncated, page (PDFs; else missing), administration, date, organisations.</summary>
     public static DataFrame Asks(IReadOnlyList<Document> docs)
     {
         var rows = docs.SelectMany(d => d.Asks.Select(a => (d, a))).ToList();
@@ -55,6 +55,7 @@ public static class CorpusFrames
             new StringDataFrameColumn("analysis_text", rows.Select(r => r.a.AnalysisText)),
             new StringDataFrameColumn("language", rows.Select(r => r.a.Language)),
             new BooleanDataFrameColumn("truncated", rows.Select(r => r.a.Truncated)),
+            new Int32DataFrameColumn("page", rows.Select(r => r.a.Page)),
             new StringDataFrameColumn("administration", rows.Select(r => r.d.Administration)),
             new PrimitiveDataFrameColumn<DateTime>("date", rows.Select(r => ToDateTime(r.d.Date))),
             new StringDataFrameColumn("organisations", rows.Select(r => string.Join("; ", r.d.Organisations))));

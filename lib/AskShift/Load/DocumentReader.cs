@@ -4,7 +4,11 @@ using AngleSharp.Html.Parser;
 namespace AskShift.Load;
 
 /// <summary>The outcome of reading one file: decoded text plus warnings, or an error.</summary>
-public sealed record ReadResult(string File, string? Text, IReadOnlyList<string> Warnings, string? Error);
+public sealed record ReadResult(string File, string? Text, IReadOnlyList<string> Warnings, string? Error)
+{
+    /// <summary>Where each page starts in <see cref="Text"/> (PDFs); empty for formats without pages.</summary>
+    public IReadOnlyList<int> PageStarts { get; init; } = [];
+}
 
 /// <summary>
 /// Turns files into text without losing any input silently: every file becomes either text or an error that
@@ -14,6 +18,9 @@ public static class DocumentReader
 {
     static readonly string[] TextExtensions = [".txt", ".md"];
     static readonly string[] HtmlExtensions = [".html", ".htm"];
+
+    /// <summary>What the loader reads, for messages that list it.</summary>
+    public const string SupportedTypes = ".txt, .md, .html, .htm, .pdf, .docx";
 
     static DocumentReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -63,11 +70,11 @@ public static class DocumentReader
         return (files, problems);
     }
 
-    /// <summary>True for extensions the loader reads (.txt, .md, .html, .htm).</summary>
+    /// <summary>True for extensions the loader reads (<see cref="SupportedTypes"/>).</summary>
     public static bool IsSupported(string file)
     {
         var ext = Path.GetExtension(file).ToLowerInvariant();
-        return TextExtensions.Contains(ext) || HtmlExtensions.Contains(ext);
+        return TextExtensions.Contains(ext) || HtmlExtensions.Contains(ext) || ext is ".pdf" or ".docx";
     }
 
     /// <summary>Reads one file; <paramref name="relative"/> is the name used in errors and results.</summary>
@@ -97,7 +104,28 @@ public static class DocumentReader
         {
             return Fail(relative, $"unreadable: {e.Message}");
         }
-        return Decode(bytes, relative, HtmlExtensions.Contains(Path.GetExtension(fullPath).ToLowerInvariant()));
+        return Path.GetExtension(fullPath).ToLowerInvariant() switch
+        {
+            ".pdf" => FromPdf(bytes, relative),
+            ".docx" => FromDocx(bytes, relative),
+            var ext => Decode(bytes, relative, HtmlExtensions.Contains(ext)),
+        };
+    }
+
+    /// <summary>A PDF's text in reading order, with where each page starts; a scan without a text layer is an error.</summary>
+    public static ReadResult FromPdf(byte[] bytes, string relative)
+    {
+        if (bytes.Length == 0) return Fail(relative, "empty: the file has no content");
+        var r = PdfText.Extract(bytes);
+        return r.Error is not null ? Fail(relative, r.Error) : new ReadResult(relative, r.Text, r.Warnings, null) { PageStarts = r.PageStarts };
+    }
+
+    /// <summary>A Word file's body text, paragraphs and list items on lines of their own.</summary>
+    public static ReadResult FromDocx(byte[] bytes, string relative)
+    {
+        if (bytes.Length == 0) return Fail(relative, "empty: the file has no content");
+        var (text, error) = DocxText.Extract(bytes);
+        return error is not null ? Fail(relative, error) : new ReadResult(relative, text, [], null);
     }
 
     /// <summary>Decodes bytes already in memory (used by <see cref="Read"/> and by tests).</summary>
@@ -133,10 +161,16 @@ public static class DocumentReader
     {
         var doc = new HtmlParser().ParseDocument(html);
         foreach (var junk in doc.QuerySelectorAll("script, style, noscript, template").ToList()) junk.Remove();
+        // Main content: page furniture (navigation, footers, sidebars, sharing and comment sections, forms) goes before
+        // the text-level chrome rules see the page; a <main> or <article> with real text, when there is one, is the page.
+        foreach (var junk in doc.QuerySelectorAll(Furniture).Concat(doc.All.Where(IsFurnitureByName)).Distinct().ToList()) junk.Remove();
         var sb = new StringBuilder();
-        var body = (AngleSharp.Dom.INode?)doc.Body ?? doc.DocumentElement;
+        var main = doc.QuerySelectorAll("main, [role=main], article").FirstOrDefault(e => e.TextContent.Trim().Length >= 200);
+        var body = (AngleSharp.Dom.INode?)main ?? (AngleSharp.Dom.INode?)doc.Body ?? doc.DocumentElement;
         var title = doc.Title;
-        if (!string.IsNullOrWhiteSpace(title) && doc.QuerySelector("h1") == null) sb.Append(title.Trim()).Append("\n\n");
+        var h1 = doc.QuerySelector("h1");
+        if (main is not null && h1 is not null && !main.Contains(h1)) sb.Append(h1.TextContent.Trim()).Append("\n\n");
+        else if (!string.IsNullOrWhiteSpace(title) && h1 == null) sb.Append(title.Trim()).Append("\n\n");
         Walk(body, sb);
         var lines = sb.ToString().Split('\n').Select(l => System.Text.RegularExpressions.Regex.Replace(l, @"[ \t\r]+", " ").Trim());
         var outSb = new StringBuilder();
@@ -148,6 +182,24 @@ public static class DocumentReader
             outSb.Append(l).Append('\n');
         }
         return outSb.ToString().TrimEnd() + "\n";
+    }
+
+    const string Furniture = "nav, footer, aside, form, iframe, svg, button, [role=navigation], [role=banner], [role=contentinfo], " +
+                             "[role=complementary], [role=search], [aria-hidden=true]";
+
+    // Words in an element's id or class that name page furniture, matched as whole words of the name
+    // ("comment-list", "share_bar"), so "commentary" or "shared-values" are kept.
+    static readonly HashSet<string> FurnitureWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "comment", "comments", "share", "sharing", "social", "cookie", "cookies", "newsletter", "related", "sidebar",
+        "breadcrumb", "breadcrumbs", "menu", "navbar", "subscribe", "signup", "promo", "advert", "advertisement", "disqus",
+    };
+
+    static bool IsFurnitureByName(AngleSharp.Dom.IElement e)
+    {
+        if (e.LocalName is "html" or "body" or "main" or "article") return false;
+        var names = (e.Id ?? "") + " " + (e.ClassName ?? "");
+        return names.Length > 1 && names.Split([' ', '-', '_'], StringSplitOptions.RemoveEmptyEntries).Any(FurnitureWords.Contains);
     }
 
     static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)

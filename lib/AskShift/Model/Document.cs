@@ -45,6 +45,9 @@ public sealed record Ask(string File, int Ordinal, string Text, int Start, int E
     /// <summary>The ask runs into the end of a text that stops mid-sentence (a scrape cut at a fixed length): what it asks
     /// is stated, but its end may be missing, so a reader can weigh or drop it.</summary>
     public bool Truncated { get; init; }
+
+    /// <summary>The 1-based page the ask starts on, for documents with pages (PDFs); null otherwise.</summary>
+    public int? Page { get; init; }
 }
 
 /// <summary>One loaded document with its metadata and asks.</summary>
@@ -75,6 +78,17 @@ public sealed record Document
     public IReadOnlyList<string> Warnings { get; init; } = [];
     /// <summary>Raw-text ranges judged page chrome (navigation, donation appeals...), kept for the data-quality report.</summary>
     public IReadOnlyList<(int Start, int End)> Chrome { get; init; } = [];
+    /// <summary>Where each page starts in <see cref="RawText"/> (PDFs); empty for formats without pages.</summary>
+    public IReadOnlyList<int> PageStarts { get; init; } = [];
+
+    /// <summary>The 1-based page holding <paramref name="offset"/>, or null when there are no pages.</summary>
+    public static int? PageAt(IReadOnlyList<int> pageStarts, int offset)
+    {
+        if (pageStarts.Count == 0) return null;
+        var page = 1;
+        while (page < pageStarts.Count && pageStarts[page] <= offset) page++;
+        return page;
+    }
 }
 
 /// <summary>An input that could not be loaded, with the reason, so nothing is lost silently.</summary>

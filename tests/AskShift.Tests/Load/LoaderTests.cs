@@ -15,15 +15,17 @@ public class LoaderTests
         dir.Write("sub/notes.md", Letter.Replace("lawyer", "journalist"));
         dir.Write("empty.txt", "");
         dir.Write("binary.txt", new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x14, 0x00, 0x00, 0x00 });
-        dir.Write("ignored.pdf", "not read");
+        dir.Write("broken.pdf", "not a PDF inside");
+        dir.Write("ignored.odt", "not read");
         var corpus = Corpus.Load(dir.Path);
         Assert.Equal(["good.txt", "sub/notes.md"], corpus.Items.Select(d => d.File).Order());
         Assert.Contains(corpus.Errors, e => e.File == "empty.txt" && e.Error.StartsWith("empty"));
         Assert.Contains(corpus.Errors, e => e.File == "binary.txt" && e.Error.StartsWith("binary"));
-        Assert.Equal(2, corpus.Errors.Count);
+        Assert.Contains(corpus.Errors, e => e.File == "broken.pdf" && e.Error.StartsWith("unreadable PDF"));
+        Assert.Equal(3, corpus.Errors.Count);
         var skipped = Assert.Single(corpus.Skipped);
-        Assert.Equal("ignored.pdf", skipped.File);
-        Assert.Contains("unsupported file type '.pdf'", skipped.Reason);
+        Assert.Equal("ignored.odt", skipped.File);
+        Assert.Contains("unsupported file type '.odt'", skipped.Reason);
     }
 
     [Fact]

@@ -1,0 +1,108 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
+
+namespace AskShift.Load;
+
+/// <summary>
+/// Text of a PDF as a reader sees it: each page in reading order (PdfPig's content-order extractor), running headers
+/// and footers that repeat across pages and bare page numbers removed, words hyphenated across a line break joined,
+/// and where each page starts in the text kept, so an ask can be traced to its page. A PDF with no text layer (a scan)
+/// is an error that says so, never an empty document.
+/// </summary>
+internal static partial class PdfText
+{
+    public sealed record Result(string? Text, IReadOnlyList<int> PageStarts, IReadOnlyList<string> Warnings, string? Error);
+
+    [GeneratedRegex(@"^\s*(page\s+)?\d{1,4}(\s*(/|of)\s*\d{1,4})?\s*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex PageNumberRx();
+
+    // "re-\nlease" -> "release": a lower-case letter, a hyphen at the line end, a lower-case letter on the next line.
+    [GeneratedRegex(@"(?<=\p{Ll})-\n(?=\p{Ll})")]
+    private static partial Regex HyphenBreakRx();
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex DigitsRx();
+
+    /// <summary>How many lines at the top and bottom of a page can be a running header or footer.</summary>
+    private const int EdgeLines = 3;
+
+    public static Result Extract(byte[] bytes)
+    {
+        List<List<string>> pages;
+        try
+        {
+            using var doc = PdfDocument.Open(bytes);
+            pages = [];
+            var letters = 0;
+            foreach (var page in doc.GetPages())
+            {
+                Text.Budget.Check();
+                letters += page.Letters.Count;
+                pages.Add(ContentOrderTextExtractor.GetText(page).Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd()).ToList());
+            }
+            if (pages.Count == 0) return new(null, [], [], "empty: the PDF has no pages");
+            if (letters == 0)
+                return new(null, [], [], $"no text layer: the PDF's {pages.Count} page(s) are images (a scan); OCR it first (for example with ocrmypdf), then load the result");
+        }
+        catch (Exception e) when (e is not OutOfMemoryException and not Text.BudgetExceededException)
+        {
+            return new(null, [], [], $"unreadable PDF: {e.Message}");
+        }
+
+        var running = RunningLines(pages);
+        var sb = new StringBuilder();
+        var starts = new List<int>();
+        var dropped = 0;
+        foreach (var lines in pages)
+        {
+            if (sb.Length > 0 && sb[^1] != '\n') sb.Append('\n');
+            if (sb.Length > 0) sb.Append('\n'); // a page break ends a paragraph
+            starts.Add(sb.Length);
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var edge = i < EdgeLines || i >= lines.Count - EdgeLines;
+                if (edge && (PageNumberRx().IsMatch(lines[i]) || running.Contains(Key(lines[i])))) { dropped++; continue; }
+                sb.Append(lines[i]).Append('\n');
+            }
+        }
+        var text = HyphenBreakRx().Replace(sb.ToString(), "");
+        // Joining hyphenated words shortened the text: recompute each page start in the joined text.
+        if (text.Length != sb.Length) starts = RemapStarts(sb.ToString(), starts);
+        var warnings = new List<string>();
+        if (dropped > 0) warnings.Add($"pdf: removed {dropped} running header, footer or page-number line(s) across {pages.Count} page(s)");
+        if (string.IsNullOrWhiteSpace(text)) return new(null, [], warnings, "empty: the PDF's text is only headers, footers or page numbers");
+        return new(text, starts, warnings, null);
+    }
+
+    /// <summary>Lines at a page's top or bottom that recur (digits aside) on at least half the pages, when there are 3 or more.</summary>
+    private static HashSet<string> RunningLines(List<List<string>> pages)
+    {
+        if (pages.Count < 3) return [];
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var lines in pages)
+        {
+            var edges = lines.Take(EdgeLines).Concat(lines.Skip(Math.Max(EdgeLines, lines.Count - EdgeLines)))
+                .Where(l => l.Trim().Length > 0).Select(Key).ToHashSet();
+            foreach (var k in edges) counts[k] = counts.GetValueOrDefault(k) + 1;
+        }
+        return counts.Where(c => c.Value * 2 >= pages.Count).Select(c => c.Key).ToHashSet();
+    }
+
+    private static string Key(string line) => DigitsRx().Replace(line.Trim(), "#");
+
+    // Page starts are ascending and so are the joins: one pass over both.
+    private static List<int> RemapStarts(string before, List<int> starts)
+    {
+        var joins = HyphenBreakRx().Matches(before);
+        var result = new List<int>(starts.Count);
+        int j = 0, removed = 0;
+        foreach (var s in starts)
+        {
+            while (j < joins.Count && joins[j].Index + joins[j].Length <= s) removed += joins[j++].Length;
+            result.Add(s - removed);
+        }
+        return result;
+    }
+}

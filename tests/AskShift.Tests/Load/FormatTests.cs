@@ -1,0 +1,179 @@
+using AskShift.Load;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Fonts.Standard14Fonts;
+using UglyToad.PdfPig.Writer;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+
+namespace AskShift.Tests.Load;
+
+/// <summary>
+/// A researcher's corpus as it arrives: PDFs on letterhead, Word files, saved web pages. Every file here is generated
+/// by the test (PdfPig's writer, the Open XML SDK), loaded, and accounted for.
+/// </summary>
+public class FormatTests
+{
+    /// <summary>A three-page letter with a running header, page-number footers and a word hyphenated across a line.</summary>
+    internal static byte[] LetterPdf()
+    {
+        var b = new PdfDocumentBuilder();
+        var font = b.AddStandard14Font(Standard14Font.Helvetica);
+        string[][] bodies =
+        [
+            ["Joint letter to Secretary of State Antony Blinken", "March 3, 2021", "", "Dear Secretary Blinken,",
+             "We write about the detention of human rights defenders in China."],
+            ["We urge you to press the Chinese government to re-", "lease Ilham Tohti and every detained lawyer.",
+             "The United States should impose targeted sanctions on the officials responsible."],
+            ["Thank you for your attention to these urgent matters.", "Sincerely,", "Human Rights Watch"],
+        ];
+        for (var p = 0; p < bodies.Length; p++)
+        {
+            var page = b.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+            page.AddText("Coalition for Rights in China | Letter", 9, new PdfPoint(40, 810), font);
+            var y = 740.0;
+            foreach (var line in bodies[p]) { if (line.Length > 0) page.AddText(line, 11, new PdfPoint(40, y), font); y -= 16; }
+            page.AddText($"Page {p + 1} of {bodies.Length}", 9, new PdfPoint(270, 30), font);
+        }
+        return b.Build();
+    }
+
+    /// <summary>A PDF whose page carries no text at all, as a scan without OCR does.</summary>
+    internal static byte[] ScanLikePdf()
+    {
+        var b = new PdfDocumentBuilder();
+        var page = b.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+        page.DrawRectangle(new PdfPoint(50, 50), 400, 600);
+        return b.Build();
+    }
+
+    internal static byte[] LetterDocx()
+    {
+        using var ms = new MemoryStream();
+        using (var doc = WordprocessingDocument.Create(ms, WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            W.Paragraph Para(string text, bool listItem = false)
+            {
+                var p = new W.Paragraph(new W.Run(new W.Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+                if (listItem) p.PrependChild(new W.ParagraphProperties(new W.NumberingProperties(new W.NumberingLevelReference { Val = 0 }, new W.NumberingId { Val = 1 })));
+                return p;
+            }
+            var table = new W.Table(new W.TableRow(
+                new W.TableCell(Para("Signatory")), new W.TableCell(Para("Amnesty International"))));
+            main.Document = new W.Document(new W.Body(
+                Para("Letter to President Biden"),
+                Para("June 16, 2023"),
+                Para("We call on your administration to take the following steps:"),
+                Para("Raise the cases of detained Uyghur scholars in every meeting with Chinese officials.", listItem: true),
+                Para("Impose sanctions on officials responsible for forced labour.", listItem: true),
+                table));
+            main.Document.Save();
+        }
+        return ms.ToArray();
+    }
+
+    internal const string PageWithFurniture = """
+        <html><head><title>Groups urge action on Hong Kong</title></head><body>
+        <nav><a href="/">Home</a> <a href="/news">News</a> <a href="/donate">Donate now to support our work</a></nav>
+        <div class="share-bar">Share this on Twitter Facebook Email</div>
+        <article><h1>Groups urge action on Hong Kong</h1>
+        <p>Washington, July 1, 2021. Rights groups wrote to the administration today about the crackdown in Hong Kong.</p>
+        <p>We urge the Biden administration to sanction the officials responsible for dismantling Hong Kong's freedoms.</p>
+        <p>The letter was signed by twelve organisations working on human rights in China and Hong Kong.</p></article>
+        <aside>Related: We urge you to sign our petition on climate.</aside>
+        <section id="comments"><p>Reader comment: The government must do more, I urge everyone to call their senator.</p></section>
+        <footer>© 2021 Example Rights Group. Subscribe to our newsletter.</footer>
+        </body></html>
+        """;
+
+    [Fact]
+    public void A_pdf_letter_reads_in_order_without_running_headers_or_page_numbers_and_asks_know_their_page()
+    {
+        var r = DocumentReader.FromPdf(LetterPdf(), "letter.pdf");
+        Assert.Null(r.Error);
+        var text = r.Text!;
+        Assert.DoesNotContain("Coalition for Rights in China | Letter", text);
+        Assert.DoesNotContain("Page 2 of 3", text);
+        Assert.Contains("press the Chinese government to release Ilham Tohti", text.Replace("\n", " "));
+        Assert.Equal(3, r.PageStarts.Count);
+        Assert.StartsWith("Thank you", text[r.PageStarts[2]..]);
+        Assert.Contains(r.Warnings, w => w.Contains("running header, footer or page-number"));
+
+        var doc = DocumentPipeline.Process("letter.pdf", text, pageStarts: r.PageStarts);
+        var release = Assert.Single(doc.Asks, a => a.Text.Contains("Ilham Tohti"));
+        Assert.Equal(2, release.Page);
+        Assert.Equal(release.Text, text[release.Start..release.End]);
+        Assert.Contains(doc.Asks, a => a.Text.Contains("targeted sanctions") && a.Page == 2);
+        Assert.Equal(new DateOnly(2021, 3, 3), doc.Date);
+        Assert.Equal("biden", doc.Administration);
+    }
+
+    [Fact]
+    public void A_pdf_without_a_text_layer_is_an_error_that_says_ocr_it_first()
+    {
+        var r = DocumentReader.FromPdf(ScanLikePdf(), "scan.pdf");
+        Assert.Null(r.Text);
+        Assert.StartsWith("no text layer", r.Error);
+        Assert.Contains("OCR it first", r.Error);
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_a_pdf_or_a_word_file_are_reported_as_unreadable()
+    {
+        Assert.StartsWith("unreadable PDF", DocumentReader.FromPdf("not a pdf at all"u8.ToArray(), "x.pdf").Error);
+        Assert.StartsWith("unreadable Word file", DocumentReader.FromDocx("PK not a zip"u8.ToArray(), "x.docx").Error);
+    }
+
+    [Fact]
+    public void A_word_letter_keeps_paragraphs_list_items_and_tables()
+    {
+        var r = DocumentReader.FromDocx(LetterDocx(), "letter.docx");
+        Assert.Null(r.Error);
+        Assert.Contains("• Raise the cases of detained Uyghur scholars", r.Text);
+        Assert.Contains("Amnesty International", r.Text);
+        var doc = DocumentPipeline.Process("letter.docx", r.Text!);
+        Assert.Contains(doc.Asks, a => a.Text.StartsWith("Raise the cases"));
+        Assert.Contains(doc.Asks, a => a.Text.StartsWith("Impose sanctions"));
+        Assert.All(doc.Asks, a => Assert.Null(a.Page));
+        Assert.Equal("biden", doc.Administration);
+    }
+
+    [Fact]
+    public void A_web_page_loses_its_navigation_sharing_sidebar_comments_and_footer()
+    {
+        var text = DocumentReader.HtmlToText(PageWithFurniture);
+        Assert.Contains("We urge the Biden administration to sanction the officials", text);
+        Assert.DoesNotContain("Donate now", text);
+        Assert.DoesNotContain("Share this", text);
+        Assert.DoesNotContain("petition on climate", text);
+        Assert.DoesNotContain("Reader comment", text);
+        Assert.DoesNotContain("newsletter", text);
+        Assert.StartsWith("Groups urge action on Hong Kong", text);
+        var doc = DocumentPipeline.Process("page.html", text);
+        Assert.Single(doc.Asks);
+    }
+
+    [Fact]
+    public void A_folder_of_mixed_formats_is_loaded_with_every_file_accounted_for()
+    {
+        var dir = Directory.CreateTempSubdirectory("askshift-formats").FullName;
+        try
+        {
+            File.WriteAllBytes(Path.Combine(dir, "letter.pdf"), LetterPdf());
+            File.WriteAllBytes(Path.Combine(dir, "scan.pdf"), ScanLikePdf());
+            File.WriteAllBytes(Path.Combine(dir, "letter.docx"), LetterDocx());
+            File.WriteAllText(Path.Combine(dir, "page.html"), PageWithFurniture);
+            File.WriteAllText(Path.Combine(dir, "notes.odt"), "not read");
+            var corpus = Corpus.Load(dir);
+            Assert.Equal(["letter.docx", "letter.pdf", "page.html"], corpus.Items.Select(d => d.File).Order());
+            Assert.Equal("scan.pdf", Assert.Single(corpus.Errors).File);
+            Assert.Contains(".pdf, .docx", Assert.Single(corpus.Skipped).Reason);
+            var pdf = corpus.Items.Single(d => d.File == "letter.pdf");
+            Assert.Equal(3, pdf.PageStarts.Count);
+            var pages = corpus.Asks.Columns["page"];
+            Assert.Contains(Enumerable.Range(0, (int)pages.Length).Select(i => pages[i]), p => p is 2);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+}
