@@ -16,29 +16,126 @@ public static class ExtractCommand
     {
         var dir = new Argument<string>("DIR") { Description = "Folder (searched recursively) or single file of .txt, .md, .html, .pdf, .docx documents." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (documents, asks, errors, skipped) to stdout; progress goes to stderr." };
-        var cmd = new Command("extract", "Load documents and extract every ask made of the US government, with metadata.") { dir, json };
-        cmd.SetAction(parse => Run(parse.GetValue(dir)!, parse.GetValue(json), Console.Out, Console.Error));
+        var output = new Option<string?>("--output", "-o") { Description = "Write the results as files into this folder instead of printing them." };
+        var format = new Option<string>("--format")
+        {
+            Description = "With --output: csv (documents.csv, asks.csv, problems.csv), parquet (documents.parquet, asks.parquet, problems.csv) or json (corpus.json, the --json shape).",
+            DefaultValueFactory = _ => "csv",
+        };
+        format.AcceptOnlyFromAmong("csv", "parquet", "json");
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no summary on stderr (errors are still reported in the output)." };
+        var cmd = new Command("extract", "Load documents and extract every ask made of the US government, with metadata.") { dir, json, output, format, quiet };
+        cmd.SetAction(parse => Run(parse.GetValue(dir)!, parse.GetValue(json), Console.Out, Console.Error,
+            parse.GetValue(output), parse.GetValue(format)!, parse.GetValue(quiet)));
         return cmd;
     }
 
     /// <summary>Runs the command, writing to the given streams (in-process tests pass their own writers).</summary>
-    public static int Run(string path, bool json, TextWriter stdout, TextWriter stderr)
+    public static int Run(string path, bool json, TextWriter stdout, TextWriter stderr, string? outputDir = null, string format = "csv", bool quiet = false)
     {
         if (!Directory.Exists(path) && !File.Exists(path))
         {
             stderr.WriteLine($"askshift extract: no such file or folder: {path}");
             return ExitCodes.BadInput;
         }
-        var corpus = Corpus.Load(path, progress: new SyncProgress(stderr));
-        if (json) WriteJson(corpus, stdout);
+        if (outputDir is not null && json)
+        {
+            stderr.WriteLine("askshift extract: --json prints to stdout and --output writes files; pick one");
+            return ExitCodes.BadInput;
+        }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // A progress bar only where someone watches it: on a terminal. A log (stderr redirected) gets one summary line.
+        var interactive = !quiet && ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+        var corpus = interactive ? LoadWithBar(path) : Corpus.Load(path);
+        if (!quiet)
+        {
+            var mb = corpus.Items.Sum(d => (long)d.RawText.Length) / 1e6; // millions of characters read
+            stderr.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"askshift extract: {corpus.Items.Count} documents, {corpus.AllAsks.Count} asks, {corpus.Errors.Count} errors, {corpus.Skipped.Count} skipped in {clock.Elapsed.TotalSeconds:0.0} s ({mb:0.0} M characters)"));
+        }
+        if (outputDir is not null)
+        {
+            try { WriteFiles(corpus, outputDir, format); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"askshift extract: cannot write to {outputDir}: {e.Message}");
+                return ExitCodes.Failed;
+            }
+            if (!quiet) stderr.WriteLine($"askshift extract: wrote {format} files to {outputDir}");
+        }
+        else if (json) WriteJson(corpus, stdout);
         else WriteTable(corpus, stdout);
         return ExitCodes.Ok;
     }
 
-    sealed class SyncProgress(TextWriter stderr) : IProgress<LoadProgress>
+    private static Corpus LoadWithBar(string path)
     {
-        public void Report(LoadProgress p) => stderr.WriteLine($"[{p.Done}/{p.Total}] {p.File}");
+        Corpus? corpus = null;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var read = ctx.AddTask("reading files");
+                var extract = ctx.AddTask("extracting asks");
+                corpus = Corpus.Load(path, progress: new SyncProgress(p =>
+                {
+                    var task = p.Stage == "extract" ? extract : read;
+                    task.MaxValue = Math.Max(1, p.Total);
+                    task.Value = p.Done;
+                    task.Description = $"{(p.Stage == "extract" ? "extracting asks" : "reading files")} {p.Done}/{p.Total}";
+                }));
+                read.Value = read.MaxValue;
+                extract.Value = extract.MaxValue;
+            });
+        return corpus!;
     }
+
+    // Reports on the loading thread (Progress<T> would post to the thread pool and race the bar's end).
+    sealed class SyncProgress(Action<LoadProgress> report) : IProgress<LoadProgress>
+    {
+        public void Report(LoadProgress p) => report(p);
+    }
+
+    /// <summary>
+    /// Every output file is written beside its final name and renamed into place, so a failed or killed run leaves
+    /// either the previous file or the new one, never half of one. Errors and skipped files go to problems.csv.
+    /// </summary>
+    private static void WriteFiles(Corpus corpus, string outputDir, string format)
+    {
+        Directory.CreateDirectory(outputDir);
+        var staging = Directory.CreateDirectory(Path.Combine(outputDir, $".askshift-extract-{Environment.ProcessId}")).FullName;
+        try
+        {
+            switch (format)
+            {
+                case "json":
+                    using (var w = new StreamWriter(Path.Combine(staging, "corpus.json"))) WriteJson(corpus, w);
+                    break;
+                case "parquet":
+                    corpus.ToParquet(staging);
+                    WriteProblems(corpus, Path.Combine(staging, "problems.csv"));
+                    break;
+                default:
+                    corpus.ToCsv(staging);
+                    WriteProblems(corpus, Path.Combine(staging, "problems.csv"));
+                    break;
+            }
+            foreach (var f in Directory.GetFiles(staging)) File.Move(f, Path.Combine(outputDir, Path.GetFileName(f)), overwrite: true);
+        }
+        finally { Directory.Delete(staging, recursive: true); }
+    }
+
+    private static void WriteProblems(Corpus corpus, string path)
+    {
+        using var w = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
+        w.Write("file,kind,reason\n");
+        foreach (var e in corpus.Errors) w.Write($"{Csv(e.File)},error,{Csv(e.Error)}\n");
+        foreach (var k in corpus.Skipped) w.Write($"{Csv(k.File)},skipped,{Csv(k.Reason)}\n");
+    }
+
+    // RFC 4180: every field quoted, quotes doubled, so commas and line breaks in reasons survive.
+    private static string Csv(string field) => "\"" + field.Replace("\"", "\"\"") + "\"";
 
     static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -66,7 +163,8 @@ public static class ExtractCommand
         var table = new Table().AddColumns("File", "Title", "Date", "Admin", "Asks", "Languages", "Warnings");
         foreach (var d in corpus.Items)
             table.AddRow(Markup.Escape(d.File), Markup.Escape(Shorten(d.Title ?? "-", 50)),
-                d.Date?.ToString("yyyy-MM-dd") ?? "-", d.Administration, d.Asks.Count.ToString(),
+                d.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-", d.Administration,
+                d.Asks.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 string.Join(", ", d.Languages), d.Warnings.Count.ToString());
         console.Write(table);
         console.WriteLine($"{corpus.Items.Count} documents, {corpus.AllAsks.Count} asks, {corpus.Errors.Count} errors, {corpus.Skipped.Count} skipped");

@@ -39,7 +39,8 @@ public sealed record CorpusOptions
 public sealed record SkippedFile(string File, string Reason);
 
 /// <summary>Progress of a load, for a progress bar on stderr.</summary>
-public sealed record LoadProgress(int Done, int Total, string File);
+/// <param name="Stage"><c>read</c> while files are read and decoded, <c>extract</c> while each document is processed.</param>
+public sealed record LoadProgress(int Done, int Total, string File, string Stage = "read");
 
 /// <summary>
 /// The loaded corpus: every input accounted for as a document or an error, with asks and metadata, and the same
@@ -102,7 +103,7 @@ public sealed class Corpus
             else texts.Add((rel, r.Text!, r.Warnings, r.PageStarts));
             progress?.Report(new LoadProgress(i + 1, files.Count, rel));
         }
-        return Build(texts, errors, options, skipped);
+        return Build(texts, errors, options, skipped, progress);
     }
 
     static bool NameMatches(string name, string pattern) =>
@@ -117,8 +118,9 @@ public sealed class Corpus
         new(documents.ToList(), (errors ?? []).ToList());
 
     static Corpus Build(List<(string File, string Text, IReadOnlyList<string> Warnings, IReadOnlyList<int> Pages)> texts, List<LoadError> errors, CorpusOptions options,
-        IReadOnlyList<SkippedFile>? skipped = null)
+        IReadOnlyList<SkippedFile>? skipped = null, IProgress<LoadProgress>? progress = null)
     {
+        var done = 0;
         var repeated = options.StripRepeatedLines && texts.Count >= 2 ? Chrome.RepeatedLines(texts.Select(t => t.Text)) : null;
         var docs = new List<Document>();
         foreach (var (file, text, warnings, pages) in texts)
@@ -126,6 +128,7 @@ public sealed class Corpus
             try { docs.Add(Budget.Run(options.FileTimeLimit, options.MemoryLimitBytes, () => DocumentPipeline.Process(file, text, repeated, warnings, options.Metadata, pages))); }
             catch (BudgetExceededException e) { errors.Add(new LoadError(file, e.Message)); }
             catch (Exception e) { errors.Add(new LoadError(file, $"failed to process: {e.Message}")); }
+            progress?.Report(new LoadProgress(++done, texts.Count, file, "extract"));
         }
         return new Corpus(docs, errors, skipped);
     }

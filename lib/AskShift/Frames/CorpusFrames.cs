@@ -65,9 +65,39 @@ public static class CorpusFrames
     public static void WriteCsv(Corpus corpus, string dir)
     {
         Directory.CreateDirectory(dir);
-        DataFrame.SaveCsv(corpus.Documents, Path.Combine(dir, "documents.csv"));
-        DataFrame.SaveCsv(corpus.Asks, Path.Combine(dir, "asks.csv"));
+        SaveCsv(corpus.Documents, Path.Combine(dir, "documents.csv"));
+        SaveCsv(corpus.Asks, Path.Combine(dir, "asks.csv"));
     }
+
+    /// <summary>
+    /// RFC 4180 CSV, the same under every culture: dates as ISO 8601 days (the frames hold dates, not times), numbers
+    /// in invariant form, text quoted where needed, a missing value as an empty field. DataFrame.SaveCsv writes dates in
+    /// the culture's long form ("04/02/2014 00:00:00" at best), which spreadsheets read differently by locale.
+    /// </summary>
+    public static void SaveCsv(DataFrame frame, string path)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        using var w = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
+        w.Write(string.Join(",", frame.Columns.Select(c => Field(c.Name))));
+        w.Write("\n");
+        for (long r = 0; r < frame.Rows.Count; r++)
+        {
+            w.Write(string.Join(",", frame.Columns.Select(c => c[r] switch
+            {
+                null => "",
+                DateTime d => d.ToString(d.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-ddTHH:mm:ss", inv),
+                bool b => b ? "true" : "false",
+                double x => x.ToString("R", inv),
+                float x => x.ToString("R", inv),
+                IFormattable f => f.ToString(null, inv),
+                var v => Field(v.ToString() ?? ""),
+            })));
+            w.Write("\n");
+        }
+    }
+
+    private static string Field(string s) =>
+        s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 
     /// <summary>documents.parquet and asks.parquet, column types kept (strings, int32, nullable timestamps).</summary>
     public static async Task WriteParquetAsync(Corpus corpus, string dir)

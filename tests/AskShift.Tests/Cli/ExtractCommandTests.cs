@@ -33,7 +33,48 @@ public class ExtractCommandTests
         var skipped = Assert.Single(json.RootElement.GetProperty("skipped").EnumerateArray());
         Assert.Equal("README.md", skipped.GetProperty("file").GetString());
         Assert.False(string.IsNullOrEmpty(skipped.GetProperty("reason").GetString()));
-        Assert.Contains("letters/one.txt", stderr.ToString());
+        // stderr is not a terminal here: one summary line, no line per file.
+        Assert.StartsWith("askshift extract: 1 documents, 1 asks, 1 errors, 1 skipped in ", stderr.ToString());
+        Assert.DoesNotContain("letters/one.txt", stderr.ToString());
+    }
+
+    [Theory]
+    [InlineData("csv", new[] { "asks.csv", "documents.csv", "problems.csv" })]
+    [InlineData("parquet", new[] { "asks.parquet", "documents.parquet", "problems.csv" })]
+    [InlineData("json", new[] { "corpus.json" })]
+    public void Output_folder_gets_the_files_of_the_format_and_nothing_half_written(string format, string[] expected)
+    {
+        using var dir = new TempDir();
+        dir.Write("docs/one.txt", "Published on April 2, 2014\n\nThe Obama administration should raise the case of Ilham Tohti.\n");
+        dir.Write("docs/empty.md", "");
+        var outDir = Path.Combine(dir.Path, "out");
+        var stderr = new StringWriter();
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE"); // output stays invariant
+        try { Assert.Equal(0, ExtractCommand.Run(Path.Combine(dir.Path, "docs"), false, new StringWriter(), stderr, outDir, format)); }
+        finally { System.Globalization.CultureInfo.CurrentCulture = previous; }
+        Assert.Equal(expected, Directory.GetFileSystemEntries(outDir).Select(Path.GetFileName).Order());
+        if (format == "csv")
+        {
+            var asks = File.ReadAllText(Path.Combine(outDir, "asks.csv"));
+            Assert.Contains("Ilham Tohti", asks);
+            Assert.Contains(",2014-04-02,day,", File.ReadAllText(Path.Combine(outDir, "documents.csv"))); // ISO, not 02.04.2014
+        }
+        if (format != "json")
+            Assert.Equal("file,kind,reason\n\"empty.md\",error,\"empty: the file has no content\"\n", File.ReadAllText(Path.Combine(outDir, "problems.csv")));
+        Assert.Contains($"wrote {format} files", stderr.ToString());
+    }
+
+    [Fact]
+    public void Quiet_prints_nothing_on_stderr_and_json_with_output_is_refused()
+    {
+        using var dir = new TempDir();
+        dir.Write("a.txt", "Congress must pass the act.\n");
+        var stderr = new StringWriter();
+        Assert.Equal(0, ExtractCommand.Run(dir.Path, true, new StringWriter(), stderr, quiet: true));
+        Assert.Equal("", stderr.ToString());
+        Assert.Equal(2, ExtractCommand.Run(dir.Path, true, new StringWriter(), stderr, Path.Combine(dir.Path, "out"), "csv"));
+        Assert.Contains("pick one", stderr.ToString());
     }
 
     [Fact]
