@@ -85,22 +85,29 @@ public sealed class Corpus
         var (all, unreadable) = DocumentReader.Walk(path);
         foreach (var (folder, reason) in unreadable)
             errors.Add(new LoadError(Path.GetRelativePath(root, folder).Replace('\\', '/') + "/", reason));
+        // The folder's metadata sheet describes the documents; it is read as such, not as one of them.
+        var sheetPath = Directory.Exists(path) ? MetadataSheet.Names.Select(n => Path.Combine(root, n)).FirstOrDefault(File.Exists) : null;
         foreach (var f in all)
         {
             var rel = Path.GetRelativePath(root, f).Replace('\\', '/');
-            if (Directory.Exists(path) && options.Exclude.FirstOrDefault(p => NameMatches(Path.GetFileName(f), p)) is { } pattern)
+            if (sheetPath is not null && Path.GetFullPath(f) == Path.GetFullPath(sheetPath))
+                skipped.Add(new SkippedFile(rel, "the corpus's metadata sheet: read for the documents' metadata, not a document itself"));
+            else if (Directory.Exists(path) && options.Exclude.FirstOrDefault(p => NameMatches(Path.GetFileName(f), p)) is { } pattern)
                 skipped.Add(new SkippedFile(rel, $"excluded by the pattern '{pattern}' (CorpusOptions.Exclude)"));
             else if (!DocumentReader.IsSupported(f))
                 skipped.Add(new SkippedFile(rel, $"unsupported file type '{Path.GetExtension(f)}' (reads {DocumentReader.SupportedTypes})"));
             else files.Add(f);
         }
-        var texts = new List<(string File, string Text, IReadOnlyList<string> Warnings, IReadOnlyList<int> Pages)>();
+        var sheet = sheetPath is null ? null
+            : MetadataSheet.Read(root, files.Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).ToList());
+        if (sheet is not null) errors.AddRange(sheet.Problems);
+        var texts = new List<(string File, string Text, IReadOnlyList<string> Warnings, IReadOnlyList<int> Pages, GivenMetadata? Given)>();
         for (var i = 0; i < files.Count; i++)
         {
             var rel = Path.GetRelativePath(root, files[i]).Replace('\\', '/');
             var r = DocumentReader.Read(files[i], rel, options.MaxFileBytes);
             if (r.Error != null) errors.Add(new LoadError(rel, r.Error));
-            else texts.Add((rel, r.Text!, r.Warnings, r.PageStarts));
+            else texts.Add((rel, r.Text!, r.Warnings, r.PageStarts, Merge(r.Given, sheet?.ByFile.GetValueOrDefault(rel))));
             progress?.Report(new LoadProgress(i + 1, files.Count, rel));
         }
         return Build(texts, errors, options, skipped, progress);
@@ -111,21 +118,32 @@ public sealed class Corpus
 
     /// <summary>Builds a corpus from in-memory texts (tests, notebooks).</summary>
     public static Corpus FromTexts(IEnumerable<(string File, string Text)> texts, CorpusOptions? options = null) =>
-        Build(texts.Select(t => (t.File, t.Text, (IReadOnlyList<string>)[], (IReadOnlyList<int>)[])).ToList(), [], options ?? new CorpusOptions());
+        Build(texts.Select(t => (t.File, t.Text, (IReadOnlyList<string>)[], (IReadOnlyList<int>)[], (GivenMetadata?)null)).ToList(), [], options ?? new CorpusOptions());
 
     /// <summary>Wraps documents already built (e.g. filtered from another corpus).</summary>
     public static Corpus FromDocuments(IEnumerable<Document> documents, IEnumerable<LoadError>? errors = null) =>
         new(documents.ToList(), (errors ?? []).ToList());
 
-    static Corpus Build(List<(string File, string Text, IReadOnlyList<string> Warnings, IReadOnlyList<int> Pages)> texts, List<LoadError> errors, CorpusOptions options,
+    /// <summary>A sheet row's values win over the file's own front matter, field by field.</summary>
+    static GivenMetadata? Merge(GivenMetadata? own, GivenMetadata? sheet) =>
+        own is null ? sheet : sheet is null ? own : own with
+        {
+            Url = sheet.Url ?? own.Url, Title = sheet.Title ?? own.Title, Language = sheet.Language ?? own.Language,
+            Organisations = sheet.Organisations ?? own.Organisations, Addressees = sheet.Addressees ?? own.Addressees,
+            Administration = sheet.Administration ?? own.Administration,
+            Date = sheet.Date ?? own.Date, DatePrecision = sheet.Date is not null ? sheet.DatePrecision : own.DatePrecision,
+            Source = sheet.Source,
+        };
+
+    static Corpus Build(List<(string File, string Text, IReadOnlyList<string> Warnings, IReadOnlyList<int> Pages, GivenMetadata? Given)> texts, List<LoadError> errors, CorpusOptions options,
         IReadOnlyList<SkippedFile>? skipped = null, IProgress<LoadProgress>? progress = null)
     {
         var done = 0;
         var repeated = options.StripRepeatedLines && texts.Count >= 2 ? Chrome.RepeatedLines(texts.Select(t => t.Text)) : null;
         var docs = new List<Document>();
-        foreach (var (file, text, warnings, pages) in texts)
+        foreach (var (file, text, warnings, pages, given) in texts)
         {
-            try { docs.Add(Budget.Run(options.FileTimeLimit, options.MemoryLimitBytes, () => DocumentPipeline.Process(file, text, repeated, warnings, options.Metadata, pages))); }
+            try { docs.Add(Budget.Run(options.FileTimeLimit, options.MemoryLimitBytes, () => DocumentPipeline.Process(file, text, repeated, warnings, options.Metadata, pages, given))); }
             catch (BudgetExceededException e) { errors.Add(new LoadError(file, e.Message)); }
             catch (Exception e) { errors.Add(new LoadError(file, $"failed to process: {e.Message}")); }
             progress?.Report(new LoadProgress(++done, texts.Count, file, "extract"));

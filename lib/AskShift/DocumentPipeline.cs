@@ -8,13 +8,44 @@ namespace AskShift;
 /// <summary>Runs normalise, extract and metadata on one decoded text, keeping every offset in the raw text.</summary>
 public static class DocumentPipeline
 {
+    /// <summary>
+    /// The date a researcher gave (sheet or front matter), else the one the URL carries, as a finding the administration
+    /// finder reads like any other; null leaves the date to the text.
+    /// </summary>
+    static DateFinding? KnownDate(Load.GivenMetadata? given)
+    {
+        if (given is null) return null;
+        if (given.Date is { } d) return new DateFinding(d, given.DatePrecision, [$"{given.Source}: date"], null);
+        if (Load.UrlDate.Find(given.Url) is { } u) return new DateFinding(u.Date, u.Precision, [$"url: {u.Evidence}"], null);
+        return null;
+    }
+
+    /// <summary>Where each field's value came from: the sheet or front matter, the URL, or the text.</summary>
+    static IReadOnlyDictionary<string, string> Provenance(DocumentMetadata meta, Load.GivenMetadata? given, out string? note)
+    {
+        note = null;
+        var from = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        string Text(bool found) => found ? "text" : "none";
+        from["title"] = given?.Title is not null ? given.Source : Text(meta.Title is not null);
+        from["organisations"] = given?.Organisations is not null ? given.Source : Text(meta.Organisations.Count > 0);
+        from["date"] = given?.Date is not null ? given.Source
+            : Load.UrlDate.Find(given?.Url) is not null ? "url"
+            : meta.Date.Precision == DatePrecision.Inferred ? "inference" : Text(meta.Date.Date is not null);
+        from["administration"] = given?.Administration is not null ? given.Source : meta.Administration.Code == "unknown" ? "none" : "inference";
+        from["addressees"] = given?.Addressees is not null ? given.Source : "text";
+        from["language"] = given?.Language is not null ? given.Source : "text";
+        if (given?.Url is { } url && given.Date is null && Load.UrlDate.Find(url) is null)
+            note = $"date: the URL ({url}) carries no date; the date comes from the text";
+        return from;
+    }
+
     /// <summary>Raw length from which metadata and ask extraction run concurrently (below it a task costs more than it saves).</summary>
     internal const int ConcurrentStagesChars = 256 * 1024;
 
     /// <summary>Builds the <see cref="Document"/> for <paramref name="raw"/>.</summary>
     /// <param name="pageStarts">Where each page starts in <paramref name="raw"/> (PDFs), so every ask knows its page.</param>
     public static Document Process(string file, string raw, IReadOnlySet<string>? repeatedLines = null, IReadOnlyList<string>? loadWarnings = null,
-        MetadataOptions? metadata = null, IReadOnlyList<int>? pageStarts = null)
+        MetadataOptions? metadata = null, IReadOnlyList<int>? pageStarts = null, Load.GivenMetadata? given = null)
     {
         pageStarts ??= [];
         var warnings = new List<string>(loadWarnings ?? []);
@@ -33,7 +64,7 @@ public static class DocumentPipeline
             var content = string.Join('\n', Sentences.Lines(view.Text)
                 .Where(l => { var (rs, re) = view.ToRawSpan(l.Start, l.End); return re > rs && !InChrome(rs, re); })
                 .Select(l => view.Text[l.Start..l.End]));
-            return (MetadataExtractor.Extract(content, metadata), content);
+            return (MetadataExtractor.Extract(content, metadata, KnownDate(given)), content);
         }
         var metaTask = raw.Length >= ConcurrentStagesChars ? Task.Run(ReadMetadata) : null;
 
@@ -54,6 +85,8 @@ public static class DocumentPipeline
         }
 
         var (meta, content) = metaTask is null ? ReadMetadata() : metaTask.GetAwaiter().GetResult();
+        var provenance = Provenance(meta, given, out var urlNote);
+        if (urlNote is not null) warnings.Add(urlNote);
         if (meta.Date.Note != null) warnings.Add($"date: {meta.Date.Note}");
         if (meta.Date.Precision == DatePrecision.Unknown) warnings.Add("date: no date found in the text");
         if (meta.Administration.Reason != null) warnings.Add($"administration: {meta.Administration.Code}: {meta.Administration.Reason}");
@@ -61,18 +94,21 @@ public static class DocumentPipeline
 
         var languages = blocks.Select(b => b.Language).Distinct().ToList();
         if (languages.Count == 0) languages.Add("en");
+        if (given?.Language is { } lang) languages = [lang];
         return new Document
         {
             File = file,
             RawText = raw,
-            Title = meta.Title,
-            Organisations = meta.Organisations,
+            Title = given?.Title ?? meta.Title,
+            Organisations = given?.Organisations ?? meta.Organisations,
+            Url = given?.Url,
+            Provenance = provenance,
             Date = meta.Date.Date,
             DatePrecision = meta.Date.Precision,
             DateEvidence = meta.Date.Evidence,
-            Administration = meta.Administration.Code,
-            AdministrationEvidence = meta.Administration.Evidence,
-            Addressees = Addressees.Find(content, asks.Select(a => a.AnalysisText).ToList()),
+            Administration = given?.Administration ?? meta.Administration.Code,
+            AdministrationEvidence = given?.Administration is not null ? [given.Source] : meta.Administration.Evidence,
+            Addressees = given?.Addressees ?? Addressees.Find(content, asks.Select(a => a.AnalysisText).ToList()),
             Event = meta.Event,
             LanguageBlocks = blocks,
             Languages = languages,

@@ -39,7 +39,9 @@ public static class CorpusFrames
         new StringDataFrameColumn("languages", docs.Select(d => string.Join("; ", d.Languages))),
         new StringDataFrameColumn("people", docs.Select(d => string.Join("; ", d.People))),
         new Int32DataFrameColumn("ask_count", docs.Select(d => d.Asks.Count)),
-        new StringDataFrameColumn("warnings", docs.Select(d => string.Join("; ", d.Warnings))));
+        new StringDataFrameColumn("warnings", docs.Select(d => string.Join("; ", d.Warnings))),
+        new StringDataFrameColumn("url", docs.Select(d => d.Url)),
+        new StringDataFrameColumn("provenance", docs.Select(d => string.Join("; ", d.Provenance.Select(p => $"{p.Key}={p.Value}")))));
 
     /// <summary>Columns: file, ordinal, text, start, end, form, analysis_text, language, truncated, page (PDFs; else missing), administration, date, organisations.</summary>
     public static DataFrame Asks(IReadOnlyList<Document> docs)

@@ -8,6 +8,8 @@ public sealed record ReadResult(string File, string? Text, IReadOnlyList<string>
 {
     /// <summary>Where each page starts in <see cref="Text"/> (PDFs); empty for formats without pages.</summary>
     public IReadOnlyList<int> PageStarts { get; init; } = [];
+    /// <summary>Metadata the file states about itself (a Markdown file's YAML front matter), or null.</summary>
+    public GivenMetadata? Given { get; init; }
 }
 
 /// <summary>
@@ -108,8 +110,18 @@ public static class DocumentReader
         {
             ".pdf" => FromPdf(bytes, relative),
             ".docx" => FromDocx(bytes, relative),
+            ".md" => WithFrontMatter(Decode(bytes, relative, html: false)),
             var ext => Decode(bytes, relative, HtmlExtensions.Contains(ext)),
         };
+    }
+
+    static ReadResult WithFrontMatter(ReadResult r)
+    {
+        if (r.Text is null) return r;
+        var (body, given, problems) = FrontMatter.Split(r.Text);
+        if (given is null && problems.Count == 0) return r;
+        if (string.IsNullOrWhiteSpace(body)) return Fail(r.File, "empty: the file has front matter and no text");
+        return r with { Text = body, Given = given, Warnings = [.. r.Warnings, .. problems] };
     }
 
     /// <summary>A PDF's text in reading order, with where each page starts; a scan without a text layer is an error.</summary>

@@ -59,10 +59,11 @@ internal static partial class MetadataExtractor
     private static partial Regex NameRunRx();
 
     /// <summary>Reads the metadata of one document from its repaired, chrome-free text.</summary>
-    public static DocumentMetadata Extract(string content, MetadataOptions? options = null)
+    /// <param name="knownDate">A date given outside the text (a metadata sheet, a URL): used instead of reading one.</param>
+    public static DocumentMetadata Extract(string content, MetadataOptions? options = null, DateFinding? knownDate = null)
     {
         options ??= new MetadataOptions();
-        var date = DateFinder.Find(content, options);
+        var date = knownDate ?? DateFinder.Find(content, options);
         var admin = AdministrationFinder.Find(content, date, options);
         return new DocumentMetadata(Title(content), Organisations(content), date, admin, Event(content), People(content));
     }

@@ -80,6 +80,13 @@ public sealed record Document
     public IReadOnlyList<(int Start, int End)> Chrome { get; init; } = [];
     /// <summary>Where each page starts in <see cref="RawText"/> (PDFs); empty for formats without pages.</summary>
     public IReadOnlyList<int> PageStarts { get; init; } = [];
+    /// <summary>The document's URL, when a metadata sheet or front matter gives one.</summary>
+    public string? Url { get; init; }
+    /// <summary>
+    /// Where each metadata field came from: the metadata sheet row or front matter that gave it, <c>url</c>,
+    /// <c>text</c>, <c>inference</c> (reasoned from clues), or <c>none</c>. A paper can say which values a person gave.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Provenance { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The 1-based page holding <paramref name="offset"/>, or null when there are no pages.</summary>
     public static int? PageAt(IReadOnlyList<int> pageStarts, int offset)

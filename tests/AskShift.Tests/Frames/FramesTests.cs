@@ -14,7 +14,7 @@ public class FramesTests
     public void Documents_frame_has_typed_snake_case_columns_with_nullable_dates()
     {
         var df = Sample().Documents;
-        Assert.Equal(["file", "title", "organisations", "date", "date_precision", "date_evidence", "administration", "addressees", "event", "languages", "people", "ask_count", "warnings"],
+        Assert.Equal(["file", "title", "organisations", "date", "date_precision", "date_evidence", "administration", "addressees", "event", "languages", "people", "ask_count", "warnings", "url", "provenance"],
             df.Columns.Select(c => c.Name));
         Assert.Equal(typeof(DateTime), df.Columns["date"].DataType);
         Assert.Equal(typeof(int), df.Columns["ask_count"].DataType);

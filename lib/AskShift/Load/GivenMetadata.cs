@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.VisualBasic.FileIO;
+
+namespace AskShift.Load;
+
+/// <summary>
+/// What a researcher already knows about a document (a row of the corpus's metadata sheet, or a Markdown file's
+/// front matter): values given here win over what the text suggests, and the document records where each came from.
+/// </summary>
+/// <param name="Source">Where the values were given ("metadata.csv row 4", "front matter"), quoted in the evidence.</param>
+public sealed record GivenMetadata(string Source)
+{
+    public string? Url { get; init; }
+    public DateOnly? Date { get; init; }
+    public DatePrecision DatePrecision { get; init; }
+    public string? Title { get; init; }
+    public IReadOnlyList<string>? Organisations { get; init; }
+    public IReadOnlyList<string>? Addressees { get; init; }
+    public string? Language { get; init; }
+    public string? Administration { get; init; }
+
+    /// <summary>The fields a sheet or front matter may carry (any subset; <c>file</c> only in a sheet).</summary>
+    public static readonly IReadOnlyList<string> Fields = ["file", "url", "date", "title", "organisations", "addressees", "language", "administration"];
+
+    /// <summary>
+    /// Builds the metadata from field values; a value that cannot be used is reported through <paramref name="problem"/>
+    /// (naming the field) and left out, so the rest of the row still applies.
+    /// </summary>
+    public static GivenMetadata From(string source, Func<string, string?> value, Action<string> problem)
+    {
+        string? Get(string f) => value(f) is { } v && v.Trim().Length > 0 ? v.Trim() : null;
+        var given = new GivenMetadata(source)
+        {
+            Url = Get("url"), Title = Get("title"), Language = Get("language"),
+            Organisations = List(Get("organisations")), Addressees = List(Get("addressees")),
+        };
+        if (Get("date") is { } d)
+        {
+            if (ParseDate(d) is { } parsed) given = given with { Date = parsed.Date, DatePrecision = parsed.Precision };
+            else problem($"date '{d}' is not a date (use 2021-03-04, 2021-03 or 2021)");
+        }
+        if (Get("administration") is { } a)
+        {
+            if (Administrations.Order.Contains(a.ToLowerInvariant())) given = given with { Administration = a.ToLowerInvariant() };
+            else problem($"administration '{a}' is not one of {string.Join(", ", Administrations.Order)}");
+        }
+        return given;
+    }
+
+    private static IReadOnlyList<string>? List(string? v) =>
+        v?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } items ? items : null;
+
+    /// <summary>yyyy-MM-dd (day), yyyy-MM (month) or yyyy (year).</summary>
+    public static (DateOnly Date, DatePrecision Precision)? ParseDate(string s)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        if (DateOnly.TryParseExact(s, "yyyy-MM-dd", inv, DateTimeStyles.None, out var day)) return (day, DatePrecision.Day);
+        if (DateOnly.TryParseExact(s, "yyyy-MM", inv, DateTimeStyles.None, out var month)) return (month, DatePrecision.Month);
+        if (s.Length == 4 && int.TryParse(s, NumberStyles.None, inv, out var year) && year is > 1900 and < 2200) return (new DateOnly(year, 1, 1), DatePrecision.Year);
+        return null;
+    }
+}
+
+/// <summary>
+/// The metadata sheet of a corpus folder: <c>metadata.csv</c> or <c>metadata.tsv</c>, one row per file. Rows that
+/// cannot be used (no such file, a bad date, an unknown administration) are reported with their row number and the
+/// rest loads.
+/// </summary>
+internal static partial class MetadataSheet
+{
+    public static readonly string[] Names = ["metadata.csv", "metadata.tsv"];
+
+    public sealed record Sheet(string Name, IReadOnlyDictionary<string, GivenMetadata> ByFile, IReadOnlyList<LoadError> Problems);
+
+    /// <summary>Reads the sheet in <paramref name="folder"/>, if there is one; <paramref name="files"/> are the corpus's relative paths.</summary>
+    public static Sheet? Read(string folder, IReadOnlyCollection<string> files)
+    {
+        var path = Names.Select(n => Path.Combine(folder, n)).FirstOrDefault(File.Exists);
+        if (path is null) return null;
+        var name = Path.GetFileName(path);
+        var problems = new List<LoadError>();
+        var byFile = new Dictionary<string, GivenMetadata>(StringComparer.Ordinal);
+        var known = files.ToHashSet(StringComparer.Ordinal);
+        try
+        {
+            // The BCL's RFC 4180 reader: quoted fields with commas, quotes and line breaks, either delimiter.
+            using var parser = new TextFieldParser(path, System.Text.Encoding.UTF8, detectEncoding: true)
+            {
+                TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true, TrimWhiteSpace = false,
+            };
+            parser.SetDelimiters(name.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? "\t" : ",");
+            var header = parser.ReadFields()?.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToList();
+            if (header is null) { problems.Add(new LoadError(name, "the sheet is empty (no header row)")); return new(name, byFile, problems); }
+            if (!header.Contains("file")) { problems.Add(new LoadError(name, "the sheet has no 'file' column, so its rows cannot be matched to files")); return new(name, byFile, problems); }
+            foreach (var unknown in header.Where(h => h.Length > 0 && !GivenMetadata.Fields.Contains(h)))
+                problems.Add(new LoadError(name, $"column '{unknown}' is not used (known: {string.Join(", ", GivenMetadata.Fields)})"));
+            var row = 1; // the header is row 1, as a spreadsheet numbers it
+            while (!parser.EndOfData)
+            {
+                row++;
+                string[]? fields;
+                try { fields = parser.ReadFields(); }
+                catch (MalformedLineException e) { problems.Add(new LoadError($"{name} row {row}", $"malformed line: {e.Message}")); continue; }
+                if (fields is null || fields.All(string.IsNullOrWhiteSpace)) continue;
+                string? Field(string f) { var i = header.IndexOf(f); return i >= 0 && i < fields.Length ? fields[i] : null; }
+                var file = (Field("file") ?? "").Trim().Replace('\\', '/');
+                if (file.Length == 0) { problems.Add(new LoadError($"{name} row {row}", "no file named")); continue; }
+                if (!known.Contains(file)) { problems.Add(new LoadError($"{name} row {row}", $"unknown file '{file}' (not in the corpus folder)")); continue; }
+                var r = row;
+                var given = GivenMetadata.From($"{name} row {row}", Field, p => problems.Add(new LoadError($"{name} row {r}", p)));
+                if (!byFile.TryAdd(file, given)) problems.Add(new LoadError($"{name} row {row}", $"'{file}' already has a row; this one is ignored"));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new LoadError(name, $"unreadable sheet: {e.Message}"));
+        }
+        return new(name, byFile, problems);
+    }
+}
+
+/// <summary>Dates a URL carries: <c>/2011/01/13/</c>, <c>/20230616/</c>, <c>/2019-11-19-</c>, or a month <c>/2015/06/</c>.</summary>
+internal static partial class UrlDate
+{
+    [GeneratedRegex(@"(?<![\d])(?<y>(19|20)\d\d)[/-](?<m>0[1-9]|1[0-2])[/-](?<d>0[1-9]|[12]\d|3[01])(?!\d)")]
+    private static partial Regex SeparatedRx();
+
+    [GeneratedRegex(@"/(?<y>(19|20)\d\d)(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12]\d|3[01])(?=[/._-]|$)")]
+    private static partial Regex CompactRx();
+
+    [GeneratedRegex(@"/(?<y>(19|20)\d\d)/(?<m>0[1-9]|1[0-2])(?=/|$)")]
+    private static partial Regex MonthRx();
+
+    public static (DateOnly Date, DatePrecision Precision, string Evidence)? Find(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url)) return null;
+        var path = Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.AbsolutePath : url;
+        foreach (var rx in new[] { SeparatedRx(), CompactRx() })
+        {
+            var m = rx.Match(path);
+            if (m.Success && DateOnly.TryParseExact($"{m.Groups["y"].Value}-{m.Groups["m"].Value}-{m.Groups["d"].Value}", "yyyy-MM-dd",
+                    CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                return (day, DatePrecision.Day, m.Value.Trim('/'));
+        }
+        var month = MonthRx().Match(path);
+        if (month.Success)
+            return (new DateOnly(int.Parse(month.Groups["y"].Value, CultureInfo.InvariantCulture), int.Parse(month.Groups["m"].Value, CultureInfo.InvariantCulture), 1),
+                DatePrecision.Month, month.Value.Trim('/'));
+        return null;
+    }
+}
