@@ -109,4 +109,20 @@ public class WireCodecTests
         Assert.NotEqual(request.MsgId, reply.MsgId);
         Assert.True(DateTime.TryParse((string)reply.Header["date"]!, out _));
     }
+
+    [Theory]
+    [InlineData("th-TH")]
+    [InlineData("fi-FI")]
+    [InlineData("de-DE")]
+    public void Header_dates_are_iso_8601_under_every_culture(string culture)
+    {
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(culture);
+        try
+        {
+            var date = (string)JupyterMessage.Create("status", "s", new JsonObject(), null).Header["date"]!;
+            Assert.Matches(@"^20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$", date); // not 2568-... (th-TH), not 12.30.00 (fi-FI)
+        }
+        finally { System.Globalization.CultureInfo.CurrentCulture = previous; }
+    }
 }

@@ -27,7 +27,7 @@ public sealed record JupyterMessage(
         ["msg_id"] = Guid.NewGuid().ToString("N"),
         ["session"] = session,
         ["username"] = "kernel",
-        ["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'"),
+        ["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture),
         ["msg_type"] = msgType,
         ["version"] = ProtocolVersion,
     };

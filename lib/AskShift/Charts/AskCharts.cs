@@ -1,3 +1,4 @@
+using System.Globalization;
 using AskShift.Shift;
 using Plotly.NET;
 using static AskShift.Charts.PlotlyFigure;
@@ -53,7 +54,7 @@ public static class AskCharts
             {
                 ["name"] = Administrations.Display(admin),
                 ["mode"] = "markers",
-                ["x"] = its.Select(i => i.Date.ToString("yyyy-MM-dd")).ToArray(),
+                ["x"] = its.Select(i => i.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray(),
                 ["y"] = its.Select(i => i.Row).ToArray(),
                 ["text"] = its.Select(HoverFor).ToArray(),
                 ["hovertemplate"] = "%{text}<extra>" + Html(Administrations.Display(admin)) + "</extra>",
@@ -77,7 +78,7 @@ public static class AskCharts
     {
         var asks = i.Asks.Take(8).Select((a, n) => $"{n + 1}. " + Wrap(a.Length > 160 ? a[..157] + "..." : a));
         var more = i.Asks.Count > 8 ? $"<br>... and {i.Asks.Count - 8} more" : "";
-        return $"<b>{Wrap(i.Title)}</b><br>{i.Date:yyyy-MM-dd} · {Html(i.Row)}<br>{i.Asks.Count} asks:<br>{string.Join("<br>", asks)}{more}";
+        return Inv($"<b>{Wrap(i.Title)}</b><br>{i.Date:yyyy-MM-dd} · {Html(i.Row)}<br>{i.Asks.Count} asks:<br>{string.Join("<br>", asks)}{more}");
     }
 
     /// <summary>Light background bands for each administration's term, clipped to the dates shown.</summary>
@@ -94,8 +95,8 @@ public static class AskCharts
         return terms.Where(t => t.To > min && t.From <= max).Select(t => (object)new Dictionary<string, object?>
         {
             ["type"] = "rect", ["xref"] = "x", ["yref"] = "paper", ["y0"] = 0, ["y1"] = 1, ["layer"] = "below", ["line"] = new Dictionary<string, object?> { ["width"] = 0 },
-            ["x0"] = (t.From < min.AddMonths(-3) ? min.AddMonths(-3) : t.From).ToString("yyyy-MM-dd"),
-            ["x1"] = (t.To > max.AddMonths(3) ? max.AddMonths(3) : t.To).ToString("yyyy-MM-dd"),
+            ["x0"] = (t.From < min.AddMonths(-3) ? min.AddMonths(-3) : t.From).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["x1"] = (t.To > max.AddMonths(3) ? max.AddMonths(3) : t.To).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["fillcolor"] = AdministrationPalette.Rgba(t.Admin, 0.08),
         }).ToArray();
     }
@@ -115,7 +116,7 @@ public static class AskCharts
         if (style == PrevalenceStyle.Heatmap)
         {
             var z = themes.Select(t => groups.Select(g => lookup[(g, t)].Share).ToArray()).ToArray();
-            var text = themes.Select(t => groups.Select(g => { var r = lookup[(g, t)]; return $"{Html(t)}<br>{Html(g)}: {r.Count} of {r.GroupTotal} asks ({r.Share:P0})"; }).ToArray()).ToArray();
+            var text = themes.Select(t => groups.Select(g => { var r = lookup[(g, t)]; return Inv($"{Html(t)}<br>{Html(g)}: {r.Count} of {r.GroupTotal} asks ({r.Share:P0})"); }).ToArray()).ToArray();
             layout["yaxis"] = new Dictionary<string, object?> { ["title"] = Title("Theme"), ["automargin"] = true, ["autorange"] = "reversed" };
             return Chart([Trace("heatmap", new Dictionary<string, object?>
             {
@@ -128,7 +129,7 @@ public static class AskCharts
             ["name"] = t,
             ["x"] = labels,
             ["y"] = groups.Select(g => lookup[(g, t)].Share).ToArray(),
-            ["text"] = groups.Select(g => { var r = lookup[(g, t)]; return $"{Html(t)}<br>{r.Count} of {r.GroupTotal} asks ({r.Share:P0})"; }).ToArray(),
+            ["text"] = groups.Select(g => { var r = lookup[(g, t)]; return Inv($"{Html(t)}<br>{r.Count} of {r.GroupTotal} asks ({r.Share:P0})"); }).ToArray(),
             ["hovertemplate"] = "%{text}<extra></extra>",
             ["textposition"] = "none",
             ["marker"] = new Dictionary<string, object?> { ["color"] = AdministrationPalette.Series[i % AdministrationPalette.Series.Count] },
@@ -224,7 +225,7 @@ public static class AskCharts
                 ["x"] = pick.Select(r => r.Z).ToArray(),
                 ["y"] = pick.Select(r => r.Term).ToArray(),
                 ["marker"] = new Dictionary<string, object?> { ["color"] = pick.Select(r => AdministrationPalette.Color(r.Z >= 0 ? a : b)).ToArray() },
-                ["text"] = pick.Select(r => $"<b>{Html(r.Term)}</b><br>z = {r.Z:F2}, log-odds = {r.Delta:F2}<br>{Html(Label(a))}: {r.CountA} · {Html(Label(b))}: {r.CountB}").ToArray(),
+                ["text"] = pick.Select(r => Inv($"<b>{Html(r.Term)}</b><br>z = {r.Z:F2}, log-odds = {r.Delta:F2}<br>{Html(Label(a))}: {r.CountA} · {Html(Label(b))}: {r.CountB}")).ToArray(),
                 ["hovertemplate"] = "%{text}<extra></extra>",
                 ["textposition"] = "none",
                 ["xaxis"] = "x" + ax, ["yaxis"] = "y" + ax,
@@ -254,7 +255,7 @@ public static class AskCharts
                 ["mode"] = "lines+markers",
                 ["x"] = ps.Select(p => labels[p.Period]).ToArray(),
                 ["y"] = ps.Select(p => p.PerThousand).ToArray(),
-                ["text"] = ps.Select(p => $"<b>{Html(term)}</b> in {Html(labels[p.Period])}<br>{p.Count} times in {p.Documents} texts · {p.PerThousand:F2} per 1,000 of {p.Tokens} tokens").ToArray(),
+                ["text"] = ps.Select(p => Inv($"<b>{Html(term)}</b> in {Html(labels[p.Period])}<br>{p.Count} times in {p.Documents} texts · {p.PerThousand:F2} per 1,000 of {p.Tokens} tokens")).ToArray(),
                 ["hovertemplate"] = "%{text}<extra></extra>",
                 ["line"] = new Dictionary<string, object?> { ["color"] = AdministrationPalette.Series[i % AdministrationPalette.Series.Count] },
                 ["marker"] = new Dictionary<string, object?> { ["size"] = 9, ["color"] = ps.Select(p => AdministrationPalette.Color(p.Period)).ToArray(), ["line"] = new Dictionary<string, object?> { ["width"] = 2, ["color"] = AdministrationPalette.Series[i % AdministrationPalette.Series.Count] } },

@@ -45,6 +45,9 @@ internal static class PlotlyFigure
 
     public static string Html(string s) => System.Net.WebUtility.HtmlEncode(s);
 
+    /// <summary>Chart labels and hover texts leave the process: the same digits and dates under every culture ("1.61", not "1,61").</summary>
+    public static string Inv(FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Wraps long text for hover boxes (plotly does not wrap).</summary>
     public static string Wrap(string s, int width = 80)
     {

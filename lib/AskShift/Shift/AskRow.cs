@@ -20,6 +20,6 @@ public sealed record AskRow(string File, int Ordinal, string Text, string Analys
         new StringDataFrameColumn("file", rows.Select(r => r.File)),
         new Int32DataFrameColumn("ordinal", rows.Select(r => r.Ordinal)),
         new StringDataFrameColumn("administration", rows.Select(r => r.Administration)),
-        new StringDataFrameColumn("date", rows.Select(r => r.Date?.ToString("yyyy-MM-dd") ?? "")),
+        new StringDataFrameColumn("date", rows.Select(r => r.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "")),
         new StringDataFrameColumn("text", rows.Select(r => r.AnalysisText)));
 }

@@ -108,4 +108,26 @@ public class ChartTests
         Assert.DoesNotContain("cdn.plot.ly", json);
         Assert.DoesNotContain("<script", json);
     }
+
+    [Theory]
+    [InlineData("de-DE")]
+    [InlineData("fi-FI")]
+    [InlineData("th-TH")]
+    public void Chart_labels_and_dates_are_the_same_under_every_culture(string culture)
+    {
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(culture);
+        try
+        {
+            var wording = Json(AskCharts.WordingShift([new KeyTerm("obama", "biden", "sanctions", 3, 9, 1.61, 0.2, 2.5)], topPerSide: 1));
+            var hover = Traces(wording).SelectMany(t => t.GetProperty("text").EnumerateArray()).Select(e => e.GetString()).First();
+            Assert.Contains("z = 2.50, log-odds = 1.61", hover);
+            var timeline = Json(AskCharts.Timeline(Docs));
+            Assert.Equal("2015-09-20", Traces(timeline).First().GetProperty("x")[0].GetString()); // not 2558 under th-TH
+            Assert.Contains("2015-09-20", Traces(timeline).First().GetProperty("text")[0].GetString());
+            var shares = Json(AskCharts.ThemePrevalence(Prev));
+            Assert.Contains(Traces(shares).SelectMany(t => t.GetProperty("text").EnumerateArray()), e => e.GetString()!.EndsWith("1 of 2 asks (50 %)", StringComparison.Ordinal));
+        }
+        finally { System.Globalization.CultureInfo.CurrentCulture = previous; }
+    }
 }
