@@ -24,15 +24,19 @@ public static class ExtractCommand
         };
         format.AcceptOnlyFromAmong("csv", "parquet", "json");
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no summary on stderr (errors are still reported in the output)." };
-        var cmd = new Command("extract", "Load documents and extract every ask made of the US government, with metadata.") { dir, json, output, format, quiet };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Files read and processed at once (default: one per core); the output does not depend on it.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var cmd = new Command("extract", "Load documents and extract every ask made of the US government, with metadata.") { dir, json, output, format, quiet, jobs };
         cmd.SetAction(parse => Run(parse.GetValue(dir)!, parse.GetValue(json), Console.Out, Console.Error,
-            parse.GetValue(output), parse.GetValue(format)!, parse.GetValue(quiet)));
+            parse.GetValue(output), parse.GetValue(format)!, parse.GetValue(quiet), parse.GetValue(jobs)));
         return cmd;
     }
 
     /// <summary>Runs the command, writing to the given streams (in-process tests pass their own writers).</summary>
-    public static int Run(string path, bool json, TextWriter stdout, TextWriter stderr, string? outputDir = null, string format = "csv", bool quiet = false)
+    public static int Run(string path, bool json, TextWriter stdout, TextWriter stderr, string? outputDir = null, string format = "csv", bool quiet = false,
+        int jobs = 0)
     {
+        if (jobs < 0) { stderr.WriteLine("askshift extract: --jobs must be 1 or more"); return ExitCodes.BadInput; }
+        var options = new CorpusOptions { Parallelism = jobs == 0 ? Environment.ProcessorCount : jobs };
         if (!Directory.Exists(path) && !File.Exists(path))
         {
             stderr.WriteLine($"askshift extract: no such file or folder: {path}");
@@ -46,7 +50,7 @@ public static class ExtractCommand
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // A progress bar only where someone watches it: on a terminal. A log (stderr redirected) gets one summary line.
         var interactive = !quiet && ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
-        var corpus = interactive ? LoadWithBar(path) : Corpus.Load(path);
+        var corpus = interactive ? LoadWithBar(path, options) : Corpus.Load(path, options);
         if (!quiet)
         {
             var mb = corpus.Items.Sum(d => (long)d.RawText.Length) / 1e6; // millions of characters read
@@ -68,7 +72,7 @@ public static class ExtractCommand
         return ExitCodes.Ok;
     }
 
-    private static Corpus LoadWithBar(string path)
+    private static Corpus LoadWithBar(string path, CorpusOptions options)
     {
         Corpus? corpus = null;
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
@@ -78,7 +82,7 @@ public static class ExtractCommand
             {
                 var read = ctx.AddTask("reading files");
                 var extract = ctx.AddTask("extracting asks");
-                corpus = Corpus.Load(path, progress: new SyncProgress(p =>
+                corpus = Corpus.Load(path, options, new SyncProgress(p =>
                 {
                     var task = p.Stage == "extract" ? extract : read;
                     task.MaxValue = Math.Max(1, p.Total);

@@ -31,6 +31,11 @@ public sealed record CorpusOptions
     /// three quarters of the memory the process may use, at most 4 GB.
     /// </summary>
     public long MemoryLimitBytes { get; init; } = Math.Min(4L << 30, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4 * 3);
+    /// <summary>
+    /// How many files are read and processed at once. The result does not depend on it (documents, asks and errors
+    /// come back in folder order); 1 processes one document after another.
+    /// </summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
     /// <summary>Dates and administrations: the reading day and what counts as the top of a document.</summary>
     public MetadataOptions Metadata { get; init; } = new();
 }
@@ -101,14 +106,20 @@ public sealed class Corpus
         var sheet = sheetPath is null ? null
             : MetadataSheet.Read(root, files.Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).ToList());
         if (sheet is not null) errors.AddRange(sheet.Problems);
-        var texts = new List<(string File, string Text, IReadOnlyList<string> Warnings, IReadOnlyList<int> Pages, GivenMetadata? Given)>();
-        for (var i = 0; i < files.Count; i++)
+        // Files are read in parallel and kept in folder order, so the corpus is the same however the reads interleave.
+        var reads = new ReadResult[files.Count];
+        var read = 0;
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, i =>
         {
             var rel = Path.GetRelativePath(root, files[i]).Replace('\\', '/');
-            var r = DocumentReader.Read(files[i], rel, options.MaxFileBytes);
-            if (r.Error != null) errors.Add(new LoadError(rel, r.Error));
-            else texts.Add((rel, r.Text!, r.Warnings, r.PageStarts, Merge(r.Given, sheet?.ByFile.GetValueOrDefault(rel))));
-            progress?.Report(new LoadProgress(i + 1, files.Count, rel));
+            reads[i] = DocumentReader.Read(files[i], rel, options.MaxFileBytes);
+            progress?.Report(new LoadProgress(Interlocked.Increment(ref read), files.Count, rel));
+        });
+        var texts = new List<(string File, string Text, IReadOnlyList<string> Warnings, IReadOnlyList<int> Pages, GivenMetadata? Given)>();
+        foreach (var r in reads)
+        {
+            if (r.Error != null) errors.Add(new LoadError(r.File, r.Error));
+            else texts.Add((r.File, r.Text!, r.Warnings, r.PageStarts, Merge(r.Given, sheet?.ByFile.GetValueOrDefault(r.File))));
         }
         return Build(texts, errors, options, skipped, progress);
     }
@@ -140,14 +151,19 @@ public sealed class Corpus
     {
         var done = 0;
         var repeated = options.StripRepeatedLines && texts.Count >= 2 ? Chrome.RepeatedLines(texts.Select(t => t.Text)) : null;
-        var docs = new List<Document>();
-        foreach (var (file, text, warnings, pages, given) in texts)
+        // Documents are independent once repeated lines are known: processed in parallel, collected in input order.
+        var built = new Document?[texts.Count];
+        var failed = new LoadError?[texts.Count];
+        Parallel.For(0, texts.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, i =>
         {
-            try { docs.Add(Budget.Run(options.FileTimeLimit, options.MemoryLimitBytes, () => DocumentPipeline.Process(file, text, repeated, warnings, options.Metadata, pages, given))); }
-            catch (BudgetExceededException e) { errors.Add(new LoadError(file, e.Message)); }
-            catch (Exception e) { errors.Add(new LoadError(file, $"failed to process: {e.Message}")); }
-            progress?.Report(new LoadProgress(++done, texts.Count, file, "extract"));
-        }
+            var (file, text, warnings, pages, given) = texts[i];
+            try { built[i] = Budget.Run(options.FileTimeLimit, options.MemoryLimitBytes, () => DocumentPipeline.Process(file, text, repeated, warnings, options.Metadata, pages, given)); }
+            catch (BudgetExceededException e) { failed[i] = new LoadError(file, e.Message); }
+            catch (Exception e) { failed[i] = new LoadError(file, $"failed to process: {e.Message}"); }
+            progress?.Report(new LoadProgress(Interlocked.Increment(ref done), texts.Count, file, "extract"));
+        });
+        var docs = built.OfType<Document>().ToList();
+        errors.AddRange(failed.OfType<LoadError>());
         return new Corpus(docs, errors, skipped);
     }
 

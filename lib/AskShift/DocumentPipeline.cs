@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AskShift.Text;
 using AskShift.Extract;
 using AskShift.Metadata;
@@ -8,6 +9,13 @@ namespace AskShift;
 /// <summary>Runs normalise, extract and metadata on one decoded text, keeping every offset in the raw text.</summary>
 public static class DocumentPipeline
 {
+    // The rules call Regex.IsMatch/Match/Replace with literal patterns in many places; .NET caches only 15 parsed
+    // patterns by default, so documents re-parsed patterns all the time and parallel loads queued on the cache's lock.
+    static DocumentPipeline()
+    {
+        if (Regex.CacheSize < 256) Regex.CacheSize = 256;
+    }
+
     /// <summary>
     /// The date a researcher gave (sheet or front matter), else the one the URL carries, as a finding the administration
     /// finder reads like any other; null leaves the date to the text.
