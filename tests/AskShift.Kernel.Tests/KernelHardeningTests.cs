@@ -61,12 +61,15 @@ public class KernelHardeningTests
     [Fact]
     public void ReplayMemory_IsBounded()
     {
-        var codec = new WireCodec(new MessageSigner("key"));
+        Assert.Equal(65_536, WireCodec.SeenSignaturesLimit); // ipykernel's digest history size
+        var codec = new WireCodec(new MessageSigner("key"), seenSignaturesLimit: 100);
         var first = Frames(codec, 0);
         Assert.Equal(DecodeStatus.Ok, codec.TryDecode(first, out _, out _));
         Assert.Equal(DecodeStatus.Replayed, codec.TryDecode(first, out _, out _));
-        for (var i = 1; i <= WireCodec.SeenSignaturesLimit; i++) Assert.Equal(DecodeStatus.Ok, codec.TryDecode(Frames(codec, i), out _, out _));
-        Assert.Equal(DecodeStatus.Ok, codec.TryDecode(first, out _, out _)); // forgotten once the newest 65,536 filled the set
+        for (var i = 1; i <= 99; i++) Assert.Equal(DecodeStatus.Ok, codec.TryDecode(Frames(codec, i), out _, out _));
+        Assert.Equal(DecodeStatus.Replayed, codec.TryDecode(first, out _, out _)); // still among the newest 100
+        Assert.Equal(DecodeStatus.Ok, codec.TryDecode(Frames(codec, 100), out _, out _));
+        Assert.Equal(DecodeStatus.Ok, codec.TryDecode(first, out _, out _)); // forgotten once 100 newer ones filled the set
     }
 
     private static List<byte[]> Frames(WireCodec codec, int n) =>

@@ -16,6 +16,9 @@ namespace AskShift.Kernel.Hosting;
 public sealed class KernelServer : IDisposable
 {
     private readonly NetMQPoller _poller;
+    // The heartbeat has a poller (and so a thread) of its own, as in ipykernel: a burst of output queued on the main
+    // poller must never make a front end think the kernel died.
+    private readonly NetMQPoller _heartbeatPoller;
     private readonly RouterSocket _shell = new(), _control = new(), _stdin = new();
     private readonly PublisherSocket _iopub = new();
     private readonly ResponseSocket _heartbeat = new();
@@ -67,7 +70,8 @@ public sealed class KernelServer : IDisposable
         _stdin.ReceiveReady += (_, e) => Receive(KernelChannel.Stdin, e.Socket);
         _heartbeat.ReceiveReady += (_, e) => e.Socket.SendMultipartMessage(e.Socket.ReceiveMultipartMessage());
         _outbox.ReceiveReady += (_, e) => Flush(e.Queue);
-        _poller = new NetMQPoller { _shell, _control, _stdin, _heartbeat, _outbox };
+        _poller = new NetMQPoller { _shell, _control, _stdin, _outbox };
+        _heartbeatPoller = new NetMQPoller { _heartbeat };
     }
 
     /// <summary>The connection actually bound (ports filled in when the file asked for 0).</summary>
@@ -86,6 +90,7 @@ public sealed class KernelServer : IDisposable
         _started = true;
         _handler.Start();
         _poller.RunAsync("askshift-kernel-sockets");
+        _heartbeatPoller.RunAsync("askshift-kernel-heartbeat");
         Log($"listening on {Connection.Ip} (shell {Connection.ShellPort}, control {Connection.ControlPort}, iopub {Connection.IOPubPort}, hb {Connection.HeartbeatPort})");
         await using (ct.Register(() => _outbox.Enqueue(new Outgoing(KernelChannel.IOPub, null, StopAfter: true))))
             await _stopped.Task.ConfigureAwait(false);
@@ -209,7 +214,9 @@ public sealed class KernelServer : IDisposable
         if (_disposed) return;
         _disposed = true;
         if (_poller.IsRunning) _poller.Stop();
+        if (_heartbeatPoller.IsRunning) _heartbeatPoller.Stop();
         _poller.Dispose();
+        _heartbeatPoller.Dispose();
         foreach (var s in new NetMQSocket[] { _shell, _control, _stdin, _iopub, _heartbeat }) s.Dispose();
         _outbox.Dispose();
     }

@@ -13,7 +13,7 @@ public enum DecodeStatus { Ok, Malformed, BadSignature, Replayed }
 /// (<c>identities..., &lt;IDS|MSG&gt;, signature, header, parent_header, metadata, content, buffers...</c>) and
 /// <see cref="JupyterMessage"/>. Verification runs over the exact bytes received, before any JSON is parsed.
 /// </summary>
-public sealed class WireCodec(MessageSigner signer)
+public sealed class WireCodec(MessageSigner signer, int seenSignaturesLimit = WireCodec.SeenSignaturesLimit)
 {
     /// <summary>The frame that separates routing identities from the signed message.</summary>
     public static readonly byte[] Delimiter = "<IDS|MSG>"u8.ToArray();
@@ -135,7 +135,7 @@ public sealed class WireCodec(MessageSigner signer)
         {
             if (!_seen.Add(signature)) return false;
             _seenOrder.Enqueue(signature);
-            if (_seenOrder.Count > SeenSignaturesLimit) _seen.Remove(_seenOrder.Dequeue());
+            if (_seenOrder.Count > seenSignaturesLimit) _seen.Remove(_seenOrder.Dequeue());
             return true;
         }
     }
