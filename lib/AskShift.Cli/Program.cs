@@ -5,6 +5,7 @@ using AskShift.Cli;
 var root = new RootCommand("AskShift: study how human-rights advocacy asks on China policy change across US administrations.");
 // Commands are registered here, one line each:
 root.Subcommands.Add(ExtractCommand.Create());
+root.Subcommands.Add(TextCommand.Create());
 root.Subcommands.Add(ClusterCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(KernelCommand.Create());
