@@ -127,12 +127,14 @@ public class JupyterClientProtocolTests
     public async Task Interrupt_CancelsAWaitingCell_AndSaysWhenACellCannotBeInterrupted()
     {
         await using var kernel = new InProcessKernel(options: new KernelServerOptions { InterruptGrace = TimeSpan.FromSeconds(1) });
-        var result = await PythonDriver.RunAsync(kernel.Plan(
+        var plan = kernel.Plan(
             Op("execute", ("code", "print started\nsleep 60000\nprint unreachable"), ("interrupt_after", 1.0)),
             Op("execute", ("code", "spin 5000\nprint spun"), ("interrupt_after", 1.0)),
             Op("execute", ("code", "print alive")),
             Op("execute_batch", ("codes", new JsonArray("spin 4000")), ("then", "heartbeat")),
-            Op("shutdown")));
+            Op("shutdown"));
+        plan["time_to_dead"] = 1.0; // jupyter_client's own deadline: the heartbeat is what this test checks
+        var result = await PythonDriver.RunAsync(plan);
 
         var waiting = PythonDriver.Step(result, 0);
         Assert.Equal("ok", (string)waiting["interrupt_reply"]!["content"]!["status"]!);
@@ -148,7 +150,7 @@ public class JupyterClientProtocolTests
         Assert.Equal("ok", (string)Content(spinning)["status"]!);
 
         Assert.Equal("ok", (string)Content(PythonDriver.Step(result, 2))["status"]!);
-        // The heartbeat is answered on the socket thread, so it keeps beating while a cell spins.
+        // The heartbeat is answered on a thread of its own, so it keeps beating while a cell spins.
         Assert.True((bool)PythonDriver.Step(result, 3)["heartbeat"]!["beating"]!);
     }
 

@@ -37,6 +37,10 @@ class Driver:
         else:
             self.kc = BlockingKernelClient(connection_file=plan["connection_file"])
             self.kc.load_connection_file()
+            # Attached to a kernel inside the xunit process, jupyter_client judges it alive by heartbeat alone, with a
+            # 1 s deadline; with every test class running at once on two cores, one late echo would end the test
+            # with "Kernel died before replying to kernel_info". The kernel's own heartbeat tests still use 1 s.
+            self.kc.hb_channel.time_to_dead = plan.get("time_to_dead", 5.0)
         self.kc.start_channels()
         self.kc.wait_for_ready(timeout=TIMEOUT)
         self.t0 = t0
