@@ -3,10 +3,8 @@
 # and the Jupyter kernelspec so VS Code offers "C# (AskShift)" as a kernel.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
-  chromium python3-nbformat python3-nbclient python3-jupyter-client jupyter-nbconvert python3-sklearn
+# The same installer README's test command runs (Chromium, Jupyter's Python packages, Node.js and the JupyterLab client).
+tests/install-deps
 dotnet build Notebooks.sln
 # The kernel runs from a Release build (the start-up figures in README are measured on it).
 dotnet build -c Release lib/AskShift.Cli
