@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Kernel latency as a user feels it, measured with Jupyter's own client (jupyter_client).
+"""Kernel latency as a user feels it, measured with Jupyter's own client (jupyter_client), AskShift's kernel beside
+Debian's ipykernel (python3-ipykernel) in the same run, starts alternating, so both see the same machine.
 
   start to first result: KernelManager.start_kernel() until the execute_reply of the first cell (`1 + 1`),
                          i.e. process start, .NET start-up, sockets, kernel_info handshake, first Roslyn compile.
@@ -38,9 +39,9 @@ def run_cell(kc, code):
     return time.perf_counter() - t
 
 
-def one_start(cells):
+def one_start(cells, kernel_name="askshift-csharp"):
     t0 = time.perf_counter()
-    km = KernelManager(kernel_name="askshift-csharp")
+    km = KernelManager(kernel_name=kernel_name)
     km.start_kernel()
     kc = km.client()
     kc.start_channels()
@@ -68,25 +69,35 @@ def main():
     with tempfile.TemporaryDirectory() as prefix:
         subprocess.run(["dotnet", os.path.abspath(args.askshift), "kernel", "install", "--prefix", prefix],
                        check=True, stdout=subprocess.DEVNULL)
-        os.environ["JUPYTER_PATH"] = os.path.join(prefix, "share", "jupyter")
-        readies, firsts, warms = [], [], []
+        os.environ["JUPYTER_PATH"] = os.path.join(prefix, "share", "jupyter") + os.pathsep + "/usr/share/jupyter"
+        os.environ["ASKSHIFT_KERNEL_HISTORY"] = ""
+        runs = {"askshift": ([], [], []), "ipykernel": ([], [], [])}
         for _ in range(args.starts):
-            ready, first, warm = one_start(args.cells)
-            readies.append(ready)
-            firsts.append(first)
-            warms.extend(warm)
+            for name, spec in (("askshift", "askshift-csharp"), ("ipykernel", "python3")):
+                ready, first, warm = one_start(args.cells, spec)
+                runs[name][0].append(ready)
+                runs[name][1].append(first)
+                runs[name][2].extend(warm)
 
-    ms = lambda xs: [round(x * 1000, 1) for x in xs]
-    warms.sort()
+    def summary(readies, firsts, warms):
+        warms = sorted(warms)
+        return {
+            "ready_ms_median": round(statistics.median(readies) * 1000, 1),
+            "start_to_first_result_ms": [round(x * 1000, 1) for x in firsts],
+            "start_to_first_result_ms_median": round(statistics.median(firsts) * 1000, 1),
+            "warm_cells": len(warms),
+            "warm_round_trip_ms_median": round(statistics.median(warms) * 1000, 2),
+            "warm_round_trip_ms_p90": round(warms[int(len(warms) * 0.9) - 1] * 1000, 2),
+        }
+
+    a, p = summary(*runs["askshift"]), summary(*runs["ipykernel"])
     report = {
-        "askshift": os.path.abspath(args.askshift),
-        "starts": args.starts,
-        "ready_ms_median": round(statistics.median(readies) * 1000, 1),
-        "start_to_first_result_ms": ms(firsts),
-        "start_to_first_result_ms_median": round(statistics.median(firsts) * 1000, 1),
-        "warm_cells": len(warms),
-        "warm_round_trip_ms_median": round(statistics.median(warms) * 1000, 2),
-        "warm_round_trip_ms_p90": round(warms[int(len(warms) * 0.9) - 1] * 1000, 2),
+        "askshift_dll": os.path.abspath(args.askshift),
+        "starts_each": args.starts,
+        "askshift": a,
+        "ipykernel": p,
+        "ratio_start_to_first_result": round(a["start_to_first_result_ms_median"] / p["start_to_first_result_ms_median"], 2),
+        "ratio_warm_round_trip": round(a["warm_round_trip_ms_median"] / p["warm_round_trip_ms_median"], 2),
     }
     print(json.dumps(report, indent=2))
 
