@@ -29,7 +29,8 @@ public static class DocumentPipeline
     }
 
     /// <summary>Where each field's value came from: the sheet or front matter, the URL, or the text.</summary>
-    static IReadOnlyDictionary<string, string> Provenance(DocumentMetadata meta, Load.GivenMetadata? given, out string? note)
+    /// <param name="known">The date found outside the text (<see cref="KnownDate"/>), if any.</param>
+    static IReadOnlyDictionary<string, string> Provenance(DocumentMetadata meta, Load.GivenMetadata? given, DateFinding? known, out string? note)
     {
         note = null;
         var from = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -37,12 +38,12 @@ public static class DocumentPipeline
         from["title"] = given?.Title is not null ? given.Source : Text(meta.Title is not null);
         from["organisations"] = given?.Organisations is not null ? given.Source : Text(meta.Organisations.Count > 0);
         from["date"] = given?.Date is not null ? given.Source
-            : Load.UrlDate.Find(given?.Url) is not null ? "url"
+            : known is not null ? "url"
             : meta.Date.Precision == DatePrecision.Inferred ? "inference" : Text(meta.Date.Date is not null);
         from["administration"] = given?.Administration is not null ? given.Source : meta.Administration.Code == "unknown" ? "none" : "inference";
         from["addressees"] = given?.Addressees is not null ? given.Source : "text";
         from["language"] = given?.Language is not null ? given.Source : "text";
-        if (given?.Url is { } url && given.Date is null && Load.UrlDate.Find(url) is null)
+        if (given?.Url is { } url && known is null)
             note = $"date: the URL ({url}) carries no date; the date comes from the text";
         return from;
     }
@@ -56,6 +57,7 @@ public static class DocumentPipeline
         MetadataOptions? metadata = null, IReadOnlyList<int>? pageStarts = null, Load.GivenMetadata? given = null)
     {
         pageStarts ??= [];
+        var known = KnownDate(given);
         var warnings = new List<string>(loadWarnings ?? []);
         var chrome = Chrome.Detect(raw, repeatedLines);
         var blocks = Languages.Split(raw, chrome);
@@ -72,7 +74,7 @@ public static class DocumentPipeline
             var content = string.Join('\n', Sentences.Lines(view.Text)
                 .Where(l => { var (rs, re) = view.ToRawSpan(l.Start, l.End); return re > rs && !InChrome(rs, re); })
                 .Select(l => view.Text[l.Start..l.End]));
-            return (MetadataExtractor.Extract(content, metadata, KnownDate(given)), content);
+            return (MetadataExtractor.Extract(content, metadata, known), content);
         }
         var metaTask = raw.Length >= ConcurrentStagesChars ? Task.Run(ReadMetadata) : null;
 
@@ -93,7 +95,7 @@ public static class DocumentPipeline
         }
 
         var (meta, content) = metaTask is null ? ReadMetadata() : metaTask.GetAwaiter().GetResult();
-        var provenance = Provenance(meta, given, out var urlNote);
+        var provenance = Provenance(meta, given, known, out var urlNote);
         if (urlNote is not null) warnings.Add(urlNote);
         if (meta.Date.Note != null) warnings.Add($"date: {meta.Date.Note}");
         if (meta.Date.Precision == DatePrecision.Unknown) warnings.Add("date: no date found in the text");

@@ -94,7 +94,7 @@ public static class NotebookProcess
         {
             while (await process.StandardOutput.ReadLineAsync(CancellationToken.None) is { } line)
             {
-                if (!line.StartsWith(ProgressPrefix, StringComparison.Ordinal)) { ConsoleRouterError(line); continue; }
+                if (!line.StartsWith(ProgressPrefix, StringComparison.Ordinal)) { ConsoleRouter.OriginalError.WriteLine(line); continue; }
                 if (ParseProgress(line[ProgressPrefix.Length..], full) is not { } p) continue;
                 lock (gate)
                 {
@@ -108,7 +108,7 @@ public static class NotebookProcess
         {
             while (await process.StandardError.ReadLineAsync(CancellationToken.None) is { } line)
             {
-                ConsoleRouterError(line);
+                ConsoleRouter.OriginalError.WriteLine(line);
                 lock (stderrTail) { stderrTail.Enqueue(line); if (stderrTail.Count > 12) stderrTail.Dequeue(); }
             }
         }, CancellationToken.None);
@@ -172,8 +172,6 @@ public static class NotebookProcess
             if (File.Exists(resultFile)) File.Delete(resultFile);
         }
     }
-
-    private static void ConsoleRouterError(string line) => ConsoleRouter.OriginalError.WriteLine(line);
 
     private static CellProgress? ParseProgress(string json, string name)
     {

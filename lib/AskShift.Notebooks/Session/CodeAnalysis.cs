@@ -76,7 +76,7 @@ internal static class CodeAnalysis
                 if (valueType is null || valueType.TypeKind == TypeKind.Error) return [];
                 var instance = InstanceMembers(model, valueType, position);
                 // "Color Color" again, bound to the value this time: the type's statics are legal there too.
-                return left is IdentifierNameSyntax id && ValueType(bound!) is { } vt && vt.Name == id.Identifier.ValueText
+                return left is IdentifierNameSyntax id && bound is not null && ValueType(bound) is { } vt && vt.Name == id.Identifier.ValueText
                     ? instance.Concat(model.LookupStaticMembers(position, vt))
                     : instance;
         }

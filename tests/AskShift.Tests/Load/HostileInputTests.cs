@@ -134,7 +134,8 @@ public class HostileInputTests
         var clause = "we urge the Secretary of State to press for the release of every detained lawyer";
         var runOn = string.Join(" and ", Enumerable.Repeat(clause, 10_000)); // 830 KB on one line: seconds of work
         var corpus = Corpus.FromTexts([("runon.txt", runOn), ("letter.txt", Letter)],
-            new CorpusOptions { FileTimeLimit = TimeSpan.FromMilliseconds(300), StripRepeatedLines = false });
+            // One at a time: the run-on warms the pipeline up, so the letter after it finishes well inside the limit.
+            new CorpusOptions { FileTimeLimit = TimeSpan.FromMilliseconds(300), StripRepeatedLines = false, Parallelism = 1 });
         var error = Assert.Single(corpus.Errors);
         Assert.Equal("runon.txt", error.File);
         Assert.Contains("CorpusOptions.FileTimeLimit", error.Error);
