@@ -271,6 +271,8 @@ internal sealed record ExtractOptions
     public int RestatementWindow { get; init; } = 300;
     /// <summary>A Chinese headline has at most this many characters.</summary>
     public int HeadlineMaxChineseChars { get; init; } = 40;
+    /// <summary>How far back (characters) a pronoun addressee ("urges him to") or a priority ask looks for the US person or body it stands for.</summary>
+    public int PronounContextChars { get; init; } = 400;
     /// <summary>A cut-off ask needs at least this many words to say what it asks.</summary>
     public int TruncatedMinWords { get; init; } = 5;
 }

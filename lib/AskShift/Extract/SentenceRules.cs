@@ -29,7 +29,7 @@ internal enum MarkerKinds
 /// </summary>
 internal static partial class SentenceRules
 {
-    [GeneratedRegex(@"\b(?<m>(urg(e|es|ed|ing)|call(s|ed|ing)?\s+(up)?on|call(s|ed|ing)?\s+for|ask(s|ed|ing)?|press(es|ed|ing)?|appeal(s|ed|ing)?\s+to|implor(e|es|ed|ing)|want(s|ed|ing)?|encourag(e|es|ed|ing)|petition(s|ed|ing)?|request(s|ed|ing)?|push(es|ed|ing)?))\s+(?<who>(?:[^.;:!?]|(?<=\b[A-Z])\.){1,120}?)\s+[“""‘]?to\s+[“""‘]?(?:to\s+)?(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<m>(urg(e|es|ed|ing)|call(s|ed|ing)?\s+(up)?on|call(s|ed|ing)?\s+for|ask(s|ed|ing)?|press(es|ed|ing)?|appeal(s|ed|ing)?\s+(?:[a-z]+ly\s+)?to|implor(e|es|ed|ing)|want(s|ed|ing)?|encourag(e|es|ed|ing)|petition(s|ed|ing)?|request(s|ed|ing)?|push(es|ed|ing)?))\s+(?<who>(?:[^.;:!?]|(?<=\b[A-Z])\.){1,120}?)\s+[“""‘]?to\s+[“""‘]?(?:to\s+)?(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RequestRx();
 
     [GeneratedRegex(@"\b(recommend|request|ask|urge|demand|insist|propose)(s|ed|d|ing)?\s+that\b|\b(recommend|propose)(s|ed|d|ing)?\s+(?=(the\s+)?(Congress|Washington|the\s+U\.?S\.?|the\s+United\s+States|the\s+administration|the\s+State\s+Department|the\s+President|lawmakers)\s+(?-i:[a-z]+)\b)", RegexOptions.IgnoreCase)]
@@ -60,6 +60,25 @@ internal static partial class SentenceRules
     // "six demands: a diplomatic boycott of ..., an end to ..." and "the recommendations include ...".
     [GeneratedRegex(@"\b(demands|recommendations|requests|asks|priorities|measures|steps|calls)\s*(include[sd]?|are|were|:)\s*(?!to\b)(?=[a-z“""‘]|the\b)", RegexOptions.IgnoreCase)]
     private static partial Regex DemandsListRx();
+
+    [GeneratedRegex(@"^\s*(the|a|an|this|that|our|their|its)?\s*(letter|message|petition|appeal|statement|report|email|note|memo)\s+(sent|addressed|delivered|written)?\s*(to|for)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DocumentSubjectRx();
+
+    [GeneratedRegex(@"^\s*(him|her)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex PersonPronounRx();
+
+    // What a modal asks to be made a priority: "must be front and center", "should remain a top priority".
+    [GeneratedRegex(@"^\s+(be|remain|become)\s+(front\s+and\s+cent(er|re)|(a|the)\s+(top\s+|central\s+|key\s+|core\s+|high\s+|first\s+)?priority|at\s+the\s+(center|centre|heart|top|forefront)\b|on\s+the\s+agenda|raised\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex PriorityRx();
+
+    // A letter's statement of purpose: "We write (to you) ... to", "we join together to", "the undersigned ... to".
+    [GeneratedRegex(@"\b(writ(e|es|ing)|wrote|join(s|ed|ing)?|com(e|es|ing)\s+together|undersigned)\b[^.;]{0,160}\bto\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex WritingToRx();
+
+    /// <summary>Names someone who could be asked: a capitalised name, a pronoun, or a government, body or official.</summary>
+    static bool NamesAnActor(string who) =>
+        Regex.IsMatch(who, @"(?-i:\b[A-Z])|\b(you|him|her|them|us|it|government|administration|officials?|authorities|lawmakers|members|states|countries|companies|leaders?)\b", RegexOptions.IgnoreCase) ||
+        Vocabulary.MentionsUs(who) || Vocabulary.NamesOtherActor(who);
 
     [GeneratedRegex(@"\brecommendations?\s+(were|was|are|is|include[sd]?)\s+to\s+", RegexOptions.IgnoreCase)]
     private static partial Regex RecommendationsWereRx();
@@ -92,7 +111,8 @@ internal static partial class SentenceRules
                 var who = m.Groups["who"].Value;
                 // "urges that the situation is critical" is a statement, not an addressee.
                 if (Regex.IsMatch(who, @"^\s*(that|by)\b|\b(is|are|was|were|has|have)\b|\b(and|but)\s+(?-i:[a-z]+ed)\b", RegexOptions.IgnoreCase)) continue;
-                if (!Vocabulary.IsUsAddressee(who, false, youIsUs)) continue;
+                if (!Vocabulary.IsUsAddressee(who, false, youIsUs) &&
+                    !(PersonPronounRx().IsMatch(who) && Vocabulary.LastPersonIsUs(text[Math.Max(0, start - AskExtractor.Options.PronounContextChars)..(start + m.Index)]))) continue;
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
             }
@@ -125,11 +145,17 @@ internal static partial class SentenceRules
             {
                 var subject = SubjectBefore(s, m.Index);
                 var isUs = Vocabulary.IsUsAddressee(subject, true, youIsUs)
+                    // "While meeting Xi in Beijing President Obama should ...": a US office-holder closing the subject is it.
+                    || Vocabulary.EndsWithUsOfficeHolder(subject)
+                    // "Human rights must be front and center in every meeting": a priority asked of the US side the text is about.
+                    || PriorityRx().IsMatch(s.AsSpan(m.Index + m.Length)) &&
+                       (youIsUs || Vocabulary.MentionsUs(text[Math.Max(0, start - AskExtractor.Options.PronounContextChars)..end]))
                     // "The US should X, and should also Y": the second modal shares the first one's subject.
                     || usModalSeen && Regex.IsMatch(subject, @"^\s*(and|but|also|and\s+also)?\s*$", RegexOptions.IgnoreCase)
                     // "Sanctions should be imposed on ...": a US policy tool as the subject of a passive asks the US.
-                    || PolicyToolRx().IsMatch(subject) && Regex.IsMatch(s.AsSpan(m.Index + m.Length), @"^\s+(also\s+|now\s+|immediately\s+)?be\s+[a-z]+(ed|en|wn|ne)\b");
-                if (!isUs) continue;
+                    || PolicyToolRx().IsMatch(subject) && Regex.IsMatch(s.AsSpan(m.Index + m.Length), @"^\s+(also\s+|now\s+|immediately\s+)?be\s+([a-z]+(ed|en|wn|ne)|made|put|set|sent|kept|held|brought|sought|laid|paid|built|lent|dealt|met|cut|led)\b");
+                // "The letter sent to President Biden should reach him": a document, not its recipient, is the subject.
+                if (!isUs || DocumentSubjectRx().IsMatch(subject)) continue;
                 usModalSeen = true;
                 // "recommends that the US should ...": the modal is the verb of the request's own clause, not a new ask.
                 // (The request and its 60 characters fit in the 120 before the modal; reading more only costs time.)
@@ -170,13 +196,16 @@ internal static partial class SentenceRules
                 // "a network that advocates for reform" describes a mission, it does not ask.
                 if (Regex.IsMatch(s[..m.Index], @"\b(that|which|who)\s+$", RegexOptions.IgnoreCase)) continue;
                 // "... a mechanism to press for the release of ..." is the purpose of another ask, not one of its own.
-                if (Regex.IsMatch(s[..m.Index], @"\bto\s+$", RegexOptions.IgnoreCase)) continue;
+                // But "We write to urge greater coordination" states why the letter was written: that is its ask.
+                if (Regex.IsMatch(s[..m.Index], @"\bto\s+$", RegexOptions.IgnoreCase) && !WritingToRx().IsMatch(s[..m.Index])) continue;
                 // "called for cooperation with the United States" is asked of the US by someone else.
                 var objText = s[(m.Index + m.Length)..Math.Min(s.Length, m.Index + m.Length + 50)];
                 if (Regex.IsMatch(objText, @"^\s*\w*\s*(with|by)\s+(the\s+)?(United\s+States|U\.S\.|US|Washington|America)\b")) continue;
                 // "urged the European Union to suspend ..." names its addressee: the request rule decides that one.
+                // "encourage continued vigilance to safeguard ..." has no addressee before its "to": the object rule keeps it.
                 if (RequestRx().Match(s, m.Index) is { Success: true } r && r.Index == m.Index &&
-                    r.Groups["who"].Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length <= 6) continue;
+                    r.Groups["who"].Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length <= 6 &&
+                    NamesAnActor(r.Groups["who"].Value)) continue;
                 var objEnd = Math.Min(s.Length, m.Index + m.Length + 60);
                 if (Regex.IsMatch(s[(m.Index + m.Length)..objEnd], @"^\s*\w*\s*(from|by)\s+(China|Beijing|Chinese|the\s+Chinese|Hong\s+Kong)", RegexOptions.IgnoreCase)) continue;
                 var at = m.Index;

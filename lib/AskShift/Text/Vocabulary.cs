@@ -8,7 +8,7 @@ internal static partial class Vocabulary
     /// <summary>Verbs (and adverbs) that open an imperative list item such as "Publicly call for ...".</summary>
     public static readonly HashSet<string> Imperatives = WordLists.Set("imperatives");
 
-    [GeneratedRegex(@"\b(U\.\s?S\.(\s?A\.)?|US|USA|United States|America|American|Washington|White House|Congress|Senate|House of Representatives|[Aa]dministration|[Pp]resident|Secretary|State Department|Department of State|Treasury|officials|delegation|[Gg]overnment|diplomats?|[Aa]mbassador|National Security Advis[eo]r|lawmakers|policymakers|Members\s+of\s+Congress|[Cc]ommittee|CECC|Chairman|Chairwoman|Ranking\s+Member|Speaker|Senators?|Representatives|Obama|Biden|Trump|Clinton|Kerry|Blinken|Pompeo|Tillerson|Rubio|Sullivan|Lew|Yellen|Mnuchin|Customs\s+and\s+Border\s+Protection|CBP|Commerce\s+Department|Department\s+of\s+(Commerce|Homeland\s+Security|Labor|Justice))(?!\w)")]
+    [GeneratedRegex(@"\b(U\.\s?S\.(\s?A\.)?|US|USA|United States|America|American|Washington|White House|Congress|Senate|House of Representatives|[Aa]dministration|[Pp]resident|Secretary|State Department|Department of State|Treasury|officials|delegation|[Gg]overnment|diplomats?|[Aa]mbassador|Special\s+(Coordinator|Envoy)|National Security Advis[eo]r|lawmakers|policymakers|Members\s+of\s+Congress|[Cc]ommittee|CECC|Chairman|Chairwoman|Ranking\s+Member|Speaker|Senators?|Representatives|Obama|Biden|Trump|Clinton|Kerry|Blinken|Pompeo|Tillerson|Rubio|Sullivan|Lew|Yellen|Mnuchin|Customs\s+and\s+Border\s+Protection|CBP|Commerce\s+Department|Department\s+of\s+(Commerce|Homeland\s+Security|Labor|Justice))(?!\w)")]
     private static partial Regex UsActorRx();
 
     [GeneratedRegex(@"\b(China|Chinese|Beijing|PRC|CCP|Communist Party|Party|Hong Kong|international community|UN|United Nations|EU|European|Britain|UK|Japan|IOC|companies|businesses|athletes|Xi|Hu Jintao|Taiwan|Russia|allies|countries|governments|British|Canadian|Canada|European|Japanese|Australian|Australia|Taiwanese|Thai|Thailand|Indian|India|German|Germany|French|France|foreign)(?!\w)")]
@@ -37,6 +37,32 @@ internal static partial class Vocabulary
         // "Xi and Trump", "the US and its allies", "you and the international community": an ask of the US among others.
         var parts = Regex.Split(cleaned, @"\s+and\s+|,\s*|\s+as\s+well\s+as\s+");
         return parts.Length > 1 && parts.Any(p => (UsActorRx().IsMatch(p) || youIsUs && YouRx().IsMatch(p)) && !NonUsActorRx().IsMatch(p));
+    }
+
+    [GeneratedRegex(@"(?<!\b(to|by|of|from|with|for|about|on|and)\s+)\b((U\.S\.|US)\s+)?(President|Vice\s+President|Secretary(\s+of\s+State)?|Senator|Ambassador|Special\s+(Coordinator|Envoy))\s+(Obama|Trump|Biden|Clinton|Kerry|Blinken|Pompeo|Tillerson|Rubio|Harris|Pence|Vance)\s*$")]
+    private static partial Regex TrailingUsOfficeHolderRx();
+
+    /// <summary>
+    /// True when a clause ends on a US office-holder by title and name ("... in Beijing President Obama"), as when a
+    /// scraped text lost the comma after an opening phrase; "the letter to President Obama" names the recipient, not a subject.
+    /// </summary>
+    public static bool EndsWithUsOfficeHolder(string subject) => TrailingUsOfficeHolderRx().IsMatch(subject);
+
+    [GeneratedRegex(@"\b(President|Secretary|Senator|Ambassador|Speaker|Special\s+(Coordinator|Envoy)|Obama|Biden|Trump|Clinton|Kerry|Blinken|Pompeo|Tillerson|Rubio|Pelosi|Harris)\b")]
+    private static partial Regex UsPersonRx();
+
+    [GeneratedRegex(@"\b(Xi|Jinping|Hu\s+Jintao|Wen\s+Jiabao|Li\s+Keqiang|Premier|Chairman\s+Mao|Lam|Lee|Dalai\s+Lama|Prime\s+Minister|Chancellor|Chinese\s+President|Foreign\s+Minister)\b")]
+    private static partial Regex ForeignPersonRx();
+
+    /// <summary>
+    /// True when the last person named before a pronoun ("urges him to") is a US office-holder: "As President Obama
+    /// prepares to travel, the group urges him to ..." asks Obama; after "Xi Jinping", "him" is Xi.
+    /// </summary>
+    public static bool LastPersonIsUs(string before)
+    {
+        var us = UsPersonRx().Matches(before).LastOrDefault();
+        var other = ForeignPersonRx().Matches(before).LastOrDefault();
+        return us != null && (other == null || other.Index < us.Index);
     }
 
     /// <summary>True when the phrase names an actor other than the US (China, another government, the UN, companies).</summary>

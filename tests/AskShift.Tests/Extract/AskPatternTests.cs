@@ -206,4 +206,31 @@ public class AskPatternTests
         // An opening clause before the subject of a "recommends that" clause.
         Assert.Single(One("The letter recommends that, when meeting Chinese officials, senior US officials demand the release of detained writers.").Asks);
     }
+
+    [Theory]
+    [InlineData("As Secretary Blinken heads to Beijing next week, the coalition urges him to raise the case of Gulshan Abbas.", "urges him to raise the case of Gulshan Abbas")]
+    [InlineData("The son appealed personally to President Trump to secure his father's release from prison.", "appealed personally to President Trump to secure his father's release from prison")]
+    [InlineData("We urge Special Envoy Adams to convene like-minded governments on the Tibet question.", "urge Special Envoy Adams to convene like-minded governments on the Tibet question")]
+    [InlineData("During his stop in Shanghai President Biden should meet the families of detained journalists.", "should meet the families of detained journalists")]
+    [InlineData("Sanctions should be brought against the commanders who ordered the raids.", "should be brought against the commanders who ordered the raids")]
+    [InlineData("We write to the Secretary of State to urge greater support for Uyghur refugees in Turkey.", "urge greater support for Uyghur refugees in Turkey")]
+    [InlineData("We welcome the new import rules and encourage continued enforcement to protect workers in the region.", "encourage continued enforcement to protect workers in the region")]
+    public void Addressees_by_pronoun_title_or_purpose_of_writing_are_found(string text, string expected) =>
+        Assert.Contains(expected, Asks(text));
+
+    [Theory]
+    [InlineData("After meeting Xi Jinping in Beijing, the visiting delegation urged him to free the prisoners.")]
+    [InlineData("The letter sent to President Biden should reach the White House before the summit.")]
+    [InlineData("For the Communist Party leadership, stability must be the top priority this year.")]
+    [InlineData("The fund exists to encourage dialogue between students of the two countries.")]
+    public void A_pronoun_for_a_foreign_leader_a_recipient_or_a_priority_of_the_other_side_is_not_an_ask(string text) =>
+        Assert.Empty(Asks(text));
+
+    [Fact]
+    public void A_priority_is_an_ask_where_the_text_addresses_or_names_the_US()
+    {
+        Assert.Equal(["must be front and center in your talks in Beijing"],
+            Asks("Dear Secretary Rubio,\n\nThe fate of jailed pastors must be front and center in your talks in Beijing.\n"));
+        Assert.Single(Asks("The State Department is preparing the dialogue. Religious freedom should remain a top priority in those meetings."));
+    }
 }
