@@ -25,6 +25,14 @@ internal static partial class ChineseRules
     [GeneratedRegex(@"[^。！？；\n]+[。！？；]?")]
     private static partial Regex SentenceRx();
 
+    // "其中包括两个要点:一是…;二是…", "第一,…;第二,…", "（一）…（二）…": numbered items of one request.
+    [GeneratedRegex(@"(?<=[:：;；，,、。]\s*|^\s*)(?:(?<n>[一二三四五六七八九十])是|第(?<n>[一二三四五六七八九十])(?:[是，,、:：]|条|條|点|點)|[（(](?<n>[一二三四五六七八九十])[）)])")]
+    private static partial Regex OrdinalItemRx();
+
+    // The end of a lead-in before its numbered items: ",其中包括两个要点:" or "如下:".
+    [GeneratedRegex(@"[，,]?\s*(其中|包括|包含|如下|以下|具体|具體)[^，,。；;]*[:：]?\s*$|[:：，,;；]\s*$")]
+    private static partial Regex LeadTailRx();
+
     /// <summary>
     /// Asks in text[start..end): each request marker starts a span that runs to the clause before the next marker or to
     /// the sentence end, so "希望新政府…，敦促当选总统…" gives two asks, as the codebook counts two actions.
@@ -35,6 +43,11 @@ internal static partial class ChineseRules
         foreach (Match s in SentenceRx().Matches(text[start..end]))
         {
             var sentence = s.Value;
+            if (NumberedItems(sentence, youIsUs) is { } numbered)
+            {
+                foreach (var (a, b) in numbered) yield return new AskSpan(start + s.Index + a, start + s.Index + b, AskForm.NumberedItem, "zh");
+                continue;
+            }
             // A marker that ends in a colon ("发出请求：") leads into the asks that follow; it is not one itself.
             bool LeadIn(Match m) => sentence[(m.Index + m.Length)..Math.Min(sentence.Length, m.Index + m.Length + 2)].IndexOfAny([':', '：']) >= 0;
             var markers = MarkerRx().Matches(sentence).Where(m => !Modal(sentence, m) && !LeadIn(m)).Select(m => (m.Index, m.Length)).ToList();
@@ -52,8 +65,10 @@ internal static partial class ChineseRules
                 var stop = nextAt;
                 if (k + 1 < markers.Count)
                 {
+                    // A semicolon closes the last of this request's items; otherwise the clause before the next marker does.
+                    var semicolon = sentence.LastIndexOf(';', Math.Max(m.Index, nextAt - 1));
                     var comma = sentence.LastIndexOfAny(['，', ',', '、'], Math.Max(m.Index, nextAt - 1));
-                    stop = comma > m.Index ? comma : nextAt;
+                    stop = semicolon > m.Index ? semicolon : comma > m.Index ? comma : nextAt;
                 }
                 // The US subject just before the marker ("美國應該…") opens the span; otherwise the marker does.
                 var before = sentence[Math.Max(0, m.Index - 12)..m.Index];
@@ -64,9 +79,59 @@ internal static partial class ChineseRules
                 var namesUs = UsRx().IsMatch(clause) || youIsUs && YouRx().IsMatch(clause) ||
                               UsRx().IsMatch(sentenceBefore) && !Regex.IsMatch(clause, @"^(要求|敦促|呼吁|呼籲|促请|促請)(中国|中國|北京|中共|港府|香港政府)");
                 if (!namesUs || stop - at < 4) continue;
-                yield return new AskSpan(start + s.Index + at, start + s.Index + stop, AskForm.Sentence, "zh");
+                // "呼吁欧巴马…详列人权清单;有系统搜集…资讯": a request's items separated by semicolons are asks each.
+                // A modal's clauses ("…不应该…;中国人民应…") are not split: what follows may be the reason, not an item.
+                var pieces = Modal(sentence, MarkerRx().Match(sentence, m.Index)) ? [(at, stop)] : SplitAtSemicolons(sentence, at, stop);
+                foreach (var (a, b) in pieces)
+                    yield return new AskSpan(start + s.Index + a, start + s.Index + b, AskForm.Sentence, "zh");
             }
         }
+    }
+
+    static readonly string Numerals = "一二三四五六七八九十";
+
+    /// <summary>
+    /// A request whose content is numbered inside the sentence ("呼吁奥巴马…信息,其中包括两个要点:一是…;二是…"): the lead
+    /// and each numbered item are asks, the items asked of the US through the lead even when they name China
+    /// ("二是敦促中国政府…"). Null when the sentence has no such list or its lead asks nothing of the US.
+    /// </summary>
+    static List<(int Start, int End)>? NumberedItems(string sentence, bool youIsUs)
+    {
+        var found = OrdinalItemRx().Matches(sentence).ToList();
+        if (found.Count < 2) return null;
+        // Items run 一, 二, 三 ... in order from the first.
+        var chain = new List<Match>();
+        foreach (var m in found)
+            if (Numerals.IndexOf(m.Groups["n"].Value[0]) == chain.Count) chain.Add(m);
+        if (chain.Count < 2) return null;
+        var lead = sentence[..chain[0].Index];
+        var marker = MarkerRx().Match(lead);
+        if (!marker.Success || !(UsRx().IsMatch(lead) || youIsUs && YouRx().IsMatch(lead))) return null;
+        var result = new List<(int, int)>();
+        var leadEnd = marker.Index + LeadTailRx().Replace(lead[marker.Index..], "").Length;
+        if (leadEnd - marker.Index >= 4) result.Add((marker.Index, leadEnd));
+        for (var k = 0; k < chain.Count; k++)
+        {
+            var from = chain[k].Index + chain[k].Length;
+            var to = k + 1 < chain.Count ? chain[k + 1].Index : sentence.TrimEnd('。', '！', '？', '；', ' ').Length;
+            while (to > from && "，,、;；:： ".Contains(sentence[to - 1])) to--;
+            while (from < to && "，,、:： ".Contains(sentence[from])) from++;
+            if (to - from >= 4) result.Add((from, to));
+        }
+        return result;
+    }
+
+    static List<(int Start, int End)> SplitAtSemicolons(string sentence, int at, int stop)
+    {
+        var pieces = new List<(int, int)>();
+        var from = at;
+        for (var i = sentence.IndexOf(';', at); i >= 0 && i < stop; i = sentence.IndexOf(';', i + 1))
+        {
+            if (i - from >= 4) pieces.Add((from, i));
+            from = i + 1;
+        }
+        if (stop - from >= 4) pieces.Add((from, stop));
+        return pieces.Count > 0 ? pieces : [(at, stop)];
     }
 
     static bool Modal(string sentence, Match m) => m.Value is "應該" or "应该" or "必須" or "必须" or "應當" or "应当" or "不應" or "不应";

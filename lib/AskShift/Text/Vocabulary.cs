@@ -79,10 +79,29 @@ internal static partial class Vocabulary
     };
 
     /// <summary>Content words (lower-case, crude stem) used to tell a restatement from a new ask.</summary>
-    public static HashSet<string> ContentWords(string text) =>
-        Tokens.Tokenize(text).Select(t => t.Text)
-            .Where(w => (w.Length > 2 || Tokens.IsCjk(w[0])) && !Tokens.StopWords.Contains(w) && !AskFiller.Contains(w))
-            .Select(Stem).ToHashSet();
+    /// <remarks>
+    /// Chinese is compared by pairs of adjacent characters: two Chinese sentences on one topic share most single
+    /// characters (人, 权, 国) whatever they ask, so single characters would make every pair look like a restatement.
+    /// </remarks>
+    public static HashSet<string> ContentWords(string text)
+    {
+        var tokens = Tokens.Tokenize(text);
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var w = tokens[i].Text;
+            if (Tokens.IsCjk(w[0]))
+            {
+                if (i + 1 < tokens.Count && tokens[i + 1].Start == tokens[i].End && Tokens.IsCjk(tokens[i + 1].Text[0]))
+                    words.Add(w + tokens[i + 1].Text);
+                else if (i == 0 || tokens[i - 1].End != tokens[i].Start || !Tokens.IsCjk(tokens[i - 1].Text[0]))
+                    words.Add(w); // a character standing alone
+                continue;
+            }
+            if (w.Length > 2 && !Tokens.StopWords.Contains(w) && !AskFiller.Contains(w)) words.Add(Stem(w));
+        }
+        return words;
+    }
 
     static string Stem(string w)
     {

@@ -233,4 +233,26 @@ public class AskPatternTests
             Asks("Dear Secretary Rubio,\n\nThe fate of jailed pastors must be front and center in your talks in Beijing.\n"));
         Assert.Single(Asks("The State Department is preparing the dialogue. Religious freedom should remain a top priority in those meetings."));
     }
+
+    [Fact]
+    public void A_chinese_request_with_numbered_points_gives_the_lead_and_each_point()
+    {
+        var asks = Asks("人权组织呼吁美国国务卿在访华时传达明确信息,其中包括三个要点:一是要求释放被拘留的律师;二是敦促中国政府停止网络审查;三是会见维权人士家属。");
+        Assert.Equal(["呼吁美国国务卿在访华时传达明确信息", "要求释放被拘留的律师", "敦促中国政府停止网络审查", "会见维权人士家属"], asks);
+    }
+
+    [Fact]
+    public void A_chinese_request_lists_items_between_semicolons_but_a_modal_does_not()
+    {
+        Assert.Equal(["要求美国国会尽快通过法案", "向流亡记者提供庇护", "在对话中提出宗教自由问题"],
+            Asks("该组织要求美国国会尽快通过法案;向流亡记者提供庇护;在对话中提出宗教自由问题。"));
+        Assert.Single(Asks("美国不应该给予北京任何让步;中国人民应享有同样的权利。"));
+    }
+
+    [Fact]
+    public void Two_chinese_asks_on_one_topic_are_not_one_ask_said_twice()
+    {
+        // Both share most of their characters (人权, 美国, 呼吁), but not what they ask for.
+        Assert.Equal(2, Asks("人权观察呼吁美国总统在会谈中提出人权问题。\n人权观察还呼吁美国国会通过维吾尔人权法案。").Count);
+    }
 }
