@@ -64,6 +64,12 @@ internal static partial class SentenceRules
     [GeneratedRegex(@"^\s*(the|a|an|this|that|our|their|its)?\s*(letter|message|petition|appeal|statement|report|email|note|memo)\s+(sent|addressed|delivered|written)?\s*(to|for)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DocumentSubjectRx();
 
+    [GeneratedRegex(@"^\s*(These|They|Those)(\s+(measures|steps|actions|demands|calls|requests|recommendations))?\s+(include[sd]?|would\s+include)\s+(?=[a-z“""‘])")]
+    private static partial Regex TheseIncludeRx();
+
+    [GeneratedRegex(@"\b(call(s|ed|ing)?\s+(for|on|upon)|urg(e|es|ed|ing)|demand(s|ed|ing)?|recommend\w*|press(es|ed|ing)?\s+for)\b[^.;]*[.;]?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex PreviousRequestRx();
+
     [GeneratedRegex(@"^\s*(him|her)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex PersonPronounRx();
 
@@ -216,6 +222,14 @@ internal static partial class SentenceRules
                 var listStart = m.Index + m.Length;
                 if (NonUsSubjectRx().IsMatch(s[..m.Index])) continue;
                 hits.Add((m.Index, next => SplitList(s, listStart, next).Select(p => Span(p.Start, p.End, AskForm.ReportedSpeech))));
+            }
+            // "... calling for immediate action from the United States. These include the imposition of sanctions ... and
+            // the revocation of ...": the items of the previous sentence's request.
+            if (TheseIncludeRx().Match(s) is { Success: true } these &&
+                PreviousRequestRx().IsMatch(text.AsSpan(Math.Max(0, start - AskExtractor.Options.PronounContextChars), Math.Min(start, AskExtractor.Options.PronounContextChars))))
+            {
+                var listStart = these.Index + these.Length;
+                hits.Add((these.Index, next => SplitList(s, listStart, next).Select(p => Span(p.Start, p.End, AskForm.ReportedSpeech))));
             }
             foreach (Match m in RecommendationsWereRx().Matches(s))
             {

@@ -255,4 +255,13 @@ public class AskPatternTests
         // Both share most of their characters (人权, 美国, 呼吁), but not what they ask for.
         Assert.Equal(2, Asks("人权观察呼吁美国总统在会谈中提出人权问题。\n人权观察还呼吁美国国会通过维吾尔人权法案。").Count);
     }
+
+    [Fact]
+    public void Items_that_follow_a_request_as_these_include_are_asks_each()
+    {
+        var asks = Asks("The senators called for immediate action from the United States against the crackdown. These include visa bans on the officials who ordered the arrests and the closure of the trade office in Washington.");
+        Assert.Contains("visa bans on the officials who ordered the arrests", asks);
+        Assert.Contains("the closure of the trade office in Washington", asks);
+        Assert.Empty(Asks("The report describes new detention sites. These include former schools and the closure of several mosques."));
+    }
 }
