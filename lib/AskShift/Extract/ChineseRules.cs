@@ -50,7 +50,7 @@ internal static partial class ChineseRules
             }
             // A marker that ends in a colon ("发出请求：") leads into the asks that follow; it is not one itself.
             bool LeadIn(Match m) => sentence[(m.Index + m.Length)..Math.Min(sentence.Length, m.Index + m.Length + 2)].IndexOfAny([':', '：']) >= 0;
-            var markers = MarkerRx().Matches(sentence).Where(m => !Modal(sentence, m) && !LeadIn(m)).Select(m => (m.Index, m.Length)).ToList();
+            var markers = MarkerRx().Matches(sentence).Where(m => !Modal(sentence, m) && !LeadIn(m) && !NotARequest(sentence, m)).Select(m => (m.Index, m.Length)).ToList();
             // Modals (应该, 必须, 应当) only ask when the US is their subject; request verbs name their addressee after them.
             markers.AddRange(MarkerRx().Matches(sentence).Where(m => Modal(sentence, m) && UsRx().Match(sentence[Math.Max(0, m.Index - 12)..m.Index]).Success).Select(m => (m.Index, m.Length)));
             // The one-character modal 应/應 ("should") asks only right after a US subject ("美国国会应尽快通过…").
@@ -77,7 +77,9 @@ internal static partial class ChineseRules
                 var clause = sentence[at..stop];
                 var sentenceBefore = sentence[..m.Index];
                 var namesUs = UsRx().IsMatch(clause) || youIsUs && YouRx().IsMatch(clause) ||
-                              UsRx().IsMatch(sentenceBefore) && !Regex.IsMatch(clause, @"^(要求|敦促|呼吁|呼籲|促请|促請)(中国|中國|北京|中共|港府|香港政府)");
+                              UsRx().IsMatch(sentenceBefore) && !AskedOfChinaRx().IsMatch(clause);
+                // "促請習近平釋放…", "敦促對方…改善": asked of the Chinese side, even in a text about the US.
+                if (AskedOfChinaRx().IsMatch(sentence.AsSpan(m.Index))) continue;
                 if (!namesUs || stop - at < 4) continue;
                 // "呼吁欧巴马…详列人权清单;有系统搜集…资讯": a request's items separated by semicolons are asks each.
                 // A modal's clauses ("…不应该…;中国人民应…") are not split: what follows may be the reason, not an item.
@@ -132,6 +134,25 @@ internal static partial class ChineseRules
         }
         if (stop - from >= 4) pieces.Add((from, stop));
         return pieces.Count > 0 ? pieces : [(at, stop)];
+    }
+
+    [GeneratedRegex(@"^(要求|敦促|呼吁|呼籲|促请|促請|籲請|吁请)(中国|中國|北京|中共|中方|港府|香港政府|习近平|習近平|对方|對方|当局|當局)")]
+    private static partial Regex AskedOfChinaRx();
+
+    // The US side's own hope ("（特朗普）他希望此事成真", "美方希望…") reports what it wants; it asks nothing of it.
+    [GeneratedRegex(@"(美國|美国|美方|白宮|白宫|華府|华府|拜登|特朗普|川普|奧巴馬|奥巴马|歐巴馬|欧巴马|總統|总统|他|她)[）)」”]?\s*(也|亦|仍|則|则|更)?$")]
+    private static partial Regex UsSubjectRx();
+
+    /// <summary>
+    /// A marker that does not ask: a noun ("提出的请求", "the request made"), a request for anonymity ("要求匿名"), or a hope
+    /// the US side itself voices.
+    /// </summary>
+    static bool NotARequest(string sentence, Match m)
+    {
+        if (m.Index > 0 && sentence[m.Index - 1] == '的') return true;
+        var after = sentence[(m.Index + m.Length)..Math.Min(sentence.Length, m.Index + m.Length + 3)];
+        if (after.StartsWith("匿名", StringComparison.Ordinal)) return true;
+        return m.Value is "希望" or "期望" or "期盼" && UsSubjectRx().IsMatch(sentence[Math.Max(0, m.Index - 8)..m.Index]);
     }
 
     static bool Modal(string sentence, Match m) => m.Value is "應該" or "应该" or "必須" or "必须" or "應當" or "应当" or "不應" or "不应";

@@ -264,4 +264,12 @@ public class AskPatternTests
         Assert.Contains("the closure of the trade office in Washington", asks);
         Assert.Empty(Asks("The report describes new detention sites. These include former schools and the closure of several mosques."));
     }
+
+    [Theory]
+    [InlineData("这是人权组织多年来向美国历届政府提出的请求。")]
+    [InlineData("一名要求匿名的美国官员说，白宫已经收到这封信。")]
+    [InlineData("白宫发言人说，拜登总统希望两国关系保持稳定。")]
+    [InlineData("美国国会议员促请习近平释放被关押的记者。")]
+    public void A_chinese_marker_used_as_a_noun_for_anonymity_for_a_US_hope_or_asked_of_Beijing_is_no_ask(string text) =>
+        Assert.Empty(Asks(text));
 }
