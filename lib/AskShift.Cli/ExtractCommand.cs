@@ -153,9 +153,9 @@ public static class ExtractCommand
         {
             d.File, d.Title, d.Organisations, Date = d.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             DatePrecision = CorpusFrames.Code(d.DatePrecision), d.DateEvidence, d.Administration, d.AdministrationEvidence, d.Addressees, d.Languages, d.Warnings,
-            d.Url, d.Provenance,
+            d.Url, d.Provenance, d.Reviewed,
         }),
-        Asks = corpus.AllAsks.Select(a => new { a.File, a.Ordinal, a.Text, a.Start, a.End, Form = CorpusFrames.Code(a.Form), a.Language, a.Truncated, a.Page }),
+        Asks = corpus.AllAsks.Select(a => new { a.File, a.Ordinal, a.Text, a.Start, a.End, Form = CorpusFrames.Code(a.Form), a.Language, a.Truncated, a.Page, Review = AskShift.Review.ReviewSheet.Code(a.Review), a.Theme }),
         Errors = corpus.Errors.Select(e => new { e.File, e.Error }),
         Skipped = corpus.Skipped.Select(k => new { k.File, k.Reason }),
     }, JsonOptions));

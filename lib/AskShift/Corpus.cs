@@ -1,3 +1,4 @@
+using AskShift.Review;
 using AskShift.Text;
 using AskShift.Extract;
 using AskShift.Frames;
@@ -38,6 +39,15 @@ public sealed record CorpusOptions
     public int Parallelism { get; init; } = Environment.ProcessorCount;
     /// <summary>Dates and administrations: the reading day and what counts as the top of a document.</summary>
     public MetadataOptions Metadata { get; init; } = new();
+
+    /// <summary>
+    /// A review file to apply (see <see cref="Review.ReviewSheet"/>); null uses <c>review.csv</c> in the corpus folder when
+    /// there is one. Relative paths are relative to the corpus folder.
+    /// </summary>
+    public string? Review { get; init; }
+
+    /// <summary>False loads the machine's extraction only, ignoring any review file: the baseline for agreement figures.</summary>
+    public bool ApplyReview { get; init; } = true;
 }
 
 /// <summary>A file in a corpus folder that was deliberately not read, with the reason.</summary>
@@ -92,11 +102,17 @@ public sealed class Corpus
             errors.Add(new LoadError(Path.GetRelativePath(root, folder).Replace('\\', '/') + "/", reason));
         // The folder's metadata sheet describes the documents; it is read as such, not as one of them.
         var sheetPath = Directory.Exists(path) ? MetadataSheet.Names.Select(n => Path.Combine(root, n)).FirstOrDefault(File.Exists) : null;
+        var reviewPath = options.Review is { } given ? Path.GetFullPath(given, root)
+            : Directory.Exists(path) && File.Exists(Path.Combine(root, ReviewSheet.DefaultName)) ? Path.Combine(root, ReviewSheet.DefaultName) : null;
+        if (options.Review is not null && !File.Exists(reviewPath))
+            errors.Add(new LoadError(options.Review, "the review file given in CorpusOptions.Review does not exist"));
         foreach (var f in all)
         {
             var rel = Path.GetRelativePath(root, f).Replace('\\', '/');
             if (sheetPath is not null && Path.GetFullPath(f) == Path.GetFullPath(sheetPath))
                 skipped.Add(new SkippedFile(rel, "the corpus's metadata sheet: read for the documents' metadata, not a document itself"));
+            else if (reviewPath is not null && Path.GetFullPath(f) == reviewPath)
+                skipped.Add(new SkippedFile(rel, options.ApplyReview ? "the corpus's review file: applied to the documents, not a document itself" : "the corpus's review file (not applied: CorpusOptions.ApplyReview is false)"));
             else if (Directory.Exists(path) && options.Exclude.FirstOrDefault(p => NameMatches(Path.GetFileName(f), p)) is { } pattern)
                 skipped.Add(new SkippedFile(rel, $"excluded by the pattern '{pattern}' (CorpusOptions.Exclude)"));
             else if (!DocumentReader.IsSupported(f))
@@ -121,8 +137,15 @@ public sealed class Corpus
             if (r.Error != null) errors.Add(new LoadError(r.File, r.Error));
             else texts.Add((r.File, r.Text!, r.Warnings, r.PageStarts, Merge(r.Given, sheet?.ByFile.GetValueOrDefault(r.File))));
         }
-        return Build(texts, errors, options, skipped, progress);
+        var corpus = Build(texts, errors, options, skipped, progress);
+        if (!options.ApplyReview || reviewPath is null || !File.Exists(reviewPath)) return corpus;
+        var failed = corpus.Errors.Select(e => e.File).ToHashSet(StringComparer.Ordinal);
+        var (reviewed, summary) = ReviewSheet.Apply(corpus.Items, reviewPath, failed);
+        return new Corpus(reviewed, corpus.Errors.Concat(summary.Problems).ToList(), corpus.Skipped) { Review = summary };
     }
+
+    /// <summary>What the review file changed (null when none was applied), for the counts a paper reports.</summary>
+    public ReviewSummary? Review { get; private init; }
 
     static bool NameMatches(string name, string pattern) =>
         System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(pattern, name, ignoreCase: true);

@@ -25,7 +25,7 @@ public static class CorpusFrames
 
     static DateTime? ToDateTime(DateOnly? d) => d?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
 
-    /// <summary>Columns: file, title, organisations, date, date_precision, date_evidence, administration, addressees, event, languages, people, ask_count, warnings.</summary>
+    /// <summary>Columns: file, title, organisations, date, date_precision, date_evidence, administration, addressees, event, languages, people, ask_count, warnings, url, provenance, review (machine or reviewed).</summary>
     public static DataFrame Documents(IReadOnlyList<Document> docs) => new(
         new StringDataFrameColumn("file", docs.Select(d => d.File)),
         new StringDataFrameColumn("title", docs.Select(d => d.Title)),
@@ -41,9 +41,10 @@ public static class CorpusFrames
         new Int32DataFrameColumn("ask_count", docs.Select(d => d.Asks.Count)),
         new StringDataFrameColumn("warnings", docs.Select(d => string.Join("; ", d.Warnings))),
         new StringDataFrameColumn("url", docs.Select(d => d.Url)),
-        new StringDataFrameColumn("provenance", docs.Select(d => string.Join("; ", d.Provenance.Select(p => $"{p.Key}={p.Value}")))));
+        new StringDataFrameColumn("provenance", docs.Select(d => string.Join("; ", d.Provenance.Select(p => $"{p.Key}={p.Value}")))),
+        new StringDataFrameColumn("review", docs.Select(d => d.Reviewed ? "reviewed" : "machine")));
 
-    /// <summary>Columns: file, ordinal, text, start, end, form, analysis_text, language, truncated, page (PDFs; else missing), administration, date, organisations.</summary>
+    /// <summary>Columns: file, ordinal, text, start, end, form, analysis_text, language, truncated, page (PDFs; else missing), review (machine, confirmed, edited, added), reviewed_theme, administration, date, organisations.</summary>
     public static DataFrame Asks(IReadOnlyList<Document> docs)
     {
         var rows = docs.SelectMany(d => d.Asks.Select(a => (d, a))).ToList();
@@ -58,6 +59,8 @@ public static class CorpusFrames
             new StringDataFrameColumn("language", rows.Select(r => r.a.Language)),
             new BooleanDataFrameColumn("truncated", rows.Select(r => r.a.Truncated)),
             new Int32DataFrameColumn("page", rows.Select(r => r.a.Page)),
+            new StringDataFrameColumn("review", rows.Select(r => Review.ReviewSheet.Code(r.a.Review))),
+            new StringDataFrameColumn("reviewed_theme", rows.Select(r => r.a.Theme)),
             new StringDataFrameColumn("administration", rows.Select(r => r.d.Administration)),
             new PrimitiveDataFrameColumn<DateTime>("date", rows.Select(r => ToDateTime(r.d.Date))),
             new StringDataFrameColumn("organisations", rows.Select(r => string.Join("; ", r.d.Organisations))));

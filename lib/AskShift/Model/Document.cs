@@ -48,6 +48,12 @@ public sealed record Ask(string File, int Ordinal, string Text, int Start, int E
 
     /// <summary>The 1-based page the ask starts on, for documents with pages (PDFs); null otherwise.</summary>
     public int? Page { get; init; }
+
+    /// <summary>Whether a person checked this ask (review file) or only the extractor found it; a paper reports the share.</summary>
+    public Review.ReviewState Review { get; init; } = AskShift.Review.ReviewState.Machine;
+
+    /// <summary>The theme code a reviewer gave this ask; it wins over any machine theme. Null when nobody set one.</summary>
+    public string? Theme { get; init; }
 }
 
 /// <summary>One loaded document with its metadata and asks.</summary>
@@ -80,6 +86,13 @@ public sealed record Document
     public IReadOnlyList<(int Start, int End)> Chrome { get; init; } = [];
     /// <summary>Where each page starts in <see cref="RawText"/> (PDFs); empty for formats without pages.</summary>
     public IReadOnlyList<int> PageStarts { get; init; } = [];
+    /// <summary>A person checked this document through a review file (any of its asks, its date or its administration).</summary>
+    public bool Reviewed { get; init; }
+    /// <summary>
+    /// What a reviewer checked in full: <c>asks</c> (every machine ask marked, or any mark in a document without one),
+    /// <c>date</c>, <c>administration</c>. Agreement figures are computed over these only.
+    /// </summary>
+    public IReadOnlyList<string> ReviewedFields { get; init; } = [];
     /// <summary>The document's URL, when a metadata sheet or front matter gives one.</summary>
     public string? Url { get; init; }
     /// <summary>
