@@ -14,7 +14,7 @@ public class FramesTests
     public void Documents_frame_has_typed_snake_case_columns_with_nullable_dates()
     {
         var df = Sample().Documents;
-        Assert.Equal(["file", "title", "organisations", "date", "date_precision", "date_evidence", "administration", "addressees", "event", "languages", "people", "ask_count", "warnings", "url", "provenance"],
+        Assert.Equal(["file", "title", "organisations", "date", "date_precision", "date_evidence", "administration", "addressees", "event", "languages", "people", "ask_count", "warnings", "url", "provenance", "review"],
             df.Columns.Select(c => c.Name));
         Assert.Equal(typeof(DateTime), df.Columns["date"].DataType);
         Assert.Equal(typeof(int), df.Columns["ask_count"].DataType);
@@ -28,7 +28,7 @@ public class FramesTests
     public void Asks_frame_carries_offsets_forms_and_document_context()
     {
         var df = Sample().Asks;
-        Assert.Equal(["file", "ordinal", "text", "start", "end", "form", "analysis_text", "language", "truncated", "page", "administration", "date", "organisations"],
+        Assert.Equal(["file", "ordinal", "text", "start", "end", "form", "analysis_text", "language", "truncated", "page", "review", "reviewed_theme", "administration", "date", "organisations"],
             df.Columns.Select(c => c.Name));
         Assert.Equal(2, df.Rows.Count);
         Assert.Equal("sentence", df.Columns["form"][0]);
@@ -54,7 +54,7 @@ public class FramesTests
         }
         await using var stream = File.OpenRead(Path.Combine(dir.Path, "asks.parquet"));
         await using var reader = await Parquet.ParquetReader.CreateAsync(stream);
-        Assert.Equal(13, reader.Schema.DataFields.Length);
+        Assert.Equal(15, reader.Schema.DataFields.Length);
         Assert.Equal(2, reader.Metadata!.NumRows);
     }
 
