@@ -56,6 +56,17 @@ public sealed record Codebook(IReadOnlyList<CodebookTheme> Themes)
         return new Codebook(themes);
     }
 
+    /// <summary>
+    /// The theme label of each ask: a reviewer's theme code (from a review file) where there is one, else the machine's
+    /// label. A reviewed code the codebook does not know is kept as it is, so no person's decision disappears.
+    /// </summary>
+    public IReadOnlyList<string> WithReviewedThemes(IReadOnlyList<string?> reviewedCodes, IReadOnlyList<string> machineLabels)
+    {
+        if (reviewedCodes.Count != machineLabels.Count)
+            throw new ArgumentException($"{reviewedCodes.Count} reviewed themes for {machineLabels.Count} machine labels", nameof(reviewedCodes));
+        return reviewedCodes.Select((c, i) => c is null ? machineLabels[i] : Themes.FirstOrDefault(t => t.Code == c)?.Label ?? c).ToList();
+    }
+
     /// <summary>Themes that have seed terms, i.e. that can name or seed a cluster.</summary>
     public IReadOnlyList<CodebookTheme> SeededThemes => Themes.Where(t => t.SeedTerms.Count > 0).ToList();
 }

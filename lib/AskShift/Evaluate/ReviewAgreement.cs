@@ -6,6 +6,12 @@ namespace AskShift.Evaluate;
 /// their rows were marked, themes of kept or redrawn asks. The figure a researcher states beside findings on a reviewed corpus.
 /// </summary>
 /// <param name="Asks">Ask agreement, one score per document whose asks were reviewed (missed = asks the reviewer added or redrew; extra = asks dropped or redrawn).</param>
+/// <param name="DatesCompared">Documents whose date row was marked.</param>
+/// <param name="DatesAgreed">Of those, dates the reviewer left as the machine had them (same day at the same precision).</param>
+/// <param name="AdministrationsCompared">Documents whose administration row was marked.</param>
+/// <param name="AdministrationsAgreed">Of those, administrations the reviewer left as they were.</param>
+/// <param name="ThemesCompared">Kept or redrawn asks that had a machine theme in the review file.</param>
+/// <param name="ThemesAgreed">Of those, asks whose theme the reviewer did not change.</param>
 public sealed record ReviewAgreementReport(EvaluationReport Asks, int DatesCompared, int DatesAgreed, int AdministrationsCompared,
     int AdministrationsAgreed, int ThemesCompared, int ThemesAgreed);
 

@@ -23,6 +23,15 @@ public enum ReviewState
 /// <param name="File">The review file applied.</param>
 /// <param name="Rows">Rows read, header excluded.</param>
 /// <param name="DocumentsReviewed">Documents with at least one row a reviewer marked.</param>
+/// <param name="AsksConfirmed">Machine asks kept as they are.</param>
+/// <param name="AsksEdited">Machine asks whose span a reviewer redrew.</param>
+/// <param name="AsksDropped">Machine asks a reviewer said are not asks.</param>
+/// <param name="AsksAdded">Asks the machine missed, added by quotation.</param>
+/// <param name="ThemesSet">Asks given a theme by a reviewer.</param>
+/// <param name="DatesConfirmed">Document dates kept as the machine had them.</param>
+/// <param name="DatesChanged">Document dates a reviewer set.</param>
+/// <param name="AdministrationsConfirmed">Administrations kept as the machine had them.</param>
+/// <param name="AdministrationsChanged">Administrations a reviewer set.</param>
 /// <param name="Problems">Rows that could not be applied, each with its row number and reason.</param>
 public sealed record ReviewSummary(string File, int Rows, int DocumentsReviewed, int AsksConfirmed, int AsksEdited, int AsksDropped,
     int AsksAdded, int ThemesSet, int DatesConfirmed, int DatesChanged, int AdministrationsConfirmed, int AdministrationsChanged,
@@ -94,6 +103,12 @@ public static class ReviewSheet
         }
         File.Move(temp, full, overwrite: true);
     }
+
+    /// <summary>One paragraph a notebook shows beside its findings: what a person checked, or that nobody did.</summary>
+    public static string Describe(ReviewSummary? s) => s is null
+        ? $"No review file ({DefaultName} in the corpus folder): every ask, date and administration here is the machine's, unchecked."
+        : string.Create(CultureInfo.InvariantCulture,
+            $"{s.File}: {s.DocumentsReviewed} documents reviewed. Asks: {s.AsksConfirmed} kept, {s.AsksEdited} redrawn, {s.AsksDropped} dropped, {s.AsksAdded} added ({s.AsksChanged} changed of {s.AsksReviewed} reviewed); {s.ThemesSet} themes set. Dates: {s.DatesConfirmed} confirmed, {s.DatesChanged} changed. Administrations: {s.AdministrationsConfirmed} confirmed, {s.AdministrationsChanged} changed. {s.Problems.Count} rows not applied{(s.Problems.Count > 0 ? " (listed with the load errors)." : ".")}");
 
     /// <summary>The lower-case name used in frames and files: machine, confirmed, edited, added.</summary>
     public static string Code(ReviewState s) => s.ToString().ToLowerInvariant();

@@ -47,10 +47,10 @@ public class ReviewTests
         Assert.Equal(3, kerry.Asks.Count);
 
         dir.Write("review.csv", Csv(Header,
-            AskRow("kerry.txt", Letter, kerry.Asks[0].Text, "keep", newTheme: "political_prisoners", theme: "political_prisoners"),      // row 2: kept, theme agreed
+            AskRow("kerry.txt", Letter, kerry.Asks[0].Text, "keep", newTheme: "release_detainees_raise_cases", theme: "release_detainees_raise_cases"),      // row 2: kept, theme agreed
             AskRow("kerry.txt", Letter, kerry.Asks[1].Text, "drop"),                                                                      // row 3
             AskRow("kerry.txt", Letter, kerry.Asks[2].Text, "edit", newText: "press for access to the region for diplomats and journalists"), // row 4
-            "kerry.txt,ask,,,,,,,,,,add,\"fund Tibetan-language broadcasting\",media_information,,",                                      // row 5: re-added, shorter
+            "kerry.txt,ask,,,,,,,,,,add,\"fund Tibetan-language broadcasting\",internet_freedom_tech,,",                                      // row 5: re-added, shorter
             "kerry.txt,date,,,,,,,,,,set,,,2016-05,",                                                                                     // row 6
             "kerry.txt,administration,,,,,,,,obama,,keep,,,,",                                                                           // row 7
             "release.txt,administration,,,,,,,,,,set,,,trump1,",                                                                          // row 8
@@ -73,9 +73,9 @@ public class ReviewTests
 
         var k = corpus.Items.Single(d => d.File == "kerry.txt");
         Assert.Equal([ReviewState.Confirmed, ReviewState.Added, ReviewState.Edited], k.Asks.Select(a => a.Review));
-        Assert.Equal("political_prisoners", k.Asks[0].Theme);
+        Assert.Equal("release_detainees_raise_cases", k.Asks[0].Theme);
         Assert.Equal("fund Tibetan-language broadcasting", k.Asks[1].Text);
-        Assert.Equal("media_information", k.Asks[1].Theme);
+        Assert.Equal("internet_freedom_tech", k.Asks[1].Theme);
         Assert.Equal("press for access to the region for diplomats and journalists", k.Asks[2].Text);
         Assert.Equal(k.Asks[2].Text, k.RawText[k.Asks[2].Start..k.Asks[2].End]);
         Assert.Equal([1, 2, 3], k.Asks.Select(a => a.Ordinal));
@@ -123,8 +123,8 @@ public class ReviewTests
         // kerry.txt: 3 machine asks, all marked: 2 kept, 1 dropped, 1 added -> matched 2 of 3 machine, 2 of 3 reviewed.
         // release.txt: only one of its two asks marked, so its asks are not scored; its date row is.
         dir.Write("review.csv", Csv(Header,
-            AskRow("kerry.txt", Letter, kerry.Asks[0].Text, "keep", theme: "political_prisoners"),
-            AskRow("kerry.txt", Letter, kerry.Asks[1].Text, "keep", newTheme: "media_information", theme: "other"),
+            AskRow("kerry.txt", Letter, kerry.Asks[0].Text, "keep", theme: "release_detainees_raise_cases"),
+            AskRow("kerry.txt", Letter, kerry.Asks[1].Text, "keep", newTheme: "internet_freedom_tech", theme: "other"),
             AskRow("kerry.txt", Letter, kerry.Asks[2].Text, "drop"),
             "kerry.txt,ask,,,,,,,,,,add,\"Open letter on Tibet\",,,",
             AskRow("release.txt", Release, release.Asks[0].Text, "keep"),
@@ -192,5 +192,24 @@ public class ReviewTests
         var corpus = Corpus.Load(dir.Path);
         Assert.Contains(corpus.Errors, e => e.File == "review.csv" && e.Error.Contains("'kind'"));
         Assert.All(corpus.AllAsks, a => Assert.Equal(ReviewState.Machine, a.Review));
+    }
+
+    [Fact]
+    public void A_reviewers_theme_wins_over_the_machines_in_the_rows_the_notebooks_chart()
+    {
+        using var dir = new TempDir();
+        dir.Write("kerry.txt", Letter);
+        var machine = Corpus.Load(dir.Path);
+        var first = machine.AllAsks[0];
+        dir.Write("review.csv", Csv(Header, AskRow("kerry.txt", Letter, first.Text, "keep", newTheme: "internet_freedom_tech"), AskRow("kerry.txt", Letter, machine.AllAsks[1].Text, "keep", newTheme: "not_in_codebook")));
+        var corpus = Corpus.Load(dir.Path);
+        var rows = AskShift.Shift.AskRow.From(corpus.Items);
+        var codebook = AskShift.Cluster.Codebook.Load(Path.Combine(RepoPaths.Root, "notebooks", "codebook.json"));
+        var labels = codebook.WithReviewedThemes(rows.Select(r => r.ReviewedTheme).ToList(), ["m1", "m2", "m3"]);
+        Assert.Equal(codebook.Themes.Single(t => t.Code == "internet_freedom_tech").Label, labels[0]);
+        Assert.Equal("not_in_codebook", labels[1]); // an unknown code is kept, not lost
+        Assert.Equal("m3", labels[2]);
+        Assert.Contains("2 kept", ReviewSheet.Describe(corpus.Review));
+        Assert.Contains("unchecked", ReviewSheet.Describe(null));
     }
 }
