@@ -101,6 +101,18 @@ public static class AskCharts
         }).ToArray();
     }
 
+    /// <summary>Themes shown in their own colour in stacked columns; the rest are grouped (ten colours are as many as a reader tells apart).</summary>
+    public const int MaxStackedThemes = 10;
+
+    /// <summary>The label of the grouped tail in stacked columns.</summary>
+    public const string OtherThemes = "other themes";
+
+    static readonly string[] Dashes = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"];
+    static readonly string[] Symbols = ["circle", "square", "diamond", "triangle-up", "x", "cross", "star", "triangle-down", "pentagon"];
+
+    // Tableau 10 without its grey (kept for "other themes"): distinguishable, also in print.
+    static readonly string[] ThemeColors = ["#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1", "#FF9DA7", "#9C755F"];
+
     /// <summary>Share of asks per theme in each administration (or year), as stacked columns or a heatmap.</summary>
     public static GenericChart ThemePrevalence(IReadOnlyList<PrevalenceRow> rows, PrevalenceStyle style = PrevalenceStyle.StackedColumns, string groupTitle = "Administration")
     {
@@ -118,11 +130,28 @@ public static class AskCharts
             var z = themes.Select(t => groups.Select(g => lookup[(g, t)].Share).ToArray()).ToArray();
             var text = themes.Select(t => groups.Select(g => { var r = lookup[(g, t)]; return Inv($"{Html(t)}<br>{Html(g)}: {r.Count} of {r.GroupTotal} asks ({r.Share:P0})"); }).ToArray()).ToArray();
             layout["yaxis"] = new Dictionary<string, object?> { ["title"] = Title("Theme"), ["automargin"] = true, ["autorange"] = "reversed" };
+            // Each cell shows its share and its n, so the picture on GitHub can be read without hovering; more is darker.
+            var cells = themes.Select(t => groups.Select(g => { var r = lookup[(g, t)]; return Inv($"{r.Share:P0}<br>{r.Count}/{r.GroupTotal}"); }).ToArray()).ToArray();
+            layout["height"] = Math.Max(420, 120 + 34 * themes.Count);
             return Chart([Trace("heatmap", new Dictionary<string, object?>
             {
-                ["x"] = labels, ["y"] = themes.ToArray(), ["z"] = z, ["text"] = text, ["hovertemplate"] = "%{text}<extra></extra>",
-                ["colorscale"] = "Blues", ["colorbar"] = new Dictionary<string, object?> { ["title"] = Title("Share"), ["tickformat"] = ".0%" },
+                ["x"] = labels, ["y"] = themes.ToArray(), ["z"] = z, ["text"] = cells, ["customdata"] = text,
+                ["texttemplate"] = "%{text}", ["textfont"] = new Dictionary<string, object?> { ["size"] = 10 },
+                ["hovertemplate"] = "%{customdata}<extra></extra>",
+                ["colorscale"] = "Blues", ["reversescale"] = true, ["zmin"] = 0,
+                ["colorbar"] = new Dictionary<string, object?> { ["title"] = Title("Share"), ["tickformat"] = ".0%" },
             })], layout);
+        }
+        // At most ten colours tell apart: the nine most frequent themes, the rest as "other themes".
+        if (themes.Count > MaxStackedThemes)
+        {
+            var keep = rows.GroupBy(r => r.Theme).OrderByDescending(g => g.Sum(r => r.Count)).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Take(MaxStackedThemes - 1).Select(g => g.Key).ToHashSet();
+            var tail = rows.Where(r => !keep.Contains(r.Theme)).GroupBy(r => r.Group)
+                .Select(g => new PrevalenceRow(g.Key, OtherThemes, g.Sum(r => r.Count), g.First().GroupTotal, g.Sum(r => r.Share)));
+            rows = rows.Where(r => keep.Contains(r.Theme)).Concat(tail).ToList();
+            themes = themes.Where(keep.Contains).Append(OtherThemes).ToList();
+            lookup = rows.ToDictionary(r => (r.Group, r.Theme));
         }
         var traces = themes.Select((t, i) => Trace("bar", new Dictionary<string, object?>
         {
@@ -132,7 +161,7 @@ public static class AskCharts
             ["text"] = groups.Select(g => { var r = lookup[(g, t)]; return Inv($"{Html(t)}<br>{r.Count} of {r.GroupTotal} asks ({r.Share:P0})"); }).ToArray(),
             ["hovertemplate"] = "%{text}<extra></extra>",
             ["textposition"] = "none",
-            ["marker"] = new Dictionary<string, object?> { ["color"] = AdministrationPalette.Series[i % AdministrationPalette.Series.Count] },
+            ["marker"] = new Dictionary<string, object?> { ["color"] = t == OtherThemes ? "#BBBBBB" : ThemeColors[i % ThemeColors.Length] },
         })).ToList();
         layout["barmode"] = "stack";
         layout["yaxis"] = new Dictionary<string, object?> { ["title"] = Title("Share of asks"), ["tickformat"] = ".0%" };
@@ -141,58 +170,57 @@ public static class AskCharts
     }
 
     /// <summary>
-    /// Sankey of themes across consecutive administrations: a node per (administration, theme) sized by its asks, a link
-    /// for each theme present in both, plus links from "new" and to "faded" so appearing and vanishing themes show.
+    /// Each theme's share of each administration's asks as a dot with its 95% document-bootstrap interval, one panel per
+    /// administration on a shared theme axis, n beside every dot: what changes between administrations and what the
+    /// data cannot tell apart, in one picture (asks do not flow between themes, so no flow diagram).
     /// </summary>
-    public static GenericChart ThemeFlow(IReadOnlyList<PrevalenceRow> rows)
+    public static GenericChart ThemeShares(IReadOnlyList<PrevalenceEstimate> rows, int maxThemes = 12)
     {
         var groups = rows.Select(r => r.Group).Distinct().Where(g => g != "unknown" && g != "undated").ToList();
-        var nodes = new List<(string Label, string Color, string Group)>();
-        var index = new Dictionary<string, int>();
-        int Node(string key, string label, string group, string color)
+        var themes = rows.GroupBy(r => r.Theme).OrderByDescending(g => g.Sum(r => r.Count)).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Take(maxThemes).Select(g => g.Key).Reverse().ToList();
+        var lookup = rows.ToDictionary(r => (r.Group, r.Theme));
+        var traces = new List<Trace>();
+        var layout = new Dictionary<string, object?>
         {
-            if (!index.TryGetValue(key, out var i)) { i = nodes.Count; index[key] = i; nodes.Add((label, color, group)); }
-            return i;
+            ["title"] = Title($"Theme shares by administration, with 95% intervals from resampling documents ({themes.Count} most frequent themes)"),
+            ["showlegend"] = false,
+            ["height"] = Math.Max(420, 140 + 30 * themes.Count),
+            ["width"] = Math.Max(PlotlyFigure.DefaultWidth, 220 * groups.Count + 260),
+        };
+        var annotations = new List<object>();
+        double gap = 0.03, width = groups.Count == 0 ? 1 : (1 - gap * (groups.Count - 1)) / groups.Count;
+        for (var k = 0; k < groups.Count; k++)
+        {
+            var g = groups[k];
+            var ax = k == 0 ? "" : (k + 1).ToString();
+            var rs = themes.Select(t => lookup[(g, t)]).ToList();
+            traces.Add(Trace("scatter", new Dictionary<string, object?>
+            {
+                ["mode"] = "markers+text",
+                ["x"] = rs.Select(r => r.Share).ToArray(),
+                ["y"] = themes.ToArray(),
+                ["text"] = rs.Select(r => Inv($"{r.Count}/{r.GroupTotal}")).ToArray(),
+                ["textposition"] = "middle right", ["textfont"] = new Dictionary<string, object?> { ["size"] = 9, ["color"] = "#555555" },
+                ["customdata"] = rs.Select(r => Inv($"{Html(r.Theme)} under {Html(Label(g))}<br>{r.Count} of {r.GroupTotal} asks ({r.Share:P0}); 95%: {r.BootstrapLow:P0} to {r.BootstrapHigh:P0} (documents resampled), {r.WilsonLow:P0} to {r.WilsonHigh:P0} (Wilson)<br>{r.DocumentsWithTheme} of {r.Documents} documents; document-weighted share {r.DocumentWeightedShare:P0}")).ToArray(),
+                ["hovertemplate"] = "%{customdata}<extra></extra>",
+                ["marker"] = new Dictionary<string, object?> { ["size"] = 8, ["color"] = AdministrationPalette.Color(g), ["symbol"] = Symbols[k % Symbols.Length] },
+                ["error_x"] = new Dictionary<string, object?>
+                {
+                    ["type"] = "data", ["symmetric"] = false,
+                    ["array"] = rs.Select(r => Math.Max(0, r.BootstrapHigh - r.Share)).ToArray(),
+                    ["arrayminus"] = rs.Select(r => Math.Max(0, r.Share - r.BootstrapLow)).ToArray(),
+                    ["color"] = AdministrationPalette.Color(g), ["thickness"] = 1.5, ["width"] = 3,
+                },
+                ["xaxis"] = "x" + ax, ["yaxis"] = "y" + ax,
+            }));
+            var x0 = k * (width + gap);
+            layout["xaxis" + ax] = new Dictionary<string, object?> { ["domain"] = new[] { x0, x0 + width }, ["anchor"] = "y" + ax, ["range"] = new[] { -0.02, 1.0 }, ["tickformat"] = ".0%", ["title"] = Title("Share of asks") };
+            layout["yaxis" + ax] = new Dictionary<string, object?> { ["anchor"] = "x" + ax, ["type"] = "category", ["categoryorder"] = "array", ["categoryarray"] = themes.ToArray(), ["automargin"] = true, ["showticklabels"] = k == 0 };
+            annotations.Add(new Dictionary<string, object?> { ["text"] = Inv($"<b>{Html(Short(g))}</b> ({rs.FirstOrDefault()?.GroupTotal ?? 0} asks, {rs.FirstOrDefault()?.Documents ?? 0} documents)"), ["xref"] = "paper", ["yref"] = "paper", ["x"] = x0 + width / 2, ["y"] = 1.02, ["showarrow"] = false, ["xanchor"] = "center", ["yanchor"] = "bottom" });
         }
-        var src = new List<int>(); var tgt = new List<int>(); var val = new List<int>(); var lcol = new List<string>(); var ltext = new List<string>();
-        var byKey = rows.ToDictionary(r => (r.Group, r.Theme));
-        foreach (var g in groups)
-            foreach (var r in rows.Where(r => r.Group == g && r.Count > 0))
-                Node($"{g}|{r.Theme}", $"{r.Theme} ({r.Count})", g, AdministrationPalette.Color(g));
-        for (int i = 0; i + 1 < groups.Count; i++)
-        {
-            var (a, b) = (groups[i], groups[i + 1]);
-            foreach (var theme in rows.Select(r => r.Theme).Distinct())
-            {
-                int ca = byKey.TryGetValue((a, theme), out var ra) ? ra.Count : 0, cb = byKey.TryGetValue((b, theme), out var rb) ? rb.Count : 0;
-                if (ca > 0 && cb > 0) Link(index[$"{a}|{theme}"], index[$"{b}|{theme}"], cb, b, $"{theme}: {ca} asks under {Administrations.Display(a)} → {cb} under {Administrations.Display(b)}");
-                else if (ca > 0) Link(index[$"{a}|{theme}"], Node($"faded|{b}", "faded by " + Administrations.Display(b), b, "#CCCCCC"), ca, "unknown", $"{theme}: not asked under {Administrations.Display(b)}");
-                else if (cb > 0) Link(Node($"new|{b}", "new under " + Administrations.Display(b), a, "#CCCCCC"), index[$"{b}|{theme}"], cb, b, $"{theme}: new under {Administrations.Display(b)}");
-            }
-        }
-        void Link(int s, int t, int v, string colorOf, string text) { src.Add(s); tgt.Add(t); val.Add(v); lcol.Add(AdministrationPalette.Rgba(colorOf, 0.35)); ltext.Add(Html(text)); }
-        var trace = Trace("sankey", new Dictionary<string, object?>
-        {
-            ["arrangement"] = "snap",
-            ["node"] = new Dictionary<string, object?>
-            {
-                ["label"] = nodes.Select(n => n.Label).ToArray(),
-                ["color"] = nodes.Select(n => n.Color).ToArray(),
-                ["customdata"] = nodes.Select(n => Administrations.Display(n.Group)).ToArray(),
-                ["hovertemplate"] = "%{label}<br>%{customdata}<extra></extra>",
-                ["pad"] = 12,
-            },
-            ["link"] = new Dictionary<string, object?>
-            {
-                ["source"] = src.ToArray(), ["target"] = tgt.ToArray(), ["value"] = val.ToArray(), ["color"] = lcol.ToArray(),
-                ["customdata"] = ltext.ToArray(), ["hovertemplate"] = "%{customdata}<extra></extra>",
-            },
-        });
-        return Chart([trace], new Dictionary<string, object?>
-        {
-            ["title"] = Title("Themes across administrations (" + string.Join(" → ", groups.Select(Administrations.Display)) + ")"),
-            ["height"] = 640,
-        });
+        layout["annotations"] = annotations.ToArray();
+        return Chart(traces, layout);
     }
 
     /// <summary>
@@ -205,7 +233,7 @@ public static class AskCharts
         var traces = new List<Trace>();
         var layout = new Dictionary<string, object?>
         {
-            ["title"] = Title("Wording shift: log-odds z-scores (Fightin' Words, informative Dirichlet prior)"),
+            ["title"] = Title("Wording shift: log-odds z-scores (Fightin' Words, informative Dirichlet prior); dotted lines at |z| = 1.96"),
             ["showlegend"] = false,
             ["bargap"] = 0.25,
         };
@@ -235,6 +263,16 @@ public static class AskCharts
             layout["yaxis" + ax] = new Dictionary<string, object?> { ["anchor"] = "x" + ax, ["automargin"] = true, ["type"] = "category" };
             annotations.Add(new Dictionary<string, object?> { ["text"] = $"<b>{Html(Label(a))} vs {Html(Label(b))}</b>", ["xref"] = "paper", ["yref"] = "paper", ["x"] = x0 + width / 2, ["y"] = 1.06, ["showarrow"] = false, ["xanchor"] = "center" });
         }
+        // The usual bar, |z| = 1.96, on every panel: bars that do not cross it are leads, not findings.
+        layout["shapes"] = Enumerable.Range(0, pairs.Count).SelectMany(p =>
+        {
+            var ax = p == 0 ? "" : (p + 1).ToString();
+            return new[] { -1.96, 1.96 }.Select(x => (object)new Dictionary<string, object?>
+            {
+                ["type"] = "line", ["xref"] = "x" + ax, ["yref"] = "y" + ax + " domain", ["x0"] = x, ["x1"] = x, ["y0"] = 0, ["y1"] = 1,
+                ["line"] = new Dictionary<string, object?> { ["color"] = "#888888", ["width"] = 1, ["dash"] = "dot" },
+            });
+        }).ToArray();
         layout["annotations"] = annotations.ToArray();
         layout["height"] = 140 + 22 * Math.Max(4, 2 * topPerSide);
         layout["width"] = Math.Max(PlotlyFigure.DefaultWidth, 460 * pairs.Count);
@@ -257,13 +295,22 @@ public static class AskCharts
                 ["y"] = ps.Select(p => p.PerThousand).ToArray(),
                 ["text"] = ps.Select(p => Inv($"<b>{Html(term)}</b> in {Html(labels[p.Period])}<br>{p.Count} times in {p.Documents} texts · {p.PerThousand:F2} per 1,000 of {p.Tokens} tokens")).ToArray(),
                 ["hovertemplate"] = "%{text}<extra></extra>",
-                ["line"] = new Dictionary<string, object?> { ["color"] = AdministrationPalette.Series[i % AdministrationPalette.Series.Count] },
-                ["marker"] = new Dictionary<string, object?> { ["size"] = 9, ["color"] = ps.Select(p => AdministrationPalette.Color(p.Period)).ToArray(), ["line"] = new Dictionary<string, object?> { ["width"] = 2, ["color"] = AdministrationPalette.Series[i % AdministrationPalette.Series.Count] } },
+                // Told apart without colour too: each term has its own dash and marker, and its name at the line's end.
+                ["line"] = new Dictionary<string, object?> { ["color"] = ThemeColors[i % ThemeColors.Length], ["dash"] = Dashes[i % Dashes.Length], ["width"] = 2 },
+                ["marker"] = new Dictionary<string, object?> { ["size"] = 9, ["color"] = ThemeColors[i % ThemeColors.Length], ["symbol"] = Symbols[i % Symbols.Length] },
             });
         }).ToList();
+        var lastPeriod = periods.Count > 0 ? labels[periods[^1]] : "";
+        var endLabels = points.Select(p => p.Term).Distinct().Select((term, i) => (object)new Dictionary<string, object?>
+        {
+            ["x"] = lastPeriod, ["y"] = points.Where(p => p.Term == term && p.Period == periods[^1]).Select(p => p.PerThousand).FirstOrDefault(),
+            ["text"] = Html(term), ["showarrow"] = false, ["xanchor"] = "left", ["xshift"] = 10, ["font"] = new Dictionary<string, object?> { ["color"] = ThemeColors[i % ThemeColors.Length], ["size"] = 11 },
+        }).ToArray();
         return Chart(traces, new Dictionary<string, object?>
         {
-            ["title"] = Title("Term trajectories: frequency per 1,000 tokens"),
+            ["annotations"] = endLabels,
+            ["margin"] = new Dictionary<string, object?> { ["r"] = 160 },
+            ["title"] = Title("Term trajectories: frequency per 1,000 tokens (hover for counts and texts)"),
             ["xaxis"] = new Dictionary<string, object?> { ["title"] = Title(periodTitle), ["type"] = "category", ["categoryorder"] = "array", ["categoryarray"] = periods.Select(p => labels[p]).ToArray() },
             ["yaxis"] = new Dictionary<string, object?> { ["title"] = Title("Occurrences per 1,000 tokens"), ["rangemode"] = "tozero" },
             ["legend"] = new Dictionary<string, object?> { ["title"] = Title("Term") },

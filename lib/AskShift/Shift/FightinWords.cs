@@ -15,6 +15,13 @@ namespace AskShift.Shift;
 /// <param name="Z">Delta divided by its approximate standard deviation; |z| &gt; 1.96 is the usual threshold.</param>
 public sealed record KeyTerm(string GroupA, string GroupB, string Term, int CountA, int CountB, double Delta, double Variance, double Z);
 
+/// <summary>A term's contrast with its p-value and its false-discovery-adjusted q-value among the <paramref name="Tested"/> terms of its comparison.</summary>
+/// <param name="Term">The contrast.</param>
+/// <param name="P">Two-sided p-value of the z-score.</param>
+/// <param name="Q">Benjamini-Hochberg q-value within the comparison.</param>
+/// <param name="Tested">Terms tested in the comparison (the size of the family).</param>
+public sealed record KeyTermTest(KeyTerm Term, double P, double Q, int Tested);
+
 /// <summary>Options for <see cref="FightinWords"/>.</summary>
 public sealed record KeynessOptions
 {
@@ -113,5 +120,40 @@ public static class FightinWords
     private static void Check(IReadOnlyList<string> texts, IReadOnlyList<string> groups)
     {
         if (texts.Count != groups.Count) throw new ArgumentException($"{texts.Count} texts but {groups.Count} group labels");
+    }
+
+    /// <summary>
+    /// Each term's two-sided p-value and its Benjamini-Hochberg q-value within its comparison (one pair of groups is one
+    /// family: every term tested there), so "significant" means at most 5% false discoveries among hundreds of words,
+    /// not one in twenty by chance.
+    /// </summary>
+    public static IReadOnlyList<KeyTermTest> WithFalseDiscoveryControl(IReadOnlyList<KeyTerm> terms)
+    {
+        var result = new KeyTermTest[terms.Count];
+        foreach (var family in terms.Select((t, i) => (t, i)).GroupBy(x => (x.t.GroupA, x.t.GroupB)))
+        {
+            var members = family.ToList();
+            var p = members.Select(m => Uncertainty.TwoSidedP(m.t.Z)).ToList();
+            var q = Uncertainty.BenjaminiHochberg(p);
+            for (var k = 0; k < members.Count; k++) result[members[k].i] = new KeyTermTest(members[k].t, p[k], q[k], members.Count);
+        }
+        return result;
+    }
+
+    /// <summary>Tested terms as a table to read: groups by name, counts, z and log-odds to two decimals, p and q to three.</summary>
+    public static DataFrame ToFrame(IReadOnlyList<KeyTermTest> rows)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        string G(string g) => Administrations.Order.Contains(g) ? Administrations.Display(g) : g;
+        return new DataFrame(
+            new StringDataFrameColumn("group_a", rows.Select(r => G(r.Term.GroupA))),
+            new StringDataFrameColumn("group_b", rows.Select(r => G(r.Term.GroupB))),
+            new StringDataFrameColumn("term", rows.Select(r => r.Term.Term)),
+            new Int32DataFrameColumn("count_a", rows.Select(r => r.Term.CountA)),
+            new Int32DataFrameColumn("count_b", rows.Select(r => r.Term.CountB)),
+            new StringDataFrameColumn("z", rows.Select(r => r.Term.Z.ToString("0.00", inv))),
+            new StringDataFrameColumn("p", rows.Select(r => r.P.ToString("0.000", inv))),
+            new StringDataFrameColumn("q_fdr", rows.Select(r => r.Q.ToString("0.000", inv))),
+            new Int32DataFrameColumn("terms_tested", rows.Select(r => r.Tested)));
     }
 }

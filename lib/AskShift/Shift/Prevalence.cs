@@ -81,3 +81,68 @@ public static class Prevalence
         new Int32DataFrameColumn("count_to", rows.Select(r => r.CountTo)),
         new StringDataFrameColumn("status", rows.Select(r => r.Status.ToString().ToLowerInvariant())));
 }
+
+/// <summary>
+/// A theme's share of one administration's asks with what it can be trusted to: a Wilson interval (asks as independent
+/// draws), a bootstrap interval over documents (asks in one document rise and fall together), and the document-weighted
+/// share (each document counts once, however many asks it makes), so one long release cannot carry a finding alone.
+/// </summary>
+/// <param name="Group">Administration code (or year).</param>
+/// <param name="Theme">Theme label.</param>
+/// <param name="Count">Asks of the theme in the group.</param>
+/// <param name="GroupTotal">Asks in the group.</param>
+/// <param name="Share">Count / GroupTotal.</param>
+/// <param name="WilsonLow">Lower end of the 95% Wilson interval of Share.</param>
+/// <param name="WilsonHigh">Upper end of the Wilson interval.</param>
+/// <param name="BootstrapLow">Lower end of the 95% document-bootstrap interval of Share.</param>
+/// <param name="BootstrapHigh">Upper end of the document-bootstrap interval.</param>
+/// <param name="Documents">Documents in the group.</param>
+/// <param name="DocumentsWithTheme">Documents in the group with at least one ask of the theme.</param>
+/// <param name="DocumentWeightedShare">Mean over the group's documents of each document's share of asks in the theme.</param>
+public sealed record PrevalenceEstimate(string Group, string Theme, int Count, int GroupTotal, double Share, double WilsonLow, double WilsonHigh,
+    double BootstrapLow, double BootstrapHigh, int Documents, int DocumentsWithTheme, double DocumentWeightedShare);
+
+/// <summary>Theme shares with intervals and document weighting (see <see cref="PrevalenceEstimate"/>).</summary>
+public static class PrevalenceWithUncertainty
+{
+    /// <summary>
+    /// One estimate per (group, theme), zeros included, groups chronological and themes by overall frequency as in
+    /// <see cref="Prevalence.ByGroup"/>. <paramref name="documents"/> names each ask's document.
+    /// </summary>
+    public static IReadOnlyList<PrevalenceEstimate> ByGroup(IReadOnlyList<string> themes, IReadOnlyList<string> groups, IReadOnlyList<string> documents,
+        int resamples = 2000, int seed = 1)
+    {
+        if (documents.Count != themes.Count) throw new ArgumentException($"{themes.Count} themes but {documents.Count} document names");
+        var result = new List<PrevalenceEstimate>();
+        foreach (var r in Prevalence.ByGroup(themes, groups))
+        {
+            var idx = Enumerable.Range(0, themes.Count).Where(i => groups[i] == r.Group).ToList();
+            var asks = idx.Select(i => (Document: documents[i], Hit: themes[i] == r.Theme)).ToList();
+            var (wl, wh) = Uncertainty.Wilson(r.Count, r.GroupTotal);
+            var (bl, bh) = Uncertainty.DocumentBootstrap(asks, resamples, seed);
+            var perDoc = asks.GroupBy(a => a.Document, StringComparer.Ordinal).Select(g => (double)g.Count(a => a.Hit) / g.Count()).ToList();
+            result.Add(new PrevalenceEstimate(r.Group, r.Theme, r.Count, r.GroupTotal, r.Share, wl, wh, bl, bh,
+                perDoc.Count, asks.Where(a => a.Hit).Select(a => a.Document).Distinct().Count(), perDoc.Average()));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The estimates as a table to read: administration names, "n of N", percentages rounded to whole numbers, intervals as
+    /// "5–70%". Rows whose theme no ask of the group has are left out unless <paramref name="includeZeros"/>.
+    /// </summary>
+    public static DataFrame ToTable(IReadOnlyList<PrevalenceEstimate> rows, bool includeZeros = false)
+    {
+        var shown = rows.Where(r => includeZeros || r.Count > 0).ToList();
+        static string P(double x) => Math.Round(100 * x).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+        return new DataFrame(
+            new StringDataFrameColumn("administration", shown.Select(r => Administrations.Order.Contains(r.Group) ? Administrations.Display(r.Group) : r.Group)),
+            new StringDataFrameColumn("theme", shown.Select(r => r.Theme)),
+            new StringDataFrameColumn("asks", shown.Select(r => $"{r.Count} of {r.GroupTotal}")),
+            new StringDataFrameColumn("share", shown.Select(r => P(r.Share) + "%")),
+            new StringDataFrameColumn("wilson_95", shown.Select(r => $"{P(r.WilsonLow)}–{P(r.WilsonHigh)}%")),
+            new StringDataFrameColumn("document_bootstrap_95", shown.Select(r => $"{P(r.BootstrapLow)}–{P(r.BootstrapHigh)}%")),
+            new StringDataFrameColumn("documents", shown.Select(r => $"{r.DocumentsWithTheme} of {r.Documents}")),
+            new StringDataFrameColumn("document_weighted_share", shown.Select(r => P(r.DocumentWeightedShare) + "%")));
+    }
+}

@@ -55,18 +55,35 @@ public class ChartTests
     }
 
     [Fact]
-    public void Sankey_links_persisting_new_and_faded_themes_in_administration_colours()
+    public void Theme_shares_show_a_panel_per_administration_with_intervals_and_n_beside_each_dot()
     {
-        var sankey = Traces(Json(AskCharts.ThemeFlow(Prev))).Single();
-        Assert.Equal("sankey", sankey.GetProperty("type").GetString());
-        var labels = sankey.GetProperty("node").GetProperty("label").EnumerateArray().Select(l => l.GetString()!).ToList();
-        Assert.Contains("sanctions (1)", labels);
-        Assert.Contains(labels, l => l.StartsWith("faded by"));
-        Assert.Contains(labels, l => l.StartsWith("new under"));
-        var colors = sankey.GetProperty("node").GetProperty("color").EnumerateArray().Select(c => c.GetString()).ToList();
-        Assert.Contains(AdministrationPalette.Color("trump2"), colors);
-        var values = sankey.GetProperty("link").GetProperty("value").EnumerateArray().Select(v => v.GetInt32()).ToList();
-        Assert.Equal(5, values.Count); // sanctions o→b, dialogue faded, olympics new, sanctions b→t2, olympics faded
+        var est = PrevalenceWithUncertainty.ByGroup(["sanctions", "sanctions", "dialogue", "olympics", "sanctions"], ["obama", "biden", "obama", "biden", "trump2"],
+            ["a", "b", "a", "c", "d"]);
+        var fig = Json(AskCharts.ThemeShares(est));
+        var traces = Traces(fig).ToList();
+        Assert.Equal(3, traces.Count); // Obama, Biden, Trump II
+        Assert.Equal(AdministrationPalette.Color("obama"), traces[0].GetProperty("marker").GetProperty("color").GetString());
+        var obama = traces[0];
+        var themes = obama.GetProperty("y").EnumerateArray().Select(y => y.GetString()).ToList();
+        var i = themes.IndexOf("sanctions");
+        Assert.Equal(0.5, obama.GetProperty("x")[i].GetDouble());
+        Assert.Equal("1/2", obama.GetProperty("text")[i].GetString());
+        Assert.True(obama.GetProperty("error_x").GetProperty("array")[i].GetDouble() >= 0);
+        Assert.Contains("(2 asks, 1 documents)", fig.GetProperty("layout").GetProperty("annotations")[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void The_heatmap_prints_share_and_n_in_each_cell_and_more_is_darker_and_stacks_keep_ten_colours()
+    {
+        var heat = Traces(Json(AskCharts.ThemePrevalence(Prev, PrevalenceStyle.Heatmap))).Single();
+        Assert.True(heat.GetProperty("reversescale").GetBoolean()); // plotly's Blues runs dark to light: reversed, more is darker
+        Assert.Contains("1/2", heat.GetProperty("text")[0][0].GetString());
+        var many = Prevalence.ByGroup(Enumerable.Range(0, 14).Select(i => $"theme {i:D2}").ToList(), Enumerable.Repeat("obama", 14).ToList());
+        var bars = Traces(Json(AskCharts.ThemePrevalence(many))).ToList();
+        Assert.Equal(AskCharts.MaxStackedThemes, bars.Count);
+        var other = bars.Single(t => t.GetProperty("name").GetString() == AskCharts.OtherThemes);
+        Assert.Equal(5.0 / 14, other.GetProperty("y")[0].GetDouble(), 9);
+        Assert.Equal(bars.Count, bars.Select(b => b.GetProperty("marker").GetProperty("color").GetString()).Distinct().Count());
     }
 
     [Fact]

@@ -1,0 +1,83 @@
+using AskShift.Shift;
+
+namespace AskShift.Tests.Shift;
+
+/// <summary>The statistics the notebooks' findings rest on, on inputs small enough to work out by hand.</summary>
+public class FindingsStatisticsTests
+{
+    // Obama: document a has 3 asks (2 sanctions), document b has 1 (sanctions); Biden: document c has 2 asks (none).
+    static readonly string[] Themes = ["sanctions", "sanctions", "dialogue", "sanctions", "dialogue", "olympics"];
+    static readonly string[] Admins = ["obama", "obama", "obama", "obama", "biden", "biden"];
+    static readonly string[] Docs = ["a", "a", "a", "b", "c", "c"];
+
+    [Fact]
+    public void A_share_carries_its_wilson_interval_its_document_bootstrap_and_its_document_weighted_value()
+    {
+        var est = PrevalenceWithUncertainty.ByGroup(Themes, Admins, Docs);
+        var s = est.Single(e => e.Group == "obama" && e.Theme == "sanctions");
+        Assert.Equal((3, 4, 0.75), (s.Count, s.GroupTotal, s.Share));
+        var (lo, hi) = Uncertainty.Wilson(3, 4);
+        Assert.Equal((lo, hi), (s.WilsonLow, s.WilsonHigh));
+        Assert.Equal((2, 2), (s.Documents, s.DocumentsWithTheme));
+        // Document-weighted: mean of 2/3 (a) and 1/1 (b).
+        Assert.Equal((2.0 / 3 + 1) / 2, s.DocumentWeightedShare, 12);
+        // Resampling the two documents can only give 2/3 (a, a), 3/4 (a, b) or 1 (b, b): the interval lies within them.
+        Assert.InRange(s.BootstrapLow, 2.0 / 3 - 1e-12, 0.75);
+        Assert.Equal(1.0, s.BootstrapHigh, 12);
+        // A theme an administration never asks for is listed with zeros, so absences show.
+        var none = est.Single(e => e.Group == "biden" && e.Theme == "sanctions");
+        Assert.Equal((0, 0.0, 0.0), (none.Count, none.BootstrapLow, none.BootstrapHigh));
+        var table = PrevalenceWithUncertainty.ToTable(est);
+        Assert.Equal(4, table.Rows.Count); // zeros left out of the table to read
+        Assert.Equal("3 of 4", table.Columns["asks"][0]);
+        Assert.Equal("75%", table.Columns["share"][0]);
+        Assert.Equal("Obama (2009-2017)", table.Columns["administration"][0]);
+    }
+
+    [Fact]
+    public void False_discovery_control_adjusts_within_each_comparison_only()
+    {
+        // Two comparisons of two terms each; BH within a family of 2: q = min over ranks of p * 2 / rank.
+        KeyTerm T(string a, string b, string term, double z) => new(a, b, term, 1, 1, 0, 1, z);
+        var terms = new[] { T("obama", "biden", "x", 2.5), T("obama", "biden", "y", 1.0), T("biden", "trump2", "z", 2.5), T("biden", "trump2", "w", 2.4) };
+        var tested = FightinWords.WithFalseDiscoveryControl(terms);
+        var px = Uncertainty.TwoSidedP(2.5);
+        var pw = Uncertainty.TwoSidedP(2.4);
+        Assert.Equal(px * 2, tested[0].Q, 12);                   // smallest of its family: p * 2 / 1
+        Assert.Equal(Uncertainty.TwoSidedP(1.0), tested[1].Q, 12); // largest: p * 2 / 2
+        Assert.Equal(pw, tested[3].Q, 12);                         // largest of the other family: p * 2 / 2
+        Assert.Equal(pw, tested[2].Q, 12);                         // monotone: min(p_z * 2, q_w)
+        Assert.All(tested, t => Assert.Equal(2, t.Tested));
+        Assert.Equal("0.025", FightinWords.ToFrame(tested).Columns["q_fdr"][0]);
+    }
+
+    [Fact]
+    public void A_word_diff_marks_what_the_later_ask_dropped_and_added()
+    {
+        var (diff, dropped, added) = WordingChanges.WordDiff("Raise the case of Ilham Tohti with Chinese officials",
+            "Publicly raise the case of Ilham Tohti and Gulshan Abbas");
+        Assert.Equal("{+Publicly+} raise the case of Ilham Tohti [-with Chinese officials-] {+and Gulshan Abbas+}", diff);
+        Assert.Equal(["chinese", "officials"], dropped);
+        Assert.Equal(["publicly", "gulshan", "abbas"], added);
+    }
+
+    [Fact]
+    public void Each_ask_is_matched_to_the_closest_ask_of_its_theme_under_the_previous_administration()
+    {
+        AskRow Row(string file, string admin, string text) => new(file, 1, text, text, 0, text.Length, "en", admin, null, null, []);
+        var rows = new[]
+        {
+            Row("o1.txt", "obama", "Raise the case of Ilham Tohti at the summit"),
+            Row("o2.txt", "obama", "Fund Uyghur language broadcasting"),
+            Row("b1.txt", "biden", "Raise the case of Ilham Tohti publicly"),
+            Row("t1.txt", "trump1", "Sanction the officials who run the camps"),
+        };
+        var pairs = WordingChanges.Match(rows, ["cases", "cases", "cases", "sanctions"]);
+        // Only "cases" appears under two administrations (Obama, Biden; Trump I has none of it), and the sanctions theme under one.
+        var p = Assert.Single(pairs);
+        Assert.Equal(("obama", "biden"), (p.From, p.To));
+        Assert.Equal("o1.txt", p.Earlier.File);
+        Assert.InRange(p.Similarity, 0.3, 1.0);
+        Assert.Contains("{+publicly+}", p.Diff);
+    }
+}
