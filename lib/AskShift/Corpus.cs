@@ -90,8 +90,14 @@ public sealed class Corpus
     public DataFrame Asks => _asks.Value;
 
     /// <summary>Loads a file or a folder (recursively). One bad file never stops the others.</summary>
+    /// <remarks>
+    /// Several folders separated by <c>;</c> ("../seeds;../corpora/dev/docs") load as one corpus (see <see cref="LoadMany"/>),
+    /// so a notebook parameter can name them all.
+    /// </remarks>
     public static Corpus Load(string path, CorpusOptions? options = null, IProgress<LoadProgress>? progress = null)
     {
+        if (path.Contains(';') && !Directory.Exists(path) && !File.Exists(path))
+            return LoadMany(path.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), options, progress);
         options ??= new CorpusOptions();
         var root = Directory.Exists(path) ? Path.GetFullPath(path) : Path.GetDirectoryName(Path.GetFullPath(path))!;
         var files = new List<string>();
@@ -146,6 +152,41 @@ public sealed class Corpus
 
     /// <summary>What the review file changed (null when none was applied), for the counts a paper reports.</summary>
     public ReviewSummary? Review { get; private init; }
+
+    /// <summary>
+    /// Loads several folders (or files) as one corpus. Each is loaded as <see cref="Load"/> loads it (its own metadata
+    /// sheet and review file); files are then named relative to the folders' common parent ("seeds/a.txt",
+    /// "corpora/dev/docs/b.txt"), so names stay distinct and say where each document came from.
+    /// </summary>
+    public static Corpus LoadMany(IReadOnlyList<string> paths, CorpusOptions? options = null, IProgress<LoadProgress>? progress = null)
+    {
+        if (paths.Count == 0) throw new ArgumentException("no folder to load", nameof(paths));
+        var roots = paths.Select(p => Path.GetFullPath(Directory.Exists(p) ? p : Path.GetDirectoryName(Path.GetFullPath(p))!)).ToList();
+        var parent = roots[0];
+        while (!roots.All(r => r == parent || r.StartsWith(parent.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+            parent = Path.GetDirectoryName(parent) ?? parent;
+        var docs = new List<Document>();
+        var errors = new List<LoadError>();
+        var skipped = new List<SkippedFile>();
+        var reviews = new List<ReviewSummary>();
+        for (var i = 0; i < paths.Count; i++)
+        {
+            var prefix = Path.GetRelativePath(parent, roots[i]).Replace('\\', '/');
+            string Name(string f) => prefix == "." ? f : $"{prefix}/{f}";
+            var part = Load(paths[i], options, progress);
+            docs.AddRange(part.Items.Select(d => d with { File = Name(d.File), Asks = d.Asks.Select(a => a with { File = Name(a.File) }).ToList() }));
+            errors.AddRange(part.Errors.Select(e => e with { File = Name(e.File) }));
+            skipped.AddRange(part.Skipped.Select(k => k with { File = Name(k.File) }));
+            if (part.Review is { } r) reviews.Add(r with { File = Name(r.File), Problems = r.Problems.Select(e => e with { File = Name(e.File) }).ToList() });
+        }
+        return new Corpus(docs, errors, skipped) { Review = reviews.Count == 0 ? null : reviews.Count == 1 ? reviews[0] : Combine(reviews) };
+    }
+
+    static ReviewSummary Combine(List<ReviewSummary> r) => new(string.Join("; ", r.Select(x => x.File)), r.Sum(x => x.Rows), r.Sum(x => x.DocumentsReviewed),
+        r.Sum(x => x.AsksConfirmed), r.Sum(x => x.AsksEdited), r.Sum(x => x.AsksDropped), r.Sum(x => x.AsksAdded), r.Sum(x => x.ThemesSet),
+        r.Sum(x => x.DatesConfirmed), r.Sum(x => x.DatesChanged), r.Sum(x => x.AdministrationsConfirmed), r.Sum(x => x.AdministrationsChanged),
+        r.SelectMany(x => x.Problems).ToList())
+    { ThemesCompared = r.Sum(x => x.ThemesCompared), ThemesAgreed = r.Sum(x => x.ThemesAgreed) };
 
     static bool NameMatches(string name, string pattern) =>
         System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(pattern, name, ignoreCase: true);

@@ -112,4 +112,17 @@ public class LoaderTests
         var e = Assert.Throws<FileNotFoundException>(() => Corpus.Load("/no/such/folder/askshift"));
         Assert.Contains("/no/such/folder/askshift", e.Message);
     }
+
+    [Fact]
+    public void Several_folders_separated_by_semicolons_load_as_one_corpus_named_from_their_common_parent()
+    {
+        using var dir = new TempDir();
+        dir.Write("seeds/a.txt", "We urge the Secretary of State to raise the case of every detained lawyer.\n");
+        dir.Write("corpora/dev/b.txt", "We urge the Secretary of State to raise the case of every detained writer.\n");
+        dir.Write("corpora/dev/empty.txt", "");
+        var corpus = Corpus.Load(Path.Combine(dir.Path, "seeds") + ";" + Path.Combine(dir.Path, "corpora", "dev"));
+        Assert.Equal(["corpora/dev/b.txt", "seeds/a.txt"], corpus.Items.Select(d => d.File).Order());
+        Assert.All(corpus.AllAsks, a => Assert.Contains(a.File, corpus.Items.Select(d => d.File)));
+        Assert.Equal("corpora/dev/empty.txt", Assert.Single(corpus.Errors).File);
+    }
 }

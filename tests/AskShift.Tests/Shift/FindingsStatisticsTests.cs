@@ -81,3 +81,21 @@ public class FindingsStatisticsTests
         Assert.Contains("{+publicly+}", p.Diff);
     }
 }
+
+public class ThemeAgreementTests
+{
+    [Fact]
+    public void Machine_themes_are_scored_theme_by_theme_against_a_persons_with_kappa()
+    {
+        string?[] machine = ["a", "a", "b", "b", null, "c"];
+        string?[] human = ["a", "b", "b", "b", "a", null];
+        var r = AskShift.Evaluate.ThemeAgreement.Compare(machine, human);
+        Assert.Equal((4, 3), (r.Asks, r.Agreed));
+        // By hand: observed 3/4; machine a 2, b 2; human a 1, b 3; expected (2*1 + 2*3)/16 = 0.5; kappa (0.75-0.5)/0.5 = 0.5.
+        Assert.Equal(0.5, r.Kappa, 12);
+        var b = r.PerTheme.Single(t => t.Theme == "b");
+        Assert.Equal((2, 3, 2, 1.0, 2.0 / 3), (b.Machine, b.Human, b.Both, b.Precision, b.Recall));
+        Assert.Equal("b", r.PerTheme[0].Theme); // most human-coded first
+        Assert.Equal("67%", AskShift.Evaluate.ThemeAgreement.ToFrame(r).Columns["recall"][0]);
+    }
+}
