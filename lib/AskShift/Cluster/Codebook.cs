@@ -64,8 +64,11 @@ public sealed record Codebook(IReadOnlyList<CodebookTheme> Themes)
     {
         if (reviewedCodes.Count != machineLabels.Count)
             throw new ArgumentException($"{reviewedCodes.Count} reviewed themes for {machineLabels.Count} machine labels", nameof(reviewedCodes));
-        return reviewedCodes.Select((c, i) => c is null ? machineLabels[i] : Themes.FirstOrDefault(t => t.Code == c)?.Label ?? c).ToList();
+        return reviewedCodes.Select((c, i) => c is null ? machineLabels[i] : LabelOf(c)).ToList();
     }
+
+    /// <summary>The label of a theme code (as charts and tables show it); the code itself when the codebook does not know it.</summary>
+    public string LabelOf(string code) => Themes.FirstOrDefault(t => t.Code == code)?.Label ?? code;
 
     /// <summary>Themes that have seed terms, i.e. that can name or seed a cluster.</summary>
     public IReadOnlyList<CodebookTheme> SeededThemes => Themes.Where(t => t.SeedTerms.Count > 0).ToList();

@@ -43,6 +43,24 @@ public static class ThemeAgreement
             Uncertainty.CohenKappa(pairs.Select(p => p.M).ToList(), pairs.Select(p => p.H).ToList()), rows);
     }
 
+    /// <summary>
+    /// Hand-coded documents from several sources separated by <c>;</c> (annotation JSON files or folders of them); a
+    /// source that is missing or unreadable is named in the problems and the others still load, so a notebook run
+    /// without the shared annotations says so instead of failing.
+    /// </summary>
+    public static (IReadOnlyList<GoldDocument> Documents, IReadOnlyList<string> Problems) LoadGold(string paths)
+    {
+        var docs = new List<GoldDocument>();
+        var problems = new List<string>();
+        foreach (var p in paths.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!File.Exists(p) && !Directory.Exists(p)) { problems.Add($"{p}: not found (its hand codes are not used)"); continue; }
+            try { docs.AddRange(GoldSet.Load(p)); }
+            catch (Exception e) when (e is FormatException or IOException) { problems.Add(e.Message); }
+        }
+        return (docs, problems);
+    }
+
     /// <summary>Hand-coded (text, theme) pairs of annotated documents, for <see cref="AskMatching.Labels"/>.</summary>
     public static IReadOnlyList<(string Text, string Label)> Labels(IEnumerable<GoldDocument> gold) =>
         gold.SelectMany(d => d.Asks).Where(a => a.Theme is not null).Select(a => (a.Text, a.Theme!)).ToList();

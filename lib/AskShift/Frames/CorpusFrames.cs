@@ -66,6 +66,21 @@ public static class CorpusFrames
             new StringDataFrameColumn("organisations", rows.Select(r => string.Join("; ", r.d.Organisations))));
     }
 
+    /// <summary>
+    /// Writes the full <paramref name="table"/> to <c>tables/NAME.csv</c> (beside the notebook) and says where, so a
+    /// notebook can show the top rows of a long table while every row its findings cite stays one click away.
+    /// </summary>
+    public static string Publish(DataFrame table, string name)
+    {
+        if (name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0) throw new ArgumentException($"'{name}' is not a file name", nameof(name));
+        Directory.CreateDirectory("tables");
+        var path = Path.Combine("tables", name + ".csv");
+        var temp = path + ".partial";
+        SaveCsv(table, temp);
+        File.Move(temp, path, overwrite: true);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{table.Rows.Count} rows, all in {path.Replace('\\', '/')}");
+    }
+
     /// <summary>documents.csv and asks.csv.</summary>
     public static void WriteCsv(Corpus corpus, string dir)
     {

@@ -100,7 +100,9 @@ public static class TextReuse
                 result.Add(new ReusedPassage(sources[da], sa, ea, sources[db], sb, eb, raw[da][sa..ea], raw[db][sb..eb], al.A1 - al.A0, al.Identity));
             }
         }
-        return result.OrderByDescending(r => r.Tokens).ThenBy(r => r.SourceA, StringComparer.Ordinal).ThenBy(r => r.StartA).ToList();
+        // Two seeds outside each other's coverage can align to the very same passage: it is listed once.
+        return result.DistinctBy(r => (r.SourceA, r.StartA, r.EndA, r.SourceB, r.StartB, r.EndB))
+            .OrderByDescending(r => r.Tokens).ThenBy(r => r.SourceA, StringComparer.Ordinal).ThenBy(r => r.StartA).ToList();
     }
 
     /// <summary>Smith-Waterman around a seed; the window grows while the best alignment touches its edge.</summary>

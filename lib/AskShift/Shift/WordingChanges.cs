@@ -93,11 +93,26 @@ public static class WordingChanges
         var sb = new StringBuilder();
         var dropped = new List<string>();
         var added = new List<string>();
+        // Chinese has no spaces between words: characters are joined as written, other words with a space.
+        static string Join(IEnumerable<string> words)
+        {
+            var j = new StringBuilder();
+            foreach (var w in words)
+            {
+                if (j.Length > 0 && !(Tokens.IsCjk(j[^1]) && Tokens.IsCjk(w[0]))) j.Append(' ');
+                j.Append(w);
+            }
+            return j.ToString();
+        }
+        void Space(string next)
+        {
+            if (sb.Length > 0 && !(Tokens.IsCjk(sb[^1]) && Tokens.IsCjk(next[0]))) sb.Append(' ');
+        }
         void Emit(string kind, List<string> words)
         {
             if (words.Count == 0) return;
             if (sb.Length > 0) sb.Append(' ');
-            sb.Append(kind == "-" ? "[-" : "{+").Append(string.Join(' ', words)).Append(kind == "-" ? "-]" : "+}");
+            sb.Append(kind == "-" ? "[-" : "{+").Append(Join(words)).Append(kind == "-" ? "-]" : "+}");
             words.Clear();
         }
         var del = new List<string>();
@@ -108,7 +123,7 @@ public static class WordingChanges
             if (x < a.Count && y < b.Count && key(a[x]) == key(b[y]))
             {
                 Emit("-", del); Emit("+", ins);
-                if (sb.Length > 0) sb.Append(' ');
+                Space(b[y]);
                 sb.Append(b[y]);
                 x++; y++;
             }

@@ -59,6 +59,8 @@ public class FindingsStatisticsTests
         Assert.Equal("{+Publicly+} raise the case of Ilham Tohti [-with Chinese officials-] {+and Gulshan Abbas+}", diff);
         Assert.Equal(["chinese", "officials"], dropped);
         Assert.Equal(["publicly", "gulshan", "abbas"], added);
+        // Chinese characters are joined as written, not spaced out.
+        Assert.Equal("[-敦促-] {+呼吁+} 美国政府 {+制裁官员+}", WordingChanges.WordDiff("敦促美国政府", "呼吁美国政府制裁官员").Diff);
     }
 
     [Fact]
