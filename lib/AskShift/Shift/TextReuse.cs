@@ -155,6 +155,6 @@ public static class TextReuse
         new Int32DataFrameColumn("start_b", rows.Select(r => r.StartB)),
         new Int32DataFrameColumn("end_b", rows.Select(r => r.EndB)),
         new Int32DataFrameColumn("tokens", rows.Select(r => r.Tokens)),
-        new DoubleDataFrameColumn("identity", rows.Select(r => r.Identity)),
+        new DoubleDataFrameColumn("identity", rows.Select(r => Math.Round(r.Identity, 3)) /* rounded for reading */),
         new StringDataFrameColumn("text", rows.Select(r => r.TextA)));
 }
