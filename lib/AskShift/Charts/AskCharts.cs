@@ -11,7 +11,11 @@ namespace AskShift.Charts;
 /// <param name="Title">Document title shown in the hover box.</param>
 /// <param name="Row">The y-axis category: an organisation or a document name.</param>
 /// <param name="Asks">Ask texts shown in the hover box.</param>
-public sealed record TimelineItem(DateOnly Date, string Row, string Administration, string Title, IReadOnlyList<string> Asks);
+public sealed record TimelineItem(DateOnly Date, string Row, string Administration, string Title, IReadOnlyList<string> Asks)
+{
+    /// <summary>The document has no date: it is placed in its administration's band (Date is only a position) and drawn hollow.</summary>
+    public bool Undated { get; init; }
+}
 
 /// <summary>What the timeline's rows are.</summary>
 public enum TimelineRows { Organisation, Document }
@@ -28,40 +32,69 @@ public static class AskCharts
     /// <summary>Figure JSON (data + layout) of a chart, for saving or testing.</summary>
     public static string ToJson(GenericChart chart) => GenericChart.toJson(chart);
 
-    /// <summary>Timeline of documents from loaded documents; undated documents are left out and counted in the title.
-    /// A document with several organisations appears once per organisation when rows are organisations.</summary>
+    /// <summary>
+    /// Timeline of documents from loaded documents. An undated document whose administration is known is drawn hollow
+    /// in the middle of that administration's band (so an administration with only undated documents still shows);
+    /// one with neither date nor administration is left out and counted in the title. A document with several
+    /// organisations appears once per organisation when rows are organisations.
+    /// </summary>
     public static GenericChart Timeline(IReadOnlyList<Document> documents, TimelineRows rows = TimelineRows.Organisation)
     {
         var items = new List<TimelineItem>();
-        foreach (var d in documents.Where(d => d.Date is not null))
+        var latest = documents.Where(d => d.Date is not null).Select(d => d.Date!.Value).DefaultIfEmpty(new DateOnly(2025, 1, 20)).Max();
+        foreach (var d in documents)
         {
+            DateOnly at;
+            if (d.Date is DateOnly date) at = date;
+            else if (BandMiddle(d.Administration, latest) is DateOnly middle) at = middle;
+            else continue;
             var title = d.Title ?? d.File;
             var asks = d.Asks.Select(a => string.IsNullOrWhiteSpace(a.AnalysisText) ? a.Text : a.AnalysisText).ToList();
             var rowNames = rows == TimelineRows.Document ? [title] : d.Organisations.Count > 0 ? d.Organisations : ["(organisation unknown)"];
-            foreach (var r in rowNames) items.Add(new TimelineItem(d.Date!.Value, r, d.Administration, title, asks));
+            foreach (var r in rowNames) items.Add(new TimelineItem(at, r, d.Administration, title, asks) { Undated = d.Date is null });
         }
-        return Timeline(items, documents.Count(d => d.Date is null));
+        return Timeline(items, documents.Count(d => d.Date is null && BandMiddle(d.Administration, latest) is null));
     }
+
+    /// <summary>The middle of an administration's term, its open end taken at the latest dated document (deterministic, unlike today).</summary>
+    static DateOnly? BandMiddle(string admin, DateOnly latest)
+    {
+        var term = Terms.FirstOrDefault(t => t.Admin == admin);
+        if (term.Admin is null) return null;
+        var end = term.To > latest && latest > term.From ? latest : term.To;
+        return term.From.AddDays((end.DayNumber - term.From.DayNumber) / 2);
+    }
+
+    static readonly (string Admin, DateOnly From, DateOnly To)[] Terms =
+    [
+        ("obama", new(2009, 1, 20), new(2017, 1, 20)), ("trump1", new(2017, 1, 20), new(2021, 1, 20)),
+        ("biden", new(2021, 1, 20), new(2025, 1, 20)), ("trump2", new(2025, 1, 20), new(2029, 1, 20)),
+    ];
 
     /// <summary>Timeline from plain items: date on x, row on y, one trace (legend entry, colour) per administration.</summary>
     public static GenericChart Timeline(IReadOnlyList<TimelineItem> items, int undated = 0)
     {
         var traces = new List<Trace>();
-        foreach (var admin in Administrations.Sort(items.Select(i => i.Administration)))
+        foreach (var (admin, undatedTrace) in Administrations.Sort(items.Select(i => i.Administration)).SelectMany(a => new[] { (a, false), (a, true) }))
         {
-            var its = items.Where(i => i.Administration == admin).OrderBy(i => i.Date).ToList();
+            var its = items.Where(i => i.Administration == admin && i.Undated == undatedTrace).OrderBy(i => i.Date).ToList();
+            if (its.Count == 0) continue;
             traces.Add(Trace("scatter", new Dictionary<string, object?>
             {
-                ["name"] = Administrations.Display(admin),
+                ["name"] = Administrations.Display(admin) + (undatedTrace ? ", undated (placed mid-term)" : ""),
+                ["legendgroup"] = admin,
                 ["mode"] = "markers",
                 ["x"] = its.Select(i => i.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray(),
                 ["y"] = its.Select(i => i.Row).ToArray(),
                 ["text"] = its.Select(HoverFor).ToArray(),
                 ["hovertemplate"] = "%{text}<extra>" + Html(Administrations.Display(admin)) + "</extra>",
-                ["marker"] = new Dictionary<string, object?> { ["color"] = AdministrationPalette.Color(admin), ["size"] = 12, ["line"] = new Dictionary<string, object?> { ["width"] = 1, ["color"] = "#333" } },
+                ["marker"] = undatedTrace
+                    ? new Dictionary<string, object?> { ["color"] = AdministrationPalette.Color(admin), ["size"] = 12, ["symbol"] = "circle-open", ["line"] = new Dictionary<string, object?> { ["width"] = 2 } }
+                    : new Dictionary<string, object?> { ["color"] = AdministrationPalette.Color(admin), ["size"] = 12, ["line"] = new Dictionary<string, object?> { ["width"] = 1, ["color"] = "#333" } },
             }));
         }
-        var title = "Documents over time, coloured by administration" + (undated > 0 ? $" ({undated} undated not shown)" : "");
+        var placed = items.Where(i => i.Undated).Select(i => i.Title).Distinct().Count();
+        var title = "Documents over time, coloured by administration" + (placed > 0 ? $"; {placed} undated drawn hollow mid-term" : "") + (undated > 0 ? $" ({undated} undated not shown)" : "");
         return Chart(traces, new Dictionary<string, object?>
         {
             ["title"] = Title(title),
@@ -70,6 +103,7 @@ public static class AskCharts
             ["hoverlabel"] = new Dictionary<string, object?> { ["align"] = "left" },
             ["legend"] = new Dictionary<string, object?> { ["title"] = Title("Administration") },
             ["shapes"] = AdministrationBands(items.Select(i => i.Date)),
+            ["annotations"] = BandLabels(items.Select(i => i.Date)),
             ["height"] = Math.Clamp(180 + 26 * items.Select(i => i.Row).Distinct().Count(), 420, 1600),
         });
     }
@@ -78,7 +112,25 @@ public static class AskCharts
     {
         var asks = i.Asks.Take(8).Select((a, n) => $"{n + 1}. " + Wrap(a.Length > 160 ? a[..157] + "..." : a));
         var more = i.Asks.Count > 8 ? $"<br>... and {i.Asks.Count - 8} more" : "";
-        return Inv($"<b>{Wrap(i.Title)}</b><br>{i.Date:yyyy-MM-dd} · {Html(i.Row)}<br>{i.Asks.Count} asks:<br>{string.Join("<br>", asks)}{more}");
+        return Inv($"<b>{Wrap(i.Title)}</b><br>{(i.Undated ? "undated (placed mid-term)" : i.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))} · {Html(i.Row)}<br>{i.Asks.Count} asks:<br>{string.Join("<br>", asks)}{more}");
+    }
+
+    /// <summary>Each band's administration named at its top, so the eras read without the legend.</summary>
+    private static object[] BandLabels(IEnumerable<DateOnly> dates)
+    {
+        var ds = dates.ToList();
+        if (ds.Count == 0) return [];
+        var (min, max) = (ds.Min().AddMonths(-3), ds.Max().AddMonths(3));
+        return Terms.Where(t => t.To > min && t.From <= max).Select(t =>
+        {
+            var (a, b) = (t.From < min ? min : t.From, t.To > max ? max : t.To);
+            return (object)new Dictionary<string, object?>
+            {
+                ["text"] = Html(Administrations.Display(t.Admin)), ["xref"] = "x", ["yref"] = "paper", ["y"] = 1.0, ["yanchor"] = "bottom",
+                ["x"] = a.AddDays((b.DayNumber - a.DayNumber) / 2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["showarrow"] = false, ["font"] = new Dictionary<string, object?> { ["size"] = 11, ["color"] = AdministrationPalette.Color(t.Admin) },
+            };
+        }).ToArray();
     }
 
     /// <summary>Light background bands for each administration's term, clipped to the dates shown.</summary>
@@ -87,11 +139,7 @@ public static class AskCharts
         var ds = dates.ToList();
         if (ds.Count == 0) return [];
         var (min, max) = (ds.Min(), ds.Max());
-        (string Admin, DateOnly From, DateOnly To)[] terms =
-        [
-            ("obama", new(2009, 1, 20), new(2017, 1, 20)), ("trump1", new(2017, 1, 20), new(2021, 1, 20)),
-            ("biden", new(2021, 1, 20), new(2025, 1, 20)), ("trump2", new(2025, 1, 20), new(2029, 1, 20)),
-        ];
+        var terms = Terms;
         return terms.Where(t => t.To > min && t.From <= max).Select(t => (object)new Dictionary<string, object?>
         {
             ["type"] = "rect", ["xref"] = "x", ["yref"] = "paper", ["y0"] = 0, ["y1"] = 1, ["layer"] = "below", ["line"] = new Dictionary<string, object?> { ["width"] = 0 },
@@ -293,7 +341,13 @@ public static class AskCharts
                 ["mode"] = "lines+markers",
                 ["x"] = ps.Select(p => labels[p.Period]).ToArray(),
                 ["y"] = ps.Select(p => p.PerThousand).ToArray(),
-                ["text"] = ps.Select(p => Inv($"<b>{Html(term)}</b> in {Html(labels[p.Period])}<br>{p.Count} times in {p.Documents} texts · {p.PerThousand:F2} per 1,000 of {p.Tokens} tokens")).ToArray(),
+                ["text"] = ps.Select(p => Inv($"<b>{Html(term)}</b> in {Html(labels[p.Period])}<br>{p.Count} times in {p.Documents} texts · {p.PerThousand:F2} per 1,000 of {p.Tokens} tokens (95%: {p.Interval.Low:F2} to {p.Interval.High:F2})")).ToArray(),
+                ["error_y"] = new Dictionary<string, object?>
+                {
+                    ["type"] = "data", ["symmetric"] = false, ["thickness"] = 1, ["width"] = 4,
+                    ["array"] = ps.Select(p => p.Interval.High - p.PerThousand).ToArray(),
+                    ["arrayminus"] = ps.Select(p => p.PerThousand - p.Interval.Low).ToArray(),
+                },
                 ["hovertemplate"] = "%{text}<extra></extra>",
                 // Told apart without colour too: each term has its own dash and marker, and its name at the line's end.
                 ["line"] = new Dictionary<string, object?> { ["color"] = ThemeColors[i % ThemeColors.Length], ["dash"] = Dashes[i % Dashes.Length], ["width"] = 2 },
@@ -310,7 +364,7 @@ public static class AskCharts
         {
             ["annotations"] = endLabels,
             ["margin"] = new Dictionary<string, object?> { ["r"] = 160 },
-            ["title"] = Title("Term trajectories: frequency per 1,000 tokens (hover for counts and texts)"),
+            ["title"] = Title("Term trajectories: frequency per 1,000 tokens with 95% Wilson intervals (hover for counts)"),
             ["xaxis"] = new Dictionary<string, object?> { ["title"] = Title(periodTitle), ["type"] = "category", ["categoryorder"] = "array", ["categoryarray"] = periods.Select(p => labels[p]).ToArray() },
             ["yaxis"] = new Dictionary<string, object?> { ["title"] = Title("Occurrences per 1,000 tokens"), ["rangemode"] = "tozero" },
             ["legend"] = new Dictionary<string, object?> { ["title"] = Title("Term") },

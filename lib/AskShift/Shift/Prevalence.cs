@@ -64,6 +64,8 @@ public static class Prevalence
         return result;
     }
 
+    static string Name(string group) => Administrations.Order.Contains(group) ? Administrations.Display(group) : group;
+
     /// <summary><see cref="PrevalenceRow"/>s as a DataFrame (group, theme, count, group_total, share).</summary>
     public static DataFrame ToFrame(IReadOnlyList<PrevalenceRow> rows) => new(
         new StringDataFrameColumn("group", rows.Select(r => r.Group)),
@@ -72,10 +74,10 @@ public static class Prevalence
         new Int32DataFrameColumn("group_total", rows.Select(r => r.GroupTotal)),
         new DoubleDataFrameColumn("share", rows.Select(r => r.Share)));
 
-    /// <summary><see cref="ThemeChange"/>s as a DataFrame.</summary>
+    /// <summary><see cref="ThemeChange"/>s as a DataFrame, administrations by name as the charts show them.</summary>
     public static DataFrame ToFrame(IReadOnlyList<ThemeChange> rows) => new(
-        new StringDataFrameColumn("from", rows.Select(r => r.From)),
-        new StringDataFrameColumn("to", rows.Select(r => r.To)),
+        new StringDataFrameColumn("from", rows.Select(r => Name(r.From))),
+        new StringDataFrameColumn("to", rows.Select(r => Name(r.To))),
         new StringDataFrameColumn("theme", rows.Select(r => r.Theme)),
         new Int32DataFrameColumn("count_from", rows.Select(r => r.CountFrom)),
         new Int32DataFrameColumn("count_to", rows.Select(r => r.CountTo)),

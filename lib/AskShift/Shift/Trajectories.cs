@@ -11,7 +11,16 @@ namespace AskShift.Shift;
 /// <param name="Tokens">Tokens in the period's texts.</param>
 /// <param name="PerThousand">Occurrences per 1,000 tokens of the period, comparable across periods of different size.</param>
 /// <param name="Documents">Number of texts of the period containing the term at least once.</param>
-public sealed record TrajectoryPoint(string Term, string Period, int Count, int Tokens, double PerThousand, int Documents);
+public sealed record TrajectoryPoint(string Term, string Period, int Count, int Tokens, double PerThousand, int Documents)
+{
+    /// <summary>
+    /// 95% Wilson interval of the rate per 1,000 tokens (each token a trial): one occurrence in 800 tokens is anywhere
+    /// from about 0.2 to 7 per 1,000, which the line alone does not show. (0, 0) for a period without tokens.
+    /// </summary>
+    public (double Low, double High) Interval => Tokens == 0 ? (0, 0) : Scale(Uncertainty.Wilson(Count, Tokens));
+
+    static (double, double) Scale((double Low, double High) w) => (1000 * w.Low, 1000 * w.High);
+}
 
 /// <summary>Term and phrase trajectories: relative frequency per administration or per year.</summary>
 public static class Trajectories

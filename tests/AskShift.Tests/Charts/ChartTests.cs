@@ -36,6 +36,21 @@ public class ChartTests
         Assert.Equal("Publication date", fig.GetProperty("layout").GetProperty("xaxis").GetProperty("title").GetProperty("text").GetString());
     }
 
+    [Fact]
+    public void An_undated_document_of_a_known_administration_is_drawn_hollow_in_its_band_and_bands_are_labelled()
+    {
+        Document[] docs = [.. Docs, new() { File = "d.txt", RawText = "", Title = "Undated Trump II post", Administration = "trump2" }];
+        var fig = Json(AskCharts.Timeline(docs));
+        var hollow = Traces(fig).Single(t => t.GetProperty("name").GetString()!.Contains("undated"));
+        Assert.Equal("circle-open", hollow.GetProperty("marker").GetProperty("symbol").GetString());
+        var x = DateOnly.Parse(hollow.GetProperty("x")[0].GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(x, new DateOnly(2025, 1, 20), new DateOnly(2029, 1, 20));
+        Assert.Contains("1 undated not shown", fig.GetProperty("layout").GetProperty("title").GetProperty("text").GetString()); // c.txt: no administration either
+        var labels = fig.GetProperty("layout").GetProperty("annotations").EnumerateArray().Select(a => a.GetProperty("text").GetString()).ToList();
+        Assert.Contains("Trump II (2025-)", labels);
+        Assert.Contains("Obama (2009-2017)", labels);
+    }
+
     private static readonly IReadOnlyList<PrevalenceRow> Prev = Prevalence.ByGroup(
         ["sanctions", "sanctions", "dialogue", "olympics", "sanctions"], ["obama", "biden", "obama", "biden", "trump2"]);
 

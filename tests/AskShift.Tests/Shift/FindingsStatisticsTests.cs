@@ -52,6 +52,17 @@ public class FindingsStatisticsTests
     }
 
     [Fact]
+    public void A_term_rate_carries_a_wilson_interval_per_thousand_tokens()
+    {
+        var p = new TrajectoryPoint("sanctions", "trump2", 1, 829, 1000.0 / 829, 1);
+        var (lo, hi) = Uncertainty.Wilson(1, 829);
+        Assert.Equal((1000 * lo, 1000 * hi), p.Interval);
+        Assert.InRange(p.Interval.Low, 0.1, 1.0);   // one use in 829 tokens: about 0.2 ...
+        Assert.InRange(p.Interval.High, 5.0, 9.0);  // ... to 7 per 1,000
+        Assert.Equal((0.0, 0.0), new TrajectoryPoint("x", "obama", 0, 0, 0, 0).Interval);
+    }
+
+    [Fact]
     public void A_word_diff_marks_what_the_later_ask_dropped_and_added()
     {
         var (diff, dropped, added) = WordingChanges.WordDiff("Raise the case of Ilham Tohti with Chinese officials",
