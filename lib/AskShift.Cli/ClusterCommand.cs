@@ -19,7 +19,8 @@ public static class ClusterCommand
         guided.AcceptOnlyFromAmong("seed", "name");
         var seed = new Option<int>("--seed") { Description = "random seed (same seed, same clusters)", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "print machine-readable JSON" };
-        var cmd = new Command("cluster", "Cluster asks (one per line) and label the clusters") { texts, k, codebook, guided, seed, json };
+        var examples = new Option<FileInfo?>("--examples") { Description = "with --codebook (seed mode): hand-coded asks, one 'text<TAB>theme code' per line, that start each theme's centroid beside its seed terms" };
+        var cmd = new Command("cluster", "Cluster asks (one per line) and label the clusters") { texts, k, codebook, guided, seed, json, examples };
         cmd.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -50,8 +51,18 @@ public static class ClusterCommand
                 try { cb = Codebook.Load(cbFile.FullName); }
                 catch (Exception e) when (e is FormatException or FileNotFoundException) { error.WriteLine($"askshift cluster: {e.Message}"); return ExitCodes.BadInput; }
             }
+            IReadOnlyList<(string Text, string Label)>? coded = null;
+            if (parse.GetValue(examples) is FileInfo exFile)
+            {
+                if (cb is null) { error.WriteLine("askshift cluster: --examples needs --codebook (they start the codebook's themes)"); return ExitCodes.BadInput; }
+                try { coded = AskShift.Evaluate.AskMatching.ReadLabels(exFile.FullName); }
+                catch (Exception e) when (e is FormatException or FileNotFoundException) { error.WriteLine($"askshift cluster: {e.Message}"); return ExitCodes.BadInput; }
+                var unknown = coded.Select(c => c.Label).Distinct().Where(t => cb.Themes.All(x => x.Code != t)).ToList();
+                if (unknown.Count > 0) { error.WriteLine($"askshift cluster: {exFile.FullName}: theme codes not in the codebook: {string.Join(", ", unknown)}"); return ExitCodes.BadInput; }
+            }
             var options = new ClusterOptions
             {
+                Examples = coded,
                 K = fixedK,
                 Seed = parse.GetValue(seed),
                 Codebook = cb,

@@ -34,6 +34,14 @@ public sealed record ClusterOptions
     public int SilhouetteSampleLimit { get; init; } = Silhouette.DefaultSampleLimit;
     public Codebook? Codebook { get; init; }
     public GuidedMode Guided { get; init; } = GuidedMode.None;
+    /// <summary>
+    /// Hand-coded asks (text, theme code) that teach the seeded mode what each theme's asks look like: a theme's starting
+    /// centroid is its seed terms plus the mean of its examples, so a theme whose seed terms miss how asks are worded
+    /// (sanctions asks name laws and officials, not "sanctions") still attracts them. Null: seed terms alone.
+    /// </summary>
+    public IReadOnlyList<(string Text, string Theme)>? Examples { get; init; }
+    /// <summary>Weight of the examples' mean against the seed terms in a starting centroid (both unit length).</summary>
+    public double ExampleWeight { get; init; } = 1.0;
     /// <summary>How many c-TF-IDF terms describe each cluster.</summary>
     public int TopTerms { get; init; } = 8;
     /// <summary>How many asks closest to the centroid represent each cluster.</summary>
@@ -76,15 +84,17 @@ public sealed class AskClusterer(ClusterOptions? options = null)
         string?[]? themeOfRaw = null;
         if (o.Guided == GuidedMode.Seed)
         {
-            var themes = o.Codebook!.SeededThemes;
+            var exampleThemes = (o.Examples ?? []).Select(e => e.Theme).ToHashSet(StringComparer.Ordinal);
+            var themes = o.Codebook!.Themes.Where(t => t.SeedTerms.Count > 0 || exampleThemes.Contains(t.Code)).ToList();
             var seedVecs = feats.Transform(themes.Select(t => string.Join(" . ", t.SeedTerms)));
-            var usable = Enumerable.Range(0, themes.Count).Where(i => seedVecs[i].Indices.Length > 0).ToList();
-            if (usable.Count == 0) throw new ArgumentException("none of the codebook's seed terms occurs in the feature space of these texts");
-            raw = SeededKMeans.Run(vectors, usable.Select(i => seedVecs[i]).ToList(), feats.Dimension);
+            var starts = themes.Select((t, i) => StartCentroid(seedVecs[i], t.Code, feats, o)).ToList();
+            var usable = Enumerable.Range(0, themes.Count).Where(i => starts[i].Indices.Length > 0).ToList();
+            if (usable.Count == 0) throw new ArgumentException("none of the codebook's seed terms (or examples) occurs in the feature space of these texts");
+            raw = SeededKMeans.Run(vectors, usable.Select(i => starts[i]).ToList(), feats.Dimension);
             themeOfRaw = usable.Select(i => (string?)themes[i].Code).ToArray();
             int k = raw.Distinct().Count();
             scores = [new KScore(k, Silhouette.Score(vectors, raw, o.Metric, o.SilhouetteSampleLimit, o.Seed), DaviesBouldin(vectors, raw, feats.Dimension), AverageDistance(vectors, raw, feats.Dimension))];
-            method = $"codebook-seeded spherical k-means from {usable.Count} themes";
+            method = $"codebook-seeded spherical k-means from {usable.Count} themes" + (o.Examples is { Count: > 0 } ex ? $" (seed terms and {ex.Count} coded examples)" : "");
         }
         else if (texts.Count < 3 || distinct == 1 || o.K == 1)
         {
@@ -126,6 +136,24 @@ public sealed class AskClusterer(ClusterOptions? options = null)
         if (o.K is int asked && found < asked)
             method = $"{method}; {asked - found} of the {asked} clusters came out empty, so there are {found}";
         return Describe(texts, vectors, feats, raw, themeOfRaw, scores, method);
+    }
+
+    /// <summary>A theme's starting centroid: its seed terms, plus <see cref="ClusterOptions.ExampleWeight"/> times the mean of its examples.</summary>
+    private static SparseVector StartCentroid(SparseVector seedTerms, string theme, AskFeaturizer feats, ClusterOptions o)
+    {
+        var examples = (o.Examples ?? []).Where(e => e.Theme == theme).Select(e => e.Text).ToList();
+        if (examples.Count == 0) return seedTerms;
+        var sum = new Dictionary<int, double>();
+        void Add(SparseVector v, double w)
+        {
+            var norm = Math.Sqrt(v.Values.Sum(x => (double)x * x));
+            if (norm == 0) return;
+            for (int j = 0; j < v.Indices.Length; j++) sum[v.Indices[j]] = sum.GetValueOrDefault(v.Indices[j]) + w * v.Values[j] / norm;
+        }
+        Add(seedTerms, 1);
+        foreach (var v in feats.Transform(examples)) Add(v, o.ExampleWeight / examples.Count);
+        var keys = sum.Keys.Order().ToArray();
+        return new SparseVector(feats.Dimension, keys, keys.Select(k => (float)sum[k]).ToArray());
     }
 
     private static string Key(SparseVector v) =>

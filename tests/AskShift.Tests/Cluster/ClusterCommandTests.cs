@@ -164,4 +164,26 @@ public class ClusterCommandTests
         }
         finally { File.Delete(path); }
     }
+
+    [Fact]
+    public void Examples_need_a_codebook_and_codes_it_knows()
+    {
+        var texts = TempTexts("impose targeted sanctions on officials", "boycott the Winter Olympics in Beijing", "release the detained lawyers");
+        var examples = TempTexts("freeze the assets of officials\tsanctions_financial", "stay away from the Games\tno_such_theme");
+        var codebook = Path.Combine(RepoPaths.Root, "notebooks", "codebook.json");
+        try
+        {
+            var (code, _, err) = Run("cluster", "--texts", texts, "--examples", examples);
+            Assert.Equal(2, code);
+            Assert.Contains("--codebook", err);
+            (code, _, err) = Run("cluster", "--texts", texts, "--codebook", codebook, "--examples", examples);
+            Assert.Equal(2, code);
+            Assert.Contains("no_such_theme", err);
+            File.WriteAllLines(examples, ["freeze the assets of officials\tsanctions_financial"]);
+            (code, var output, _) = Run("cluster", "--texts", texts, "--codebook", codebook, "--examples", examples, "--json");
+            Assert.Equal(0, code);
+            Assert.Contains("1 coded examples", JsonDocument.Parse(output).RootElement.GetProperty("method").GetString());
+        }
+        finally { File.Delete(texts); File.Delete(examples); }
+    }
 }

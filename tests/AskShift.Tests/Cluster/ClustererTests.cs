@@ -74,6 +74,32 @@ public class ClustererTests
     }
 
     [Fact]
+    public void Coded_examples_teach_a_theme_whose_seed_terms_miss_how_its_asks_are_worded()
+    {
+        // The "laws" theme's seed terms name no word of its asks; only its examples do.
+        var cb = Codebook.Parse("""{"themes":[{"code":"laws","label":"Laws","seedTerms":["repeal"]},{"code":"cases","label":"Cases","seedTerms":["release","detained"]}]}""");
+        string[] asks =
+        [
+            "pass the Uyghur Forced Labor Prevention Act in the Senate",
+            "enact the Hong Kong Human Rights and Democracy Act this year",
+            "release the detained lawyers",
+            "release detained journalists and bloggers",
+        ];
+        string[] truth = ["laws", "laws", "cases", "cases"];
+        int Right(ClusteringResult r) => r.Assignments.Select((a, i) => r.Clusters[a].Theme == truth[i]).Count(x => x);
+        var plain = new AskClusterer(new ClusterOptions { Codebook = cb, Guided = GuidedMode.Seed }).Run(asks);
+        Assert.True(Right(plain) < 4, "seed terms alone should not already get every ask right");
+        var taught = new AskClusterer(new ClusterOptions
+        {
+            Codebook = cb, Guided = GuidedMode.Seed,
+            Examples = [("pass the Tibet Act in the Senate", "laws"), ("enact the Rights Act this year", "laws")],
+        }).Run(asks);
+        Assert.All(taught.Assignments.Take(2), a => Assert.Equal("laws", taught.Clusters[a].Theme));
+        Assert.All(taught.Assignments.Skip(2), a => Assert.Equal("cases", taught.Clusters[a].Theme));
+        Assert.Contains("2 coded examples", taught.Method);
+    }
+
+    [Fact]
     public void Codebook_errors_name_the_file_and_problem()
     {
         var e = Assert.Throws<FormatException>(() => Codebook.Parse("""{"themes":[{"label":"x"}]}""", "my.json"));
