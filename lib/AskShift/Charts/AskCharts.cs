@@ -81,7 +81,7 @@ public static class AskCharts
             if (its.Count == 0) continue;
             traces.Add(Trace("scatter", new Dictionary<string, object?>
             {
-                ["name"] = Administrations.Display(admin) + (undatedTrace ? ", undated (placed mid-term)" : ""),
+                ["name"] = undatedTrace ? Short(admin) + ", undated" : Administrations.Display(admin),
                 ["legendgroup"] = admin,
                 ["mode"] = "markers",
                 ["x"] = its.Select(i => i.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray(),
@@ -94,14 +94,18 @@ public static class AskCharts
             }));
         }
         var placed = items.Where(i => i.Undated).Select(i => i.Title).Distinct().Count();
-        var title = "Documents over time, coloured by administration" + (placed > 0 ? $"; {placed} undated drawn hollow mid-term" : "") + (undated > 0 ? $" ({undated} undated not shown)" : "");
+        var notes = new List<string>();
+        if (placed > 0) notes.Add($"{placed} undated drawn hollow mid-term");
+        if (undated > 0) notes.Add($"{undated} undated not shown");
+        var title = "Documents over time by administration" + (notes.Count > 0 ? $" ({string.Join(", ", notes)})" : "");
         return Chart(traces, new Dictionary<string, object?>
         {
             ["title"] = Title(title),
             ["xaxis"] = new Dictionary<string, object?> { ["title"] = Title("Publication date"), ["type"] = "date" },
             ["yaxis"] = new Dictionary<string, object?> { ["title"] = Title("Organisation / document"), ["automargin"] = true },
             ["hoverlabel"] = new Dictionary<string, object?> { ["align"] = "left" },
-            ["legend"] = new Dictionary<string, object?> { ["title"] = Title("Administration") },
+            // Below the plot, so the dates keep the width; hollow markers are undated documents placed mid-term.
+            ["legend"] = new Dictionary<string, object?> { ["title"] = Title("Administration (hollow: undated, placed mid-term)"), ["orientation"] = "h", ["y"] = -0.12, ["yanchor"] = "top" },
             ["shapes"] = AdministrationBands(items.Select(i => i.Date)),
             ["annotations"] = BandLabels(items.Select(i => i.Date)),
             ["height"] = Math.Clamp(180 + 26 * items.Select(i => i.Row).Distinct().Count(), 420, 1600),
@@ -126,7 +130,7 @@ public static class AskCharts
             var (a, b) = (t.From < min ? min : t.From, t.To > max ? max : t.To);
             return (object)new Dictionary<string, object?>
             {
-                ["text"] = Html(Administrations.Display(t.Admin)), ["xref"] = "x", ["yref"] = "paper", ["y"] = 1.0, ["yanchor"] = "bottom",
+                ["text"] = Html(Short(t.Admin)), ["xref"] = "x", ["yref"] = "paper", ["y"] = 1.0, ["yanchor"] = "bottom",
                 ["x"] = a.AddDays((b.DayNumber - a.DayNumber) / 2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 ["showarrow"] = false, ["font"] = new Dictionary<string, object?> { ["size"] = 11, ["color"] = AdministrationPalette.Color(t.Admin) },
             };
@@ -164,13 +168,16 @@ public static class AskCharts
     /// <summary>Share of asks per theme in each administration (or year), as stacked columns or a heatmap.</summary>
     public static GenericChart ThemePrevalence(IReadOnlyList<PrevalenceRow> rows, PrevalenceStyle style = PrevalenceStyle.StackedColumns, string groupTitle = "Administration")
     {
+        // Asks of no known administration are no era: one such ask would be a 100% column that sets the colour scale.
+        var unassigned = rows.Where(r => r.Group == "unknown").Select(r => r.GroupTotal).FirstOrDefault();
+        rows = rows.Where(r => r.Group != "unknown").ToList();
         var groups = rows.Select(r => r.Group).Distinct().ToList();
         var themes = rows.Select(r => r.Theme).Distinct().ToList();
         var labels = groups.Select(g => Administrations.Order.Contains(g) ? Administrations.Display(g) : g).ToArray();
         var lookup = rows.ToDictionary(r => (r.Group, r.Theme));
         var layout = new Dictionary<string, object?>
         {
-            ["title"] = Title("Theme prevalence: share of asks per " + groupTitle.ToLowerInvariant()),
+            ["title"] = Title("Theme prevalence: share of asks per " + groupTitle.ToLowerInvariant() + (unassigned > 0 ? Inv($" ({unassigned} asks of no known administration not shown)") : "")),
             ["xaxis"] = new Dictionary<string, object?> { ["title"] = Title(groupTitle), ["type"] = "category" },
         };
         if (style == PrevalenceStyle.Heatmap)
@@ -330,6 +337,8 @@ public static class AskCharts
     /// <summary>Term trajectories: occurrences per 1,000 tokens per period, one line per term.</summary>
     public static GenericChart TermTrajectories(IReadOnlyList<TrajectoryPoint> points, string periodTitle = "Administration")
     {
+        // A period of no known administration is no point on a line through time (and its few tokens give huge intervals).
+        points = points.Where(p => p.Period is not ("unknown" or "undated")).ToList();
         var periods = points.Select(p => p.Period).Distinct().ToList();
         var labels = periods.ToDictionary(p => p, p => Administrations.Order.Contains(p) ? Administrations.Display(p) : p);
         var traces = points.Select(p => p.Term).Distinct().Select((term, i) =>
@@ -354,16 +363,8 @@ public static class AskCharts
                 ["marker"] = new Dictionary<string, object?> { ["size"] = 9, ["color"] = ThemeColors[i % ThemeColors.Length], ["symbol"] = Symbols[i % Symbols.Length] },
             });
         }).ToList();
-        var lastPeriod = periods.Count > 0 ? labels[periods[^1]] : "";
-        var endLabels = points.Select(p => p.Term).Distinct().Select((term, i) => (object)new Dictionary<string, object?>
-        {
-            ["x"] = lastPeriod, ["y"] = points.Where(p => p.Term == term && p.Period == periods[^1]).Select(p => p.PerThousand).FirstOrDefault(),
-            ["text"] = Html(term), ["showarrow"] = false, ["xanchor"] = "left", ["xshift"] = 10, ["font"] = new Dictionary<string, object?> { ["color"] = ThemeColors[i % ThemeColors.Length], ["size"] = 11 },
-        }).ToArray();
         return Chart(traces, new Dictionary<string, object?>
         {
-            ["annotations"] = endLabels,
-            ["margin"] = new Dictionary<string, object?> { ["r"] = 160 },
             ["title"] = Title("Term trajectories: frequency per 1,000 tokens with 95% Wilson intervals (hover for counts)"),
             ["xaxis"] = new Dictionary<string, object?> { ["title"] = Title(periodTitle), ["type"] = "category", ["categoryorder"] = "array", ["categoryarray"] = periods.Select(p => labels[p]).ToArray() },
             ["yaxis"] = new Dictionary<string, object?> { ["title"] = Title("Occurrences per 1,000 tokens"), ["rangemode"] = "tozero" },

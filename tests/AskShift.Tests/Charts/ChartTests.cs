@@ -47,8 +47,8 @@ public class ChartTests
         Assert.InRange(x, new DateOnly(2025, 1, 20), new DateOnly(2029, 1, 20));
         Assert.Contains("1 undated not shown", fig.GetProperty("layout").GetProperty("title").GetProperty("text").GetString()); // c.txt: no administration either
         var labels = fig.GetProperty("layout").GetProperty("annotations").EnumerateArray().Select(a => a.GetProperty("text").GetString()).ToList();
-        Assert.Contains("Trump II (2025-)", labels);
-        Assert.Contains("Obama (2009-2017)", labels);
+        Assert.Contains("Trump II", labels);
+        Assert.Contains("Obama", labels);
     }
 
     private static readonly IReadOnlyList<PrevalenceRow> Prev = Prevalence.ByGroup(
@@ -93,6 +93,10 @@ public class ChartTests
         var heat = Traces(Json(AskCharts.ThemePrevalence(Prev, PrevalenceStyle.Heatmap))).Single();
         Assert.True(heat.GetProperty("reversescale").GetBoolean()); // plotly's Blues runs dark to light: reversed, more is darker
         Assert.Contains("1/2", heat.GetProperty("text")[0][0].GetString());
+        var withUnknown = Prevalence.ByGroup(["a", "b", "a"], ["obama", "obama", "unknown"]);
+        var fig = Json(AskCharts.ThemePrevalence(withUnknown, PrevalenceStyle.Heatmap));
+        Assert.Equal(["Obama (2009-2017)"], Traces(fig).Single().GetProperty("x").EnumerateArray().Select(x => x.GetString()));
+        Assert.Contains("1 asks of no known administration not shown", fig.GetProperty("layout").GetProperty("title").GetProperty("text").GetString());
         var many = Prevalence.ByGroup(Enumerable.Range(0, 14).Select(i => $"theme {i:D2}").ToList(), Enumerable.Repeat("obama", 14).ToList());
         var bars = Traces(Json(AskCharts.ThemePrevalence(many))).ToList();
         Assert.Equal(AskCharts.MaxStackedThemes, bars.Count);
@@ -122,7 +126,7 @@ public class ChartTests
     [Fact]
     public void Trajectories_draw_a_line_per_term_in_period_order()
     {
-        var pts = Trajectories.ByGroup(["human rights", "trade trade", "human rights trade"], ["trump1", "obama", "biden"], ["human rights", "trade"]);
+        var pts = Trajectories.ByGroup(["human rights", "trade trade", "human rights trade", "trade"], ["trump1", "obama", "biden", "unknown"], ["human rights", "trade"]);
         var traces = Traces(Json(AskCharts.TermTrajectories(pts))).ToList();
         Assert.Equal(new[] { "human rights", "trade" }, traces.Select(t => t.GetProperty("name").GetString()));
         Assert.Equal("lines+markers", traces[0].GetProperty("mode").GetString());
@@ -130,7 +134,9 @@ public class ChartTests
         var ys = traces[0].GetProperty("y").EnumerateArray().Select(y => y.GetDouble()).ToList();
         Assert.Equal(0.0, ys[0], 9);          // obama: "trade trade", no "human rights"
         Assert.Equal(500.0, ys[1], 9);        // trump1: 1 in 2 tokens
-        Assert.Equal(1000.0 / 3, ys[2], 9);   // biden: 1 in 3 tokens
+        Assert.Equal(1000.0 / 3, ys[2], 9);   // biden: 1 in 3 tokens; "unknown" is no period on the line
+        Assert.Equal(new[] { "dash", "solid" }, traces.Select(t => t.GetProperty("line").GetProperty("dash").GetString()).Reverse());
+        Assert.True(traces[0].GetProperty("error_y").GetProperty("array")[1].GetDouble() > 0);
     }
 
     [Fact]
