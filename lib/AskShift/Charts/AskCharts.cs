@@ -173,7 +173,9 @@ public static class AskCharts
         rows = rows.Where(r => r.Group != "unknown").ToList();
         var groups = rows.Select(r => r.Group).Distinct().ToList();
         var themes = rows.Select(r => r.Theme).Distinct().ToList();
-        var labels = groups.Select(g => Administrations.Order.Contains(g) ? Administrations.Display(g) : g).ToArray();
+        // n under every column: a share of 4 asks and a share of 90 are not the same finding.
+        var labels = groups.Select(g => (Administrations.Order.Contains(g) ? Administrations.Display(g) : g) +
+            Inv($"<br>n = {rows.First(r => r.Group == g).GroupTotal}")).ToArray();
         var lookup = rows.ToDictionary(r => (r.Group, r.Theme));
         var layout = new Dictionary<string, object?>
         {

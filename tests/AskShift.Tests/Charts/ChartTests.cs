@@ -63,7 +63,7 @@ public class ChartTests
         Assert.Equal(3, traces.Count);
         Assert.Equal("stack", fig.GetProperty("layout").GetProperty("barmode").GetString());
         var sanctions = traces.Single(t => t.GetProperty("name").GetString() == "sanctions");
-        Assert.Equal(new[] { "Obama (2009-2017)", "Biden (2021-2025)", "Trump II (2025-)" }, sanctions.GetProperty("x").EnumerateArray().Select(x => x.GetString()));
+        Assert.Equal(new[] { "Obama (2009-2017)<br>n = 2", "Biden (2021-2025)<br>n = 2", "Trump II (2025-)<br>n = 1" }, sanctions.GetProperty("x").EnumerateArray().Select(x => x.GetString()));
         Assert.Equal(new[] { 0.5, 0.5, 1.0 }, sanctions.GetProperty("y").EnumerateArray().Select(y => y.GetDouble()));
         var heat = Traces(Json(AskCharts.ThemePrevalence(Prev, PrevalenceStyle.Heatmap))).Single();
         Assert.Equal("heatmap", heat.GetProperty("type").GetString());
@@ -95,7 +95,7 @@ public class ChartTests
         Assert.Contains("1/2", heat.GetProperty("text")[0][0].GetString());
         var withUnknown = Prevalence.ByGroup(["a", "b", "a"], ["obama", "obama", "unknown"]);
         var fig = Json(AskCharts.ThemePrevalence(withUnknown, PrevalenceStyle.Heatmap));
-        Assert.Equal(["Obama (2009-2017)"], Traces(fig).Single().GetProperty("x").EnumerateArray().Select(x => x.GetString()));
+        Assert.Equal(["Obama (2009-2017)<br>n = 2"], Traces(fig).Single().GetProperty("x").EnumerateArray().Select(x => x.GetString()));
         Assert.Contains("1 asks of no known administration not shown", fig.GetProperty("layout").GetProperty("title").GetProperty("text").GetString());
         var many = Prevalence.ByGroup(Enumerable.Range(0, 14).Select(i => $"theme {i:D2}").ToList(), Enumerable.Repeat("obama", 14).ToList());
         var bars = Traces(Json(AskCharts.ThemePrevalence(many))).ToList();
