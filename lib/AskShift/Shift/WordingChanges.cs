@@ -140,6 +140,26 @@ public static class WordingChanges
         if (!Tokens.StopWords.Contains(w) && (w.Length > 1 || Tokens.IsCjk(w[0]))) into.Add(w);
     }
 
+    /// <summary>
+    /// Example asks for every theme under every administration (the first <paramref name="perCell"/> in document
+    /// order, each with its source), with how many asks the cell holds: what a share in the theme tables is made of.
+    /// </summary>
+    public static DataFrame Examples(IReadOnlyList<AskRow> rows, IReadOnlyList<string> themes, int perCell = 2)
+    {
+        if (rows.Count != themes.Count) throw new ArgumentException($"{rows.Count} asks but {themes.Count} themes");
+        string Name(string g) => Administrations.Order.Contains(g) ? Administrations.Display(g) : g;
+        var cells = Enumerable.Range(0, rows.Count)
+            .GroupBy(i => (Theme: themes[i], Admin: rows[i].Administration))
+            .OrderBy(g => g.Key.Theme, StringComparer.Ordinal).ThenBy(g => Administrations.Rank(g.Key.Admin))
+            .ToList();
+        string Example(int i) => string.Create(CultureInfo.InvariantCulture, $"{rows[i].AnalysisText} ({rows[i].File} #{rows[i].Ordinal})");
+        return new DataFrame(
+            new StringDataFrameColumn("theme", cells.Select(c => c.Key.Theme)),
+            new StringDataFrameColumn("administration", cells.Select(c => Name(c.Key.Admin))),
+            new Int32DataFrameColumn("asks", cells.Select(c => c.Count())),
+            new StringDataFrameColumn("examples", cells.Select(c => string.Join(" | ", c.Take(perCell).Select(Example)))));
+    }
+
     /// <summary>The pairs as a table to read: administrations by name, similarity to two decimals, each ask with its source.</summary>
     public static DataFrame ToFrame(IReadOnlyList<WordingPair> pairs)
     {

@@ -75,6 +75,18 @@ public class FindingsStatisticsTests
     }
 
     [Fact]
+    public void Examples_show_what_each_theme_and_administration_cell_is_made_of()
+    {
+        AskRow Row(string file, int n, string admin, string text) => new(file, n, text, text, 0, text.Length, "en", admin, null, null, []);
+        var rows = new[] { Row("a.txt", 1, "biden", "Boycott the Games"), Row("b.txt", 1, "obama", "Raise the case"), Row("a.txt", 2, "biden", "Raise cases") , Row("c.txt", 1, "biden", "Stay away from the Games") };
+        var df = WordingChanges.Examples(rows, ["olympics", "cases", "cases", "olympics"], perCell: 1);
+        Assert.Equal(["cases", "cases", "olympics"], df.Columns["theme"].Cast<string>());
+        Assert.Equal(["Obama (2009-2017)", "Biden (2021-2025)", "Biden (2021-2025)"], df.Columns["administration"].Cast<string>());
+        Assert.Equal(2, df.Columns["asks"][2]);
+        Assert.Equal("Boycott the Games (a.txt #1)", df.Columns["examples"][2]);
+    }
+
+    [Fact]
     public void Each_ask_is_matched_to_the_closest_ask_of_its_theme_under_the_previous_administration()
     {
         AskRow Row(string file, string admin, string text) => new(file, 1, text, text, 0, text.Length, "en", admin, null, null, []);
