@@ -7,7 +7,7 @@ Usage (from the repository root, after `dotnet build lib/AskShift.Cli/AskShift.C
 Side by side, all scored with sklearn's NMI (arithmetic) and ARI, plus accuracy (the share of asks whose theme is the
 gold theme) where the method names themes:
   - sklearn TfidfVectorizer + KMeans told the true k (mean of random_state 0..9);
-  - AskShift unsupervised, k chosen by silhouette, and told the true k (mean of seeds 1..10);
+  - AskShift unsupervised, k chosen by silhouette, by stability over resamples, and told the true k (mean of seeds 1..10);
   - AskShift guided by the codebook's seed terms;
   - AskShift guided by seed terms plus coded examples: the hand-coded asks of corpora/dev/gold and the seeds' gold
     (never the test split's own), written to a temporary text<TAB>theme file.
@@ -73,6 +73,7 @@ for s in range(1, 11):
     p = askshift("--k", str(k), "--seed", str(s))["assignments"]
     ours_k.append((nmi(gold, p), ari(gold, p)))
 auto = askshift()
+stable = askshift("--choose-k", "stability")
 seeded = askshift("--codebook", codebook)
 examples = askshift("--codebook", codebook, "--examples", examples_file)
 acc = lambda res: sum(t == g for t, g in zip(themes_of(res), gold)) / len(gold)
@@ -82,6 +83,7 @@ print("| method | NMI | ARI | accuracy |")
 print("| --- | --- | --- | --- |")
 line(f"sklearn TF-IDF + KMeans, true k = {k}, 10 seeds", sk)
 line(f"AskShift unsupervised, k by silhouette (k = {auto['k']})", [(nmi(gold, auto['assignments']), ari(gold, auto['assignments']))])
+line(f"AskShift unsupervised, k by stability over resamples (k = {stable['k']})", [(nmi(gold, stable['assignments']), ari(gold, stable['assignments']))])
 line(f"AskShift unsupervised, true k = {k}, 10 seeds", ours_k)
 line(f"AskShift guided, seed terms (k = {seeded['k']})", [(nmi(gold, seeded['assignments']), ari(gold, seeded['assignments']))], acc(seeded))
 line(f"AskShift guided, seed terms + coded examples (k = {examples['k']})", [(nmi(gold, examples['assignments']), ari(gold, examples['assignments']))], acc(examples))

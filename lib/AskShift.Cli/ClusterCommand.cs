@@ -19,8 +19,10 @@ public static class ClusterCommand
         guided.AcceptOnlyFromAmong("seed", "name");
         var seed = new Option<int>("--seed") { Description = "random seed (same seed, same clusters)", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "print machine-readable JSON" };
+        var chooseK = new Option<string>("--choose-k") { Description = "without --k: choose k by 'silhouette' or by 'stability' over resamples", DefaultValueFactory = _ => "silhouette" };
+        chooseK.AcceptOnlyFromAmong("silhouette", "stability");
         var examples = new Option<FileInfo?>("--examples") { Description = "with --codebook (seed mode): hand-coded asks, one 'text<TAB>theme code' per line, that start each theme's centroid beside its seed terms" };
-        var cmd = new Command("cluster", "Cluster asks (one per line) and label the clusters") { texts, k, codebook, guided, seed, json, examples };
+        var cmd = new Command("cluster", "Cluster asks (one per line) and label the clusters") { texts, k, codebook, guided, seed, json, examples, chooseK };
         cmd.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -63,6 +65,7 @@ public static class ClusterCommand
             var options = new ClusterOptions
             {
                 Examples = coded,
+                ChooseK = parse.GetValue(chooseK) == "stability" ? KChoice.Stability : KChoice.Silhouette,
                 K = fixedK,
                 Seed = parse.GetValue(seed),
                 Codebook = cb,

@@ -15,6 +15,18 @@ public enum GuidedMode
     Seed,
 }
 
+/// <summary>How the unsupervised mode picks k.</summary>
+public enum KChoice
+{
+    /// <summary>Highest mean silhouette.</summary>
+    Silhouette,
+    /// <summary>
+    /// Most stable: each k's clustering is compared (adjusted Rand index) with clusterings of random 80% subsamples;
+    /// a k whose clusters come back when the data are resampled describes the data, not the seed.
+    /// </summary>
+    Stability,
+}
+
 /// <summary>Settings for <see cref="AskClusterer"/>; defaults suit a few dozen to a few thousand short asks.</summary>
 public sealed record ClusterOptions
 {
@@ -30,6 +42,10 @@ public sealed record ClusterOptions
     public int? Restarts { get; init; }
     public FeaturizerOptions Features { get; init; } = new();
     public SilhouetteMetric Metric { get; init; } = SilhouetteMetric.Cosine;
+    /// <summary>How k is chosen when <see cref="K"/> is null.</summary>
+    public KChoice ChooseK { get; init; } = KChoice.Silhouette;
+    /// <summary>Subsamples per k for <see cref="KChoice.Stability"/>.</summary>
+    public int StabilityResamples { get; init; } = 10;
     /// <summary>Above this many asks the silhouette is computed on a seeded sample (see <see cref="Silhouette.DefaultSampleLimit"/>).</summary>
     public int SilhouetteSampleLimit { get; init; } = Silhouette.DefaultSampleLimit;
     public Codebook? Codebook { get; init; }
@@ -120,15 +136,19 @@ public sealed class AskClusterer(ClusterOptions? options = null)
             raw = [];
             int restarts = o.Restarts ?? (texts.Count <= 1000 ? 10 : Math.Max(3, 10_000 / texts.Count));
             var distances = Silhouette.Distances.Compute(vectors, o.Metric, o.SilhouetteSampleLimit, o.Seed);
-            double bestSil = double.NegativeInfinity;
+            double best = double.NegativeInfinity;
+            var stability = new List<double>();
             for (int k = lo; k <= hi; k++)
             {
                 var (labels, avgDist, db) = TrainKMeans(ml, feats, k, restarts);
                 double sil = distances.Score(labels);
-                scores.Add(new KScore(k, sil, db, avgDist));
-                if (sil > bestSil + 1e-12) { bestSil = sil; raw = labels; }
+                var stab = o.ChooseK == KChoice.Stability && lo < hi ? Stability(vectors, labels, k, feats.Dimension, o) : double.NaN;
+                scores.Add(new KScore(k, sil, db, avgDist) { Stability = stab });
+                var criterion = o.ChooseK == KChoice.Stability && lo < hi ? stab : sil;
+                if (criterion > best + 1e-12) { best = criterion; raw = labels; }
             }
-            method = o.K is null ? $"ML.NET k-means (k-means++, {restarts} restarts), k in {lo}..{hi} by {o.Metric.ToString().ToLowerInvariant()} silhouette"
+            method = o.K is null ? $"ML.NET k-means (k-means++, {restarts} restarts), k in {lo}..{hi} by " +
+                                   (o.ChooseK == KChoice.Stability ? $"stability over {o.StabilityResamples} subsamples of 80%" : $"{o.Metric.ToString().ToLowerInvariant()} silhouette")
                                  : $"ML.NET k-means (k-means++, {restarts} restarts), fixed k={o.K}";
         }
         if (reduced is not null) method = $"{method}; {reduced}";
@@ -154,6 +174,39 @@ public sealed class AskClusterer(ClusterOptions? options = null)
         foreach (var v in feats.Transform(examples)) Add(v, o.ExampleWeight / examples.Count);
         var keys = sum.Keys.Order().ToArray();
         return new SparseVector(feats.Dimension, keys, keys.Select(k => (float)sum[k]).ToArray());
+    }
+
+    /// <summary>
+    /// Mean adjusted Rand index between <paramref name="labels"/> and spherical k-means (k-means++ start, seeded) run
+    /// on random 80% subsamples, compared on the asks each subsample holds.
+    /// </summary>
+    private static double Stability(IReadOnlyList<SparseVector> vectors, int[] labels, int k, int dimension, ClusterOptions o)
+    {
+        var total = 0.0;
+        for (int b = 0; b < o.StabilityResamples; b++)
+        {
+            var rng = new Random(o.Seed * 7919 + b);
+            var sample = Enumerable.Range(0, vectors.Count).OrderBy(_ => rng.Next()).Take(Math.Max(k + 1, vectors.Count * 4 / 5)).Order().ToList();
+            var points = sample.Select(i => vectors[i]).ToList();
+            // k-means++ start on cosine distance.
+            var seeds = new List<SparseVector> { points[rng.Next(points.Count)] };
+            var nearest = points.Select(p => p.Dot(SeededKMeans.ToDense(seeds[0], dimension))).ToArray();
+            while (seeds.Count < k)
+            {
+                var d = nearest.Select(m => Math.Max(0, 1 - m)).ToArray();
+                var sum = d.Sum();
+                if (sum <= 0) break;
+                var r = rng.NextDouble() * sum;
+                int pick = 0;
+                for (double acc = d[0]; acc < r && pick < d.Length - 1; acc += d[++pick]) { }
+                seeds.Add(points[pick]);
+                var dense = SeededKMeans.ToDense(points[pick], dimension);
+                for (int i = 0; i < points.Count; i++) nearest[i] = Math.Max(nearest[i], points[i].Dot(dense));
+            }
+            var sub = SeededKMeans.Run(points, seeds, dimension);
+            total += Agreement.Score(sample.Select(i => labels[i]).ToList(), sub).Ari;
+        }
+        return total / o.StabilityResamples;
     }
 
     private static string Key(SparseVector v) =>

@@ -7,7 +7,11 @@ namespace AskShift.Cluster;
 /// <param name="Silhouette">Mean silhouette (higher is better); the selection criterion.</param>
 /// <param name="DaviesBouldin">Davies-Bouldin index from ML.NET's clustering evaluator (lower is better).</param>
 /// <param name="AverageDistance">Mean squared distance to the assigned centroid (k-means inertia per point).</param>
-public sealed record KScore(int K, double Silhouette, double DaviesBouldin, double AverageDistance);
+public sealed record KScore(int K, double Silhouette, double DaviesBouldin, double AverageDistance)
+{
+    /// <summary>Mean adjusted Rand index against subsample clusterings (<see cref="KChoice.Stability"/>); NaN when not computed.</summary>
+    public double Stability { get; init; } = double.NaN;
+}
 
 /// <summary>An ask that stands for its cluster: the ones closest to the centroid.</summary>
 public sealed record RepresentativeAsk(int Index, string Text, double Similarity);
@@ -40,9 +44,10 @@ public sealed record ClusteringResult(int K, string Method, IReadOnlyList<KScore
     /// <summary>One row per k tried: k, silhouette, davies_bouldin, avg_distance, chosen.</summary>
     public DataFrame ScoresFrame() => new(
         new Int32DataFrameColumn("k", Scores.Select(s => s.K)),
-        new DoubleDataFrameColumn("silhouette", Scores.Select(s => s.Silhouette)),
-        new DoubleDataFrameColumn("davies_bouldin", Scores.Select(s => s.DaviesBouldin)),
-        new DoubleDataFrameColumn("avg_distance", Scores.Select(s => s.AverageDistance)),
+        new DoubleDataFrameColumn("silhouette", Scores.Select(s => Math.Round(s.Silhouette, 4))),
+        new DoubleDataFrameColumn("stability_ari", Scores.Select(s => double.IsNaN(s.Stability) ? (double?)null : Math.Round(s.Stability, 3))),
+        new DoubleDataFrameColumn("davies_bouldin", Scores.Select(s => Math.Round(s.DaviesBouldin, 3))),
+        new DoubleDataFrameColumn("avg_distance", Scores.Select(s => Math.Round(s.AverageDistance, 4))),
         new BooleanDataFrameColumn("chosen", Scores.Select(s => s.K == K)));
 
     /// <summary>One row per cluster: id, label, theme, size, terms, example.</summary>

@@ -63,6 +63,18 @@ public class ClustererTests
     }
 
     [Fact]
+    public void Choosing_k_by_stability_scores_every_k_and_keeps_the_most_stable()
+    {
+        var r = new AskClusterer(new ClusterOptions { ChooseK = KChoice.Stability, MaxK = 4 }).Run(TwoTopics);
+        Assert.All(r.Scores, s => Assert.InRange(s.Stability, -1.0, 1.0));
+        Assert.Equal(r.K, r.Scores.MaxBy(s => s.Stability)!.K);
+        Assert.Contains("stability", r.Method);
+        Assert.Contains("stability_ari", r.ScoresFrame().Columns.Select(c => c.Name));
+        // The default stays the silhouette, and then no stability is computed.
+        Assert.All(new AskClusterer(new ClusterOptions { MaxK = 4 }).Run(TwoTopics).Scores, s => Assert.True(double.IsNaN(s.Stability)));
+    }
+
+    [Fact]
     public void Guided_naming_uses_codebook_labels()
     {
         var cb = Codebook.Parse("""{"themes":[{"code":"sanctions","label":"Sanctions","seedTerms":["sanctions","asset freezes"]},{"code":"olympics","label":"Olympics","seedTerms":["Olympics","boycott"]}]}""");
