@@ -174,7 +174,7 @@ public static class AskCharts
         var groups = rows.Select(r => r.Group).Distinct().ToList();
         var themes = rows.Select(r => r.Theme).Distinct().ToList();
         // n under every column: a share of 4 asks and a share of 90 are not the same finding.
-        var labels = groups.Select(g => (Administrations.Order.Contains(g) ? Administrations.Display(g) : g) +
+        var labels = groups.Select(g => Administrations.Name(g) +
             Inv($"<br>n = {rows.First(r => r.Group == g).GroupTotal}")).ToArray();
         var lookup = rows.ToDictionary(r => (r.Group, r.Theme));
         var layout = new Dictionary<string, object?>
@@ -259,7 +259,7 @@ public static class AskCharts
                 ["y"] = themes.ToArray(),
                 ["text"] = rs.Select(r => Inv($"{r.Count}/{r.GroupTotal}")).ToArray(),
                 ["textposition"] = "middle right", ["textfont"] = new Dictionary<string, object?> { ["size"] = 9, ["color"] = "#555555" },
-                ["customdata"] = rs.Select(r => Inv($"{Html(r.Theme)} under {Html(Label(g))}<br>{r.Count} of {r.GroupTotal} asks ({r.Share:P0}); 95%: {r.BootstrapLow:P0} to {r.BootstrapHigh:P0} (documents resampled), {r.WilsonLow:P0} to {r.WilsonHigh:P0} (Wilson)<br>{r.DocumentsWithTheme} of {r.Documents} documents; document-weighted share {r.DocumentWeightedShare:P0}")).ToArray(),
+                ["customdata"] = rs.Select(r => Inv($"{Html(r.Theme)} under {Html(Administrations.Name(g))}<br>{r.Count} of {r.GroupTotal} asks ({r.Share:P0}); 95%: {r.BootstrapLow:P0} to {r.BootstrapHigh:P0} (documents resampled), {r.WilsonLow:P0} to {r.WilsonHigh:P0} (Wilson)<br>{r.DocumentsWithTheme} of {r.Documents} documents; document-weighted share {r.DocumentWeightedShare:P0}")).ToArray(),
                 ["hovertemplate"] = "%{customdata}<extra></extra>",
                 ["marker"] = new Dictionary<string, object?> { ["size"] = 8, ["color"] = AdministrationPalette.Color(g), ["symbol"] = Symbols[k % Symbols.Length] },
                 ["error_x"] = new Dictionary<string, object?>
@@ -310,7 +310,7 @@ public static class AskCharts
                 ["x"] = pick.Select(r => r.Z).ToArray(),
                 ["y"] = pick.Select(r => r.Term).ToArray(),
                 ["marker"] = new Dictionary<string, object?> { ["color"] = pick.Select(r => AdministrationPalette.Color(r.Z >= 0 ? a : b)).ToArray() },
-                ["text"] = pick.Select(r => Inv($"<b>{Html(r.Term)}</b><br>z = {r.Z:F2}, log-odds = {r.Delta:F2}<br>{Html(Label(a))}: {r.CountA} · {Html(Label(b))}: {r.CountB}")).ToArray(),
+                ["text"] = pick.Select(r => Inv($"<b>{Html(r.Term)}</b><br>z = {r.Z:F2}, log-odds = {r.Delta:F2}<br>{Html(Administrations.Name(a))}: {r.CountA} · {Html(Administrations.Name(b))}: {r.CountB}")).ToArray(),
                 ["hovertemplate"] = "%{text}<extra></extra>",
                 ["textposition"] = "none",
                 ["xaxis"] = "x" + ax, ["yaxis"] = "y" + ax,
@@ -318,7 +318,7 @@ public static class AskCharts
             double x0 = p * (width + gap);
             layout["xaxis" + ax] = new Dictionary<string, object?> { ["domain"] = new[] { x0, x0 + width }, ["anchor"] = "y" + ax, ["title"] = new Dictionary<string, object?> { ["text"] = $"z  (→ {Short(a)}, ← {Short(b)})", ["font"] = new Dictionary<string, object?> { ["size"] = 11 } }, ["zeroline"] = true };
             layout["yaxis" + ax] = new Dictionary<string, object?> { ["anchor"] = "x" + ax, ["automargin"] = true, ["type"] = "category" };
-            annotations.Add(new Dictionary<string, object?> { ["text"] = $"<b>{Html(Label(a))} vs {Html(Label(b))}</b>", ["xref"] = "paper", ["yref"] = "paper", ["x"] = x0 + width / 2, ["y"] = 1.06, ["showarrow"] = false, ["xanchor"] = "center" });
+            annotations.Add(new Dictionary<string, object?> { ["text"] = $"<b>{Html(Administrations.Name(a))} vs {Html(Administrations.Name(b))}</b>", ["xref"] = "paper", ["yref"] = "paper", ["x"] = x0 + width / 2, ["y"] = 1.06, ["showarrow"] = false, ["xanchor"] = "center" });
         }
         // The usual bar, |z| = 1.96, on every panel: bars that do not cross it are leads, not findings.
         layout["shapes"] = Enumerable.Range(0, pairs.Count).SelectMany(p =>
@@ -342,7 +342,7 @@ public static class AskCharts
         // A period of no known administration is no point on a line through time (and its few tokens give huge intervals).
         points = points.Where(p => p.Period is not ("unknown" or "undated")).ToList();
         var periods = points.Select(p => p.Period).Distinct().ToList();
-        var labels = periods.ToDictionary(p => p, p => Administrations.Order.Contains(p) ? Administrations.Display(p) : p);
+        var labels = periods.ToDictionary(p => p, Administrations.Name);
         var traces = points.Select(p => p.Term).Distinct().Select((term, i) =>
         {
             var ps = periods.Select(per => points.First(p => p.Term == term && p.Period == per)).ToList();
@@ -375,7 +375,6 @@ public static class AskCharts
     }
 
     /// <summary>The label without its years ("Biden (2021-2025)" → "Biden"), for tight axis titles.</summary>
-    private static string Short(string group) => Label(group).Split(" (")[0];
+    private static string Short(string group) => Administrations.Name(group).Split(" (")[0];
 
-    private static string Label(string group) => Administrations.Order.Contains(group) ? Administrations.Display(group) : group;
 }

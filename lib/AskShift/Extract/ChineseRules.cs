@@ -74,12 +74,10 @@ internal static partial class ChineseRules
                 var before = sentence[Math.Max(0, m.Index - 12)..m.Index];
                 var us = UsRx().Matches(before).LastOrDefault();
                 var at = us != null && before[(us.Index + us.Length)..].IndexOfAny(['，', ',', ':', '：']) < 0 ? m.Index - before.Length + us.Index : m.Index;
-                var clause = sentence[at..stop];
-                var sentenceBefore = sentence[..m.Index];
-                var namesUs = UsRx().IsMatch(clause) || youIsUs && YouRx().IsMatch(clause) ||
-                              UsRx().IsMatch(sentenceBefore) && !AskedOfChinaRx().IsMatch(clause);
                 // "促請習近平釋放…", "敦促對方…改善": asked of the Chinese side, even in a text about the US.
                 if (AskedOfChinaRx().IsMatch(sentence.AsSpan(m.Index))) continue;
+                var clause = sentence[at..stop];
+                var namesUs = UsRx().IsMatch(clause) || youIsUs && YouRx().IsMatch(clause) || UsRx().IsMatch(sentence.AsSpan(0, m.Index));
                 if (!namesUs || stop - at < 4) continue;
                 // "呼吁欧巴马…详列人权清单;有系统搜集…资讯": a request's items separated by semicolons are asks each.
                 // A modal's clauses ("…不应该…;中国人民应…") are not split: what follows may be the reason, not an item.

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.VisualBasic.FileIO;
 
 namespace AskShift.Load;
 
@@ -82,39 +81,23 @@ internal static partial class MetadataSheet
         var problems = new List<LoadError>();
         var byFile = new Dictionary<string, GivenMetadata>(StringComparer.Ordinal);
         var known = files.ToHashSet(StringComparer.Ordinal);
-        try
+        var (header, rows) = SheetReader.Read(path, problems);
+        if (header is null)
         {
-            // The BCL's RFC 4180 reader: quoted fields with commas, quotes and line breaks, either delimiter.
-            using var parser = new TextFieldParser(path, System.Text.Encoding.UTF8, detectEncoding: true)
-            {
-                TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true, TrimWhiteSpace = false,
-            };
-            parser.SetDelimiters(name.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? "\t" : ",");
-            var header = parser.ReadFields()?.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToList();
-            if (header is null) { problems.Add(new LoadError(name, "the sheet is empty (no header row)")); return new(name, byFile, problems); }
-            if (!header.Contains("file")) { problems.Add(new LoadError(name, "the sheet has no 'file' column, so its rows cannot be matched to files")); return new(name, byFile, problems); }
-            foreach (var unknown in header.Where(h => h.Length > 0 && !GivenMetadata.Fields.Contains(h)))
-                problems.Add(new LoadError(name, $"column '{unknown}' is not used (known: {string.Join(", ", GivenMetadata.Fields)})"));
-            var row = 1; // the header is row 1, as a spreadsheet numbers it
-            while (!parser.EndOfData)
-            {
-                row++;
-                string[]? fields;
-                try { fields = parser.ReadFields(); }
-                catch (MalformedLineException e) { problems.Add(new LoadError($"{name} row {row}", $"malformed line: {e.Message}")); continue; }
-                if (fields is null || fields.All(string.IsNullOrWhiteSpace)) continue;
-                string? Field(string f) { var i = header.IndexOf(f); return i >= 0 && i < fields.Length ? fields[i] : null; }
-                var file = (Field("file") ?? "").Trim().Replace('\\', '/');
-                if (file.Length == 0) { problems.Add(new LoadError($"{name} row {row}", "no file named")); continue; }
-                if (!known.Contains(file)) { problems.Add(new LoadError($"{name} row {row}", $"unknown file '{file}' (not in the corpus folder)")); continue; }
-                var r = row;
-                var given = GivenMetadata.From($"{name} row {row}", Field, p => problems.Add(new LoadError($"{name} row {r}", p)));
-                if (!byFile.TryAdd(file, given)) problems.Add(new LoadError($"{name} row {row}", $"'{file}' already has a row; this one is ignored"));
-            }
+            if (problems.Count == 0) problems.Add(new LoadError(name, "the sheet is empty (no header row)"));
+            return new(name, byFile, problems);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        if (!header.Contains("file")) { problems.Add(new LoadError(name, "the sheet has no 'file' column, so its rows cannot be matched to files")); return new(name, byFile, problems); }
+        foreach (var unknown in header.Where(h => h.Length > 0 && !GivenMetadata.Fields.Contains(h)))
+            problems.Add(new LoadError(name, $"column '{unknown}' is not used (known: {string.Join(", ", GivenMetadata.Fields)})"));
+        foreach (var row in rows)
         {
-            problems.Add(new LoadError(name, $"unreadable sheet: {e.Message}"));
+            var at = $"{name} row {row.Number}";
+            var file = (row.Get("file") ?? "").Trim().Replace('\\', '/');
+            if (file.Length == 0) { problems.Add(new LoadError(at, "no file named")); continue; }
+            if (!known.Contains(file)) { problems.Add(new LoadError(at, $"unknown file '{file}' (not in the corpus folder)")); continue; }
+            var given = GivenMetadata.From(at, row.Get, p => problems.Add(new LoadError(at, p)));
+            if (!byFile.TryAdd(file, given)) problems.Add(new LoadError(at, $"'{file}' already has a row; this one is ignored"));
         }
         return new(name, byFile, problems);
     }

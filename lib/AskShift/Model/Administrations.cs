@@ -52,6 +52,12 @@ public static class Administrations
         _ => "Unknown",
     };
 
+    /// <summary>
+    /// How tables and charts name a group: an administration by its display name, anything else (a year, "unknown",
+    /// "rest") as it is, so one table never mixes codes and names.
+    /// </summary>
+    public static string Name(string group) => Order.Contains(group) ? Display(group) : group;
+
     /// <summary>Sort key: known administrations chronologically, anything else after them.</summary>
     public static int Rank(string group)
     {

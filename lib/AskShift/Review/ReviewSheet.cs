@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using AskShift.Normalise;
-using Microsoft.VisualBasic.FileIO;
+using AskShift.Load;
 
 namespace AskShift.Review;
 
@@ -146,34 +146,23 @@ public static class ReviewSheet
         var name = Path.GetFileName(path);
         var rows = new List<Row>();
         var problems = new List<LoadError>();
-        try
+        var (header, sheetRows) = SheetReader.Read(path, problems);
+        if (header is null)
         {
-            using var parser = new TextFieldParser(path, Encoding.UTF8, detectEncoding: true)
-            {
-                TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true, TrimWhiteSpace = false,
-            };
-            parser.SetDelimiters(path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? "\t" : ",");
-            var header = parser.ReadFields()?.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToList();
-            if (header is null) { problems.Add(new LoadError(name, "the review file is empty (no header row)")); return (rows, problems); }
-            foreach (var needed in new[] { "file", "kind", "review" })
-                if (!header.Contains(needed)) problems.Add(new LoadError(name, $"no '{needed}' column (a review file has: {string.Join(", ", Columns)})"));
-            if (problems.Count > 0) return (rows, problems);
-            var n = 1;
-            while (!parser.EndOfData)
-            {
-                n++;
-                string[]? f;
-                try { f = parser.ReadFields(); }
-                catch (MalformedLineException e) { problems.Add(new LoadError($"{name} row {n}", $"malformed line: {e.Message}")); continue; }
-                if (f is null || f.All(string.IsNullOrWhiteSpace)) continue;
-                string Get(string c) { var i = header.IndexOf(c); return i >= 0 && i < f.Length ? f[i] : ""; }
-                int? Int(string c) => int.TryParse(Get(c).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
-                rows.Add(new Row(n, Get("file").Trim().Replace('\\', '/'), Get("kind").Trim().ToLowerInvariant(), Int("start"), Int("end"), Get("text"),
-                    Get("theme").Trim(), Get("value").Trim(), Get("review").Trim().ToLowerInvariant(), Get("new_text"), Get("new_theme").Trim(),
-                    Get("new_value").Trim(), Get("form").Trim()));
-            }
+            if (problems.Count == 0) problems.Add(new LoadError(name, "the review file is empty (no header row)"));
+            return (rows, problems);
         }
-        catch (IOException e) { problems.Add(new LoadError(name, $"cannot read the review file: {e.Message}")); }
+        foreach (var needed in new[] { "file", "kind", "review" })
+            if (!header.Contains(needed)) problems.Add(new LoadError(name, $"no '{needed}' column (a review file has: {string.Join(", ", Columns)})"));
+        if (problems.Count > 0) return (rows, problems);
+        foreach (var r in sheetRows)
+        {
+            string Get(string c) => r.Get(c) ?? "";
+            int? Int(string c) => int.TryParse(Get(c).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
+            rows.Add(new Row(r.Number, Get("file").Trim().Replace('\\', '/'), Get("kind").Trim().ToLowerInvariant(), Int("start"), Int("end"), Get("text"),
+                Get("theme").Trim(), Get("value").Trim(), Get("review").Trim().ToLowerInvariant(), Get("new_text"), Get("new_theme").Trim(),
+                Get("new_value").Trim(), Get("form").Trim()));
+        }
         return (rows, problems);
     }
 

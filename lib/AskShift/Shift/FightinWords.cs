@@ -144,10 +144,9 @@ public static class FightinWords
     public static DataFrame ToFrame(IReadOnlyList<KeyTermTest> rows)
     {
         var inv = System.Globalization.CultureInfo.InvariantCulture;
-        string G(string g) => Administrations.Order.Contains(g) ? Administrations.Display(g) : g;
         return new DataFrame(
-            new StringDataFrameColumn("group_a", rows.Select(r => G(r.Term.GroupA))),
-            new StringDataFrameColumn("group_b", rows.Select(r => G(r.Term.GroupB))),
+            new StringDataFrameColumn("group_a", rows.Select(r => Administrations.Name(r.Term.GroupA))),
+            new StringDataFrameColumn("group_b", rows.Select(r => Administrations.Name(r.Term.GroupB))),
             new StringDataFrameColumn("term", rows.Select(r => r.Term.Term)),
             new Int32DataFrameColumn("count_a", rows.Select(r => r.Term.CountA)),
             new Int32DataFrameColumn("count_b", rows.Select(r => r.Term.CountB)),

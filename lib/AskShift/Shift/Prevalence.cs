@@ -64,8 +64,6 @@ public static class Prevalence
         return result;
     }
 
-    static string Name(string group) => Administrations.Order.Contains(group) ? Administrations.Display(group) : group;
-
     /// <summary><see cref="PrevalenceRow"/>s as a DataFrame (group, theme, count, group_total, share).</summary>
     public static DataFrame ToFrame(IReadOnlyList<PrevalenceRow> rows) => new(
         new StringDataFrameColumn("group", rows.Select(r => r.Group)),
@@ -76,8 +74,8 @@ public static class Prevalence
 
     /// <summary><see cref="ThemeChange"/>s as a DataFrame, administrations by name as the charts show them.</summary>
     public static DataFrame ToFrame(IReadOnlyList<ThemeChange> rows) => new(
-        new StringDataFrameColumn("from", rows.Select(r => Name(r.From))),
-        new StringDataFrameColumn("to", rows.Select(r => Name(r.To))),
+        new StringDataFrameColumn("from", rows.Select(r => Administrations.Name(r.From))),
+        new StringDataFrameColumn("to", rows.Select(r => Administrations.Name(r.To))),
         new StringDataFrameColumn("theme", rows.Select(r => r.Theme)),
         new Int32DataFrameColumn("count_from", rows.Select(r => r.CountFrom)),
         new Int32DataFrameColumn("count_to", rows.Select(r => r.CountTo)),
@@ -138,7 +136,7 @@ public static class PrevalenceWithUncertainty
         var shown = rows.Where(r => includeZeros || r.Count > 0).ToList();
         static string P(double x) => Math.Round(100 * x).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
         return new DataFrame(
-            new StringDataFrameColumn("administration", shown.Select(r => Administrations.Order.Contains(r.Group) ? Administrations.Display(r.Group) : r.Group)),
+            new StringDataFrameColumn("administration", shown.Select(r => Administrations.Name(r.Group))),
             new StringDataFrameColumn("theme", shown.Select(r => r.Theme)),
             new StringDataFrameColumn("asks", shown.Select(r => $"{r.Count} of {r.GroupTotal}")),
             new StringDataFrameColumn("share", shown.Select(r => P(r.Share) + "%")),

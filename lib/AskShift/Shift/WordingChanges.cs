@@ -147,7 +147,6 @@ public static class WordingChanges
     public static DataFrame Examples(IReadOnlyList<AskRow> rows, IReadOnlyList<string> themes, int perCell = 2)
     {
         if (rows.Count != themes.Count) throw new ArgumentException($"{rows.Count} asks but {themes.Count} themes");
-        string Name(string g) => Administrations.Order.Contains(g) ? Administrations.Display(g) : g;
         var cells = Enumerable.Range(0, rows.Count)
             .GroupBy(i => (Theme: themes[i], Admin: rows[i].Administration))
             .OrderBy(g => g.Key.Theme, StringComparer.Ordinal).ThenBy(g => Administrations.Rank(g.Key.Admin))
@@ -155,7 +154,7 @@ public static class WordingChanges
         string Example(int i) => string.Create(CultureInfo.InvariantCulture, $"{rows[i].AnalysisText} ({rows[i].File} #{rows[i].Ordinal})");
         return new DataFrame(
             new StringDataFrameColumn("theme", cells.Select(c => c.Key.Theme)),
-            new StringDataFrameColumn("administration", cells.Select(c => Name(c.Key.Admin))),
+            new StringDataFrameColumn("administration", cells.Select(c => Administrations.Name(c.Key.Admin))),
             new Int32DataFrameColumn("asks", cells.Select(c => c.Count())),
             new StringDataFrameColumn("examples", cells.Select(c => string.Join(" | ", c.Take(perCell).Select(Example)))));
     }
@@ -163,12 +162,11 @@ public static class WordingChanges
     /// <summary>The pairs as a table to read: administrations by name, similarity to two decimals, each ask with its source.</summary>
     public static DataFrame ToFrame(IReadOnlyList<WordingPair> pairs)
     {
-        string Name(string g) => Administrations.Order.Contains(g) ? Administrations.Display(g) : g;
         string Source(AskRow r) => string.Create(CultureInfo.InvariantCulture, $"{r.File} #{r.Ordinal}");
         return new DataFrame(
             new StringDataFrameColumn("theme", pairs.Select(p => p.Theme)),
-            new StringDataFrameColumn("from", pairs.Select(p => Name(p.From))),
-            new StringDataFrameColumn("to", pairs.Select(p => Name(p.To))),
+            new StringDataFrameColumn("from", pairs.Select(p => Administrations.Name(p.From))),
+            new StringDataFrameColumn("to", pairs.Select(p => Administrations.Name(p.To))),
             new StringDataFrameColumn("similarity", pairs.Select(p => p.Similarity.ToString("0.00", CultureInfo.InvariantCulture))),
             new StringDataFrameColumn("earlier_ask", pairs.Select(p => $"{p.Earlier.AnalysisText} ({Source(p.Earlier)})")),
             new StringDataFrameColumn("later_ask", pairs.Select(p => $"{p.Later.AnalysisText} ({Source(p.Later)})")),
