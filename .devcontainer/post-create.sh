@@ -10,4 +10,4 @@ dotnet build Notebooks.sln
 dotnet build -c Release lib/AskShift.Cli
 dotnet lib/AskShift.Cli/bin/Release/net10.0/askshift.dll kernel install --user
 echo "AskShift is ready: 'dotnet run --project lib/AskShift.Cli -- notebooks run' executes the notebooks;"
-echo "in VS Code, open a notebook and pick the kernel 'C# (AskShift)'."
+echo "in VS Code, open a notebook and pick the kernel 'C# (AskShift)' (or .NET Interactive, through Polyglot Notebooks)."

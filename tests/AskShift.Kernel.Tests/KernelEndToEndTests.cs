@@ -81,7 +81,7 @@ public class KernelEndToEndTests
                     Op("complete", ("code", "DateTime."), ("cursor_pos", 9)),
                     Op("inspect", ("code", "Console.WriteLine(answer)"), ("cursor_pos", 12)),
                     Op("execute", ("code", "while (true)\n    spins++;"), ("interrupt_after", 2.0)),
-                    Op("execute", ("code", "var before = spins; Thread.Sleep(300); before == spins")),
+                    Op("execute", ("code", "var before = spins; System.Threading.Thread.Sleep(300); before == spins")),
                     Op("shutdown")),
             };
             var result = await PythonDriver.RunAsync(plan, TimeSpan.FromMinutes(4));

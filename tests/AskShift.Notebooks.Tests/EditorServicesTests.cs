@@ -100,7 +100,7 @@ public class EditorServicesTests
         var error = Assert.IsType<ErrorOutput>(Assert.Single(r.Outputs));
         Assert.Equal("The cell was interrupted.", error.EValue);
 
-        var check = await s.ExecuteAsync("var seen = Spin.N; Thread.Sleep(200); seen == Spin.N");
+        var check = await s.ExecuteAsync("var seen = Spin.N; System.Threading.Thread.Sleep(200); seen == Spin.N");
         Assert.Equal("True", Assert.IsType<ExecuteResultOutput>(Assert.Single(check.Outputs)).Bundle.Text);
 
         var thrown = await s.ExecuteAsync("var i = 0;\nwhile (true)\n{\n    if (++i > 3) throw new InvalidOperationException(\"boom\");\n}");
@@ -121,7 +121,7 @@ public class EditorServicesTests
         // is left alone (and stops here through its own flag).
         using (var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(400)))
         {
-            var r = await s.ExecuteAsync("var t = new Thread(() => { while (!Spin2.Stop) { } }); t.Start(); t.Join();", ct: cts.Token);
+            var r = await s.ExecuteAsync("var t = new System.Threading.Thread(() => { while (!Spin2.Stop) { } }); t.Start(); t.Join();", ct: cts.Token);
             Assert.IsType<ErrorOutput>(Assert.Single(r.Outputs));
         }
         var after = await s.ExecuteAsync("Spin2.Stop = true; 42");
@@ -134,7 +134,7 @@ public class EditorServicesTests
         await using var s = SessionTests.NewSession();
         Assert.True((await s.ExecuteAsync("var warm = 1;")).Success); // the first compile alone can outlast the interrupt
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-        var r = await s.ExecuteAsync("Thread.Sleep(4000);", ct: cts.Token);
+        var r = await s.ExecuteAsync("System.Threading.Thread.Sleep(4000);", ct: cts.Token);
         var error = Assert.IsType<ErrorOutput>(Assert.Single(r.Outputs));
         Assert.Contains("still running in the background", error.EValue);
         Assert.Contains("restart the kernel", error.EValue);

@@ -28,8 +28,8 @@ public class IsolatedRunTests
         {
             var exit = Write(dir, "a-exit.ipynb", "var x = 1;", "Environment.Exit(0);", "x");
             var overflow = Write(dir, "b-overflow.ipynb", "int F(int n) => F(n + 1) + 1;", "F(0)");
-            var thrown = Write(dir, "c-thread.ipynb", "new Thread(() => throw new InvalidOperationException(\"bg\")).Start(); Thread.Sleep(5000);");
-            var fine = Write(dir, "d-fine.ipynb", "Console.WriteLine(Directory.GetCurrentDirectory());");
+            var thrown = Write(dir, "c-thread.ipynb", "using System.Threading; new Thread(() => throw new InvalidOperationException(\"bg\")).Start(); Thread.Sleep(5000);");
+            var fine = Write(dir, "d-fine.ipynb", "Console.WriteLine(System.IO.Directory.GetCurrentDirectory());");
             var before = new[] { exit, overflow, thrown }.ToDictionary(p => p, File.ReadAllText);
 
             var (code, output) = await RunnerTests.Cli("notebooks", "run", "--no-images", exit, overflow, thrown, fine);
@@ -56,7 +56,7 @@ public class IsolatedRunTests
         var dir = Folder();
         try
         {
-            var hang = Write(dir, "a-hang.ipynb", "var t = new Thread(() => { while (true) { } }); t.Start(); t.Join();");
+            var hang = Write(dir, "a-hang.ipynb", "var t = new System.Threading.Thread(() => { while (true) { } }); t.Start(); t.Join();");
             var loop = Write(dir, "b-loop.ipynb", "while (true) { }", "2");
             var fine = Write(dir, "c-fine.ipynb", "40 + 2");
             var (code, output) = await RunnerTests.Cli("notebooks", "run", "--no-images", "--timeout", "6", hang, loop, fine);

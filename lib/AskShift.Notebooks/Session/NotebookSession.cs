@@ -23,10 +23,15 @@ namespace AskShift.Notebooks;
 /// </remarks>
 public sealed class NotebookSession : IAsyncDisposable
 {
-    private static readonly string[] DefaultImports =
+    /// <summary>
+    /// The namespaces every cell sees: exactly the ones .NET Interactive's C# kernel imports (so a notebook that runs
+    /// here runs there too, and a missing <c>using System.IO;</c> fails in both), plus this engine's display helpers,
+    /// which stand where .NET Interactive's <c>using static Microsoft.DotNet.Interactive.Kernel</c> does.
+    /// </summary>
+    internal static readonly string[] DefaultImports =
     [
-        "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Text", "System.Threading",
-        "System.Threading.Tasks", "AskShift.Notebooks",
+        "System", "System.Text", "System.Collections", "System.Collections.Generic", "System.Threading.Tasks",
+        "System.Linq", "AskShift.Notebooks",
     ];
 
     private readonly SessionOptions options;
@@ -51,7 +56,7 @@ public sealed class NotebookSession : IAsyncDisposable
         ConsoleRouter.Install();
         resolver = new ReferenceResolver(loader);
         var refs = ReferenceResolver.FrameworkReferences().ToList();
-        foreach (var a in new[] { typeof(NotebookSession).Assembly, typeof(Microsoft.Data.Analysis.DataFrame).Assembly,
+        foreach (var a in new[] { typeof(NotebookSession).Assembly, typeof(Formatter).Assembly, typeof(Microsoft.Data.Analysis.DataFrame).Assembly,
                      typeof(Plotly.NET.GenericChart).Assembly, typeof(Microsoft.FSharp.Core.Unit).Assembly })
             if (resolver.Host(a) is { } r) refs.Add(r);
         scriptOptions = ScriptOptions.Default

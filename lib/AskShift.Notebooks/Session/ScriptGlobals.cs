@@ -70,10 +70,3 @@ public static class DisplayExtensions
     internal static CellContext Current() =>
         ConsoleRouter.Current ?? throw new InvalidOperationException("display() can only be called while a notebook cell is running.");
 }
-
-/// <summary>HTML shown as-is (text/html), with the markup as its text/plain fallback.</summary>
-public sealed record HtmlContent(string Html)
-{
-    /// <inheritdoc/>
-    public override string ToString() => Html;
-}

@@ -16,10 +16,10 @@ public sealed class SessionOptions
     public IChartImageRenderer? ImageRenderer { get; init; } = ChromiumChartRenderer.Shared;
 
     /// <summary>Size of the PNG picture of a chart whose layout sets no size.</summary>
-    public int ChartWidth { get; init; } = 900;
+    public int ChartWidth { get; init; } = ChromiumChartRenderer.DefaultWidth;
 
     /// <inheritdoc cref="ChartWidth"/>
-    public int ChartHeight { get; init; } = 500;
+    public int ChartHeight { get; init; } = ChromiumChartRenderer.DefaultHeight;
 
     /// <summary>
     /// Where the engine reports its own warnings (e.g. "no Chromium"), kept apart from the cells' captured console.

@@ -10,6 +10,12 @@ namespace AskShift.Notebooks;
 /// </summary>
 public sealed class ChromiumChartRenderer : IChartImageRenderer, IAsyncDisposable
 {
+    /// <summary>A chart's picture size when its layout sets none: wide enough for a legend beside the plot.</summary>
+    public const int DefaultWidth = 900;
+
+    /// <inheritdoc cref="DefaultWidth"/>
+    public const int DefaultHeight = 500;
+
     /// <summary>Where Debian and Ubuntu install Chromium.</summary>
     public const string DefaultChromium = "/usr/bin/chromium";
 

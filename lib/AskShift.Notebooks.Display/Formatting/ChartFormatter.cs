@@ -13,6 +13,12 @@ internal static class ChartFormatter
     public static MimeBundle Format(GenericChart chart)
     {
         var figure = Figure(chart);
+        return Formatter.Bundle((Formatter.PlotlyMime, figure), ("text/plain", JsonValue.Create(Text(figure))));
+    }
+
+    /// <summary>The one-line text/plain stand-in for a chart: its trace types and title.</summary>
+    public static string Text(JsonObject figure)
+    {
         var types = (figure["data"] as JsonArray ?? []).Select(t => t?["type"]?.GetValue<string>() ?? "scatter").Distinct();
         var title = figure["layout"]?["title"] switch
         {
@@ -20,8 +26,7 @@ internal static class ChartFormatter
             JsonObject o => o["text"]?.GetValue<string>(),
             _ => null,
         };
-        var text = $"Plotly chart ({string.Join(", ", types)}){(title is null ? "" : ": " + title)}";
-        return Formatter.Bundle((Formatter.PlotlyMime, figure), ("text/plain", JsonValue.Create(text)));
+        return $"Plotly chart ({string.Join(", ", types)}){(title is null ? "" : ": " + title)}";
     }
 
     /// <summary>The figure as JSON, as plotly.js's newPlot/toImage take it.</summary>

@@ -18,6 +18,7 @@ public static class Formatter
 
     private static readonly ConcurrentDictionary<Type, Func<object, MimeBundle>> registry = new();
     private static readonly List<Type> order = [];
+    private static readonly ConcurrentDictionary<Type, ConcurrentDictionary<string, Func<object, string>>> byMime = new();
 
     /// <summary>Rows of a table shown before the rest is summarised as "N more rows" (keeps notebooks diffable).</summary>
     public static int MaxRows { get; set; } = 20;
@@ -35,6 +36,40 @@ public static class Formatter
         ArgumentNullException.ThrowIfNull(format);
         registry[typeof(T)] = o => format((T)o);
         lock (order) { order.Remove(typeof(T)); order.Add(typeof(T)); }
+    }
+
+    /// <summary>
+    /// .NET Interactive's form, <c>Formatter.Register&lt;T&gt;((value, writer) =&gt; ..., "text/html")</c>, so a cell
+    /// written for Polyglot Notebooks runs here unchanged. Each call adds one MIME type for <typeparamref name="T"/>
+    /// (a later call for the same type and MIME type replaces it); text/plain falls back to the readable text when
+    /// no text/plain formatter is given. <c>application/*json</c> output is stored as JSON, as nbformat wants.
+    /// </summary>
+    public static void Register<T>(Action<T, TextWriter> formatter, string mimeType = "text/plain")
+    {
+        ArgumentNullException.ThrowIfNull(formatter);
+        ArgumentException.ThrowIfNullOrWhiteSpace(mimeType);
+        var perMime = byMime.GetOrAdd(typeof(T), _ => new ConcurrentDictionary<string, Func<object, string>>());
+        perMime[mimeType] = o => { using var w = new StringWriter(System.Globalization.CultureInfo.InvariantCulture); formatter((T)o, w); return w.ToString(); };
+        Register<T>(value =>
+        {
+            var data = new Dictionary<string, JsonNode>();
+            foreach (var (mime, f) in perMime.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                var text = f(value!);
+                data[mime] = mime.StartsWith("application/", StringComparison.Ordinal) && mime.EndsWith("json", StringComparison.Ordinal)
+                    ? JsonNode.Parse(text) ?? JsonValue.Create(text)!
+                    : JsonValue.Create(text)!;
+            }
+            if (!data.ContainsKey("text/plain")) data["text/plain"] = JsonValue.Create(PlainText.Format(value))!;
+            return new MimeBundle(data, null);
+        });
+    }
+
+    /// <inheritdoc cref="Register{T}(Action{T, TextWriter}, string)"/>
+    public static void Register<T>(Func<T, string> formatter, string mimeType = "text/plain")
+    {
+        ArgumentNullException.ThrowIfNull(formatter);
+        Register<T>((value, writer) => writer.Write(formatter(value)), mimeType);
     }
 
     /// <summary>The bundle for <paramref name="value"/>: a registered formatter's, or text/plain.</summary>
