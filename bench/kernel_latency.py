@@ -6,7 +6,8 @@ Debian's ipykernel (python3-ipykernel) in the same run, starts alternating, so b
                          i.e. process start, .NET start-up, sockets, kernel_info handshake, first Roslyn compile.
   warm round trip:       execute_request -> execute_reply + status idle for a trivial cell in a warm kernel.
 
-Usage (from the repository root, after `dotnet build -c Release lib/AskShift.Cli`):
+Usage (from the repository root, after README's kernel set-up, which publishes lib/AskShift.Cli/bin/kernel/;
+a `dotnet build -c Release lib/AskShift.Cli` is used when there is no such publish):
   /usr/bin/python3 bench/kernel_latency.py [--askshift PATH/askshift.dll] [--starts 5] [--cells 30]
 The kernelspec is installed into a temporary --prefix, so nothing on the machine changes.
 """
@@ -59,7 +60,8 @@ def one_start(cells, kernel_name="askshift-csharp"):
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
-    default_dll = os.path.join(here, "..", "lib", "AskShift.Cli", "bin", "Release", "net10.0", "askshift.dll")
+    published = os.path.join(here, "..", "lib", "AskShift.Cli", "bin", "kernel", "askshift.dll")
+    default_dll = published if os.path.exists(published) else os.path.join(here, "..", "lib", "AskShift.Cli", "bin", "Release", "net10.0", "askshift.dll")
     ap = argparse.ArgumentParser()
     ap.add_argument("--askshift", default=default_dll, help="askshift.dll to install as the kernel")
     ap.add_argument("--starts", type=int, default=5)

@@ -5,7 +5,8 @@ Each kernel gets the same N trivial cells (`1 + 1`) through jupyter_client; the 
 (VmRSS) is read at checkpoints. What matters is the growth per cell: a kernel that keeps something per submission
 shows it here long before a user's session of a few hundred cells runs out of memory.
 
-Usage (from the repository root, after `dotnet build -c Release lib/AskShift.Cli`):
+Usage (from the repository root, after README's kernel set-up, which publishes lib/AskShift.Cli/bin/kernel/;
+a `dotnet build -c Release lib/AskShift.Cli` is used when there is no such publish):
   /usr/bin/python3 bench/kernel_memory.py [--askshift PATH/askshift.dll] [--cells 1000]
 The AskShift kernelspec is installed into a temporary --prefix; its history file is switched off.
 """
@@ -51,7 +52,8 @@ def session(kernel_name, cells, checkpoints):
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
-    default_dll = os.path.join(here, "..", "lib", "AskShift.Cli", "bin", "Release", "net10.0", "askshift.dll")
+    published = os.path.join(here, "..", "lib", "AskShift.Cli", "bin", "kernel", "askshift.dll")
+    default_dll = published if os.path.exists(published) else os.path.join(here, "..", "lib", "AskShift.Cli", "bin", "Release", "net10.0", "askshift.dll")
     ap = argparse.ArgumentParser()
     ap.add_argument("--askshift", default=default_dll, help="askshift.dll to install as the kernel")
     ap.add_argument("--cells", type=int, default=1000)

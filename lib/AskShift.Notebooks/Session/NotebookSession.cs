@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
@@ -42,6 +43,10 @@ public sealed class NotebookSession : IAsyncDisposable
     private readonly List<(string Name, string? Version)> packages = [];
     private readonly List<string> sources = [];
     private ScriptOptions scriptOptions;
+    private bool frameworkComplete;
+
+    /// <summary>Whether the whole framework is referenced yet (see <see cref="ReferenceResolver.CoreFramework"/>).</summary>
+    internal bool FrameworkComplete => frameworkComplete;
     // References #r'd since the last submission ran. A continuation is given only these: every previous submission's
     // references are inherited through the chain, and handing the whole list again made Roslyn bind all ~170
     // assemblies anew for each cell (memory grew with the square of the number of cells).
@@ -55,7 +60,7 @@ public sealed class NotebookSession : IAsyncDisposable
         this.options = options ?? new SessionOptions();
         ConsoleRouter.Install();
         resolver = new ReferenceResolver(loader);
-        var refs = ReferenceResolver.FrameworkReferences().ToList();
+        var refs = ReferenceResolver.FrameworkReferences(core: true).ToList();
         foreach (var a in new[] { typeof(NotebookSession).Assembly, typeof(Formatter).Assembly, typeof(Microsoft.Data.Analysis.DataFrame).Assembly,
                      typeof(Plotly.NET.GenericChart).Assembly, typeof(Microsoft.FSharp.Core.Unit).Assembly })
             if (resolver.Host(a) is { } r) refs.Add(r);
@@ -175,23 +180,29 @@ public sealed class NotebookSession : IAsyncDisposable
     /// <summary>Compiles and runs one submission on top of the session state; reports its result or error.</summary>
     private async Task<bool> RunSubmissionAsync(string code, CellContext cell, string? file, CancellationToken ct)
     {
-        var opts = ContinuationOptions().WithFilePath(file ?? $"cell{ExecutionCount}");
-        Script<object> script = state is null
-            ? CSharpScript.Create(code, opts, typeof(ScriptGlobals), loader)
-            : state.Script.ContinueWith(code, opts);
-        var diagnostics = script.Compile(ct);
-        if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        // What runs has a cancellation check in every loop. It is compiled (bound and emitted) once: Script.Compile
+        // would bind it a second time for warnings, which nobody sees, and that was most of a small cell's time.
+        // Only when the cell does not compile is the code as written compiled, so errors point at what the user wrote.
+        var polled = LoopPolling.Instrument(code);
+        if (!TryBuild(polled ?? code, file, ct, out var script, out var errors)
+            && !(polled is not null && TryBuild(code, file, ct, out script, out errors)))
         {
-            cell.Emit(ErrorReport.Compile(diagnostics, file));
-            return false;
-        }
-        // Diagnostics come from the code as written; what runs has a cancellation check in every loop.
-        if (LoopPolling.Instrument(code) is { } polled)
-        {
-            var instrumented = state is null
-                ? CSharpScript.Create(polled, opts, typeof(ScriptGlobals), loader)
-                : state.Script.ContinueWith(polled, opts);
-            if (!instrumented.Compile(ct).Any(d => d.Severity == DiagnosticSeverity.Error)) script = instrumented;
+            if (frameworkComplete || !ReferenceResolver.NeedsMoreFramework(errors))
+            {
+                cell.Emit(ErrorReport.Compile(errors, file));
+                return false;
+            }
+            // The cell may use a framework assembly outside the core set: add the rest once, for good, and retry.
+            frameworkComplete = true;
+            var rest = ReferenceResolver.FrameworkReferences(core: false).ToList();
+            scriptOptions = scriptOptions.AddReferences(rest);
+            pendingReferences.AddRange(rest);
+            if (!TryBuild(polled ?? code, file, ct, out script, out errors)
+                && !(polled is not null && TryBuild(code, file, ct, out script, out errors)))
+            {
+                cell.Emit(ErrorReport.Compile(errors, file));
+                return false;
+            }
         }
 
         // Run on the pool so a cell that blocks synchronously can still be abandoned when ct fires.
@@ -223,6 +234,27 @@ public sealed class NotebookSession : IAsyncDisposable
         if (file is null && HasTrailingExpression(script) && next.ReturnValue is { } value)
             cell.Emit(new ExecuteResultOutput(Format(value)));
         return true;
+    }
+
+    /// <summary>Compiles and emits <paramref name="code"/> on top of the session (the emitted code is cached inside
+    /// the script for the run), or gives its errors.</summary>
+    private bool TryBuild(string code, string? file, CancellationToken ct, out Script<object> script, out ImmutableArray<Diagnostic> errors)
+    {
+        var opts = ContinuationOptions().WithFilePath(file ?? $"cell{ExecutionCount}");
+        script = state is null
+            ? CSharpScript.Create(code, opts, typeof(ScriptGlobals), loader)
+            : state.Script.ContinueWith(code, opts);
+        try
+        {
+            script.CreateDelegate(ct);
+            errors = [];
+            return true;
+        }
+        catch (CompilationErrorException e)
+        {
+            errors = e.Diagnostics;
+            return false;
+        }
     }
 
     private static bool HasTrailingExpression(Script script)

@@ -1,0 +1,47 @@
+using AskShift.Notebooks;
+
+namespace AskShift.Notebooks.Tests;
+
+/// <summary>
+/// Sessions start against a core set of framework assemblies (each submission binds every reference, so fewer make
+/// every cell faster) and take in the rest the first time a cell needs it: any BCL API works without a #r.
+/// </summary>
+public class FrameworkReferenceTests
+{
+    [Fact]
+    public async Task A_type_outside_the_core_set_works_without_a_reference_and_later_cells_keep_it()
+    {
+        await using var s = SessionTests.NewSession();
+        Assert.True((await s.ExecuteAsync("var n = 1;")).Success);
+        Assert.False(s.FrameworkComplete);
+        Assert.DoesNotContain("System.Xml.Linq", ReferenceResolver.CoreFramework);
+
+        var xml = await s.ExecuteAsync("using System.Xml.Linq;\nnew XElement(\"ask\", n).ToString()");
+        Assert.True(xml.Success, string.Join("\n", xml.Outputs));
+        Assert.Equal("<ask>1</ask>", Assert.IsType<ExecuteResultOutput>(Assert.Single(xml.Outputs)).Bundle.Text);
+        Assert.True(s.FrameworkComplete);
+
+        var later = await s.ExecuteAsync("System.Security.Cryptography.SHA256.HashData(new byte[1]).Length + n");
+        Assert.Equal("33", Assert.IsType<ExecuteResultOutput>(Assert.Single(later.Outputs)).Bundle.Text);
+    }
+
+    [Fact]
+    public async Task A_misspelt_name_is_reported_without_taking_in_the_whole_framework()
+    {
+        await using var s = SessionTests.NewSession();
+        var r = await s.ExecuteAsync("for (var i = 0; i < 2; i++) { }\nvar total = undefinedThing + 1;");
+        Assert.False(r.Success);
+        var error = Assert.IsType<ErrorOutput>(Assert.Single(r.Outputs));
+        Assert.Contains("(2,13): error CS0103: The name 'undefinedThing' does not exist", error.EValue); // as written, not as instrumented
+        Assert.False(s.FrameworkComplete);
+    }
+
+    [Fact]
+    public async Task A_missing_namespace_that_no_framework_assembly_has_still_fails_with_its_error()
+    {
+        await using var s = SessionTests.NewSession();
+        var r = await s.ExecuteAsync("using No.Such.Namespace;\n1");
+        Assert.False(r.Success);
+        Assert.Contains("CS0246", Assert.IsType<ErrorOutput>(Assert.Single(r.Outputs)).EValue);
+    }
+}
