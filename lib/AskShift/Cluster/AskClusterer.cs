@@ -1,13 +1,11 @@
 using Microsoft.ML;
-using Microsoft.ML.Data;
-using Microsoft.ML.Trainers;
 
 namespace AskShift.Cluster;
 
 /// <summary>How a codebook takes part in clustering.</summary>
 public enum GuidedMode
 {
-    /// <summary>Unsupervised: ML.NET k-means, k by silhouette; codebook ignored.</summary>
+    /// <summary>Unsupervised: k-means (k-means++ restarts), k by silhouette or stability; codebook ignored.</summary>
     None,
     /// <summary>Unsupervised clustering, then each cluster is named after the codebook theme whose seed terms it is closest to.</summary>
     Name,
@@ -30,7 +28,7 @@ public enum KChoice
 /// <summary>Settings for <see cref="AskClusterer"/>; defaults suit a few dozen to a few thousand short asks.</summary>
 public sealed record ClusterOptions
 {
-    /// <summary>Seed of the MLContext: the same seed and inputs give the same clusters.</summary>
+    /// <summary>Seed of the MLContext and of k-means: the same seed and inputs give the same clusters.</summary>
     public int Seed { get; init; } = 1;
     /// <summary>Fixed number of clusters; null chooses k in [<see cref="MinK"/>, <see cref="MaxK"/>] by silhouette.</summary>
     public int? K { get; init; }
@@ -65,7 +63,7 @@ public sealed record ClusterOptions
 }
 
 /// <summary>
-/// The clustering stage: featurise asks with ML.NET, cluster with ML.NET k-means (or codebook-seeded k-means), choose
+/// The clustering stage: featurise asks with ML.NET, cluster with sparse k-means (or codebook-seeded k-means), choose
 /// k by silhouette, label clusters by c-TF-IDF and show representative asks. One call: <c>new AskClusterer(options).Run(texts)</c>.
 /// </summary>
 public sealed class AskClusterer(ClusterOptions? options = null)
@@ -85,7 +83,7 @@ public sealed class AskClusterer(ClusterOptions? options = null)
         var ml = new MLContext(seed: o.Seed);
         var feats = AskFeaturizer.Fit(texts, o.Features, ml);
         var vectors = feats.Vectors;
-        // Degenerate input is answered in words, before ML.NET's k-means fails on it ("not enough distinct instances").
+        // Degenerate input is answered in words, before k-means fails on it (ML.NET said "not enough distinct instances").
         // Texts with the same words once stop words are removed have the same vector (all empty when every word is in
         // every text, as IDF is then zero): only distinct vectors can be told apart.
         var distinct = vectors.Select(Key).Distinct().Count();
@@ -140,16 +138,16 @@ public sealed class AskClusterer(ClusterOptions? options = null)
             var stability = new List<double>();
             for (int k = lo; k <= hi; k++)
             {
-                var (labels, avgDist, db) = TrainKMeans(ml, feats, k, restarts);
+                var (labels, avgDist, db) = TrainKMeans(feats, k, restarts, o.Seed);
                 double sil = distances.Score(labels);
                 var stab = o.ChooseK == KChoice.Stability && lo < hi ? Stability(vectors, labels, k, feats.Dimension, o) : double.NaN;
                 scores.Add(new KScore(k, sil, db, avgDist) { Stability = stab });
                 var criterion = o.ChooseK == KChoice.Stability && lo < hi ? stab : sil;
                 if (criterion > best + 1e-12) { best = criterion; raw = labels; }
             }
-            method = o.K is null ? $"ML.NET k-means (k-means++, {restarts} restarts), k in {lo}..{hi} by " +
+            method = o.K is null ? $"k-means (k-means++, {restarts} restarts), k in {lo}..{hi} by " +
                                    (o.ChooseK == KChoice.Stability ? $"stability over {o.StabilityResamples} subsamples of 80%" : $"{o.Metric.ToString().ToLowerInvariant()} silhouette")
-                                 : $"ML.NET k-means (k-means++, {restarts} restarts), fixed k={o.K}";
+                                 : $"k-means (k-means++, {restarts} restarts), fixed k={o.K}";
         }
         if (reduced is not null) method = $"{method}; {reduced}";
         var found = raw.Distinct().Count();
@@ -212,29 +210,14 @@ public sealed class AskClusterer(ClusterOptions? options = null)
     private static string Key(SparseVector v) =>
         string.Join(",", v.Indices.Zip(v.Values, (i, x) => $"{i}:{x.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}"));
 
-    private static (int[] Labels, double AvgDist, double DaviesBouldin) TrainKMeans(MLContext ml, AskFeaturizer feats, int k, int restarts)
+    /// <summary>
+    /// The best of <paramref name="restarts"/> k-means++ starts (<see cref="SparseKMeans"/>, not ML.NET's trainer: see
+    /// there why), with the mean squared distance to the centres and the Davies-Bouldin index.
+    /// </summary>
+    private static (int[] Labels, double AvgDist, double DaviesBouldin) TrainKMeans(AskFeaturizer feats, int k, int restarts, int seed)
     {
-        (int[] Labels, double AvgDist, double Db) best = ([], double.PositiveInfinity, double.NaN);
-        for (int r = 0; r < Math.Max(1, restarts); r++)
-        {
-            var trainer = ml.Clustering.Trainers.KMeans(new KMeansTrainer.Options
-            {
-                FeatureColumnName = AskFeaturizer.FeatureColumn,
-                NumberOfClusters = k,
-                InitializationAlgorithm = KMeansTrainer.InitializationAlgorithm.KMeansPlusPlus,
-                NumberOfThreads = 1, // one thread: the same seed gives the same clusters on any machine
-                MaximumNumberOfIterations = 300,
-            });
-            var model = trainer.Fit(feats.Data);
-            var scored = model.Transform(feats.Data);
-            var metrics = ml.Clustering.Evaluate(scored, scoreColumnName: "Score", featureColumnName: AskFeaturizer.FeatureColumn);
-            if (metrics.AverageDistance < best.AvgDist - 1e-9)
-            {
-                var labels = scored.GetColumn<uint>("PredictedLabel").Select(l => (int)l - 1).ToArray();
-                best = (labels, metrics.AverageDistance, metrics.DaviesBouldinIndex);
-            }
-        }
-        return best;
+        var fit = SparseKMeans.Fit(feats.Vectors, feats.Dimension, new KMeansOptions { K = k, Restarts = Math.Max(1, restarts), Seed = seed });
+        return (fit.Labels, fit.Inertia / feats.Vectors.Count, DaviesBouldin(feats.Vectors, fit.Labels, feats.Dimension));
     }
 
     private ClusteringResult Describe(IReadOnlyList<string> texts, IReadOnlyList<SparseVector> vectors, AskFeaturizer feats,

@@ -1,0 +1,54 @@
+using AskShift.Cluster;
+
+namespace AskShift.Tests.Cluster;
+
+public class CharNgramsTests
+{
+    [Fact]
+    public void Text_is_lower_cased_without_diacritics_or_punctuation_between_markers()
+    {
+        Assert.Equal("\u0002free ilham tohti now 2014\u0003", CharNgrams.Normalise("Free Ilham Tohti — now! (2014)").Replace("  ", " "));
+        Assert.Equal("\u0002cafe\u0003", CharNgrams.Normalise("Café"));
+        Assert.Equal("\u0002释放人权律师\u0003", CharNgrams.Normalise("释放人权律师。"));
+    }
+
+    [Fact]
+    public void Shared_grams_carry_no_weight_and_rows_are_unit_length()
+    {
+        var (model, vectors) = CharNgrams.Fit(["release them", "release him", "sanction them"], 3, 3);
+        Assert.All(vectors, v => Assert.Equal(1.0, Math.Sqrt(v.SquaredNorm()), 5));
+        // A gram in every text has idf log(1) = 0: a text made only of such grams is left empty.
+        var (_, same) = CharNgrams.Fit(["abc", "abc", "abc d"], 3, 3);
+        Assert.Contains(same[0].Indices, _ => true); // "bc\u0003" ends only the first two
+        var (_, all) = CharNgrams.Fit(["abc", "abc", "abc"], 3, 3);
+        Assert.All(all, v => Assert.Empty(v.Indices));
+        Assert.True(model.Dimension > 10);
+    }
+
+    [Fact]
+    public void Transform_of_a_fitted_text_is_its_fitted_vector_and_unseen_grams_are_ignored()
+    {
+        var texts = new[] { "end forced labour in Xinjiang", "raise the cases of detained lawyers", "impose targeted sanctions" };
+        var (model, vectors) = CharNgrams.Fit(texts, 3, 5);
+        var again = model.Transform(texts);
+        for (int i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(vectors[i].Indices, again[i].Indices);
+            Assert.Equal(vectors[i].Values, again[i].Values);
+        }
+        Assert.Empty(model.Transform(["zzzz qqqq"])[0].Indices);
+    }
+
+    [Fact]
+    public void Featuriser_joins_word_and_char_blocks_into_unit_rows_and_projects_seed_terms_alike()
+    {
+        var texts = new[] { "release Ilham Tohti", "sanction officials responsible for abuses", "release detained lawyers", "press for access to Tibet" };
+        var f = AskFeaturizer.Fit(texts);
+        Assert.All(f.Vectors, v => Assert.Equal(1.0, Math.Sqrt(v.SquaredNorm()), 5));
+        Assert.All(f.Vectors, v => Assert.True(v.Indices.SequenceEqual(v.Indices.Order())));
+        var projected = f.Transform(texts);
+        for (int i = 0; i < texts.Length; i++) Assert.Equal(f.Vectors[i].Indices, projected[i].Indices);
+        var words = AskFeaturizer.Fit(texts, new FeaturizerOptions { UseCharNgrams = false });
+        Assert.True(f.Dimension > words.Dimension);
+    }
+}
