@@ -44,6 +44,11 @@ public sealed record ClusterOptions
     public KChoice ChooseK { get; init; } = KChoice.Silhouette;
     /// <summary>Subsamples per k for <see cref="KChoice.Stability"/>.</summary>
     public int StabilityResamples { get; init; } = 10;
+    /// <summary>
+    /// Above this many asks, k is chosen on a seeded sample of this many and only the chosen k is fitted on all (the
+    /// scores shown are the sample's), which bounds the cost of choosing k on a large corpus.
+    /// </summary>
+    public int ChooseKSampleLimit { get; init; } = 5_000;
     /// <summary>Above this many asks the silhouette is computed on a seeded sample (see <see cref="Silhouette.DefaultSampleLimit"/>).</summary>
     public int SilhouetteSampleLimit { get; init; } = Silhouette.DefaultSampleLimit;
     public Codebook? Codebook { get; init; }
@@ -133,20 +138,29 @@ public sealed class AskClusterer(ClusterOptions? options = null)
             scores = [];
             raw = [];
             int restarts = o.Restarts ?? (texts.Count <= 1000 ? 10 : Math.Max(3, 10_000 / texts.Count));
-            var distances = Silhouette.Distances.Compute(vectors, o.Metric, o.SilhouetteSampleLimit, o.Seed);
+            // Choosing k fits every k in the range; above ChooseKSampleLimit asks that is done on a seeded sample, and
+            // only the chosen k is fitted on all, so the cost of choosing stops growing with the corpus.
+            var choosing = lo < hi;
+            var sampled = choosing && texts.Count > o.ChooseKSampleLimit;
+            var order = Enumerable.Range(0, texts.Count).ToArray();
+            if (sampled) new Random(o.Seed).Shuffle(order);
+            var pool = sampled ? order.Take(o.ChooseKSampleLimit).Order().Select(i => vectors[i]).ToList() : vectors.ToList();
+            var distances = Silhouette.Distances.Compute(pool, o.Metric, o.SilhouetteSampleLimit, o.Seed);
             double best = double.NegativeInfinity;
-            var stability = new List<double>();
+            int bestK = lo;
             for (int k = lo; k <= hi; k++)
             {
-                var (labels, avgDist, db) = TrainKMeans(feats, k, restarts, o.Seed);
+                var (labels, avgDist, db) = TrainKMeans(pool, feats.Dimension, k, sampled ? Math.Max(3, 10_000 / pool.Count) : restarts, o.Seed);
                 double sil = distances.Score(labels);
-                var stab = o.ChooseK == KChoice.Stability && lo < hi ? Stability(vectors, labels, k, feats.Dimension, o) : double.NaN;
+                var stab = o.ChooseK == KChoice.Stability && choosing ? Stability(pool, labels, k, feats.Dimension, o) : double.NaN;
                 scores.Add(new KScore(k, sil, db, avgDist) { Stability = stab });
-                var criterion = o.ChooseK == KChoice.Stability && lo < hi ? stab : sil;
-                if (criterion > best + 1e-12) { best = criterion; raw = labels; }
+                var criterion = o.ChooseK == KChoice.Stability && choosing ? stab : sil;
+                if (criterion > best + 1e-12) { best = criterion; raw = labels; bestK = k; }
             }
+            if (sampled) raw = TrainKMeans(vectors, feats.Dimension, bestK, restarts, o.Seed).Labels;
             method = o.K is null ? $"k-means (k-means++, {restarts} restarts), k in {lo}..{hi} by " +
-                                   (o.ChooseK == KChoice.Stability ? $"stability over {o.StabilityResamples} subsamples of 80%" : $"{o.Metric.ToString().ToLowerInvariant()} silhouette")
+                                   (o.ChooseK == KChoice.Stability ? $"stability over {o.StabilityResamples} subsamples of 80%" : $"{o.Metric.ToString().ToLowerInvariant()} silhouette") +
+                                   (sampled ? $" on a sample of {pool.Count} asks, then k={bestK} fitted on all {texts.Count}" : "")
                                  : $"k-means (k-means++, {restarts} restarts), fixed k={o.K}";
         }
         if (reduced is not null) method = $"{method}; {reduced}";
@@ -214,10 +228,10 @@ public sealed class AskClusterer(ClusterOptions? options = null)
     /// The best of <paramref name="restarts"/> k-means++ starts (<see cref="SparseKMeans"/>, not ML.NET's trainer: see
     /// there why), with the mean squared distance to the centres and the Davies-Bouldin index.
     /// </summary>
-    private static (int[] Labels, double AvgDist, double DaviesBouldin) TrainKMeans(AskFeaturizer feats, int k, int restarts, int seed)
+    private static (int[] Labels, double AvgDist, double DaviesBouldin) TrainKMeans(IReadOnlyList<SparseVector> vectors, int dimension, int k, int restarts, int seed)
     {
-        var fit = SparseKMeans.Fit(feats.Vectors, feats.Dimension, new KMeansOptions { K = k, Restarts = Math.Max(1, restarts), Seed = seed });
-        return (fit.Labels, fit.Inertia / feats.Vectors.Count, DaviesBouldin(feats.Vectors, fit.Labels, feats.Dimension));
+        var fit = SparseKMeans.Fit(vectors, dimension, new KMeansOptions { K = k, Restarts = Math.Max(1, restarts), Seed = seed });
+        return (fit.Labels, fit.Inertia / vectors.Count, DaviesBouldin(vectors, fit.Labels, dimension));
     }
 
     private ClusteringResult Describe(IReadOnlyList<string> texts, IReadOnlyList<SparseVector> vectors, AskFeaturizer feats,

@@ -136,3 +136,41 @@ public class ClustererTests
         Assert.All(cb.Themes, t => Assert.NotEmpty(t.SeedTerms));
     }
 }
+
+public class SampledKChoiceTests
+{
+    private static List<string> Topics(int each)
+    {
+        string[][] topics =
+        [
+            ["impose targeted sanctions on officials responsible for abuses", "freeze assets and ban visas of responsible officials"],
+            ["announce a diplomatic boycott of the Winter Olympics", "send no officials to the Beijing Olympic games"],
+            ["release the detained human rights lawyers", "free Ilham Tohti and every jailed lawyer"],
+        ];
+        var rng = new Random(4);
+        var texts = new List<string>();
+        for (int i = 0; i < each; i++)
+            foreach (var t in topics)
+                texts.Add($"{t[rng.Next(2)]} {t[rng.Next(2)].Split(' ')[rng.Next(4)]}");
+        return texts;
+    }
+
+    [Fact]
+    public void Above_the_limit_k_is_chosen_on_a_sample_then_fitted_on_every_ask()
+    {
+        var texts = Topics(40);
+        var r = new AskClusterer(new ClusterOptions { ChooseKSampleLimit = 60, MaxK = 6 }).Run(texts);
+        Assert.Contains("on a sample of 60 asks, then k=", r.Method);
+        Assert.Equal(texts.Count, r.Assignments.Count);
+        Assert.Equal(new AskClusterer(new ClusterOptions { MaxK = 6 }).Run(texts).K, r.K); // the sample chose what all asks would
+        var again = new AskClusterer(new ClusterOptions { ChooseKSampleLimit = 60, MaxK = 6 }).Run(texts);
+        Assert.Equal(r.Assignments, again.Assignments);
+    }
+
+    [Fact]
+    public void Below_the_limit_every_ask_takes_part_in_choosing_k()
+    {
+        var r = new AskClusterer(new ClusterOptions { MaxK = 6 }).Run(Topics(10));
+        Assert.DoesNotContain("sample", r.Method);
+    }
+}
