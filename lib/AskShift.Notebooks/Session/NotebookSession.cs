@@ -184,21 +184,21 @@ public sealed class NotebookSession : IAsyncDisposable
         // would bind it a second time for warnings, which nobody sees, and that was most of a small cell's time.
         // Only when the cell does not compile is the code as written compiled, so errors point at what the user wrote.
         var polled = LoopPolling.Instrument(code);
-        if (!TryBuild(polled ?? code, file, ct, out var script, out var errors)
-            && !(polled is not null && TryBuild(code, file, ct, out script, out errors)))
+        bool Build(out Script<object> built, out ImmutableArray<Diagnostic> errs) =>
+            TryBuild(polled ?? code, file, ct, out built, out errs)
+            || (polled is not null && TryBuild(code, file, ct, out built, out errs));
+        if (!Build(out var script, out var errors))
         {
-            if (frameworkComplete || !ReferenceResolver.NeedsMoreFramework(errors))
-            {
-                cell.Emit(ErrorReport.Compile(errors, file));
-                return false;
-            }
             // The cell may use a framework assembly outside the core set: add the rest once, for good, and retry.
-            frameworkComplete = true;
-            var rest = ReferenceResolver.FrameworkReferences(core: false).ToList();
-            scriptOptions = scriptOptions.AddReferences(rest);
-            pendingReferences.AddRange(rest);
-            if (!TryBuild(polled ?? code, file, ct, out script, out errors)
-                && !(polled is not null && TryBuild(code, file, ct, out script, out errors)))
+            var retry = !frameworkComplete && ReferenceResolver.NeedsMoreFramework(errors);
+            if (retry)
+            {
+                frameworkComplete = true;
+                var rest = ReferenceResolver.FrameworkReferences(core: false).ToList();
+                scriptOptions = scriptOptions.AddReferences(rest);
+                pendingReferences.AddRange(rest);
+            }
+            if (!retry || !Build(out script, out errors))
             {
                 cell.Emit(ErrorReport.Compile(errors, file));
                 return false;
