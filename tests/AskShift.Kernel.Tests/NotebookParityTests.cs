@@ -31,7 +31,9 @@ public class NotebookParityTests
             Assert.True(exit == 0, installErr);
 
             var runnerOut = Path.Combine(work, "runner.ipynb");
-            var run = await new NotebookRunner(new RunnerOptions { ImageRenderer = null }).RunAsync(notebook, runnerOut);
+            // In its own process, in the notebook's folder, as `askshift notebooks run` does: cells use relative paths.
+            var run = await new NotebookRunner(new RunnerOptions { ImageRenderer = null, ChildCommand = [Path.GetFullPath(CliPaths.Dotnet), CliPaths.CliDll] })
+                .RunAsync(notebook, runnerOut);
             Assert.True(run.Success, $"runner failed on {notebook}: {run.Failure}");
 
             var psi = new ProcessStartInfo(PythonDriver.Python, ["-m", "nbconvert", "--to", "notebook", "--execute",

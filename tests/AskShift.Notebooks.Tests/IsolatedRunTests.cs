@@ -122,4 +122,69 @@ public class IsolatedRunTests
         Assert.Contains("var seed = 3;", injected); // not declared: typed by its look
         Assert.Contains("var note = \"42\";", injected); // -r: always a string
     }
+
+    [Fact]
+    public async Task A_notebook_whose_folder_or_file_cannot_be_written_is_refused_before_it_runs_and_the_rest_run()
+    {
+        var dir = Folder();
+        var locked = Directory.CreateDirectory(Path.Combine(dir, "locked")).FullName;
+        try
+        {
+            // Each cell leaves a mark, so a run that happened anyway would show even though its save failed.
+            var inLocked = Write(locked, "a-locked-folder.ipynb", "System.IO.File.AppendAllText(\"/tmp/askshift-unwritable-" + Path.GetFileName(dir) + "\", \"ran\");");
+            var readOnly = Write(dir, "b-read-only.ipynb", "1 + 1");
+            var fine = Write(dir, "c-fine.ipynb", "40 + 2");
+            File.SetUnixFileMode(readOnly, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            LockFolder(locked);
+            Assert.False(CanCreateFileIn(locked), "the test could not make a folder unwritable here");
+            var before = new[] { inLocked, readOnly }.ToDictionary(p => p, File.ReadAllText);
+
+            var (code, output) = await RunnerTests.Cli("notebooks", "run", "--no-images", inLocked, readOnly, fine);
+
+            Assert.NotEqual(0, code);
+            Assert.Matches(@"error: \S*a-locked-folder\.ipynb: its folder cannot be written .*; not run", output);
+            Assert.Matches(@"error: \S*b-read-only\.ipynb: the notebook file is read-only.*; not run", output);
+            Assert.Matches(@"2 notebook\(s\) not run: \S*a-locked-folder\.ipynb, \S*b-read-only\.ipynb", output);
+            Assert.False(File.Exists("/tmp/askshift-unwritable-" + Path.GetFileName(dir)), "the notebook in the locked folder ran");
+            foreach (var (path, text) in before) Assert.Equal(text, File.ReadAllText(path));
+            Assert.Equal("42", ((ExecuteResultOutput)Notebook.Load(fine).Cells[0].Outputs.Single()).Bundle.Text);
+        }
+        finally
+        {
+            UnlockFolder(locked);
+            File.Delete("/tmp/askshift-unwritable-" + Path.GetFileName(dir));
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Takes write permission away from a folder. Permission bits do not stop root (CI runs as root), so there the
+    /// folder is made immutable instead (chattr +i), which stops root too.
+    /// </summary>
+    private static void LockFolder(string folder)
+    {
+        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        if (CanCreateFileIn(folder)) Chattr("+i", folder);
+    }
+
+    private static void UnlockFolder(string folder)
+    {
+        if (!Directory.Exists(folder)) return;
+        Chattr("-i", folder);
+        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    private static void Chattr(string flag, string folder)
+    {
+        using var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("chattr", [flag, folder])
+            { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        p.WaitForExit();
+    }
+
+    private static bool CanCreateFileIn(string folder)
+    {
+        var probe = Path.Combine(folder, "probe.tmp");
+        try { File.WriteAllText(probe, ""); File.Delete(probe); return true; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
+    }
 }

@@ -32,14 +32,22 @@ public sealed class RunnerTests : IDisposable
         Assert.True(p.ExitCode == 0, $"nbformat rejected {path}: {err}");
     }
 
+    /// <summary>The askshift CLI built in the same configuration as these tests.</summary>
+    internal static string CliDll
+    {
+        get
+        {
+            var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
+            return Path.GetFullPath(Path.Combine(bin.FullName, "..", "..", "..", "..", "..", "lib", "AskShift.Cli", "bin", bin.Parent!.Name, bin.Name, "askshift.dll"));
+        }
+    }
+
     /// <summary>
     /// Runs the askshift CLI as a separate process, as users and CI do, to see its real exit code and output.
     /// </summary>
     internal static async Task<(int Exit, string Output)> Cli(params string[] args)
     {
-        var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
-        var dll = Path.GetFullPath(Path.Combine(bin.FullName, "..", "..", "..", "..", "..", "lib", "AskShift.Cli", "bin", bin.Parent!.Name, bin.Name, "askshift.dll"));
-        var psi = new ProcessStartInfo("dotnet", [dll, .. args])
+        var psi = new ProcessStartInfo("dotnet", [CliDll, .. args])
         {
             RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(args.First(a => a.EndsWith(".ipynb")))!,
         };
@@ -157,8 +165,9 @@ public sealed class RunnerTests : IDisposable
         Assert.Equal(literal, ParameterInjector.Literal(value));
 
     [Fact]
-    public async Task Runs_in_one_process_at_once_each_see_their_own_notebook_folder()
+    public async Task Runs_in_one_process_at_once_leave_the_current_directory_alone()
     {
+        var before = Environment.CurrentDirectory;
         var folders = Enumerable.Range(0, 4).Select(n => Directory.CreateDirectory(Path.Combine(dir, $"nb{n}")).FullName).ToList();
         var runs = folders.Select(async folder =>
         {
@@ -168,10 +177,30 @@ public sealed class RunnerTests : IDisposable
             notebook.Save(path);
             var result = await new NotebookRunner(Options()).RunAsync(path);
             Assert.True(result.Success, result.Failure?.Error.EValue);
-            return (folder, Notebook.Load(path));
+            return Notebook.Load(path);
         }).ToList();
-        foreach (var (folder, notebook) in await Task.WhenAll(runs))
-            Assert.All(notebook.Cells, c => Assert.Equal(folder, ((ExecuteResultOutput)c.Outputs.Single()).Bundle.Text));
-        Assert.NotEqual(dir, Environment.CurrentDirectory);
+        // Every cell of every concurrent run saw the one directory the process had, and it is unchanged after them.
+        foreach (var notebook in await Task.WhenAll(runs))
+            Assert.All(notebook.Cells, c => Assert.Equal(before, ((ExecuteResultOutput)c.Outputs.Single()).Bundle.Text));
+        Assert.Equal(before, Environment.CurrentDirectory);
+    }
+
+    [Fact]
+    public async Task Out_of_process_runs_see_their_own_notebook_folder()
+    {
+        var before = Environment.CurrentDirectory;
+        var folders = Enumerable.Range(0, 2).Select(n => Directory.CreateDirectory(Path.Combine(dir, $"own{n}")).FullName).ToList();
+        foreach (var folder in folders)
+        {
+            var notebook = Notebook.Create();
+            notebook.Cells.Add(NotebookCell.Code("System.IO.File.WriteAllText(\"here.txt\", \"x\");\nSystem.IO.Directory.GetCurrentDirectory()"));
+            var path = Path.Combine(folder, "n.ipynb");
+            notebook.Save(path);
+            var result = await new NotebookRunner(Options() with { ChildCommand = ["dotnet", CliDll] }).RunAsync(path);
+            Assert.True(result.Success, result.Failure?.Error.EValue);
+            Assert.Equal(folder, ((ExecuteResultOutput)Notebook.Load(path).Cells[0].Outputs.Single()).Bundle.Text);
+            Assert.True(File.Exists(Path.Combine(folder, "here.txt")), "a relative path in a cell resolves in the notebook's folder");
+        }
+        Assert.Equal(before, Environment.CurrentDirectory);
     }
 }

@@ -44,28 +44,19 @@ public sealed class NotebookRunner(RunnerOptions? options = null)
         return result with { Elapsed = clock.Elapsed };
     }
 
-    /// <summary>Runs an in-memory notebook with <paramref name="workingDirectory"/> as the base for relative paths.</summary>
-    public async Task<NotebookRunResult> RunAsync(Notebook notebook, string workingDirectory, string name, CancellationToken ct = default)
-    {
-        var clock = Stopwatch.StartNew();
-        // Like Jupyter, code runs with the notebook's folder as the current directory, so "../seeds" means the same
-        // under the runner and under a kernel. The current directory is process-wide, so runs in one process (runners
-        // on several threads, parallel tests) take turns; each restores the directory it found.
-        await OneRunAtATime.WaitAsync(ct);
-        var previousDirectory = Environment.CurrentDirectory;
-        try
-        {
-            Environment.CurrentDirectory = Path.GetFullPath(workingDirectory);
-            return await RunInDirectoryAsync(notebook, workingDirectory, name, clock, ct);
-        }
-        finally
-        {
-            Environment.CurrentDirectory = previousDirectory;
-            OneRunAtATime.Release();
-        }
-    }
-
-    private static readonly SemaphoreSlim OneRunAtATime = new(1, 1);
+    /// <summary>
+    /// Runs an in-memory notebook in this process. <paramref name="workingDirectory"/> is where <c>#r</c> and
+    /// <c>#load</c> paths are resolved from.
+    /// </summary>
+    /// <remarks>
+    /// The process's current directory is left alone: it is one setting for every thread, so changing it for one run
+    /// would move it under anything else the process is doing (another run, a test, the notebook that called this).
+    /// Relative paths in cells (<c>Corpus.Load("../seeds")</c>) therefore resolve against the caller's current
+    /// directory here. To run a notebook in its own folder, as Jupyter does, set <see cref="RunnerOptions.ChildCommand"/>
+    /// (what <c>askshift notebooks run</c> does): each notebook then gets a process of its own, started in its folder.
+    /// </remarks>
+    public Task<NotebookRunResult> RunAsync(Notebook notebook, string workingDirectory, string name, CancellationToken ct = default) =>
+        RunInDirectoryAsync(notebook, workingDirectory, name, Stopwatch.StartNew(), ct);
 
     async Task<NotebookRunResult> RunInDirectoryAsync(Notebook notebook, string workingDirectory, string name, Stopwatch clock, CancellationToken ct)
     {

@@ -30,7 +30,8 @@ public sealed record RunnerOptions
     /// <summary>
     /// How to start <c>askshift notebooks exec</c> (executable, then its leading arguments). When set, every notebook
     /// runs in a process of its own in its folder (see <see cref="NotebookProcess"/>): the CLI sets it, so nothing a
-    /// cell does can take the batch down. Null runs in this process, which tests and notebooks-in-notebooks use.
+    /// cell does can take the batch down, and cells see the notebook's folder as their current directory. Null runs in
+    /// this process, in the caller's current directory, which this runner never changes (it is process-wide).
     /// </summary>
     public IReadOnlyList<string>? ChildCommand { get; init; }
 

@@ -54,7 +54,7 @@ internal sealed class ReferenceResolver(InteractiveAssemblyLoader loader)
             // CoreLib's public surface is documented under the facade that exposes it.
             var docName = name is "System.Private.CoreLib" or "System.Private.Uri" ? "System.Runtime" : name;
             var xml = docs is null ? null : Path.Combine(docs, docName + ".xml");
-            return MetadataReference.CreateFromFile(p, documentation: xml is not null && File.Exists(xml) ? new XmlDocs(xml) : null);
+            return Mapped(p, xml is not null && File.Exists(xml) ? new XmlDocs(xml) : null);
         });
     }
 
@@ -128,7 +128,23 @@ internal sealed class ReferenceResolver(InteractiveAssemblyLoader loader)
     private static MetadataReference WithDocs(string path)
     {
         var xml = Path.ChangeExtension(path, ".xml");
-        return MetadataReference.CreateFromFile(path, documentation: File.Exists(xml) ? new XmlDocs(xml) : null);
+        return Mapped(path, File.Exists(xml) ? new XmlDocs(xml) : null);
+    }
+
+    /// <summary>
+    /// A reference whose metadata is read through a memory map, not copied into the process.
+    /// </summary>
+    /// <remarks>
+    /// <see cref="MetadataReference.CreateFromFile"/> reads the whole image into native memory: about 70 MB for the
+    /// framework and the host libraries a session starts with (System.Private.CoreLib alone is some 15 MB of
+    /// ReadyToRun code that the compiler never looks at). Mapped, only the metadata pages the compiler reads become
+    /// resident, and the kernel shares them with other processes. The file stays open (read sharing) for the session.
+    /// </remarks>
+    internal static MetadataReference Mapped(string path, DocumentationProvider? documentation)
+    {
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+        var module = ModuleMetadata.CreateFromStream(stream, PEStreamOptions.Default);
+        return AssemblyMetadata.Create(module).GetReference(documentation, filePath: path, display: path);
     }
 
     private static Assembly? TryHost(string simpleName)
