@@ -44,4 +44,20 @@ public class FrameworkReferenceTests
         Assert.False(r.Success);
         Assert.Contains("CS0246", Assert.IsType<ErrorOutput>(Assert.Single(r.Outputs)).EValue);
     }
+
+    [Fact]
+    public void Missing_assemblies_resolve_once_to_mapped_references_of_the_running_framework()
+    {
+        var resolver = new ReferenceResolver.MappedMissingAssemblies(Microsoft.CodeAnalysis.Scripting.ScriptMetadataResolver.Default);
+        var definition = Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(object).Assembly.Location);
+        var wanted = new Microsoft.CodeAnalysis.AssemblyIdentity("System.Xml.ReaderWriter", new Version(4, 0, 0, 0));
+
+        var first = resolver.ResolveMissingAssembly(definition, wanted);
+        Assert.NotNull(first);
+        Assert.Equal(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "System.Xml.ReaderWriter.dll"), first.FilePath);
+        Assert.Same(first, resolver.ResolveMissingAssembly(definition, wanted)); // one reference per file, whoever asks
+        Assert.Equal("System.Xml.ReaderWriter", ((Microsoft.CodeAnalysis.AssemblyMetadata)first.GetMetadata()).GetModules()[0].Name.Replace(".dll", ""));
+        Assert.Equal(["<implicit>"], first.Properties.Aliases.ToArray()); // completes signatures; its types stay out of scope
+        Assert.Null(resolver.ResolveMissingAssembly(definition, new Microsoft.CodeAnalysis.AssemblyIdentity("No.Such.Assembly.Anywhere")));
+    }
 }

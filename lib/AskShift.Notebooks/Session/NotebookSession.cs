@@ -66,6 +66,7 @@ public sealed class NotebookSession : IAsyncDisposable
             if (resolver.Host(a) is { } r) refs.Add(r);
         scriptOptions = ScriptOptions.Default
             .WithReferences(refs)
+            .WithMetadataResolver(new ReferenceResolver.MappedMissingAssemblies(ScriptMetadataResolver.Default))
             .WithImports(DefaultImports)
             .WithLanguageVersion(LanguageVersion.Preview)
             .WithEmitDebugInformation(true)
