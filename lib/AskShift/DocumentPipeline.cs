@@ -87,7 +87,7 @@ public static class DocumentPipeline
         foreach (var s in spans)
         {
             var (rs, re) = view.ToRawSpan(s.Start, s.End);
-            var analysis = System.Text.RegularExpressions.Regex.Replace(view.Text[s.Start..s.End], @"\s+", " ").Trim();
+            var analysis = Spaces.Collapse(view.Text[s.Start..s.End]).Trim();
             asks.Add(new Ask(file, asks.Count + 1, raw[rs..re], rs, re, s.Form, analysis, s.Language == "zh" ? LanguageAt(rs) : "en")
             {
                 Truncated = s.Truncated, Page = Document.PageAt(pageStarts, rs),

@@ -179,7 +179,7 @@ internal static partial class AskExtractor
         bool InHeadline(AskSpan a) => headlines.Any(h => a.Start >= h.Start && a.End <= h.End);
         var kept = asks.Any(a => !InHeadline(a)) ? asks.Where(a => !InHeadline(a)) : asks;
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var unique = kept.OrderBy(a => a.Start).Where(a => seen.Add(Regex.Replace(text[a.Start..a.End], @"\s+", " "))).ToList();
+        var unique = kept.OrderBy(a => a.Start).Where(a => seen.Add(Spaces.Collapse(text[a.Start..a.End]))).ToList();
         // A lead that summarises an ask and the body (or a quotation) that says it again: one ask, kept where it is
         // stated last and most fully. Only prose asks; list items are distinct by construction.
         var words = unique.Select(a => Vocabulary.ContentWords(text[a.Start..a.End])).ToList();
@@ -198,7 +198,7 @@ internal static partial class AskExtractor
     static bool IsHeadline(string line)
     {
         var t = line.Trim();
-        if (t.Length == 0 || Regex.IsMatch(t, @"[.!?。！？:：]$")) return false;
+        if (t.Length == 0 || EndsLikeSentenceRx().IsMatch(t)) return false;
         if (Languages.IsChinese(t.AsSpan())) return t.Length <= Options.HeadlineMaxChineseChars;
         if (BulletRx().IsMatch(t) || NumberedLineRx().IsMatch(t)) return false;
         var words = t.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
@@ -220,7 +220,7 @@ internal static partial class AskExtractor
     /// <summary>True if the text at <paramref name="s"/> opens with a capitalised imperative verb ("Make", "Publicly call").</summary>
     static bool StartsImperative(string text, int s, int e)
     {
-        var m = Regex.Match(text[s..e], @"^[“""]?(?<w>[A-Z][a-z]+)\b");
+        var m = LeadingCapitalWordRx().Match(text[s..e]);
         return m.Success && Vocabulary.Imperatives.Contains(m.Groups["w"].Value);
     }
 
@@ -239,6 +239,12 @@ internal static partial class AskExtractor
             result.Add((chain[k].At, chain[k].Body, k + 1 < chain.Count ? chain[k + 1].At : e));
         return result;
     }
+
+    [GeneratedRegex(@"[.!?。！？:：]$")]
+    private static partial Regex EndsLikeSentenceRx();
+
+    [GeneratedRegex(@"^[“""]?(?<w>[A-Z][a-z]+)\b")]
+    private static partial Regex LeadingCapitalWordRx();
 }
 
 /// <summary>Thresholds of the extract stage, named so they can be found and argued about.</summary>

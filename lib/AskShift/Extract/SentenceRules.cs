@@ -83,7 +83,7 @@ internal static partial class SentenceRules
 
     /// <summary>Names someone who could be asked: a capitalised name, a pronoun, or a government, body or official.</summary>
     static bool NamesAnActor(string who) =>
-        Regex.IsMatch(who, @"(?-i:\b[A-Z])|\b(you|him|her|them|us|it|government|administration|officials?|authorities|lawmakers|members|states|countries|companies|leaders?)\b", RegexOptions.IgnoreCase) ||
+        AddresseeWordRx().IsMatch(who) ||
         Vocabulary.MentionsUs(who) || Vocabulary.NamesOtherActor(who);
 
     [GeneratedRegex(@"\brecommendations?\s+(were|was|are|is|include[sd]?)\s+to\s+", RegexOptions.IgnoreCase)]
@@ -116,7 +116,7 @@ internal static partial class SentenceRules
                 if (NotAVerb.Contains(m.Groups["verb"].Value)) continue;
                 var who = m.Groups["who"].Value;
                 // "urges that the situation is critical" is a statement, not an addressee.
-                if (Regex.IsMatch(who, @"^\s*(that|by)\b|\b(is|are|was|were|has|have)\b|\b(and|but)\s+(?-i:[a-z]+ed)\b", RegexOptions.IgnoreCase)) continue;
+                if (NotAnAddresseeRx().IsMatch(who)) continue;
                 if (!Vocabulary.IsUsAddressee(who, false, youIsUs) &&
                     !(PersonPronounRx().IsMatch(who) && Vocabulary.LastPersonIsUs(text[Math.Max(0, start - AskExtractor.Options.PronounContextChars)..(start + m.Index)]))) continue;
                 var at = m.Index;
@@ -127,18 +127,18 @@ internal static partial class SentenceRules
                 // "urges that the situation is critical" states; "urges that the US act" asks.
                 var after = s.AsSpan(m.Index + m.Length);
                 var clause = string.Join(' ', after[..Math.Min(after.Length, 300)].ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(10));
-                if (Regex.IsMatch(clause, @"\b(is|are|was|were|has|have|had)\b", RegexOptions.IgnoreCase) && !Regex.IsMatch(clause, @"\b(should|must|be)\b", RegexOptions.IgnoreCase)) continue;
+                if (StateVerbRx().IsMatch(clause) && !ModalOrBeRx().IsMatch(clause)) continue;
                 var at = m.Index;
                 // Whom the clause after "that" makes act: the US (or "it/they/you" standing for it), not "the British government".
                 var clauseText = s.Substring(m.Index + m.Length, Math.Min(400, s.Length - m.Index - m.Length)); // 8 words are read
                 // "that, when meeting Chinese officials, senior U.S. officials demand ...": the subject follows the opening clause.
-                var opener = Regex.Match(clauseText, @"^\s*,?\s*(when|while|during|in|at|before|after|if|as)\b[^,]{0,80},", RegexOptions.IgnoreCase);
+                var opener = OpeningClauseRx().Match(clauseText);
                 if (opener.Success) clauseText = clauseText[opener.Length..];
                 var clauseWords = clauseText.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(8).ToList();
-                var verbAt = clauseWords.FindIndex(w => Regex.IsMatch(w, @"^(should|must|shall|will|would|be|is|are|not)$", RegexOptions.IgnoreCase) || Vocabulary.Imperatives.Contains(w) && !w.EndsWith("ly"));
+                var verbAt = clauseWords.FindIndex(w => ModalWordRx().IsMatch(w) || Vocabulary.Imperatives.Contains(w) && !w.EndsWith("ly"));
                 var clauseSubject = string.Join(' ', verbAt > 0 ? clauseWords.Take(verbAt) : clauseWords.Take(5));
                 var usSubject = Vocabulary.IsUsAddressee(clauseSubject, false, youIsUs) ||
-                                Regex.IsMatch(clauseSubject, youIsUs ? @"^\s*(it|they|you|your)\b" : @"^\s*(it|they)\b");
+                                (youIsUs ? ItTheyYouRx() : ItTheyRx()).IsMatch(clauseSubject);
                 // Otherwise, as long as the clause does not make another government act, a US actor in the ask will do
                 // ("asks that the bill be brought to a vote in the Senate").
                 hits.Add((at, next => usSubject || !Vocabulary.NamesOtherActor(clauseSubject) && Vocabulary.MentionsUs(s[at..next]) ? [Span(at, next, AskForm.Sentence)] : []));
@@ -157,15 +157,15 @@ internal static partial class SentenceRules
                     || PriorityRx().IsMatch(s.AsSpan(m.Index + m.Length)) &&
                        (youIsUs || Vocabulary.MentionsUs(text[Math.Max(0, start - AskExtractor.Options.PronounContextChars)..end]))
                     // "The US should X, and should also Y": the second modal shares the first one's subject.
-                    || usModalSeen && Regex.IsMatch(subject, @"^\s*(and|but|also|and\s+also)?\s*$", RegexOptions.IgnoreCase)
+                    || usModalSeen && OnlyConjunctionRx().IsMatch(subject)
                     // "Sanctions should be imposed on ...": a US policy tool as the subject of a passive asks the US.
-                    || PolicyToolRx().IsMatch(subject) && Regex.IsMatch(s.AsSpan(m.Index + m.Length), @"^\s+(also\s+|now\s+|immediately\s+)?be\s+([a-z]+(ed|en|wn|ne)|made|put|set|sent|kept|held|brought|sought|laid|paid|built|lent|dealt|met|cut|led)\b");
+                    || PolicyToolRx().IsMatch(subject) && PassiveBeRx().IsMatch(s.AsSpan(m.Index + m.Length));
                 // "The letter sent to President Biden should reach him": a document, not its recipient, is the subject.
                 if (!isUs || DocumentSubjectRx().IsMatch(subject)) continue;
                 usModalSeen = true;
                 // "recommends that the US should ...": the modal is the verb of the request's own clause, not a new ask.
                 // (The request and its 60 characters fit in the 120 before the modal; reading more only costs time.)
-                if (Regex.IsMatch(s.AsSpan(Math.Max(0, m.Index - 120), Math.Min(120, m.Index)), @"\b(recommend|request|ask|urge|demand|insist|propose)(s|ed|d|ing)?\s+that\s+(?:[^,;.]|(?<=\b[A-Z])\.){0,60}$", RegexOptions.IgnoreCase)) continue;
+                if (RecommendsThatBeforeRx().IsMatch(s.AsSpan(Math.Max(0, m.Index - 120), Math.Min(120, m.Index)))) continue;
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
             }
@@ -183,7 +183,7 @@ internal static partial class SentenceRules
         {
             foreach (Match m in NeedForRx().Matches(s))
             {
-                var forWho = Regex.Match(m.Groups["rest"].Value, @"^\s*(?<who>[^,]{1,60}?)\s+to\s+[a-z]");
+                var forWho = ForWhoToRx().Match(m.Groups["rest"].Value);
                 if (forWho.Success && !Vocabulary.IsUsAddressee(forWho.Groups["who"].Value, false)) continue;
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.ReportedSpeech)]));
@@ -200,20 +200,20 @@ internal static partial class SentenceRules
                 // addresses, unless the one asking is the Chinese side or the object names another addressee.
                 if (NonUsSubjectRx().IsMatch(s[..m.Index])) continue;
                 // "a network that advocates for reform" describes a mission, it does not ask.
-                if (Regex.IsMatch(s[..m.Index], @"\b(that|which|who)\s+$", RegexOptions.IgnoreCase)) continue;
+                if (RelativePronounAtEndRx().IsMatch(s[..m.Index])) continue;
                 // "... a mechanism to press for the release of ..." is the purpose of another ask, not one of its own.
                 // But "We write to urge greater coordination" states why the letter was written: that is its ask.
-                if (Regex.IsMatch(s[..m.Index], @"\bto\s+$", RegexOptions.IgnoreCase) && !WritingToRx().IsMatch(s[..m.Index])) continue;
+                if (ToAtEndRx().IsMatch(s[..m.Index]) && !WritingToRx().IsMatch(s[..m.Index])) continue;
                 // "called for cooperation with the United States" is asked of the US by someone else.
                 var objText = s[(m.Index + m.Length)..Math.Min(s.Length, m.Index + m.Length + 50)];
-                if (Regex.IsMatch(objText, @"^\s*\w*\s*(with|by)\s+(the\s+)?(United\s+States|U\.S\.|US|Washington|America)\b")) continue;
+                if (WithOrByUsRx().IsMatch(objText)) continue;
                 // "urged the European Union to suspend ..." names its addressee: the request rule decides that one.
                 // "encourage continued vigilance to safeguard ..." has no addressee before its "to": the object rule keeps it.
                 if (RequestRx().Match(s, m.Index) is { Success: true } r && r.Index == m.Index &&
                     r.Groups["who"].Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length <= 6 &&
                     NamesAnActor(r.Groups["who"].Value)) continue;
                 var objEnd = Math.Min(s.Length, m.Index + m.Length + 60);
-                if (Regex.IsMatch(s[(m.Index + m.Length)..objEnd], @"^\s*\w*\s*(from|by)\s+(China|Beijing|Chinese|the\s+Chinese|Hong\s+Kong)", RegexOptions.IgnoreCase)) continue;
+                if (FromOrByChinaRx().IsMatch(s[(m.Index + m.Length)..objEnd])) continue;
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.ReportedSpeech)]));
             }
@@ -272,7 +272,7 @@ internal static partial class SentenceRules
             {
                 var subject = SubjectBefore(sentence, m.Index);
                 // "whose cases the US envoy" -> "the US envoy".
-                var head = Regex.Match(subject, @"\b(the\s+|The\s+)?(U\.S\.|US\b|[A-Z]).*$");
+                var head = SubjectHeadRx().Match(subject);
                 if (!head.Success) continue;
                 subject = head.Value.Trim();
                 if (Vocabulary.IsUsAddressee(subject, false) && subject.Split(' ').Length <= 8) yield return subject;
@@ -318,13 +318,13 @@ internal static partial class SentenceRules
         {
             var verb = m.Groups["verb"].Value;
             // ", to make sure ..." is a purpose; ", to decry ..., and to call for ..." is a list of infinitives.
-            if (Regex.IsMatch(m.Value, @"^,[”""’]?\s*to\s") && !Regex.IsMatch(s[m.Index..], @"[,;]\s*and\s+to\s")) continue;
+            if (CommaToRx().IsMatch(m.Value) && !AndToRx().IsMatch(s[m.Index..])) continue;
             var next = m.Groups["next"].Value;
             if (!Vocabulary.Imperatives.Contains(verb) || verb.EndsWith("ly", StringComparison.Ordinal) ||
                 Prepositions.Contains(next) && !(next.Equals("for", StringComparison.OrdinalIgnoreCase) && VerbsWithFor.Contains(verb))) continue;
             var left = s[(cuts.Count > 0 ? cuts[^1].Next : 0)..m.Index];
             // "urged the new president, Donald Trump, to act": until the request has its "to <verb>", a comma is an apposition.
-            if (cuts.Count == 0 && RequestStartRx().IsMatch(left) && !Regex.IsMatch(left, @"\bto\s+[a-z]")) continue;
+            if (cuts.Count == 0 && RequestStartRx().IsMatch(left) && !ToVerbRx().IsMatch(left)) continue;
             var right = s[m.Groups["verb"].Index..];
             if (Words(left) < AskExtractor.Options.SplitMinWordsBefore || Words(right) < AskExtractor.Options.SplitMinWordsAfter) continue;
             // Inside parentheses or quotations the clause belongs to what surrounds it.
@@ -349,7 +349,7 @@ internal static partial class SentenceRules
     {
         var cursor = from;
         var items = new List<(int Start, int End)>();
-        foreach (Match sep in Regex.Matches(s[..to], @"\s*;\s*(and\s+)?|,\s*(and\s+)?|\s+and\s+(?=(an?|the)\s)", RegexOptions.None).Where(m => m.Index >= from))
+        foreach (Match sep in ItemSeparatorRx().Matches(s[..to]).Where(m => m.Index >= from))
         {
             if (sep.Index - cursor >= 8) items.Add((cursor, sep.Index));
             cursor = sep.Index + sep.Length;
@@ -398,4 +398,67 @@ internal static partial class SentenceRules
         // A closing quote kept at the end needs its opening quote inside the span; otherwise it was trimmed above.
         return (start, end);
     }
+
+    [GeneratedRegex(@"(?-i:\b[A-Z])|\b(you|him|her|them|us|it|government|administration|officials?|authorities|lawmakers|members|states|countries|companies|leaders?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AddresseeWordRx();
+
+    [GeneratedRegex(@"^\s*(it|they|you|your)\b")]
+    private static partial Regex ItTheyYouRx();
+
+    [GeneratedRegex(@"^\s*(it|they)\b")]
+    private static partial Regex ItTheyRx();
+
+    [GeneratedRegex(@"[,;]\s*and\s+to\s")]
+    private static partial Regex AndToRx();
+
+    [GeneratedRegex(@"^,[”""’]?\s*to\s")]
+    private static partial Regex CommaToRx();
+
+    [GeneratedRegex(@"^\s*(?<who>[^,]{1,60}?)\s+to\s+[a-z]")]
+    private static partial Regex ForWhoToRx();
+
+    [GeneratedRegex(@"^\s*\w*\s*(from|by)\s+(China|Beijing|Chinese|the\s+Chinese|Hong\s+Kong)", RegexOptions.IgnoreCase)]
+    private static partial Regex FromOrByChinaRx();
+
+    [GeneratedRegex(@"\s*;\s*(and\s+)?|,\s*(and\s+)?|\s+and\s+(?=(an?|the)\s)")]
+    private static partial Regex ItemSeparatorRx();
+
+    [GeneratedRegex(@"\b(should|must|be)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ModalOrBeRx();
+
+    [GeneratedRegex(@"^(should|must|shall|will|would|be|is|are|not)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ModalWordRx();
+
+    [GeneratedRegex(@"^\s*(that|by)\b|\b(is|are|was|were|has|have)\b|\b(and|but)\s+(?-i:[a-z]+ed)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotAnAddresseeRx();
+
+    [GeneratedRegex(@"^\s*(and|but|also|and\s+also)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex OnlyConjunctionRx();
+
+    [GeneratedRegex(@"^\s*,?\s*(when|while|during|in|at|before|after|if|as)\b[^,]{0,80},", RegexOptions.IgnoreCase)]
+    private static partial Regex OpeningClauseRx();
+
+    [GeneratedRegex(@"^\s+(also\s+|now\s+|immediately\s+)?be\s+([a-z]+(ed|en|wn|ne)|made|put|set|sent|kept|held|brought|sought|laid|paid|built|lent|dealt|met|cut|led)\b")]
+    private static partial Regex PassiveBeRx();
+
+    [GeneratedRegex(@"\b(recommend|request|ask|urge|demand|insist|propose)(s|ed|d|ing)?\s+that\s+(?:[^,;.]|(?<=\b[A-Z])\.){0,60}$", RegexOptions.IgnoreCase)]
+    private static partial Regex RecommendsThatBeforeRx();
+
+    [GeneratedRegex(@"\b(that|which|who)\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex RelativePronounAtEndRx();
+
+    [GeneratedRegex(@"\b(is|are|was|were|has|have|had)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StateVerbRx();
+
+    [GeneratedRegex(@"\b(the\s+|The\s+)?(U\.S\.|US\b|[A-Z]).*$")]
+    private static partial Regex SubjectHeadRx();
+
+    [GeneratedRegex(@"\bto\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex ToAtEndRx();
+
+    [GeneratedRegex(@"\bto\s+[a-z]")]
+    private static partial Regex ToVerbRx();
+
+    [GeneratedRegex(@"^\s*\w*\s*(with|by)\s+(the\s+)?(United\s+States|U\.S\.|US|Washington|America)\b")]
+    private static partial Regex WithOrByUsRx();
 }

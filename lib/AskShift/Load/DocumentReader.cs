@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text;
 using AngleSharp.Html.Parser;
 
@@ -16,7 +17,7 @@ public sealed record ReadResult(string File, string? Text, IReadOnlyList<string>
 /// Turns files into text without losing any input silently: every file becomes either text or an error that
 /// names the problem, because researchers must be able to account for every document in a corpus.
 /// </summary>
-public static class DocumentReader
+public static partial class DocumentReader
 {
     static readonly string[] TextExtensions = [".txt", ".md"];
     static readonly string[] HtmlExtensions = [".html", ".htm"];
@@ -184,7 +185,7 @@ public static class DocumentReader
         if (main is not null && h1 is not null && !main.Contains(h1)) sb.Append(h1.TextContent.Trim()).Append("\n\n");
         else if (!string.IsNullOrWhiteSpace(title) && h1 == null) sb.Append(title.Trim()).Append("\n\n");
         Walk(body, sb);
-        var lines = sb.ToString().Split('\n').Select(l => System.Text.RegularExpressions.Regex.Replace(l, @"[ \t\r]+", " ").Trim());
+        var lines = sb.ToString().Split('\n').Select(l => HorizontalSpaceRx().Replace(l, " ").Trim());
         var outSb = new StringBuilder();
         var blank = 0;
         foreach (var l in lines)
@@ -244,4 +245,7 @@ public static class DocumentReader
             for (var i = e.ChildNodes.Length - 1; i >= 0; i--) stack.Push((e.ChildNodes[i], false));
         }
     }
+
+    [GeneratedRegex(@"[ \t\r]+")]
+    private static partial Regex HorizontalSpaceRx();
 }

@@ -161,7 +161,7 @@ internal static partial class DateFinder
         var rest = DateLineFillerRx().Replace(trimmed.Remove(m.Index, m.Length), " ");
         var words = rest.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         // "September 17, 2018", "7th November 2024 | Hong Kong Watch", "Posted by Jane Doe on March 3, 2015".
-        if (words.Length > 6 || Regex.IsMatch(rest, @"[.!?。]\s*$") && words.Length > 2) return null;
+        if (words.Length > 6 || EndsWithSentenceEndRx().IsMatch(rest) && words.Length > 2) return null;
         if (words.Any(w => w.Length > 0 && char.IsLower(w[0]) && w is not ("and" or "of" or "the" or "for" or "in" or "on" or "de"))) return null;
         return (d, trimmed);
     }
@@ -245,5 +245,11 @@ internal static partial class DateFinder
     }
 
     internal static int MonthNumber(string s) =>
-        Array.FindIndex(CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames, a => a.Length > 0 && s.StartsWith(a, StringComparison.OrdinalIgnoreCase)) + 1;
+        Array.FindIndex(MonthAbbreviations, a => a.Length > 0 && s.StartsWith(a, StringComparison.OrdinalIgnoreCase)) + 1;
+
+    // The property hands out a fresh copy on every read, and dates are looked up per sentence.
+    private static readonly string[] MonthAbbreviations = CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames;
+
+    [GeneratedRegex(@"[.!?。]\s*$")]
+    private static partial Regex EndsWithSentenceEndRx();
 }

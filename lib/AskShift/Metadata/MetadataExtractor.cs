@@ -75,9 +75,9 @@ internal static partial class MetadataExtractor
         var first = content.Split('\n').Select(l => l.Trim().TrimStart('#').Trim()).FirstOrDefault(l => l.Length > 0);
         if (first == null) return null;
         var words = first.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        if (words > 25 || first.StartsWith('(') || Regex.IsMatch(first, @"^(file\s+)?(photo|image)\b", RegexOptions.IgnoreCase)) return null;
+        if (words > 25 || first.StartsWith('(') || PhotoCaptionRx().IsMatch(first)) return null;
         if ((first.EndsWith('.') && !first.EndsWith("..")) || first.EndsWith('。')) return null;
-        if (Regex.IsMatch(first, @"[\p{IsCJKUnifiedIdeographs}]") ? first.Length > 80 : words < 3) return null;
+        if (CjkRx().IsMatch(first) ? first.Length > 80 : words < 3) return null;
         return first;
     }
 
@@ -86,21 +86,21 @@ internal static partial class MetadataExtractor
         var found = new List<string>();
         void Add(string name)
         {
-            name = Regex.Replace(name.Trim(), @"^(the|and)\s+", "", RegexOptions.IgnoreCase).Trim();
+            name = LeadingTheOrAndRx().Replace(name.Trim(), "").Trim();
             if (name.Length < 3) return;
             if (found.Any(f => f.Equals(name, StringComparison.OrdinalIgnoreCase) || Acronym(f) == name)) return;
             found.Add(name);
         }
-        var dateline = Regex.Match(content, @"\(\s*(?<org>[A-Z][^(),]{2,80}?),\s*[A-Z][a-z]+\.?\s+\d{1,2},\s*(19|20)\d\d\s*\)");
+        var dateline = DatelineOrgRx().Match(content);
         // "(Washington, July 1, 2021)" names a place: only a name that reads as an organisation counts.
         if (dateline.Success && (TrimToOrg(dateline.Groups["org"].Value) != null || dateline.Groups["org"].Value.Split(' ').Length >= 3))
             Add(dateline.Groups["org"].Value);
         foreach (Match m in SentByRx().Matches(content))
-            foreach (var part in Regex.Split(m.Groups["list"].Value, @",\s*(?:and\s+)?|\s+and\s+"))
-                if (Regex.IsMatch(part.Trim(), @"^(the\s+)?[A-Z]")) Add(part);
+            foreach (var part in ListSeparatorRx().Split(m.Groups["list"].Value))
+                if (CapitalStartRx().IsMatch(part.Trim())) Add(part);
         foreach (Match m in OrgSubjectRx().Matches(content))
             if (TrimToOrg(m.Groups["org"].Value) is { } org) Add(org);
-        foreach (var sentence in Regex.Split(content, @"(?<=[.!?])\s+|\n"))
+        foreach (var sentence in SentenceBreakRx().Split(content))
         {
             Budget.Check();
             if (!AuthorshipCueRx().IsMatch(sentence)) continue;
@@ -122,16 +122,16 @@ internal static partial class MetadataExtractor
         var firstWord = words[0];
         if (SentenceOpeners.Contains(firstWord)) name = string.Join(' ', words.Skip(1).Take(last));
         if (name.Split(' ').Length < 2) return null;
-        if (Regex.IsMatch(name, @"^(United States|People's Republic|UN Human Rights Council|US Congress|U\.S\. Congress|Chinese Communist)")) return null;
+        if (NotAnOrganisationRx().IsMatch(name)) return null;
         return name;
     }
 
     static string? Event(string content)
     {
         var named = NamedEventRx().Matches(content)
-            .FirstOrDefault(m => Regex.Replace(m.Groups["ev"].Value, @"^(The|the|Upcoming|upcoming|Today|as|the|\s)+", "").Split(' ').Length >= 2) ?? Match.Empty;
+            .FirstOrDefault(m => EventLeadWordsRx().Replace(m.Groups["ev"].Value, "").Split(' ').Length >= 2) ?? Match.Empty;
         var visit = VisitRx().Match(content);
-        var candidates = new[] { named.Success ? (named.Index, Regex.Replace(named.Groups["ev"].Value, @"^((The|the|Upcoming|upcoming|Today|as)\s+)+", "")) : default,
+        var candidates = new[] { named.Success ? (named.Index, EventLeadWordRunRx().Replace(named.Groups["ev"].Value, "")) : default,
                                  visit.Success ? (visit.Index, visit.Value) : default }
             .Where(c => c.Item2 != null).OrderBy(c => c.Item1).ToList();
         return candidates.Count > 0 ? candidates[0].Item2 : null;
@@ -143,7 +143,7 @@ internal static partial class MetadataExtractor
         var officials = OfficeHolders.All.Select(h => h.FullName).ToHashSet();
         void Add(string n)
         {
-            n = Regex.Replace(n.Trim(), @"\s+", " ");
+            n = Spaces.Collapse(n.Trim());
             if (!officials.Contains(n) && !people.Contains(n)) people.Add(n);
         }
         foreach (Match m in NameWithHanziRx().Matches(content))
@@ -152,7 +152,7 @@ internal static partial class MetadataExtractor
             var tail = words.Reverse().TakeWhile(w => !NotPersonWords.Contains(w)).Reverse().ToList();
             if (tail.Count >= 2) Add(string.Join(' ', tail.TakeLast(3)));
         }
-        foreach (var sentence in Regex.Split(content, @"(?<=[.!?])\s+|\n"))
+        foreach (var sentence in SentenceBreakRx().Split(content))
         {
             if (!CaseCueRx().IsMatch(sentence)) continue;
             foreach (Match run in NameRunRx().Matches(sentence))
@@ -163,11 +163,44 @@ internal static partial class MetadataExtractor
                 {
                     // The title or verb sits right before the name; looking further back made this quadratic in a run-on line.
                     var before = sentence[Math.Max(0, run.Index - 40)..run.Index];
-                    if (Regex.IsMatch(before, @"\b(President|Secretary|Director|Advis[eo]r|Fellow|Minister|said|Ms|Mr|Dr)\.?\s*$")) continue;
+                    if (TitleOrSaidBeforeRx().IsMatch(before)) continue;
                     Add(string.Join(' ', tail));
                 }
             }
         }
         return people;
     }
+
+    [GeneratedRegex(@"^(the\s+)?[A-Z]")]
+    private static partial Regex CapitalStartRx();
+
+    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}]")]
+    private static partial Regex CjkRx();
+
+    [GeneratedRegex(@"\(\s*(?<org>[A-Z][^(),]{2,80}?),\s*[A-Z][a-z]+\.?\s+\d{1,2},\s*(19|20)\d\d\s*\)")]
+    private static partial Regex DatelineOrgRx();
+
+    [GeneratedRegex(@"^((The|the|Upcoming|upcoming|Today|as)\s+)+")]
+    private static partial Regex EventLeadWordRunRx();
+
+    [GeneratedRegex(@"^(The|the|Upcoming|upcoming|Today|as|the|\s)+")]
+    private static partial Regex EventLeadWordsRx();
+
+    [GeneratedRegex(@"^(the|and)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingTheOrAndRx();
+
+    [GeneratedRegex(@",\s*(?:and\s+)?|\s+and\s+")]
+    private static partial Regex ListSeparatorRx();
+
+    [GeneratedRegex(@"^(United States|People's Republic|UN Human Rights Council|US Congress|U\.S\. Congress|Chinese Communist)")]
+    private static partial Regex NotAnOrganisationRx();
+
+    [GeneratedRegex(@"^(file\s+)?(photo|image)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PhotoCaptionRx();
+
+    [GeneratedRegex(@"(?<=[.!?])\s+|\n")]
+    private static partial Regex SentenceBreakRx();
+
+    [GeneratedRegex(@"\b(President|Secretary|Director|Advis[eo]r|Fellow|Minister|said|Ms|Mr|Dr)\.?\s*$")]
+    private static partial Regex TitleOrSaidBeforeRx();
 }

@@ -112,7 +112,10 @@ internal static partial class OfficeHolders
     static string Context(string text, Match m)
     {
         var before = text[Math.Max(0, m.Index - 40)..m.Index]; // the longest title is 31 characters
-        var title = Regex.Match(before, @"((U\.S\.|US|Chinese)\s+)?(President|Secretary of State|Treasury Secretary|National Security Advis[eo]r)\s+$");
+        var title = OfficeTitleBeforeRx().Match(before);
         return title.Success ? title.Value + m.Value : m.Value;
     }
+
+    [GeneratedRegex(@"((U\.S\.|US|Chinese)\s+)?(President|Secretary of State|Treasury Secretary|National Security Advis[eo]r)\s+$")]
+    private static partial Regex OfficeTitleBeforeRx();
 }

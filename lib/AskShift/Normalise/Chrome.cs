@@ -31,7 +31,7 @@ internal static partial class Chrome
     private static partial Regex CjkRx();
 
     /// <summary>Normalised form used to compare lines across documents.</summary>
-    public static string Key(string line) => Regex.Replace(line.Trim().ToLowerInvariant(), @"\s+", " ");
+    public static string Key(string line) => Spaces.Collapse(line.Trim().ToLowerInvariant());
 
     /// <summary>Raw ranges of chrome lines in <paramref name="raw"/>; <paramref name="repeated"/> holds line keys seen in other documents.</summary>
     public static IReadOnlyList<(int Start, int End)> Detect(string raw, IReadOnlySet<string>? repeated = null)
@@ -59,11 +59,11 @@ internal static partial class Chrome
     public static bool IsChrome(string line, IReadOnlySet<string>? repeated = null)
     {
         // A list marker does not change what a line is ("• Home" is navigation), but a short imperative item is content.
-        var marker = Regex.Match(line, @"^\s*([•·▪◦●■*–-]|\d{1,2}[.)])\s+");
+        var marker = ListMarkerRx().Match(line);
         if (marker.Success)
         {
             var body = line[marker.Length..];
-            var first = Regex.Match(body, @"^[A-Za-z]+").Value;
+            var first = FirstLettersRx().Match(body).Value;
             if (Text.Vocabulary.Imperatives.Contains(first) && !Vocabulary.Contains(Key(body))) return repeated != null && repeated.Contains(Key(line)) && RepetitionMeansChrome(body);
             line = body;
         }
@@ -75,7 +75,7 @@ internal static partial class Chrome
         var words = Words(line);
         if (AppealRx().IsMatch(line) && words <= Options.AppealLineMaxWords) return true;
         if (CjkRx().IsMatch(line)) return false;
-        var hasSentenceEnd = Regex.IsMatch(line, @"[.!?]");
+        var hasSentenceEnd = SentenceEndRx().IsMatch(line);
         if (!hasSentenceEnd && !YearRx().IsMatch(line) && IsTagLine(line)) return true;
         if (words <= Options.ShortLineWords && !hasSentenceEnd && !YearRx().IsMatch(line)) return true;
         return false;
@@ -121,6 +121,15 @@ internal static partial class Chrome
         }
         return counts.Where(kv => kv.Value >= 2).Select(kv => kv.Key).ToHashSet();
     }
+
+    [GeneratedRegex(@"[.!?]")]
+    private static partial Regex SentenceEndRx();
+
+    [GeneratedRegex(@"^[A-Za-z]+")]
+    private static partial Regex FirstLettersRx();
+
+    [GeneratedRegex(@"^\s*([•·▪◦●■*–-]|\d{1,2}[.)])\s+")]
+    private static partial Regex ListMarkerRx();
 }
 
 /// <summary>Thresholds of the chrome rules, named so they can be found and argued about.</summary>

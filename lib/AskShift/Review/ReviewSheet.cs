@@ -1,3 +1,4 @@
+using AskShift.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -117,7 +118,7 @@ public static class ReviewSheet
 
     static string Evidence(IReadOnlyList<string> evidence, string? provenance)
     {
-        var e = string.Join(" | ", evidence.Select(x => Regex.Replace(x, @"\s+", " ").Trim()));
+        var e = string.Join(" | ", evidence.Select(x => Spaces.Collapse(x).Trim()));
         return provenance is null ? e : e.Length == 0 ? $"from: {provenance}" : $"{e} (from: {provenance})";
     }
 
@@ -328,7 +329,7 @@ public static class ReviewSheet
     static Ask Make(Document doc, int start, int end, AskForm form, ReviewState state, string? theme)
     {
         var text = doc.RawText[start..end];
-        var analysis = Regex.Replace(GlueRepair.Repair(text).Text, @"\s+", " ").Trim();
+        var analysis = Spaces.Collapse(GlueRepair.Repair(text).Text).Trim();
         var language = doc.LanguageBlocks.FirstOrDefault(b => start >= b.Start && start < b.End)?.Language ?? (Languages.IsChinese(text.AsSpan()) ? "zh" : "en");
         return new Ask(doc.File, 0, text, start, end, form, analysis, language)
         {
@@ -337,7 +338,7 @@ public static class ReviewSheet
     }
 
     static bool Same(string a, string b) => Collapse(a) == Collapse(b);
-    static string Collapse(string s) => Regex.Replace(s, @"\s+", " ").Trim();
+    static string Collapse(string s) => Spaces.Collapse(s).Trim();
     static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
     static string Shorten(string s) { s = Collapse(s); return s.Length <= 80 ? s : s[..79] + "…"; }
 

@@ -64,5 +64,5 @@ public static class Kwic
         new StringDataFrameColumn("match", hits.Select(h => h.Match)),
         new StringDataFrameColumn("right", hits.Select(h => h.Right)));
 
-    private static string Clean(string s) => System.Text.RegularExpressions.Regex.Replace(s, @"\s+", " ");
+    private static string Clean(string s) => Spaces.Collapse(s);
 }

@@ -32,10 +32,10 @@ internal static partial class Vocabulary
         if (allowPronoun && PronounRx().IsMatch(phrase)) return true;
         if (youIsUs && YouRx().IsMatch(phrase)) return true;
         // "U.S.-China" names a relationship, not an actor outside the US.
-        var cleaned = Regex.Replace(phrase, @"U\.?\s?S\.?-China|US-China|U\.S\.-Chinese", "U.S.");
+        var cleaned = UsChinaRx().Replace(phrase, "U.S.");
         if (UsActorRx().IsMatch(cleaned) && !NonUsActorRx().IsMatch(cleaned)) return true;
         // "Xi and Trump", "the US and its allies", "you and the international community": an ask of the US among others.
-        var parts = Regex.Split(cleaned, @"\s+and\s+|,\s*|\s+as\s+well\s+as\s+");
+        var parts = PhraseJoinRx().Split(cleaned);
         return parts.Length > 1 && parts.Any(p => (UsActorRx().IsMatch(p) || youIsUs && YouRx().IsMatch(p)) && !NonUsActorRx().IsMatch(p));
     }
 
@@ -118,4 +118,10 @@ internal static partial class Vocabulary
         var large = ReferenceEquals(small, a) ? b : a;
         return small.Count(large.Contains) / (double)small.Count;
     }
+
+    [GeneratedRegex(@"\s+and\s+|,\s*|\s+as\s+well\s+as\s+")]
+    private static partial Regex PhraseJoinRx();
+
+    [GeneratedRegex(@"U\.?\s?S\.?-China|US-China|U\.S\.-Chinese")]
+    private static partial Regex UsChinaRx();
 }

@@ -1,0 +1,16 @@
+using System.Text.RegularExpressions;
+
+namespace AskShift.Text;
+
+/// <summary>Whitespace as every stage compares and shows text: any run of it counts as one space.</summary>
+internal static partial class Spaces
+{
+    /// <summary>
+    /// Every run of whitespace (line breaks and tabs included) as one space, so text that a scrape or a PDF wrapped
+    /// differently compares and prints the same.
+    /// </summary>
+    public static string Collapse(string text) => Run().Replace(text, " ");
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Run();
+}

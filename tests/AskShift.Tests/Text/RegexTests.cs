@@ -1,0 +1,33 @@
+using System.Text.RegularExpressions;
+using AskShift.Text;
+
+namespace AskShift.Tests.Text;
+
+public class RegexTests
+{
+    [Theory]
+    [InlineData("urge  the\tSecretary\r\nto act", "urge the Secretary to act")]
+    [InlineData("no runs", "no runs")]
+    [InlineData("\u00a0lead and trail\u2003", " lead and trail ")]
+    public void Spaces_collapse_every_run_of_whitespace_to_one_space(string text, string expected) =>
+        Assert.Equal(expected, Spaces.Collapse(text));
+
+    /// <summary>
+    /// Issue 13 asks for source-generated regular expressions on the loading path: a pattern written inline
+    /// (<c>Regex.IsMatch(text, @"...")</c>) runs in Regex's interpreter, several times slower per match. Patterns
+    /// known at compile time belong in a <c>[GeneratedRegex]</c> method; only a pattern built at run time may be inline.
+    /// </summary>
+    [Fact]
+    public void Library_patterns_known_at_compile_time_are_source_generated()
+    {
+        var inline = new Regex(@"\bRegex\.(IsMatch|Match|Matches|Replace|Split|Count|EnumerateMatches)\(\s*[^,()]+(\([^()]*\))?[^,()]*,\s*\$?@?""|new\s+Regex\(\s*\$?@?""");
+        var lib = Path.Combine(RepoPaths.Root, "lib", "AskShift");
+        var found = Directory.EnumerateFiles(lib, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
+            .Where(x => inline.IsMatch(x.line))
+            .Select(x => $"{Path.GetRelativePath(lib, x.f)}:{x.i + 1}: {x.line.Trim()}")
+            .ToList();
+        Assert.True(found.Count == 0, "inline regular expressions:\n" + string.Join("\n", found));
+    }
+}
