@@ -5,6 +5,24 @@ namespace AskShift.Notebooks.Tests;
 public class DirectiveTests
 {
     [Fact]
+    public async Task A_reference_into_a_folder_that_does_not_exist_is_a_cell_error_not_a_crash()
+    {
+        // A notebook copied out of its checkout still says "../lib/AskShift/bin/notebook/AskShift.Core.dll".
+        var root = Directory.CreateTempSubdirectory("askshift-away").FullName;
+        try
+        {
+            await using var s = SessionTests.NewSession(root);
+            var missing = await s.ExecuteAsync("#r \"../no-such-checkout/lib/AskShift/bin/notebook/AskShift.Core.dll\"");
+            Assert.False(missing.Success);
+            var error = Assert.IsType<ErrorOutput>(Assert.Single(missing.Outputs));
+            Assert.Contains("#r: assembly \"../no-such-checkout/lib/AskShift/bin/notebook/AskShift.Core.dll\" not found", error.EValue);
+            Assert.DoesNotContain("Build it first", error.EValue); // no project there to build
+            Assert.True((await s.ExecuteAsync("1 + 1")).Success); // and the session goes on
+        }
+        finally { Directory.Delete(root, true); }
+    }
+
+    [Fact]
     public async Task A_reference_to_a_project_build_names_the_build_command_when_missing_and_warns_when_stale()
     {
         var root = Directory.CreateTempSubdirectory("askshift-fresh").FullName;

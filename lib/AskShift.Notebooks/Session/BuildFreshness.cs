@@ -16,7 +16,9 @@ internal static class BuildFreshness
         {
             if (!Path.GetFileName(dir).Equals("bin", StringComparison.OrdinalIgnoreCase)) continue;
             var project = Path.GetDirectoryName(dir);
-            return project is not null && Directory.EnumerateFiles(project, "*.csproj").Any() ? project : null;
+            // The folder may not exist at all: a notebook copied away from its checkout still names "../lib/...".
+            try { return project is not null && Directory.Exists(project) && Directory.EnumerateFiles(project, "*.csproj").Any() ? project : null; }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
         }
         return null;
     }
