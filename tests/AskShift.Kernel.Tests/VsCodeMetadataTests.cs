@@ -30,6 +30,14 @@ public class VsCodeMetadataTests
         return l.Length == 2 && l.EndsWith('#') ? l[..1] + "sharp" : l;
     }
 
+    [Fact]
+    public void The_kernelspec_turns_tiered_compilation_back_on_for_the_kernel()
+    {
+        // askshift starts with it off (its batch commands run faster so); a kernel compiling cells starts faster with it.
+        var spec = JsonNode.Parse(KernelSpecInstaller.KernelJson(["askshift", "kernel", "start"]))!;
+        Assert.Equal("1", (string)spec["env"]![KernelSpecInstaller.TieredCompilationVariable]!);
+    }
+
     [Theory]
     [MemberData(nameof(Notebooks))]
     public void Notebook_names_the_installed_kernel_and_a_language_vs_code_highlights_as_csharp(string name)

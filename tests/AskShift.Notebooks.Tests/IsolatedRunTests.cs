@@ -124,6 +124,23 @@ public class IsolatedRunTests
     }
 
     [Fact]
+    public async Task Cells_run_with_tiered_compilation_on_although_askshift_itself_starts_with_it_off()
+    {
+        var dir = Folder();
+        try
+        {
+            var nb = Write(dir, "tiers.ipynb", "Environment.GetEnvironmentVariable(\"DOTNET_TieredCompilation\") ?? \"unset\"");
+            var (code, output) = await RunnerTests.Cli("notebooks", "run", "--no-images", nb);
+            Assert.True(code == 0, output);
+            Assert.Equal("1", ((ExecuteResultOutput)Notebook.Load(nb).Cells[0].Outputs.Single()).Bundle.Text);
+            // The CLI's own processes (extract and the other batch commands) keep it off, from its runtime configuration.
+            var config = JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(RunnerTests.CliDll, ".runtimeconfig.json")))!;
+            Assert.False((bool)config["runtimeOptions"]!["configProperties"]!["System.Runtime.TieredCompilation"]!);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
     public async Task A_notebook_whose_folder_or_file_cannot_be_written_is_refused_before_it_runs_and_the_rest_run()
     {
         var dir = Folder();

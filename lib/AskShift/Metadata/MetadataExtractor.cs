@@ -137,10 +137,13 @@ internal static partial class MetadataExtractor
         return candidates.Count > 0 ? candidates[0].Item2 : null;
     }
 
+    // Office-holders are named as such, not as people a document is about; the set is built once, not per document.
+    static readonly Lazy<HashSet<string>> OfficialNames = new(() => OfficeHolders.All.Select(h => h.FullName).ToHashSet());
+
     static IReadOnlyList<string> People(string content)
     {
         var people = new List<string>();
-        var officials = OfficeHolders.All.Select(h => h.FullName).ToHashSet();
+        var officials = OfficialNames.Value;
         void Add(string n)
         {
             n = Spaces.Collapse(n.Trim());

@@ -36,7 +36,8 @@ public static class Tokens
     /// <summary>Splits <paramref name="text"/> into lower-cased tokens with their offsets.</summary>
     public static List<Token> Tokenize(string text)
     {
-        var list = new List<Token>();
+        var list = new List<Token>(text.Length / 6 + 4);
+        var sb = new StringBuilder(32); // one buffer for every token of the text
         int i = 0;
         while (i < text.Length)
         {
@@ -44,7 +45,7 @@ public static class Tokens
             if (IsCjk(c)) { list.Add(new Token(c.ToString(), i, i + 1)); i++; continue; }
             if (!char.IsLetterOrDigit(c)) { i++; continue; }
             int start = i;
-            var sb = new StringBuilder();
+            sb.Clear();
             while (i < text.Length)
             {
                 char d = text[i];
