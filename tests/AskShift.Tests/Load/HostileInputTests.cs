@@ -151,4 +151,57 @@ public class HostileInputTests
         Assert.Contains("CorpusOptions.MemoryLimitBytes", error.Error);
         Assert.Empty(corpus.Items);
     }
+
+    /// <summary>
+    /// Issue 14's "Done when": one folder holding every hostile input at once, through the command a researcher runs
+    /// first. The run completes, every file is a document, an error with its reason or a skip with its reason, and
+    /// the good letters load as if the rest were not there.
+    /// </summary>
+    [Fact]
+    public void A_folder_of_every_hostile_file_at_once_loads_the_good_ones_and_accounts_for_each_of_the_rest()
+    {
+        using var dir = new TempDir();
+        dir.Write("good-1.txt", Letter);
+        dir.Write("good-2.md", Letter.Replace("lawyer", "journalist"));
+        var deep = new StringBuilder("<html><body>");
+        for (var i = 0; i < 30_000; i++) deep.Append("<div>");
+        deep.Append("<p>We urge the United States to impose sanctions on the officials responsible.</p>");
+        dir.Write("deep.html", deep.ToString());
+        dir.Write("runon.txt", string.Concat(Enumerable.Repeat("we urge the administration to press China to release the lawyers and ", 1500)));
+        dir.Write("gb18030.txt", Encoding.GetEncoding(54936).GetBytes("人权观察呼吁美国政府要求中国释放被拘留的律师。\n人权观察呼吁美国政府要求中国释放被拘留的律师。\n"));
+        var invalid = Encoding.UTF8.GetBytes(Letter).ToList();
+        invalid.Insert(12, 0xFF);
+        dir.Write("one-bad-byte.txt", invalid.ToArray());
+        dir.Write("utf16-no-bom.txt", Encoding.Unicode.GetBytes(Letter));
+        var rng = new Random(11);
+        dir.Write("noise.txt", Enumerable.Range(0, 5000).Select(_ => (byte)rng.Next(0x80, 0x100)).ToArray());
+        dir.Write("binary.txt", [0x00, 0x01, 0x02, 0x00, 0xFF, 0x00, 0x10, 0x00]);
+        dir.Write("empty.txt", "");
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "zero.txt"), "/dev/zero");
+        using (var p = Process.Start("mkfifo", [Path.Combine(dir.Path, "pipe.txt")])) p.WaitForExit();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "sub"));
+        dir.Write("sub/good-3.txt", Letter.Replace("lawyer", "writer"));
+        Directory.CreateSymbolicLink(Path.Combine(dir.Path, "sub", "loop"), dir.Path);
+        dir.Write("photo.jpg", [0xFF, 0xD8, 0xFF, 0xE0]);
+
+        var stdout = new StringWriter();
+        var code = AskShift.Cli.ExtractCommand.Run(dir.Path, json: true, stdout, new StringWriter());
+
+        Assert.Equal(0, code);
+        using var json = System.Text.Json.JsonDocument.Parse(stdout.ToString());
+        string[] Files(string kind) => json.RootElement.GetProperty(kind).EnumerateArray().Select(e => e.GetProperty("file").GetString()!).ToArray();
+        var documents = Files("documents");
+        var errors = json.RootElement.GetProperty("errors").EnumerateArray()
+            .ToDictionary(e => e.GetProperty("file").GetString()!, e => e.GetProperty("error").GetString()!);
+        var skipped = Files("skipped");
+        // Every file once, whatever happened to it (the loop's copies are not files of their own).
+        Assert.Equal(
+            ["binary.txt", "deep.html", "empty.txt", "gb18030.txt", "good-1.txt", "good-2.md", "noise.txt", "one-bad-byte.txt",
+             "photo.jpg", "pipe.txt", "runon.txt", "sub/good-3.txt", "utf16-no-bom.txt", "zero.txt"],
+            documents.Concat(errors.Keys).Concat(skipped).Order(StringComparer.Ordinal));
+        Assert.Subset(documents.ToHashSet(), new HashSet<string> { "good-1.txt", "good-2.md", "sub/good-3.txt", "deep.html", "runon.txt", "gb18030.txt", "one-bad-byte.txt", "utf16-no-bom.txt" });
+        Assert.Equal(["binary.txt", "empty.txt", "noise.txt", "pipe.txt", "zero.txt"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.All(errors.Values, reason => Assert.False(string.IsNullOrWhiteSpace(reason)));
+        Assert.Equal(["photo.jpg"], skipped);
+    }
 }
