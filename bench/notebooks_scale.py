@@ -44,6 +44,7 @@ def main():
             raise SystemExit(f"{f} not found: build it first (dotnet build -c Release lib/AskShift.Cli bench/AskShift.Bench)")
 
     work = tempfile.mkdtemp(prefix="askshift-nbscale-")
+    scratch = os.path.join(root, f".nbscale-{os.getpid()}")  # a sibling of notebooks/, so "../lib" still resolves
     try:
         corpus = os.path.join(work, "corpus")
         secs, p = run(["dotnet", a.bench, "synth", corpus, "-n", str(a.docs)])
@@ -53,18 +54,16 @@ def main():
         print(f"corpus: {a.docs} documents, {size / 1e6:.1f} MB ({p.stdout.strip()})", flush=True)
 
         default_corpus = ";".join([os.path.join(root, "seeds"), os.path.join(root, "corpora", "dev", "docs")])
-        scratch = os.path.join(root, f".nbscale-{os.getpid()}")  # a sibling of notebooks/, so "../lib" still resolves
         results = {}
         for label, corpus_path in (("default corpus (seeds + dev, 83 documents)", default_corpus), (f"{a.docs} generated documents", corpus)):
             results[label] = {}
             for nb in NOTEBOOKS:
-                folder = scratch
-                shutil.rmtree(folder, ignore_errors=True)
-                shutil.copytree(os.path.join(root, "notebooks"), folder)
+                shutil.rmtree(scratch, ignore_errors=True)
+                shutil.copytree(os.path.join(root, "notebooks"), scratch)
                 params = ["-p", f"corpusPath={corpus_path}"]
-                cmd = ["/usr/bin/time", "-f", "@peak %M", "dotnet", a.askshift, "notebooks", "run", os.path.join(folder, nb),
+                cmd = ["/usr/bin/time", "-f", "@peak %M", "dotnet", a.askshift, "notebooks", "run", os.path.join(scratch, nb),
                        "--timeout", str(a.timeout)] + params + (["--no-images"] if a.no_images else [])
-                secs, p = run(cmd, cwd=folder)
+                secs, p = run(cmd, cwd=scratch)
                 ok = p.returncode == 0
                 results[label][nb] = {"seconds": round(secs, 1), "ok": ok, "peak_mb": round((peak_kb(p.stderr) or 0) / 1024)}
                 print(f"{label:45s} {nb:20s} {secs:7.1f} s  {'ok' if ok else 'FAILED'}  peak {results[label][nb]['peak_mb']} MB", flush=True)
@@ -73,8 +72,7 @@ def main():
         print(json.dumps(results, indent=2))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-        if "scratch" in locals():
-            shutil.rmtree(scratch, ignore_errors=True)
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 if __name__ == "__main__":

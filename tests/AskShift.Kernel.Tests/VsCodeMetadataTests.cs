@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AskShift.Kernel.Protocol;
+using AskShift.Notebooks;
 using AskShift.Kernel.Spec;
 
 namespace AskShift.Kernel.Tests;
@@ -35,7 +36,7 @@ public class VsCodeMetadataTests
     {
         // askshift starts with it off (its batch commands run faster so); a kernel compiling cells starts faster with it.
         var spec = JsonNode.Parse(KernelSpecInstaller.KernelJson(["askshift", "kernel", "start"]))!;
-        Assert.Equal("1", (string)spec["env"]![KernelSpecInstaller.TieredCompilationVariable]!);
+        Assert.Equal("1", (string)spec["env"]![NotebookProcess.TieredCompilationVariable]!);
     }
 
     [Theory]

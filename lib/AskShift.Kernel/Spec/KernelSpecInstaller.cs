@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AskShift.Kernel.Protocol;
+using AskShift.Notebooks;
 
 namespace AskShift.Kernel.Spec;
 
@@ -61,9 +62,6 @@ public static partial class KernelSpecInstaller
         return dir;
     }
 
-    /// <summary>Set to "1" for the processes that run notebook cells (the kernel, the runner's children).</summary>
-    public const string TieredCompilationVariable = "DOTNET_TieredCompilation";
-
     public static string KernelJson(IReadOnlyList<string> argv) => new JsonObject
     {
         ["argv"] = new JsonArray(argv.Select(a => (JsonNode?)a).ToArray()),
@@ -74,7 +72,7 @@ public static partial class KernelSpecInstaller
         ["metadata"] = new JsonObject { ["debugger"] = false },
         // The askshift executable starts with tiered compilation off, which suits its batch commands (extract runs
         // about 1.6 times faster); a kernel compiles small cells with Roslyn, which starts faster tiered.
-        ["env"] = new JsonObject { [TieredCompilationVariable] = "1" },
+        ["env"] = new JsonObject { [NotebookProcess.TieredCompilationVariable] = "1" },
     }.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 
     [GeneratedRegex("^[a-zA-Z0-9._-]+$")]

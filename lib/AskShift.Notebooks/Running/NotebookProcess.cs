@@ -18,6 +18,13 @@ public static class NotebookProcess
     /// <summary>Prefix of the child's progress lines on stdout; anything else it prints is passed on as diagnostics.</summary>
     internal const string ProgressPrefix = "@askshift-progress ";
 
+    /// <summary>
+    /// Set to "1" for the processes that compile notebook cells (the runner's children, the kernel through its
+    /// kernelspec): askshift's own runtime configuration turns tiered compilation off, which suits its batch commands,
+    /// while Roslyn-compiled cells start faster tiered.
+    /// </summary>
+    public const string TieredCompilationVariable = "DOTNET_TieredCompilation";
+
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
@@ -86,7 +93,7 @@ public static class NotebookProcess
         // askshift's own runtime configuration turns tiered compilation off for its batch commands; a notebook's cells
         // are compiled by Roslyn, which starts faster tiered (the default corpus's four notebooks: 53 s against 69 s).
         // A value the user set is kept.
-        if (Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") is null) psi.Environment["DOTNET_TieredCompilation"] = "1";
+        if (Environment.GetEnvironmentVariable(TieredCompilationVariable) is null) psi.Environment[TieredCompilationVariable] = "1";
         if (options.AllowMissingPictures) psi.ArgumentList.Add("--allow-missing-pictures");
 
         using var process = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {psi.FileName}");

@@ -50,17 +50,12 @@ internal sealed class ReferenceResolver(InteractiveAssemblyLoader loader)
         return Directory.EnumerateFiles(FrameworkDir, "*.dll").Order(StringComparer.Ordinal)
             .Where(p => CoreFramework.Contains(Path.GetFileNameWithoutExtension(p)) == core).Where(IsManaged).Select(p =>
         {
-            return Framework(p, docs);
+            var name = Path.GetFileNameWithoutExtension(p);
+            // CoreLib's public surface is documented under the facade that exposes it.
+            var docName = name is "System.Private.CoreLib" or "System.Private.Uri" ? "System.Runtime" : name;
+            var xml = docs is null ? null : Path.Combine(docs, docName + ".xml");
+            return Mapped(p, xml is not null && File.Exists(xml) ? new XmlDocs(xml) : null);
         });
-    }
-
-    private static PortableExecutableReference Framework(string path, string? docs)
-    {
-        var name = Path.GetFileNameWithoutExtension(path);
-        // CoreLib's public surface is documented under the facade that exposes it.
-        var docName = name is "System.Private.CoreLib" or "System.Private.Uri" ? "System.Runtime" : name;
-        var xml = docs is null ? null : Path.Combine(docs, docName + ".xml");
-        return Mapped(path, xml is not null && File.Exists(xml) ? new XmlDocs(xml) : null);
     }
 
     /// <summary>

@@ -65,7 +65,8 @@ internal static partial class MetadataExtractor
         options ??= new MetadataOptions();
         var date = knownDate ?? DateFinder.Find(content, options);
         var admin = AdministrationFinder.Find(content, date, options);
-        return new DocumentMetadata(Title(content), Organisations(content), date, admin, Event(content), People(content));
+        var sentences = SentenceBreakRx().Split(content); // organisations and people are both looked for sentence by sentence
+        return new DocumentMetadata(Title(content), Organisations(content, sentences), date, admin, Event(content), People(content, sentences));
     }
 
     /// <summary>The first line, if it reads as a headline: short, no final full stop, not a dateline or photo caption.</summary>
@@ -81,7 +82,7 @@ internal static partial class MetadataExtractor
         return first;
     }
 
-    static IReadOnlyList<string> Organisations(string content)
+    static IReadOnlyList<string> Organisations(string content, string[] sentences)
     {
         var found = new List<string>();
         void Add(string name)
@@ -100,7 +101,7 @@ internal static partial class MetadataExtractor
                 if (CapitalStartRx().IsMatch(part.Trim())) Add(part);
         foreach (Match m in OrgSubjectRx().Matches(content))
             if (TrimToOrg(m.Groups["org"].Value) is { } org) Add(org);
-        foreach (var sentence in SentenceBreakRx().Split(content))
+        foreach (var sentence in sentences)
         {
             Budget.Check();
             if (!AuthorshipCueRx().IsMatch(sentence)) continue;
@@ -140,7 +141,7 @@ internal static partial class MetadataExtractor
     // Office-holders are named as such, not as people a document is about; the set is built once, not per document.
     static readonly Lazy<HashSet<string>> OfficialNames = new(() => OfficeHolders.All.Select(h => h.FullName).ToHashSet());
 
-    static IReadOnlyList<string> People(string content)
+    static IReadOnlyList<string> People(string content, string[] sentences)
     {
         var people = new List<string>();
         var officials = OfficialNames.Value;
@@ -155,7 +156,7 @@ internal static partial class MetadataExtractor
             var tail = words.Reverse().TakeWhile(w => !NotPersonWords.Contains(w)).Reverse().ToList();
             if (tail.Count >= 2) Add(string.Join(' ', tail.TakeLast(3)));
         }
-        foreach (var sentence in SentenceBreakRx().Split(content))
+        foreach (var sentence in sentences)
         {
             if (!CaseCueRx().IsMatch(sentence)) continue;
             foreach (Match run in NameRunRx().Matches(sentence))
