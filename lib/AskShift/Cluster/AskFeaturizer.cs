@@ -78,6 +78,9 @@ public sealed class AskFeaturizer
         if (options.CharNgramMin < 1 || options.CharNgramMax < options.CharNgramMin)
             throw new ArgumentException($"char n-gram range {options.CharNgramMin}..{options.CharNgramMax} is empty");
         var ml = context ?? new MLContext(seed: 1);
+        // The two blocks are independent: characters are counted on another core while ML.NET fits the words (and,
+        // in a fresh process, while its code is compiled).
+        var charBlock = options.UseCharNgrams ? Task.Run(() => CharNgrams.Fit(texts, options.CharNgramMin, options.CharNgramMax)) : null;
         var input = ml.Data.LoadFromEnumerable(texts.Select(TextRow.Of));
         var words = new TextFeaturizingEstimator.Options
         {
@@ -103,8 +106,8 @@ public sealed class AskFeaturizer
             throw new ArgumentException($"none of the {texts.Count} texts has a word left once stop words are removed: there is nothing to cluster on", e);
         }
         var wordVectors = ReadVectors(model.Transform(input), out int wordDim);
-        if (!options.UseCharNgrams) return new AskFeaturizer(ml, model, wordDim, null, wordVectors);
-        var (chars, charVectors) = CharNgrams.Fit(texts, options.CharNgramMin, options.CharNgramMax);
+        if (charBlock is null) return new AskFeaturizer(ml, model, wordDim, null, wordVectors);
+        var (chars, charVectors) = charBlock.GetAwaiter().GetResult();
         return new AskFeaturizer(ml, model, wordDim, chars, Join(wordVectors, charVectors, wordDim, wordDim + chars.Dimension));
     }
 

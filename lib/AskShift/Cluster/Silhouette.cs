@@ -50,26 +50,40 @@ public static class Silhouette
                 idx = idx.Take(sampleLimit).OrderBy(i => i).ToArray();
             }
             int n = idx.Length;
-            var norms = idx.Select(i => points[i].SquaredNorm()).ToArray();
+            var rows = new SparseKMeans.Rows(idx.Select(i => points[i]).ToList(), points.Count == 0 ? 0 : points.Max(p => p.Length));
             var d = new float[(long)n * (n - 1) / 2];
-            Parallel.For(0, n, a =>
+            // Dot products a block of rows at a time: the block is scattered feature-major, so one pass over another
+            // row's non-zeros gives its dots with every row of the block (the k-means trick, with rows as centres).
+            // Merging sorted index lists pair by pair cost 1.5 s of thread time for 1,000 asks of 336 non-zeros.
+            int width = BlockWidth, blocks = (n + width - 1) / width;
+            Parallel.For(0, blocks, () => (Matrix: new float[rows.Dim * width], Acc: new float[width]), (block, _, local) =>
             {
-                long row = Offset(a, n);
-                for (int b = a + 1; b < n; b++)
+                int first = block * width, count = Math.Min(width, n - first);
+                for (int s = 0; s < count; s++) SparseKMeans.Scatter(rows, first + s, local.Matrix, s, width);
+                for (int b = first + 1; b < n; b++)
                 {
-                    double dot = points[idx[a]].Dot(points[idx[b]]);
-                    double v;
-                    if (metric == SilhouetteMetric.Cosine)
+                    SparseKMeans.Dots(rows, b, local.Matrix, width, local.Acc);
+                    for (int s = 0; s < count && first + s < b; s++)
                     {
-                        double den = Math.Sqrt(norms[a] * norms[b]);
-                        v = den == 0 ? 1 : Math.Max(0, 1 - dot / den);
+                        int a = first + s;
+                        double dot = local.Acc[s], v;
+                        if (metric == SilhouetteMetric.Cosine)
+                        {
+                            double den = Math.Sqrt(rows.SquaredNorm[a] * rows.SquaredNorm[b]);
+                            v = den == 0 ? 1 : Math.Max(0, 1 - dot / den);
+                        }
+                        else v = Math.Sqrt(Math.Max(0, rows.SquaredNorm[a] + rows.SquaredNorm[b] - 2 * dot));
+                        d[Offset(a, n) + b - a - 1] = (float)v;
                     }
-                    else v = Math.Sqrt(Math.Max(0, norms[a] + norms[b] - 2 * dot));
-                    d[row + b - a - 1] = (float)v;
                 }
-            });
+                for (int s = 0; s < count; s++) SparseKMeans.Unscatter(rows, first + s, local.Matrix, s, width);
+                return local;
+            }, _ => { });
             return new Distances(idx, d);
         }
+
+        /// <summary>Rows per block: two SIMD vectors, so each pass keeps its sums in two registers.</summary>
+        private static readonly int BlockWidth = 2 * System.Numerics.Vector<float>.Count;
 
         private static long Offset(int a, int n) => (long)a * (2L * n - a - 1) / 2;
 

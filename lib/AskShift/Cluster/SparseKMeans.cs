@@ -65,19 +65,41 @@ internal static class SparseKMeans
         var tol = o.Tolerance * MeanVariance(rows);
         var fits = new KMeansFit[Math.Max(1, o.Restarts)];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = o.Threads > 0 ? o.Threads : Environment.ProcessorCount };
-        Parallel.For(0, fits.Length, parallel, r =>
+        // Restarts run one after another, each spread over the cores by blocks of rows: three restarts on two cores
+        // in parallel would leave one core idle for the third.
+        for (int r = 0; r < fits.Length; r++)
         {
             var rng = new Random(unchecked(o.Seed * 1_000_003 + r)); // fixed per (seed, restart); never HashCode, which is salted per process
-            var centres = PlusPlus(rows, o.K, rng);
-            var (labels, inertia, iterations) = Lloyd(rows, centres, o.K, o.MaxIterations, tol);
+            var centres = PlusPlus(rows, o.K, rng, parallel);
+            var (labels, inertia, iterations) = Lloyd(rows, centres, o.K, o.MaxIterations, tol, parallel);
             fits[r] = new KMeansFit(labels, inertia, r, iterations);
-        });
+        }
         return fits.OrderBy(f => f.Inertia).ThenBy(f => f.Restart).First();
     }
 
-    /// <summary>Lloyd iterations from the given centres (dense, one per row of <paramref name="initial"/>).</summary>
-    internal static (int[] Labels, double Inertia, int Iterations) Lloyd(Rows rows, float[][] initial, int k, int maxIterations, double tol)
+    /// <summary>Rows per block of parallel work. Fixed, so sums are added in the same order on any number of cores.</summary>
+    private const int Block = 256;
+
+    /// <summary>Features per block when centres are recomputed in parallel (fixed, for the same reason).</summary>
+    private const int FeatureBlock = 4096;
+
+    /// <summary>
+    /// A row is left alone when its distance to its own centre, plus how far that centre moved, stays below its
+    /// distance to the second nearest, minus how far any other centre moved, by this much: float sums make distances
+    /// uncertain in about the sixth digit, so only a margin well above that keeps the labels of plain Lloyd.
+    /// </summary>
+    private const double BoundMargin = 1e-5;
+
+    /// <summary>
+    /// Lloyd iterations from the given centres (dense, one per row of <paramref name="initial"/>), with Hamerly's bounds
+    /// (2010): each row keeps an upper bound on the distance to its centre and a lower bound on the distance to any
+    /// other, loosened each iteration by how far the centres moved; while the bounds stay apart the row's label cannot
+    /// change and its distances are not computed. Late iterations, where few asks move, then cost little.
+    /// </summary>
+    internal static (int[] Labels, double Inertia, int Iterations) Lloyd(Rows rows, float[][] initial, int k, int maxIterations, double tol,
+        ParallelOptions? parallel = null)
     {
+        parallel ??= new ParallelOptions();
         int width = Padded(k);
         var centresT = new float[rows.Dim * width]; // feature-major: centresT[j * width + c], padded with zero centres
         var sq = new double[k];
@@ -87,81 +109,154 @@ internal static class SparseKMeans
             for (int j = 0; j < rows.Dim; j++) { float x = initial[c][j]; centresT[j * width + c] = x; s2 += (double)x * x; }
             sq[c] = s2;
         }
-        var labels = new int[rows.N];
-        Array.Fill(labels, -1);
-        var dist = new double[rows.N];
-        var acc = new float[width];
+        var state = new AssignState(rows.N, k);
+        // Each cluster's sum of rows, kept from one iteration to the next and changed only by the rows that moved:
+        // late iterations move few asks, and re-adding every row each time was most of an iteration's cost.
         var sumsT = new double[rows.Dim * width];
         var counts = new int[k];
+        var previous = Enumerable.Repeat(-1, rows.N).ToArray();
+        var dirty = new bool[k];
+        var emptyRow = new int[k];
+        int featureBlocks = (rows.Dim + FeatureBlock - 1) / FeatureBlock;
+        var sqPart = new double[featureBlocks * k];
+        var driftPart = new double[featureBlocks * k];
         int iteration = 0;
         for (; iteration < Math.Max(1, maxIterations); iteration++)
         {
-            bool changed = Assign(rows, centresT, sq, k, width, labels, dist, acc);
-            // New centres: the mean of each cluster's rows; an empty cluster takes the row farthest from its centre.
-            Array.Clear(counts); // sumsT is all zero here: the pass below clears what it reads
+            bool changed = Assign(rows, centresT, sq, k, width, state, useBounds: iteration > 0, parallel);
+            Array.Clear(dirty);
             for (int i = 0; i < rows.N; i++)
             {
-                int c = labels[i];
-                counts[c]++;
-                for (int p = rows.Start[i]; p < rows.Start[i + 1]; p++) sumsT[rows.Col[p] * width + c] += rows.Val[p];
+                int from = previous[i], to = state.Labels[i];
+                if (from == to) continue;
+                if (from >= 0)
+                {
+                    counts[from]--; dirty[from] = true;
+                    for (int p = rows.Start[i]; p < rows.Start[i + 1]; p++) sumsT[rows.Col[p] * width + from] -= rows.Val[p];
+                }
+                counts[to]++; dirty[to] = true;
+                for (int p = rows.Start[i]; p < rows.Start[i + 1]; p++) sumsT[rows.Col[p] * width + to] += rows.Val[p];
+                previous[i] = to;
             }
-            var taken = new HashSet<int>();
-            for (int c = 0; c < k; c++)
+            // An empty cluster takes the row farthest from its centre as its new centre (its sum stays empty until
+            // rows join it). The farthest row needs every row's true distance, which bounds skipped: one full pass.
+            Array.Fill(emptyRow, -1);
+            if (counts.Contains(0))
             {
-                if (counts[c] > 0) continue;
-                int far = Farthest(dist, taken);
-                taken.Add(far);
-                for (int p = rows.Start[far]; p < rows.Start[far + 1]; p++) sumsT[rows.Col[p] * width + c] = rows.Val[p];
-                counts[c] = 1;
-                changed = true;
-            }
-            double shift = 0;
-            Array.Clear(sq);
-            var inverse = counts.Select(n => 1.0 / n).ToArray();
-            for (int j = 0, at = 0; j < rows.Dim; j++, at += width)
+                if (iteration > 0) Assign(rows, centresT, sq, k, width, state, useBounds: false, parallel);
+                var taken = new HashSet<int>();
                 for (int c = 0; c < k; c++)
                 {
-                    float x = (float)(sumsT[at + c] * inverse[c]);
-                    sumsT[at + c] = 0;
-                    double d = x - centresT[at + c];
-                    shift += d * d;
-                    sq[c] += (double)x * x;
-                    centresT[at + c] = x;
+                    if (counts[c] > 0) continue;
+                    int far = Farthest(state.Dist, taken);
+                    taken.Add(far);
+                    emptyRow[c] = far; dirty[c] = true;
+                    changed = true;
                 }
+            }
+            // New centres (the mean of each changed cluster's rows), by fixed blocks of features in parallel; the
+            // norms and drifts are summed block by block in order, so any number of cores gives the same numbers.
+            Array.Clear(sqPart); Array.Clear(driftPart);
+            var inverse = counts.Select(n => n > 0 ? 1.0 / n : 0).ToArray();
+            var dense = emptyRow.Select(r => r >= 0 ? Dense(rows, r) : null).ToArray();
+            Parallel.For(0, featureBlocks, parallel, fb =>
+            {
+                int jEnd = Math.Min(rows.Dim, (fb + 1) * FeatureBlock);
+                for (int c = 0; c < k; c++)
+                {
+                    if (!dirty[c]) continue;
+                    double s2 = 0, drift2 = 0;
+                    for (int j = fb * FeatureBlock, at = j * width + c; j < jEnd; j++, at += width)
+                    {
+                        float x = dense[c] is { } row ? row[j] : (float)(sumsT[at] * inverse[c]);
+                        double d = x - centresT[at];
+                        drift2 += d * d;
+                        s2 += (double)x * x;
+                        centresT[at] = x;
+                    }
+                    sqPart[fb * k + c] = s2; driftPart[fb * k + c] = drift2;
+                }
+            });
+            double shift = 0;
+            for (int c = 0; c < k; c++)
+            {
+                if (!dirty[c]) { state.Drift[c] = 0; continue; }
+                double s2 = 0, drift2 = 0;
+                for (int fb = 0; fb < featureBlocks; fb++) { s2 += sqPart[fb * k + c]; drift2 += driftPart[fb * k + c]; }
+                sq[c] = s2; shift += drift2; state.Drift[c] = Math.Sqrt(drift2);
+            }
             if (!changed || shift <= tol) { iteration++; break; }
         }
-        // Final labels against the final centres, as sklearn does.
-        Assign(rows, centresT, sq, k, width, labels, dist, acc);
-        return (labels, dist.Sum(), iteration);
+        // Final labels against the final centres, every distance computed, as sklearn does.
+        Assign(rows, centresT, sq, k, width, state, useBounds: false, parallel);
+        return (state.Labels, state.Dist.Sum(), iteration);
+    }
+
+    /// <summary>What assignment keeps between iterations: labels, squared distances, Hamerly's bounds, centre drift.</summary>
+    private sealed class AssignState(int n, int k)
+    {
+        public readonly int[] Labels = Enumerable.Repeat(-1, n).ToArray();
+        /// <summary>Squared distance to the assigned centre; exact after a pass without bounds.</summary>
+        public readonly double[] Dist = new double[n];
+        public readonly double[] Upper = new double[n], Lower = new double[n];
+        /// <summary>How far each centre moved in the last update.</summary>
+        public readonly double[] Drift = new double[k];
+    }
+
+    /// <summary>
+    /// Nearest centre of every row (rows skipped whose bounds rule out a change); true when any label changed. Rows
+    /// are split in fixed blocks, each written only by the thread that owns it, so the result is thread-count free.
+    /// </summary>
+    private static bool Assign(Rows rows, float[] centresT, double[] sq, int k, int width, AssignState st, bool useBounds, ParallelOptions parallel)
+    {
+        int top = 0; double max1 = 0, max2 = 0; // the largest drift, and the largest of the others
+        if (useBounds)
+            for (int c = 0; c < k; c++)
+            {
+                var d = st.Drift[c];
+                if (d > max1) { max2 = max1; max1 = d; top = c; }
+                else if (d > max2) max2 = d;
+            }
+        int blocks = (rows.N + Block - 1) / Block;
+        var changedIn = new bool[blocks];
+        Parallel.For(0, blocks, parallel, () => new float[width], (b, _, acc) =>
+        {
+            int to = Math.Min(rows.N, (b + 1) * Block);
+            for (int i = b * Block; i < to; i++)
+            {
+                if (useBounds)
+                {
+                    int own = st.Labels[i];
+                    st.Upper[i] += st.Drift[own];
+                    st.Lower[i] -= own == top ? max2 : max1;
+                    if (st.Upper[i] + BoundMargin < st.Lower[i]) continue;
+                }
+                Dots(rows, i, centresT, width, acc);
+                int best = 0; double bestD = double.PositiveInfinity, secondD = double.PositiveInfinity;
+                for (int c = 0; c < k; c++)
+                {
+                    double d = sq[c] - 2.0 * acc[c];
+                    if (d < bestD) { secondD = bestD; bestD = d; best = c; }
+                    else if (d < secondD) secondD = d;
+                }
+                st.Dist[i] = Math.Max(0, bestD + rows.SquaredNorm[i]);
+                st.Upper[i] = Math.Sqrt(st.Dist[i]);
+                st.Lower[i] = double.IsPositiveInfinity(secondD) ? double.PositiveInfinity : Math.Sqrt(Math.Max(0, secondD + rows.SquaredNorm[i]));
+                if (st.Labels[i] != best) { st.Labels[i] = best; changedIn[b] = true; }
+            }
+            return acc;
+        }, _ => { });
+        return changedIn.Contains(true);
     }
 
     /// <summary>k rounded up to whole SIMD vectors, so a feature's centre weights load as full vectors.</summary>
     private static int Padded(int k) => (k + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
 
-    /// <summary>Nearest centre of every row; true when any label changed. <paramref name="dist"/> gets squared distances.</summary>
-    private static bool Assign(Rows rows, float[] centresT, double[] sq, int k, int width, int[] labels, double[] dist, float[] acc)
-    {
-        bool changed = false;
-        for (int i = 0; i < rows.N; i++)
-        {
-            Dots(rows, i, centresT, width, acc);
-            int best = 0; double bestD = double.PositiveInfinity;
-            for (int c = 0; c < k; c++)
-            {
-                double d = sq[c] - 2.0 * acc[c];
-                if (d < bestD) { bestD = d; best = c; }
-            }
-            dist[i] = Math.Max(0, bestD + rows.SquaredNorm[i]);
-            if (labels[i] != best) { labels[i] = best; changed = true; }
-        }
-        return changed;
-    }
-
     /// <summary>
     /// acc[c] = row i · column c of a feature-major matrix <paramref name="width"/> wide (a multiple of the SIMD width),
     /// in one pass over the row's non-zeros, the sums kept in registers for up to four vectors.
     /// </summary>
-    private static void Dots(Rows rows, int i, float[] matrixT, int width, float[] acc)
+    internal static void Dots(Rows rows, int i, float[] matrixT, int width, float[] acc)
     {
         int vectors = width / Vector<float>.Count;
         var m = MemoryMarshal.Cast<float, Vector<float>>(matrixT.AsSpan());
@@ -235,27 +330,48 @@ internal static class SparseKMeans
     /// Greedy k-means++ (Arthur and Vassilvitskii 2007, with scikit-learn's 2 + ln k candidates per step, keeping the
     /// candidate that lowers the total squared distance most).
     /// </summary>
-    internal static float[][] PlusPlus(Rows rows, int k, Random rng)
+    internal static float[][] PlusPlus(Rows rows, int k, Random rng, ParallelOptions? parallel = null)
     {
+        parallel ??= new ParallelOptions();
         var centres = new float[k][];
         var closest = new double[rows.N];
         int trials = 2 + (int)Math.Log(k);
         int first = rng.Next(rows.N);
         centres[0] = Dense(rows, first);
-        int width = Padded(trials); // the step's candidates side by side; "one" uses slot 0 of the same width
-        var one = new float[rows.Dim * width];
-        Scatter(rows, first, one, 0, width);
-        var acc = new float[width];
-        var sq1 = rows.SquaredNorm[first];
-        for (int i = 0; i < rows.N; i++)
-        {
-            Dots(rows, i, one, width, acc);
-            closest[i] = Math.Max(0, rows.SquaredNorm[i] + sq1 - 2.0 * acc[0]);
-        }
-        // The candidates of a step side by side, feature-major, so one pass over a row's non-zeros scores them all.
+        int width = Padded(trials);
+        int blocks = (rows.N + Block - 1) / Block;
+        // The candidates of a step side by side, feature-major, so one pass over a row's non-zeros scores them all;
+        // each row's distance to each candidate is kept, so the chosen one updates the nearest distances without
+        // another pass (as scikit-learn does).
         var candT = new float[rows.Dim * width];
+        var toCandidate = new double[trials * rows.N];
         var candidates = new int[trials];
-        int previous = first;
+        var partial = new double[blocks * trials];
+        void Score(int count)
+        {
+            Array.Clear(partial);
+            Parallel.For(0, blocks, parallel, () => new float[width], (b, _, acc) =>
+            {
+                int to = Math.Min(rows.N, (b + 1) * Block);
+                for (int i = b * Block; i < to; i++)
+                {
+                    Dots(rows, i, candT, width, acc);
+                    for (int t = 0; t < count; t++)
+                    {
+                        var d = Math.Max(0, rows.SquaredNorm[i] + rows.SquaredNorm[candidates[t]] - 2.0 * acc[t]);
+                        toCandidate[t * rows.N + i] = d;
+                        partial[b * trials + t] += Math.Min(closest[i], d);
+                    }
+                }
+                return acc;
+            }, _ => { });
+        }
+        candidates[0] = first;
+        Scatter(rows, first, candT, 0, width);
+        Array.Fill(closest, double.PositiveInfinity);
+        Score(1);
+        Unscatter(rows, first, candT, 0, width);
+        Array.Copy(toCandidate, closest, rows.N);
         var potential = new double[trials];
         for (int c = 1; c < k; c++)
         {
@@ -265,37 +381,27 @@ internal static class SparseKMeans
                 candidates[t] = total > 0 ? Sample(closest, total * rng.NextDouble()) : rng.Next(rows.N);
                 Scatter(rows, candidates[t], candT, t, width);
             }
+            Score(trials);
             Array.Clear(potential);
-            for (int i = 0; i < rows.N; i++)
-            {
-                Dots(rows, i, candT, width, acc);
-                for (int t = 0; t < trials; t++)
-                    potential[t] += Math.Min(closest[i], Math.Max(0, rows.SquaredNorm[i] + rows.SquaredNorm[candidates[t]] - 2.0 * acc[t]));
-            }
+            for (int b = 0; b < blocks; b++) // block by block in order: the same sums on any number of cores
+                for (int t = 0; t < trials; t++) potential[t] += partial[b * trials + t];
             int best = 0;
             for (int t = 1; t < trials; t++) if (potential[t] < potential[best]) best = t;
             int chosen = candidates[best];
             centres[c] = Dense(rows, chosen);
-            Unscatter(rows, previous, one, 0, width);
-            Scatter(rows, chosen, one, 0, width);
-            previous = chosen;
-            for (int i = 0; i < rows.N; i++)
-            {
-                Dots(rows, i, one, width, acc);
-                closest[i] = Math.Min(closest[i], Math.Max(0, rows.SquaredNorm[i] + rows.SquaredNorm[chosen] - 2.0 * acc[0]));
-            }
+            for (int i = 0, at = best * rows.N; i < rows.N; i++) closest[i] = Math.Min(closest[i], toCandidate[at + i]);
             for (int t = 0; t < trials; t++) Unscatter(rows, candidates[t], candT, t, width);
         }
         return centres;
     }
 
     /// <summary>Writes row i into column <paramref name="slot"/> of a feature-major matrix <paramref name="width"/> wide.</summary>
-    private static void Scatter(Rows rows, int i, float[] matrix, int slot, int width)
+    internal static void Scatter(Rows rows, int i, float[] matrix, int slot, int width)
     {
         for (int p = rows.Start[i]; p < rows.Start[i + 1]; p++) matrix[rows.Col[p] * width + slot] = rows.Val[p];
     }
 
-    private static void Unscatter(Rows rows, int i, float[] matrix, int slot, int width)
+    internal static void Unscatter(Rows rows, int i, float[] matrix, int slot, int width)
     {
         for (int p = rows.Start[i]; p < rows.Start[i + 1]; p++) matrix[rows.Col[p] * width + slot] = 0;
     }

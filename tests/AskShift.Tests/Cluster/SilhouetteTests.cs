@@ -57,4 +57,30 @@ public class SilhouetteTests
         double sampled = Silhouette.Score(pts, lab, sampleLimit: 100, seed: 5);
         Assert.InRange(Math.Abs(full - sampled), 0, 0.05);
     }
+
+    [Theory]
+    [InlineData(SilhouetteMetric.Cosine)]
+    [InlineData(SilhouetteMetric.Euclidean)]
+    public void Blocked_distances_equal_pairwise_dot_products(SilhouetteMetric metric)
+    {
+        // 203 points: not a whole number of blocks, so the last block is partial; some rows share no feature at all.
+        var rng = new Random(17);
+        const int dim = 500;
+        var pts = new List<SparseVector>();
+        for (int i = 0; i < 203; i++)
+        {
+            var idx = Enumerable.Range(0, rng.Next(0, 40)).Select(_ => rng.Next(dim)).Distinct().Order().ToArray();
+            pts.Add(new SparseVector(dim, idx, idx.Select(_ => (float)rng.NextDouble()).ToArray()));
+        }
+        var d = Silhouette.Distances.Compute(pts, metric, sampleLimit: 1000);
+        for (int a = 0; a < pts.Count; a++)
+            for (int b = 0; b < pts.Count; b++)
+            {
+                double dot = pts[a].Dot(pts[b]), na = pts[a].SquaredNorm(), nb = pts[b].SquaredNorm();
+                double expected = a == b ? 0
+                    : metric == SilhouetteMetric.Cosine ? (na * nb == 0 ? 1 : Math.Max(0, 1 - dot / Math.Sqrt(na * nb)))
+                    : Math.Sqrt(Math.Max(0, na + nb - 2 * dot));
+                Assert.InRange(Math.Abs(expected - d[a, b]), 0, 1e-5 * Math.Max(1, expected)); // float sums, stored as float
+            }
+    }
 }

@@ -70,6 +70,8 @@ public class SparseKMeansTests
     [InlineData(3, 9)]
     [InlineData(4, 17)] // more centres than one SIMD vector holds
     [InlineData(5, 33)] // more than four vectors: the general loop
+    [InlineData(6, 12)] // more centres than blobs: many iterations, where the bounds skip most rows
+    [InlineData(7, 24)]
     public void Lloyd_gives_the_labels_of_a_plain_implementation_from_the_same_start(int seed, int k)
     {
         const int dim = 60;
