@@ -49,9 +49,13 @@ internal static partial class AskExtractor
 
         var items = new List<Item>();
         var prose = new List<(int Start, int End)>();
+        var titled = new List<(int Start, int End)>(); // "Letter to X: Do Y" titles, not list items: the body may restate them
+        var askingLeadInList = false; // the last item belongs to a run of unmarked lines under an asking lead-in
         for (var i = 0; i < lines.Count; i++)
         {
             Budget.Check();
+            var wasLeadInList = askingLeadInList;
+            askingLeadInList = false;
             var (s, e) = lines[i];
             var line = text[s..e];
             var prev = i > 0 ? text[lines[i - 1].Start..lines[i - 1].End] : "";
@@ -84,6 +88,22 @@ internal static partial class AskExtractor
                 (LeadInEndRx().IsMatch(prev) || Neighbour(text, lines, i - 1) || Neighbour(text, lines, i + 1)))
             {
                 items.Add(new Item(s, e, AskForm.BulletItem));
+                askingLeadInList = wasLeadInList || AskingLeadIn(prev);
+                continue;
+            }
+            // "Letter to Obama: Send a clear message to Xi ...": a title whose label names a US addressee and whose
+            // text is an imperative is that letter's ask (dropped as a headline if the body states an ask itself).
+            if (label.Success && StartsImperative(text, s + label.Length, e) && Vocabulary.IsUsAddressee(label.Groups["label"].Value, allowPronoun: false))
+            {
+                titled.Add(SentenceRules.TrimSpan(text, s + label.Length, e));
+                continue;
+            }
+            // Lines set out one by one under an asking lead-in ("... calls on the administration to ask Beijing to:")
+            // are its items whatever verb opens them: the lead-in, not a word list, says they are asks.
+            if ((AskingLeadIn(prev) || wasLeadInList && InList(items, lines, i)) && OpensLikeAnItem(text, s, e))
+            {
+                items.Add(new Item(s, e, AskForm.BulletItem));
+                askingLeadInList = true;
                 continue;
             }
             var inline = InlineList(text, s, e);
@@ -123,6 +143,7 @@ internal static partial class AskExtractor
                         result.Add(ask);
             }
         }
+        result.AddRange(titled.Where(t => t.End - t.Start >= Options.MinItemChars).Select(t => new AskSpan(t.Start, t.End, AskForm.Sentence, "en")));
         foreach (var (ps, pe) in prose)
         {
             if (pe <= ps) continue;
@@ -203,6 +224,20 @@ internal static partial class AskExtractor
         if (BulletRx().IsMatch(t) || NumberedLineRx().IsMatch(t)) return false;
         var words = t.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         return words.Length <= Options.HeadlineMaxWords && char.IsUpper(t.TrimStart('“', '"', '‘', '(', '\'')[0]);
+    }
+
+    /// <summary>A line that ends in a colon and says what follows is asked ("We urge the US to:").</summary>
+    static bool AskingLeadIn(string line) => line.TrimEnd().EndsWith(':') && AskLeadInRx().IsMatch(line);
+
+    /// <summary>
+    /// A line that can be an item of its own: it opens with a capitalised word that is not a function word ("The",
+    /// "We", "In"; those open prose), does not itself lead into more lines, and its first sentence is short.
+    /// </summary>
+    static bool OpensLikeAnItem(string text, int s, int e)
+    {
+        var m = LeadingCapitalWordRx().Match(text[s..e]);
+        return m.Success && !Tokens.StopWords.Contains(m.Groups["w"].Value.ToLowerInvariant()) && !LeadInEndRx().IsMatch(text[s..e])
+               && FirstSentenceIsShort(text, s, e);
     }
 
     static bool InList(List<Item> items, List<(int Start, int End)> lines, int i) =>

@@ -48,6 +48,15 @@ internal static partial class ChineseRules
                 foreach (var (a, b) in numbered) yield return new AskSpan(start + s.Index + a, start + s.Index + b, AskForm.NumberedItem, "zh");
                 continue;
             }
+            // "报告提出了一系列具体措施,包括实施…、加大…,以及加强…": the measures a proposal lists are asks each; the
+            // markers before the list still ask, up to where it starts.
+            var listAt = sentence.Length;
+            if (youIsUs && MeasuresRx().Match(sentence) is { Success: true } measures)
+            {
+                listAt = measures.Groups["items"].Index;
+                foreach (var (a, b) in ListItems(sentence, listAt, listAt + measures.Groups["items"].Length))
+                    yield return new AskSpan(start + s.Index + a, start + s.Index + b, AskForm.Sentence, "zh");
+            }
             // A marker that ends in a colon ("发出请求：") leads into the asks that follow; it is not one itself.
             bool LeadIn(Match m) => sentence[(m.Index + m.Length)..Math.Min(sentence.Length, m.Index + m.Length + 2)].IndexOfAny([':', '：']) >= 0;
             var markers = MarkerRx().Matches(sentence).Where(m => !Modal(sentence, m) && !LeadIn(m) && !NotARequest(sentence, m)).Select(m => (m.Index, m.Length)).ToList();
@@ -55,8 +64,8 @@ internal static partial class ChineseRules
             markers.AddRange(MarkerRx().Matches(sentence).Where(m => Modal(sentence, m) && UsRx().Match(sentence[Math.Max(0, m.Index - 12)..m.Index]).Success).Select(m => (m.Index, m.Length)));
             // The one-character modal 应/應 ("should") asks only right after a US subject ("美国国会应尽快通过…").
             markers.AddRange(UsShouldRx().Matches(sentence).Select(m => (m.Groups["m"].Index, 1)).Where(x => markers.All(y => Math.Abs(y.Index - x.Index) > 1)));
-            markers = markers.OrderBy(m => m.Index).ToList();
-            var stopAll = sentence.TrimEnd('。', '！', '？', '；', ' ').Length;
+            markers = markers.Where(m => m.Index < listAt).OrderBy(m => m.Index).ToList();
+            var stopAll = Math.Min(listAt, sentence.TrimEnd('。', '！', '？', '；', ' ').Length);
             for (var k = 0; k < markers.Count; k++)
             {
                 var m = markers[k];
@@ -119,6 +128,29 @@ internal static partial class ChineseRules
             if (to - from >= 4) result.Add((from, to));
         }
         return result;
+    }
+
+    // A proposal's list of measures: a proposing verb, a noun for what is proposed, then "包括/例如" and the items.
+    [GeneratedRegex(@"(?:提出|建議|建议|呼籲|呼吁|要求|敦促|促請|促请)[^。；;]{0,20}?(?:措施|建議|建议|要求|步驟|步骤|行動|行动|政策)\s*[，,]?\s*(?:包括|包含|例如|如)\s*[:：]?\s*(?<items>[^。；;]+)")]
+    private static partial Regex MeasuresRx();
+
+    // Between the items of a list: the enumeration comma, or a comma before 以及/和/及/与 ("…,以及…").
+    [GeneratedRegex(@"、|[，,]?\s*以及|[，,]\s*(?:和|及|與|与|並|并)")]
+    private static partial Regex ListSeparatorRx();
+
+    /// <summary>The items of a list in sentence[from..to), each at least four characters once punctuation is trimmed.</summary>
+    static IEnumerable<(int Start, int End)> ListItems(string sentence, int from, int to)
+    {
+        var cuts = ListSeparatorRx().Matches(sentence[from..to]).Select(m => (From: from + m.Index, To: from + m.Index + m.Length)).ToList();
+        var at = from;
+        foreach (var (cutFrom, cutTo) in cuts.Append((to, to)))
+        {
+            int a = at, b = cutFrom;
+            while (b > a && "，,、;；:：。 ".Contains(sentence[b - 1])) b--;
+            while (a < b && "，,、:： ".Contains(sentence[a])) a++;
+            if (b - a >= 4) yield return (a, b);
+            at = cutTo;
+        }
     }
 
     static List<(int Start, int End)> SplitAtSemicolons(string sentence, int at, int stop)

@@ -57,8 +57,18 @@ internal static partial class DateFinder
     [GeneratedRegex(@"^\s*(?:[A-Z][A-Za-z.'’ ]{1,40}?(?:,\s*[A-Z][A-Za-z.]{1,15})?\s*(?:[,(]|\s[-–—])\s*)?(?<date>" + FullDate + @")\s*\)?(?:\s*\([^()\n]{2,40}\))?\s*(?:[-–—:]\s|[-–—:]?$)", RegexOptions.Multiline)]
     private static partial Regex CityDatelineRx();
 
+    // "【新唐人2012年10月8日讯】", "（中央社2023年6月16日电）": a Chinese news outlet's dateline, the outlet and date in brackets
+    // closed by 讯/訊 (report) or 电/電 (dispatch).
+    [GeneratedRegex(@"[【\[（(]\s*[^【】\[\]（）()\n]{0,24}?(?<date>" + Zh + @")\s*[^【】\[\]（）()\n]{0,12}?(?:讯|訊|电|電)\s*[】\]）)]")]
+    private static partial Regex ZhDatelineRx();
+
+    // "London | 26 March 2025 | GATPM –", "7 November 2024 | Hong Kong Watch": a date as one field of a line split by
+    // bars, at its start or after a place.
+    [GeneratedRegex(@"^[^|\n]{0,40}\|\s*(?<date>" + FullDate + @")\s*\||^\s*(?<date>" + FullDate + @")\s*\|", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex BarDatelineRx();
+
     // What may stand beside a date on its own line: weekday, time, a separator, a label or an author's name.
-    [GeneratedRegex(@"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Published|Posted|Updated|Last\s+updated|Released|Dated|Issued|Date|on|by|at)\b|\d{1,2}:\d\d\s*(am|pm|a\.m\.|p\.m\.)?|[|•·:,/()\[\]–—-]|星期.|周.", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b\d+\s*min(?:ute)?s?\s+read\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Published|Posted|Updated|Last\s+updated|Released|Dated|Issued|Date|on|by|at)\b|\d{1,2}:\d\d\s*(am|pm|a\.m\.|p\.m\.)?|[|•·:,/()\[\]–—-]|星期.|周.", RegexOptions.IgnoreCase)]
     private static partial Regex DateLineFillerRx();
 
     [GeneratedRegex(@"\b(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,?\s*\(?\s*" + MonthName + @"\s+(?<day>\d{1,2})" + Ordinal + @"\b\)?(?!,?\s*(19|20)\d\d)")]
@@ -94,17 +104,27 @@ internal static partial class DateFinder
         foreach (Match m in ParenDatelineRx().Matches(text))
             if (ParseFull(m.Groups["date"].Value) is { } d) return new(d, DatePrecision.Day, [m.Value.Trim()], null);
         foreach (Match m in CityDatelineRx().Matches(text))
+        {
+            // A date with no place before it is a date line, weighed with the others (a byline's date beats it) below.
+            if (string.IsNullOrWhiteSpace(text[m.Index..m.Groups["date"].Index]) && DateLine(LineAt(text, m.Groups["date"].Index)) is not null) continue;
+            if (ParseFull(m.Groups["date"].Value) is { } d) return new(d, DatePrecision.Day, [m.Value.Trim()], null);
+        }
+        foreach (Match m in ZhDatelineRx().Matches(text))
+            if (ParseFull(m.Groups["date"].Value) is { } d) return new(d, DatePrecision.Day, [m.Value.Trim()], null);
+        foreach (Match m in BarDatelineRx().Matches(text))
             if (ParseFull(m.Groups["date"].Value) is { } d) return new(d, DatePrecision.Day, [m.Value.Trim()], null);
 
         // 3. A date alone on its line: a letter's date line, a byline's date. Near the top first, then anywhere.
         var dateLines = new List<(int Line, DateOnly Date, string Text)>();
         for (var i = 0; i < lines.Length; i++, Budget.Check())
-            if (DateLine(lines[i]) is { } dl) dateLines.Add((i, dl.Date, dl.Text));
+            if (DateLine(lines[i]) is { } dl && !UpdatedRx().IsMatch(lines[i])) dateLines.Add((i, dl.Date, dl.Text)); // an edit's date is weighed last
         var nonEmptySeen = 0;
         var headerEnd = lines.Length;
         for (var i = 0; i < lines.Length; i++)
             if (lines[i].Trim().Length > 0 && ++nonEmptySeen >= options.HeaderLines) { headerEnd = i + 1; break; }
-        var top = dateLines.FirstOrDefault(l => l.Line < headerEnd);
+        // A byline's date ("-By International Campaign for Tibet, 21 November 2025") is its author's; on a page that
+        // reposts the text it wins over the page's own date line, as the codebook dates a repost by its author.
+        var top = dateLines.Where(l => l.Line < headerEnd).OrderBy(l => BylineRx().IsMatch(l.Text) ? 0 : 1).ThenBy(l => l.Line).FirstOrDefault();
         if (top.Text != null) return new(top.Date, DatePrecision.Day, [top.Text], null);
         if (dateLines.Count > 0)
             return new(dateLines[0].Date, DatePrecision.Day, [dateLines[0].Text], "a date standing alone on its line below the top of the text");
@@ -149,6 +169,13 @@ internal static partial class DateFinder
         if (latestYear > 0)
             return new(new DateOnly(latestYear, 1, 1), DatePrecision.Year, [latestYear.ToString(CultureInfo.InvariantCulture)], "no date stated; the latest year the text mentions");
         return DateFinding.None;
+    }
+
+    static string LineAt(string text, int at)
+    {
+        var from = text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1;
+        var to = text.IndexOf('\n', at);
+        return text[from..(to < 0 ? text.Length : to)];
     }
 
     /// <summary>The date on a line that holds nothing else of substance (a date line), or null.</summary>
@@ -249,6 +276,9 @@ internal static partial class DateFinder
 
     // The property hands out a fresh copy on every read, and dates are looked up per sentence.
     private static readonly string[] MonthAbbreviations = CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames;
+
+    [GeneratedRegex(@"^\W*by\s+\p{Lu}", RegexOptions.IgnoreCase)]
+    private static partial Regex BylineRx();
 
     [GeneratedRegex(@"[.!?。]\s*$")]
     private static partial Regex EndsWithSentenceEndRx();

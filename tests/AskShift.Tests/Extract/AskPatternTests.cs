@@ -272,4 +272,36 @@ public class AskPatternTests
     [InlineData("美国国会议员促请习近平释放被关押的记者。")]
     public void A_chinese_marker_used_as_a_noun_for_anonymity_for_a_US_hope_or_asked_of_Beijing_is_no_ask(string text) =>
         Assert.Empty(Asks(text));
+
+    [Fact]
+    public void Lines_under_an_asking_lead_in_are_items_whatever_verb_opens_them()
+    {
+        var asks = Asks("The Tibet Forum asks the Secretary of State to press Beijing at the talks to:\n\n" +
+                        "Halt the demolition of monasteries in Kham.\nAllow diplomats and journalists to travel to Lhasa freely.\n" +
+                        "Account for every monk detained since the protests.\n\nThe talks open on Monday.");
+        Assert.Equal(["Halt the demolition of monasteries in Kham", "Allow diplomats and journalists to travel to Lhasa freely", "Account for every monk detained since the protests"], asks);
+    }
+
+    [Fact]
+    public void Lines_under_a_lead_in_that_asks_nothing_are_not_items()
+    {
+        var asks = Asks("The hearing covered three topics:\n\nReligious schools in Tibet.\nDetentions in Xinjiang since 2017.\nPress freedom in Hong Kong.");
+        Assert.Empty(asks);
+    }
+
+    [Fact]
+    public void A_title_that_labels_its_US_addressee_and_opens_with_an_imperative_is_the_ask_when_the_body_states_none()
+    {
+        var asks = Asks("Open letter to Secretary Blinken: Raise the case of Ilham Tohti in Beijing\n\nThe scholar has now spent ten years in prison.");
+        Assert.Equal(["Raise the case of Ilham Tohti in Beijing"], asks);
+        var restated = Asks("Letter to President Biden: Raise the case of Ilham Tohti in Beijing\n\nWe urge President Biden to raise the case of Ilham Tohti with Xi Jinping in Beijing.");
+        Assert.Equal(["urge President Biden to raise the case of Ilham Tohti with Xi Jinping in Beijing"], restated);
+    }
+
+    [Fact]
+    public void The_measures_a_chinese_proposal_lists_are_asks_each()
+    {
+        var asks = Asks("人权组织的新报告提出多项具体措施，包括制裁负责官员、扩大难民接收名额，以及恢复对独立媒体的资助。报告于周三发布，并送交美国国会。");
+        Assert.Equal(["制裁负责官员", "扩大难民接收名额", "恢复对独立媒体的资助"], asks);
+    }
 }

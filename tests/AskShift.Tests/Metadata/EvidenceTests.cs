@@ -16,6 +16,7 @@ public class DateEvidenceTests
     [InlineData("人权组织致信\n2019年7月9日\n人权组织要求美国政府采取行动。", "2019-07-09")]
     [InlineData("Joint appeal\n2018-04-21\nThe undersigned organisations write.", "2018-04-21")]
     [InlineData("Groups call for action\nFreedom Network\n3-19-2025\nThe groups said today.", "2025-03-19")]
+    [InlineData("Why Congress Should Act on Tibet\n\nApril 7, 2021 8 min read Download Report\nIn March 2021 the envoy post lay empty.", "2021-04-07")]
     public void A_date_alone_on_its_line_near_the_top_is_the_documents_day(string text, string expected)
     {
         var f = Find(text);
@@ -24,14 +25,27 @@ public class DateEvidenceTests
         Assert.NotEmpty(f.Evidence);
     }
 
+    [Fact]
+    public void A_bylines_date_is_its_authors_and_wins_over_the_reposting_pages_date_line()
+    {
+        var f = Find("Groups urge action on Hong Kong\n\nMay 12, 2023\n\nBy Hong Kong Democracy Council, 9 May 2023\n\nThe council wrote to the Secretary of State.");
+        Assert.Equal("2023-05-09", f.Date?.ToString("yyyy-MM-dd"));
+        Assert.Equal(DatePrecision.Day, f.Precision);
+    }
+
     [Theory]
     [InlineData("Updated: 14 February 2020\nThe hearing on March 3, 2019 was postponed.", "2020-02-14")]
+    [InlineData("Letter to the Treasury\nUpdated: Oct 2, 2021\n\nSeptember 27, 2021\n\nDear Secretary Yellen,", "2021-09-27")]
     [InlineData("The summit of June 8, 2013 came and went.\nLast updated on July 1, 2013", "2013-07-01")]
     [InlineData("发布时间：2021年3月5日\n内容", "2021-03-05")]
     [InlineData("BRUSSELS, 9 May 2024 – Rights groups today called on the United States to act.", "2024-05-09")]
     [InlineData("NEW YORK (April 2, 2012) — The group urged Washington to raise the cases.", "2012-04-02")]
     [InlineData("Body first.\nMay 3, 2023 (Washington, D.C.) – Today, members of Congress met advocates.", "2023-05-03")]
     [InlineData("立即发布；2022年10月5日，联系：某人\n内容", "2022-10-05")]
+    [InlineData("人权观察呼吁\n\n【大同新闻2019年5月2日讯】日前，多个团体于4月28日致信美国国务卿。", "2019-05-02")]
+    [InlineData("（中央通讯社记者台北2021年3月9日电）人权团体9日呼吁美国政府。3月1日的集会……", "2021-03-09")]
+    [InlineData("Rights appeal\n\nGeneva | 4 June 2022 | Tibet Advocacy Network – The network wrote on 1 May 2022 to the State Department.", "2022-06-04")]
+    [InlineData("Statement\n9 September 2020 | Uyghur Rights Forum | Press\nOn 2 August 2020 the group met officials.", "2020-09-09")]
     public void Stamps_and_datelines_give_the_day_over_dates_in_the_body(string text, string expected)
     {
         var f = Find(text);
