@@ -91,7 +91,7 @@ public sealed class AskClusterer(ClusterOptions? options = null)
         // Degenerate input is answered in words, before k-means fails on it (ML.NET said "not enough distinct instances").
         // Texts with the same words once stop words are removed have the same vector (all empty when every word is in
         // every text, as IDF is then zero): only distinct vectors can be told apart.
-        var distinct = vectors.Select(Key).Distinct().Count();
+        var distinct = vectors.Distinct(SameVector.Instance).Count();
         string? reduced = null;
         if (o.K is int wantK && wantK > distinct && o.Guided != GuidedMode.Seed)
         {
@@ -221,8 +221,27 @@ public sealed class AskClusterer(ClusterOptions? options = null)
         return total / o.StabilityResamples;
     }
 
-    private static string Key(SparseVector v) =>
-        string.Join(",", v.Indices.Zip(v.Values, (i, x) => $"{i}:{x.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}"));
+    /// <summary>
+    /// Two vectors are the same profile when they hold the same values at the same indices, bit for bit. Compared on
+    /// the arrays themselves: formatting every value into a string key took 12 s of a 40 s run at 100,000 asks.
+    /// </summary>
+    private sealed class SameVector : IEqualityComparer<SparseVector>
+    {
+        public static readonly SameVector Instance = new();
+
+        public bool Equals(SparseVector? a, SparseVector? b) =>
+            ReferenceEquals(a, b) || a is not null && b is not null &&
+            a.Indices.AsSpan().SequenceEqual(b.Indices) &&
+            System.Runtime.InteropServices.MemoryMarshal.AsBytes(a.Values.AsSpan()).SequenceEqual(System.Runtime.InteropServices.MemoryMarshal.AsBytes(b.Values.AsSpan()));
+
+        public int GetHashCode(SparseVector v)
+        {
+            var h = new HashCode();
+            h.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(v.Indices.AsSpan()));
+            h.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(v.Values.AsSpan()));
+            return h.ToHashCode();
+        }
+    }
 
     /// <summary>
     /// The best of <paramref name="restarts"/> k-means++ starts (<see cref="SparseKMeans"/>, not ML.NET's trainer: see

@@ -24,38 +24,74 @@ internal sealed class CharNgrams
     /// <summary>Number of distinct n-grams seen in fitting (the block's dimension).</summary>
     public int Dimension => idf.Length;
 
-    /// <summary>Learns the vocabulary and document frequencies from <paramref name="texts"/>, and featurises them.</summary>
+    /// <summary>Texts per block when counting in parallel; fixed, so the vocabulary's order never depends on the cores.</summary>
+    private const int Block = 2048;
+
+    /// <summary>
+    /// Learns the vocabulary and document frequencies from <paramref name="texts"/>, and featurises them. Blocks of texts
+    /// are counted in parallel, each with a vocabulary of its own in first-seen order; the blocks are then merged in
+    /// order, so every n-gram gets the id a single pass would give it.
+    /// </summary>
     public static (CharNgrams Model, SparseVector[] Vectors) Fit(IReadOnlyList<string> texts, int min, int max)
     {
-        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
-        var lookup = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
-        var df = new List<int>();
-        var docs = new (int[] Ids, int[] Counts)[texts.Count];
-        var grams = new List<int>(1024);
-        for (int d = 0; d < texts.Count; d++)
+        int blocks = (texts.Count + Block - 1) / Block;
+        var local = new (List<string> Grams, (int[] Ids, int[] Counts)[] Docs)[blocks];
+        Parallel.For(0, blocks, b =>
         {
-            grams.Clear();
-            var s = Normalise(texts[d]);
-            for (int n = min; n <= max; n++)
-                for (int i = 0; i + n <= s.Length; i++)
-                {
-                    var gram = s.AsSpan(i, n);
-                    if (!lookup.TryGetValue(gram, out var id))
+            var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+            var lookup = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
+            var names = new List<string>();
+            var grams = new List<int>(1024);
+            int from = b * Block, to = Math.Min(texts.Count, from + Block);
+            var docs = new (int[], int[])[to - from];
+            for (int d = from; d < to; d++)
+            {
+                grams.Clear();
+                var s = Normalise(texts[d]);
+                for (int n = min; n <= max; n++)
+                    for (int i = 0; i + n <= s.Length; i++)
                     {
-                        id = vocabulary.Count;
-                        lookup[gram] = id;
-                        df.Add(0);
+                        var gram = s.AsSpan(i, n);
+                        if (!lookup.TryGetValue(gram, out var id))
+                        {
+                            id = names.Count;
+                            var name = gram.ToString();
+                            vocabulary[name] = id;
+                            names.Add(name);
+                        }
+                        grams.Add(id);
                     }
-                    grams.Add(id);
-                }
-            docs[d] = Count(grams);
-            foreach (var id in docs[d].Ids) df[id]++;
+                docs[d - from] = Count(grams);
+            }
+            local[b] = (names, docs);
+        });
+        var global = new Dictionary<string, int>(StringComparer.Ordinal);
+        var df = new List<int>();
+        var merged = new (int[] Ids, int[] Counts)[texts.Count];
+        for (int b = 0, at = 0; b < blocks; b++)
+        {
+            var map = new int[local[b].Grams.Count];
+            for (int j = 0; j < map.Length; j++)
+            {
+                if (!global.TryGetValue(local[b].Grams[j], out var id)) { id = global.Count; global[local[b].Grams[j]] = id; df.Add(0); }
+                map[j] = id;
+            }
+            foreach (var (ids, counts) in local[b].Docs)
+            {
+                // Local ids in first-seen order map to global ids in the same relative order only within a block, so
+                // sort each document's ids again.
+                var g = new int[ids.Length];
+                for (int j = 0; j < ids.Length; j++) { g[j] = map[ids[j]]; df[g[j]]++; }
+                var c = (int[])counts.Clone();
+                Array.Sort(g, c);
+                merged[at++] = (g, c);
+            }
         }
         var idf = new double[df.Count];
         for (int j = 0; j < idf.Length; j++) idf[j] = Math.Log((double)texts.Count / df[j]);
-        var model = new CharNgrams(vocabulary, idf, min, max);
-        var vectors = new SparseVector[docs.Length];
-        for (int d = 0; d < docs.Length; d++) vectors[d] = model.Weigh(docs[d].Ids, docs[d].Counts);
+        var model = new CharNgrams(global, idf, min, max);
+        var vectors = new SparseVector[merged.Length];
+        Parallel.For(0, merged.Length, d => vectors[d] = model.Weigh(merged[d].Ids, merged[d].Counts));
         return (model, vectors);
     }
 
@@ -116,7 +152,8 @@ internal sealed class CharNgrams
     internal static string Normalise(string text)
     {
         var sb = new StringBuilder(text.Length + 2).Append(Start);
-        foreach (var ch in text.Normalize(NormalizationForm.FormD))
+        // Decomposing is only needed to strip diacritics, and plain ASCII has none (most asks are plain ASCII).
+        foreach (var ch in System.Text.Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormD))
         {
             var cat = CharUnicodeInfo.GetUnicodeCategory(ch);
             if (cat is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark) continue;

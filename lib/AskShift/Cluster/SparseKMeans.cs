@@ -65,13 +65,14 @@ internal static class SparseKMeans
         var tol = o.Tolerance * MeanVariance(rows);
         var fits = new KMeansFit[Math.Max(1, o.Restarts)];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = o.Threads > 0 ? o.Threads : Environment.ProcessorCount };
+        var buffers = new Buffers();
         // Restarts run one after another, each spread over the cores by blocks of rows: three restarts on two cores
         // in parallel would leave one core idle for the third.
         for (int r = 0; r < fits.Length; r++)
         {
             var rng = new Random(unchecked(o.Seed * 1_000_003 + r)); // fixed per (seed, restart); never HashCode, which is salted per process
-            var centres = PlusPlus(rows, o.K, rng, parallel);
-            var (labels, inertia, iterations) = Lloyd(rows, centres, o.K, o.MaxIterations, tol, parallel);
+            var centres = PlusPlus(rows, o.K, rng, parallel, buffers);
+            var (labels, inertia, iterations) = Lloyd(rows, centres, o.K, o.MaxIterations, tol, parallel, buffers);
             fits[r] = new KMeansFit(labels, inertia, r, iterations);
         }
         return fits.OrderBy(f => f.Inertia).ThenBy(f => f.Restart).First();
@@ -97,11 +98,12 @@ internal static class SparseKMeans
     /// change and its distances are not computed. Late iterations, where few asks move, then cost little.
     /// </summary>
     internal static (int[] Labels, double Inertia, int Iterations) Lloyd(Rows rows, float[][] initial, int k, int maxIterations, double tol,
-        ParallelOptions? parallel = null)
+        ParallelOptions? parallel = null, Buffers? buffers = null)
     {
         parallel ??= new ParallelOptions();
+        buffers ??= new Buffers();
         int width = Padded(k);
-        var centresT = new float[rows.Dim * width]; // feature-major: centresT[j * width + c], padded with zero centres
+        var centresT = Buffers.Zeroed(ref buffers.CentresT, rows.Dim * width); // feature-major: centresT[j * width + c], padded with zero centres
         var sq = new double[k];
         for (int c = 0; c < k; c++)
         {
@@ -112,7 +114,7 @@ internal static class SparseKMeans
         var state = new AssignState(rows.N, k);
         // Each cluster's sum of rows, kept from one iteration to the next and changed only by the rows that moved:
         // late iterations move few asks, and re-adding every row each time was most of an iteration's cost.
-        var sumsT = new double[rows.Dim * width];
+        var sumsT = Buffers.Zeroed(ref buffers.SumsT, rows.Dim * width);
         var counts = new int[k];
         var previous = Enumerable.Repeat(-1, rows.N).ToArray();
         var dirty = new bool[k];
@@ -190,6 +192,24 @@ internal static class SparseKMeans
         // Final labels against the final centres, every distance computed, as sklearn does.
         Assign(rows, centresT, sq, k, width, state, useBounds: false, parallel);
         return (state.Labels, state.Dist.Sum(), iteration);
+    }
+
+    /// <summary>
+    /// The large feature-major arrays, kept from one restart to the next: allocating megabytes per restart cost more
+    /// than the arithmetic on a thousand asks.
+    /// </summary>
+    internal sealed class Buffers
+    {
+        public float[]? CentresT, CandT;
+        public double[]? SumsT;
+
+        /// <summary>An array of at least <paramref name="length"/> elements whose first <paramref name="length"/> are zero.</summary>
+        public static T[] Zeroed<T>(ref T[]? array, int length)
+        {
+            if (array is null || array.Length < length) return array = new T[length];
+            Array.Clear(array, 0, length);
+            return array;
+        }
     }
 
     /// <summary>What assignment keeps between iterations: labels, squared distances, Hamerly's bounds, centre drift.</summary>
@@ -330,9 +350,10 @@ internal static class SparseKMeans
     /// Greedy k-means++ (Arthur and Vassilvitskii 2007, with scikit-learn's 2 + ln k candidates per step, keeping the
     /// candidate that lowers the total squared distance most).
     /// </summary>
-    internal static float[][] PlusPlus(Rows rows, int k, Random rng, ParallelOptions? parallel = null)
+    internal static float[][] PlusPlus(Rows rows, int k, Random rng, ParallelOptions? parallel = null, Buffers? buffers = null)
     {
         parallel ??= new ParallelOptions();
+        buffers ??= new Buffers();
         var centres = new float[k][];
         var closest = new double[rows.N];
         int trials = 2 + (int)Math.Log(k);
@@ -343,7 +364,7 @@ internal static class SparseKMeans
         // The candidates of a step side by side, feature-major, so one pass over a row's non-zeros scores them all;
         // each row's distance to each candidate is kept, so the chosen one updates the nearest distances without
         // another pass (as scikit-learn does).
-        var candT = new float[rows.Dim * width];
+        var candT = Buffers.Zeroed(ref buffers.CandT, rows.Dim * width);
         var toCandidate = new double[trials * rows.N];
         var candidates = new int[trials];
         var partial = new double[blocks * trials];

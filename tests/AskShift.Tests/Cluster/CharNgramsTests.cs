@@ -51,4 +51,41 @@ public class CharNgramsTests
         var words = AskFeaturizer.Fit(texts, new FeaturizerOptions { UseCharNgrams = false });
         Assert.True(f.Dimension > words.Dimension);
     }
+
+    [Fact]
+    public void Counting_in_parallel_blocks_gives_the_ids_and_weights_of_one_pass_in_order()
+    {
+        // More texts than one block holds, so grams first seen in a later block must come after every earlier one.
+        var rng = new Random(9);
+        string[] words = ["release", "sanction", "Tibet", "Uyghur", "lawyers", "détention", "释放", "人权", "press", "visa", "bans", "Hong Kong"];
+        var texts = Enumerable.Range(0, 5000).Select(_ => string.Join(' ', Enumerable.Range(0, rng.Next(1, 7)).Select(_ => words[rng.Next(words.Length)] + rng.Next(40)))).ToList();
+        var (model, vectors) = CharNgrams.Fit(texts, 3, 5);
+
+        // The plain way: one vocabulary, ids in the order grams are first seen, tf-idf, unit length.
+        var vocabulary = new Dictionary<string, int>();
+        var counts = new List<Dictionary<int, int>>();
+        foreach (var t in texts)
+        {
+            var s = CharNgrams.Normalise(t);
+            var c = new Dictionary<int, int>();
+            for (int n = 3; n <= 5; n++)
+                for (int i = 0; i + n <= s.Length; i++)
+                {
+                    if (!vocabulary.TryGetValue(s.Substring(i, n), out var id)) vocabulary[s.Substring(i, n)] = id = vocabulary.Count;
+                    c[id] = c.GetValueOrDefault(id) + 1;
+                }
+            counts.Add(c);
+        }
+        var df = new int[vocabulary.Count];
+        foreach (var c in counts) foreach (var id in c.Keys) df[id]++;
+        Assert.Equal(vocabulary.Count, model.Dimension);
+        for (int d = 0; d < texts.Count; d++)
+        {
+            var kept = counts[d].Where(kv => df[kv.Key] < texts.Count).OrderBy(kv => kv.Key).ToList();
+            var raw = kept.Select(kv => kv.Value * Math.Log((double)texts.Count / df[kv.Key])).ToList();
+            var norm = Math.Sqrt(raw.Sum(x => x * x));
+            Assert.Equal(kept.Select(kv => kv.Key), vectors[d].Indices);
+            for (int j = 0; j < raw.Count; j++) Assert.InRange(Math.Abs(raw[j] / norm - vectors[d].Values[j]), 0, 1e-6);
+        }
+    }
 }
