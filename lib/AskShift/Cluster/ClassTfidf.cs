@@ -17,10 +17,13 @@ public static class ClassTfidf
         if (texts.Count != classes.Count) throw new ArgumentException($"{texts.Count} texts but {classes.Count} class labels");
         var perClass = new SortedDictionary<int, Dictionary<string, int>>();
         var total = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Tokenising is the costly part and each text's terms are its own: found in parallel, counted in text order.
+        var termsOf = new string[texts.Count][];
+        Parallel.For(0, texts.Count, i => termsOf[i] = Tokens.Terms(texts[i]).ToArray());
         for (int i = 0; i < texts.Count; i++)
         {
             if (!perClass.TryGetValue(classes[i], out var counts)) perClass[classes[i]] = counts = new(StringComparer.Ordinal);
-            foreach (var term in Tokens.Terms(texts[i]))
+            foreach (var term in termsOf[i])
             {
                 counts[term] = counts.GetValueOrDefault(term) + 1;
                 total[term] = total.GetValueOrDefault(term) + 1;
