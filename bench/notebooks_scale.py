@@ -55,7 +55,8 @@ def main():
 
         default_corpus = ";".join([os.path.join(root, "seeds"), os.path.join(root, "corpora", "dev", "docs")])
         results = {}
-        for label, corpus_path in (("default corpus (seeds + dev, 83 documents)", default_corpus), (f"{a.docs} generated documents", corpus)):
+        defaults = sum(1 for d in ("seeds", os.path.join("corpora", "dev", "docs")) for f in os.listdir(os.path.join(root, d)) if not f.startswith("README"))
+        for label, corpus_path in ((f"default corpus (seeds + dev, {defaults} documents)", default_corpus), (f"{a.docs} generated documents", corpus)):
             results[label] = {}
             for nb in NOTEBOOKS:
                 shutil.rmtree(scratch, ignore_errors=True)
