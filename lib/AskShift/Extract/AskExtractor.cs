@@ -93,14 +93,16 @@ internal static partial class AskExtractor
             }
             // "Letter to Obama: Send a clear message to Xi ...": a title whose label names a US addressee and whose
             // text is an imperative is that letter's ask (dropped as a headline if the body states an ask itself).
-            if (label.Success && StartsImperative(text, s + label.Length, e) && Vocabulary.IsUsAddressee(label.Groups["label"].Value, allowPronoun: false))
+            if (i < Options.HeadlineLines && IsHeadline(line) && label.Success && StartsImperative(text, s + label.Length, e) &&
+                Vocabulary.IsUsAddressee(label.Groups["label"].Value, allowPronoun: false))
             {
                 titled.Add(SentenceRules.TrimSpan(text, s + label.Length, e));
                 continue;
             }
             // Lines set out one by one under an asking lead-in ("... calls on the administration to ask Beijing to:")
             // are its items whatever verb opens them: the lead-in, not a word list, says they are asks.
-            if ((AskingLeadIn(prev) || wasLeadInList && InList(items, lines, i)) && OpensLikeAnItem(text, s, e))
+            // The first item may stand a blank line below the lead-in; the run ends at the next blank line.
+            if ((AskingLeadIn(prev) || wasLeadInList && InList(items, lines, i) && !BlankLineBetween(text, lines[i - 1].End, s)) && OpensLikeAnItem(text, s, e))
             {
                 items.Add(new Item(s, e, AskForm.BulletItem));
                 askingLeadInList = true;
@@ -197,7 +199,8 @@ internal static partial class AskExtractor
     {
         // The last line of a text cut mid-sentence has no full stop either, but it is not a headline.
         var headlines = lines.Take(Math.Min(Options.HeadlineLines, lines.Count - 1)).Where(l => IsHeadline(text[l.Start..l.End])).ToList();
-        bool InHeadline(AskSpan a) => headlines.Any(h => a.Start >= h.Start && a.End <= h.End);
+        // A list item is an item, however short and high on the page.
+        bool InHeadline(AskSpan a) => a.Form is not (AskForm.BulletItem or AskForm.NumberedItem) && headlines.Any(h => a.Start >= h.Start && a.End <= h.End);
         var kept = asks.Any(a => !InHeadline(a)) ? asks.Where(a => !InHeadline(a)) : asks;
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var unique = kept.OrderBy(a => a.Start).Where(a => seen.Add(Spaces.Collapse(text[a.Start..a.End]))).ToList();
@@ -227,7 +230,11 @@ internal static partial class AskExtractor
     }
 
     /// <summary>A line that ends in a colon and says what follows is asked ("We urge the US to:").</summary>
-    static bool AskingLeadIn(string line) => line.TrimEnd().EndsWith(':') && AskLeadInRx().IsMatch(line);
+    static bool AskingLeadIn(string line) =>
+        line.TrimEnd().EndsWith(':') && AskLeadInRx().IsMatch(line) &&
+        line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length >= Options.LeadInMinWords; // "Press contact:" is a label
+
+    static bool BlankLineBetween(string text, int from, int to) => text.AsSpan(from, to - from).Count('\n') >= 2;
 
     /// <summary>
     /// A line that can be an item of its own: it opens with a capitalised word that is not a function word ("The",
@@ -314,6 +321,8 @@ internal sealed record ExtractOptions
     public int HeadlineMaxChineseChars { get; init; } = 40;
     /// <summary>How far back (characters) a pronoun addressee ("urges him to") or a priority ask looks for the US person or body it stands for.</summary>
     public int PronounContextChars { get; init; } = 400;
+    /// <summary>An unmarked lead-in ("... to ask Beijing to:") has at least this many words; "Press contact:" is a label.</summary>
+    public int LeadInMinWords { get; init; } = 5;
     /// <summary>A cut-off ask needs at least this many words to say what it asks.</summary>
     public int TruncatedMinWords { get; init; } = 5;
 }

@@ -51,10 +51,11 @@ internal static partial class ChineseRules
             // "报告提出了一系列具体措施,包括实施…、加大…,以及加强…": the measures a proposal lists are asks each; the
             // markers before the list still ask, up to where it starts.
             var listAt = sentence.Length;
-            if (youIsUs && MeasuresRx().Match(sentence) is { Success: true } measures)
+            if (youIsUs && MeasuresRx().Match(sentence) is { Success: true } measures && !AskedOfChinaRx().IsMatch(sentence.AsSpan(measures.Index)))
             {
-                listAt = measures.Groups["items"].Index;
-                foreach (var (a, b) in ListItems(sentence, listAt, listAt + measures.Groups["items"].Length))
+                listAt = measures.Groups["lead"].Index;
+                var items = measures.Groups["items"];
+                foreach (var (a, b) in ListItems(sentence, items.Index, items.Index + items.Length))
                     yield return new AskSpan(start + s.Index + a, start + s.Index + b, AskForm.Sentence, "zh");
             }
             // A marker that ends in a colon ("发出请求：") leads into the asks that follow; it is not one itself.
@@ -65,7 +66,7 @@ internal static partial class ChineseRules
             // The one-character modal 应/應 ("should") asks only right after a US subject ("美国国会应尽快通过…").
             markers.AddRange(UsShouldRx().Matches(sentence).Select(m => (m.Groups["m"].Index, 1)).Where(x => markers.All(y => Math.Abs(y.Index - x.Index) > 1)));
             markers = markers.Where(m => m.Index < listAt).OrderBy(m => m.Index).ToList();
-            var stopAll = Math.Min(listAt, sentence.TrimEnd('。', '！', '？', '；', ' ').Length);
+            var stopAll = Math.Min(sentence.TrimEnd('。', '！', '？', '；', ' ').Length, listAt < sentence.Length ? sentence[..listAt].TrimEnd('，', ',', ' ').Length : int.MaxValue);
             for (var k = 0; k < markers.Count; k++)
             {
                 var m = markers[k];
@@ -131,7 +132,7 @@ internal static partial class ChineseRules
     }
 
     // A proposal's list of measures: a proposing verb, a noun for what is proposed, then "包括/例如" and the items.
-    [GeneratedRegex(@"(?:提出|建議|建议|呼籲|呼吁|要求|敦促|促請|促请)[^。；;]{0,20}?(?:措施|建議|建议|要求|步驟|步骤|行動|行动|政策)\s*[，,]?\s*(?:包括|包含|例如|如)\s*[:：]?\s*(?<items>[^。；;]+)")]
+    [GeneratedRegex(@"(?:提出|建議|建议|呼籲|呼吁|要求|敦促|促請|促请)[^。；;]{0,20}?(?:措施|建議|建议|要求|步驟|步骤|行動|行动|政策)\s*[，,]?\s*(?<lead>包括|包含|例如)\s*[:：]?\s*(?<items>[^。；;]+)")]
     private static partial Regex MeasuresRx();
 
     // Between the items of a list: the enumeration comma, or a comma before 以及/和/及/与 ("…,以及…").

@@ -100,21 +100,7 @@ internal static partial class DateFinder
         foreach (Match m in StampRx().Matches(text))
             if (ParseFull(m.Groups["date"].Value) is { } d) return new(d, DatePrecision.Day, [m.Value.Trim()], null);
 
-        // 2. Datelines open a release or a report.
-        foreach (Match m in ParenDatelineRx().Matches(text))
-            if (ParseFull(m.Groups["date"].Value) is { } d) return new(d, DatePrecision.Day, [m.Value.Trim()], null);
-        foreach (Match m in CityDatelineRx().Matches(text))
-        {
-            // A date with no place before it is a date line, weighed with the others (a byline's date beats it) below.
-            if (string.IsNullOrWhiteSpace(text[m.Index..m.Groups["date"].Index]) && DateLine(LineAt(text, m.Groups["date"].Index)) is not null) continue;
-            if (ParseFull(m.Groups["date"].Value) is { } d) return new(d, DatePrecision.Day, [m.Value.Trim()], null);
-        }
-        foreach (Match m in ZhDatelineRx().Matches(text))
-            if (ParseFull(m.Groups["date"].Value) is { } d) return new(d, DatePrecision.Day, [m.Value.Trim()], null);
-        foreach (Match m in BarDatelineRx().Matches(text))
-            if (ParseFull(m.Groups["date"].Value) is { } d) return new(d, DatePrecision.Day, [m.Value.Trim()], null);
-
-        // 3. A date alone on its line: a letter's date line, a byline's date. Near the top first, then anywhere.
+        // Date lines (a date alone on its line) and where the header ends, for steps 2 and 3.
         var dateLines = new List<(int Line, DateOnly Date, string Text)>();
         for (var i = 0; i < lines.Length; i++, Budget.Check())
             if (DateLine(lines[i]) is { } dl && !UpdatedRx().IsMatch(lines[i])) dateLines.Add((i, dl.Date, dl.Text)); // an edit's date is weighed last
@@ -122,9 +108,30 @@ internal static partial class DateFinder
         var headerEnd = lines.Length;
         for (var i = 0; i < lines.Length; i++)
             if (lines[i].Trim().Length > 0 && ++nonEmptySeen >= options.HeaderLines) { headerEnd = i + 1; break; }
+        var headerOffset = lines.Take(headerEnd).Sum(l => l.Length + 1);
         // A byline's date ("-By International Campaign for Tibet, 21 November 2025") is its author's; on a page that
         // reposts the text it wins over the page's own date line, as the codebook dates a repost by its author.
-        var top = dateLines.Where(l => l.Line < headerEnd).OrderBy(l => BylineRx().IsMatch(l.Text) ? 0 : 1).ThenBy(l => l.Line).FirstOrDefault();
+        var byline = dateLines.FirstOrDefault(l => l.Line < headerEnd && BylineRx().IsMatch(l.Text));
+
+        // 2. Datelines open a release or a report.
+        foreach (Match m in ParenDatelineRx().Matches(text))
+            if (ParseFull(m.Groups["date"].Value) is { } d) return new(d, DatePrecision.Day, [m.Value.Trim()], null);
+        foreach (Match m in CityDatelineRx().Matches(text))
+        {
+            // A date with no place before it is a date line: a byline's date in the header beats it.
+            if (byline.Text != null && string.IsNullOrWhiteSpace(text[m.Index..m.Groups["date"].Index]))
+                return new(byline.Date, DatePrecision.Day, [byline.Text], null);
+            if (ParseFull(m.Groups["date"].Value) is { } d) return new(d, DatePrecision.Day, [m.Value.Trim()], null);
+        }
+        // Chinese outlet datelines and bar-separated header fields count only in the header: further down, a bracket or a
+        // table row with a date is more often a quotation or a record of events.
+        foreach (Match m in ZhDatelineRx().Matches(text[..Math.Min(text.Length, headerOffset)]))
+            if (ParseFull(m.Groups["date"].Value) is { } d) return new(d, DatePrecision.Day, [m.Value.Trim()], null);
+        foreach (Match m in BarDatelineRx().Matches(text[..Math.Min(text.Length, headerOffset)]))
+            if (ParseFull(m.Groups["date"].Value) is { } d) return new(d, DatePrecision.Day, [m.Value.Trim()], null);
+
+        // 3. A date alone on its line: a letter's date line, a byline's date. Near the top first, then anywhere.
+        var top = byline.Text != null ? byline : dateLines.FirstOrDefault(l => l.Line < headerEnd);
         if (top.Text != null) return new(top.Date, DatePrecision.Day, [top.Text], null);
         if (dateLines.Count > 0)
             return new(dateLines[0].Date, DatePrecision.Day, [dateLines[0].Text], "a date standing alone on its line below the top of the text");
@@ -169,13 +176,6 @@ internal static partial class DateFinder
         if (latestYear > 0)
             return new(new DateOnly(latestYear, 1, 1), DatePrecision.Year, [latestYear.ToString(CultureInfo.InvariantCulture)], "no date stated; the latest year the text mentions");
         return DateFinding.None;
-    }
-
-    static string LineAt(string text, int at)
-    {
-        var from = text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1;
-        var to = text.IndexOf('\n', at);
-        return text[from..(to < 0 ? text.Length : to)];
     }
 
     /// <summary>The date on a line that holds nothing else of substance (a date line), or null.</summary>

@@ -114,4 +114,25 @@ public class SparseKMeansTests
         var (labels, _, _) = SparseKMeans.Lloyd(data, start, 3, 300, 0);
         Assert.Equal(3, labels.Distinct().Count());
     }
+
+    [Fact]
+    public void Many_features_and_reused_buffers_give_the_labels_of_fresh_runs_on_any_number_of_threads()
+    {
+        const int dim = 10_000; // more than two blocks of features, so partial sums are combined
+        var rows = Data(600, dim, blobs: 7, seed: 13, out _);
+        var one = SparseKMeans.Fit(rows, dim, new KMeansOptions { K = 7, Restarts = 3, Seed = 5, Threads = 1 });
+        var many = SparseKMeans.Fit(rows, dim, new KMeansOptions { K = 7, Restarts = 3, Seed = 5, Threads = 4 });
+        Assert.Equal(one.Labels, many.Labels);
+        Assert.Equal(one.Inertia, many.Inertia);
+
+        var data = new SparseKMeans.Rows(rows, dim);
+        var start = SparseKMeans.PlusPlus(data, 7, new Random(2));
+        var fresh = SparseKMeans.Lloyd(data, start, 7, 300, 0);
+        var buffers = new SparseKMeans.Buffers();
+        SparseKMeans.Lloyd(data, SparseKMeans.PlusPlus(data, 9, new Random(9), null, buffers), 9, 300, 0, null, buffers); // leaves them used, at another k
+        var reused = SparseKMeans.Lloyd(data, start, 7, 300, 0, null, buffers);
+        Assert.Equal(fresh.Labels, reused.Labels);
+        Assert.Equal(fresh.Inertia, reused.Inertia);
+        Assert.Equal(Reference(rows, dim, start), fresh.Labels);
+    }
 }

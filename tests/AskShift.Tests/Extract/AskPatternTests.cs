@@ -304,4 +304,27 @@ public class AskPatternTests
         var asks = Asks("人权组织的新报告提出多项具体措施，包括制裁负责官员、扩大难民接收名额，以及恢复对独立媒体的资助。报告于周三发布，并送交美国国会。");
         Assert.Equal(["制裁负责官员", "扩大难民接收名额", "恢复对独立媒体的资助"], asks);
     }
+
+    [Fact]
+    public void A_run_of_lines_under_a_lead_in_ends_at_a_blank_line_and_a_short_label_leads_into_nothing()
+    {
+        var asks = Asks("We urge the administration to do the following:\nSanction the officials responsible for the arrests\nRaise the case publicly in Beijing\n\n" +
+                        "Human Rights Watch has documented abuses since 2017.");
+        Assert.Equal(["Sanction the officials responsible for the arrests", "Raise the case publicly in Beijing"], asks);
+        Assert.Empty(Asks("Tibet Advocacy Network\n\nPress contact:\nJohn Smith"));
+    }
+
+    [Fact]
+    public void A_labelled_imperative_inside_the_body_is_not_a_title()
+    {
+        var asks = Asks("Statement on Liu Xiaobo\n\nThe laureate remains in prison after eight years.\n\nLetter to Obama: Release Liu Xiaobo. We also call on Congress to hold hearings on his case.");
+        Assert.DoesNotContain(asks, a => a.Contains("Release Liu Xiaobo. We also", StringComparison.Ordinal));
+        Assert.Contains(asks, a => a.Contains("call on Congress to hold hearings", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("美国国务院敦促中国政府采取措施，包括释放被拘押的律师、停止迫害宗教人士。")] // the measures are asked of China
+    [InlineData("美国国会议员表示，如果北京拒绝，将实施制裁，包括冻结资产。")] // 如果 is "if", not a list of measures
+    public void Measures_asked_of_china_or_an_if_clause_are_not_listed_asks(string text) =>
+        Assert.DoesNotContain(Asks(text), a => a.StartsWith("释放", StringComparison.Ordinal) || a.StartsWith("果", StringComparison.Ordinal) || a.StartsWith("冻结", StringComparison.Ordinal));
 }

@@ -25,6 +25,13 @@ public class DateEvidenceTests
         Assert.NotEmpty(f.Evidence);
     }
 
+    [Theory]
+    [InlineData("12 May 2024\n\nDear Secretary Blinken,\nWe write about the detained lawyers.\nGENEVA, 3 March 2019 – The UN experts said the arrests were arbitrary.", "2024-05-12")]
+    [InlineData("Appeal for the lawyers\n\nJune 3, 2019 – Updated June 5, 2019\n\nThe groups wrote to the Secretary.", "2019-06-03")]
+    [InlineData("Letter to the Secretary\n\n12 May 2024\n\nDear Secretary,\nWe write about Tibet.\n\nDetentions recorded:\nDetained | 3 March 2019 | Lhasa\nDetained | 9 April 2019 | Shigatse\nDetained | 2 May 2019 | Chamdo\nDetained | 7 June 2019 | Nagchu\nDetained | 1 July 2019 | Lhasa\nDetained | 5 August 2019 | Lhasa\nDetained | 8 September 2019 | Lhasa", "2024-05-12")]
+    public void A_letters_own_date_line_is_not_overridden_by_datelines_and_table_rows_further_down(string text, string expected) =>
+        Assert.Equal(expected, Find(text).Date?.ToString("yyyy-MM-dd"));
+
     [Fact]
     public void A_bylines_date_is_its_authors_and_wins_over_the_reposting_pages_date_line()
     {
