@@ -50,7 +50,8 @@ internal static partial class AskExtractor
         var items = new List<Item>();
         var prose = new List<(int Start, int End)>();
         var titled = new List<(int Start, int End)>(); // "Letter to X: Do Y" titles, not list items: the body may restate them
-        var askingLeadInList = false; // the last item belongs to a run of unmarked lines under an asking lead-in
+        var askingLeadInList = false;
+        var listLines = new HashSet<int>(); // starts of the lines taken as items under an asking lead-in // the last item belongs to a run of unmarked lines under an asking lead-in
         for (var i = 0; i < lines.Count; i++)
         {
             Budget.Check();
@@ -89,6 +90,7 @@ internal static partial class AskExtractor
             {
                 items.Add(new Item(s, e, AskForm.BulletItem));
                 askingLeadInList = wasLeadInList || AskingLeadIn(prev);
+                if (askingLeadInList) listLines.Add(s);
                 continue;
             }
             // "Letter to Obama: Send a clear message to Xi ...": a title whose label names a US addressee and whose
@@ -106,6 +108,7 @@ internal static partial class AskExtractor
             {
                 items.Add(new Item(s, e, AskForm.BulletItem));
                 askingLeadInList = true;
+                listLines.Add(s);
                 continue;
             }
             var inline = InlineList(text, s, e);
@@ -165,7 +168,7 @@ internal static partial class AskExtractor
                 }
         }
         var textEnd = text.AsSpan().TrimEnd().Length; // once per document: per ask it made extraction quadratic
-        return DropHeadlines(text, lines, result).Select(a => MarkTruncated(text, textEnd, a)).OfType<AskSpan>().OrderBy(a => a.Start).ToList();
+        return DropHeadlines(text, lines, result, listLines).Select(a => MarkTruncated(text, textEnd, a)).OfType<AskSpan>().OrderBy(a => a.Start).ToList();
     }
 
     [GeneratedRegex(@"\bto$|[,;:–—-]$", RegexOptions.IgnoreCase)]
@@ -195,12 +198,12 @@ internal static partial class AskExtractor
     /// headline lines near the top are dropped whenever the body has an ask of its own, and kept when the body (often
     /// cut off in a scrape) never states one. An ask found twice word for word (a title repeated by the page) counts once.
     /// </summary>
-    static IEnumerable<AskSpan> DropHeadlines(string text, List<(int Start, int End)> lines, List<AskSpan> asks)
+    static IEnumerable<AskSpan> DropHeadlines(string text, List<(int Start, int End)> lines, List<AskSpan> asks, HashSet<int> listLines)
     {
         // The last line of a text cut mid-sentence has no full stop either, but it is not a headline.
-        var headlines = lines.Take(Math.Min(Options.HeadlineLines, lines.Count - 1)).Where(l => IsHeadline(text[l.Start..l.End])).ToList();
-        // A list item is an item, however short and high on the page.
-        bool InHeadline(AskSpan a) => a.Form is not (AskForm.BulletItem or AskForm.NumberedItem) && headlines.Any(h => a.Start >= h.Start && a.End <= h.End);
+        // Lines under an asking lead-in are its items, however short and high on the page.
+        var headlines = lines.Take(Math.Min(Options.HeadlineLines, lines.Count - 1)).Where(l => !listLines.Contains(l.Start) && IsHeadline(text[l.Start..l.End])).ToList();
+        bool InHeadline(AskSpan a) => headlines.Any(h => a.Start >= h.Start && a.End <= h.End);
         var kept = asks.Any(a => !InHeadline(a)) ? asks.Where(a => !InHeadline(a)) : asks;
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var unique = kept.OrderBy(a => a.Start).Where(a => seen.Add(Spaces.Collapse(text[a.Start..a.End]))).ToList();
