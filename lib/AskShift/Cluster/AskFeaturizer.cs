@@ -100,10 +100,14 @@ public sealed class AskFeaturizer
         };
         ITransformer model;
         try { model = ml.Transforms.Text.FeaturizeText(WordColumn, words, "WordText").Fit(input); }
-        catch (ArgumentException e) when (WordCount(ml, input, options) == 0)
+        catch (Exception e)
         {
+            // The character block is no longer wanted: observe its fault, if any, so it does not surface later.
+            charBlock?.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             // ML.NET reports an empty vocabulary as a schema mismatch ("known-size vector"); say what it means.
-            throw new ArgumentException($"none of the {texts.Count} texts has a word left once stop words are removed: there is nothing to cluster on", e);
+            if (e is ArgumentException && WordCount(ml, input, options) == 0)
+                throw new ArgumentException($"none of the {texts.Count} texts has a word left once stop words are removed: there is nothing to cluster on", e);
+            throw;
         }
         var wordVectors = ReadVectors(model.Transform(input), out int wordDim);
         if (charBlock is null) return new AskFeaturizer(ml, model, wordDim, null, wordVectors);
