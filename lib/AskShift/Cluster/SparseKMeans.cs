@@ -119,6 +119,7 @@ internal static class SparseKMeans
         // late iterations move few asks, and re-adding every row each time was most of an iteration's cost.
         var sumsT = Buffers.Zeroed(ref buffers.SumsT, rows.Dim * width);
         var counts = new int[k];
+        var labelCounts = new int[k];
         var previous = Enumerable.Repeat(-1, rows.N).ToArray();
         var dirty = new bool[k];
         var emptyRow = new int[k];
@@ -131,11 +132,12 @@ internal static class SparseKMeans
             bool changed = Assign(rows, centresT, sq, k, width, state, useBounds: iteration > 0, parallel);
             // An empty cluster takes the row farthest from its centre, which needs every row's true distance: when bounds
             // skipped rows, one full pass first (it also corrects any label a bound kept), before the sums are moved.
-            Array.Clear(counts);
-            for (int i = 0; i < rows.N; i++) counts[state.Labels[i]]++;
-            if (counts.Contains(0) && iteration > 0) changed |= Assign(rows, centresT, sq, k, width, state, useBounds: false, parallel);
-            Array.Clear(counts);
-            for (int i = 0; i < rows.N; i++) if (previous[i] >= 0) counts[previous[i]]++;
+            if (iteration > 0)
+            {
+                Array.Clear(labelCounts); // counts stays the previous labels' until the sums move below
+                for (int i = 0; i < rows.N; i++) labelCounts[state.Labels[i]]++;
+                if (labelCounts.Contains(0)) changed |= Assign(rows, centresT, sq, k, width, state, useBounds: false, parallel);
+            }
             Array.Clear(dirty);
             for (int i = 0; i < rows.N; i++)
             {
