@@ -52,12 +52,60 @@ public class FrameworkReferenceTests
         var definition = Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(object).Assembly.Location);
         var wanted = new Microsoft.CodeAnalysis.AssemblyIdentity("System.Xml.ReaderWriter", new Version(4, 0, 0, 0));
 
+        // Until the session completes it, the resolver leaves assemblies unresolved and notes them.
+        Assert.Null(resolver.ResolveMissingAssembly(definition, wanted));
+        Assert.Equal(1, resolver.DeferredCount);
+        var noted = Assert.Single(resolver.Complete());
+
         var first = resolver.ResolveMissingAssembly(definition, wanted);
         Assert.NotNull(first);
+        Assert.Same(noted, first);
         Assert.Equal(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "System.Xml.ReaderWriter.dll"), first.FilePath);
         Assert.Same(first, resolver.ResolveMissingAssembly(definition, wanted)); // one reference per file, whoever asks
         Assert.Equal("System.Xml.ReaderWriter", ((Microsoft.CodeAnalysis.AssemblyMetadata)first.GetMetadata()).GetModules()[0].Name.Replace(".dll", ""));
         Assert.Equal(["<implicit>"], first.Properties.Aliases.ToArray()); // completes signatures; its types stay out of scope
         Assert.Null(resolver.ResolveMissingAssembly(definition, new Microsoft.CodeAnalysis.AssemblyIdentity("No.Such.Assembly.Anywhere")));
+    }
+
+    [Fact]
+    public async Task A_fresh_session_binds_only_the_assemblies_it_names_not_their_dependencies()
+    {
+        await using var s = SessionTests.NewSession();
+        Assert.True((await s.ExecuteAsync("1 + 1")).Success);
+        // The core framework set and the host assemblies, not the ~100 that netstandard, Plotly.NET and the engine
+        // itself reference (each one bound again for every cell).
+        Assert.False(s.MissingAssemblies.IsComplete);
+        Assert.True(s.MissingAssemblies.DeferredCount > 20, $"deferred {s.MissingAssemblies.DeferredCount}");
+        Assert.True(s.BoundAssemblyCount <= ReferenceResolver.CoreFramework.Count + 10, $"bound {s.BoundAssemblyCount}");
+    }
+
+    [Fact]
+    public async Task A_signature_that_needs_an_unresolved_assembly_takes_it_in_and_the_cell_runs()
+    {
+        await using var s = SessionTests.NewSession();
+        Assert.True((await s.ExecuteAsync("var n = 2;")).Success);
+        Assert.False(s.MissingAssemblies.IsComplete);
+        // Plotly.NET's Layout derives from DynamicObj, an assembly the session names no reference to and left
+        // unresolved: calling a member Layout inherits from it fails the first compile with CS0012, the session takes
+        // in what it left out, and the cell runs.
+        var r = await s.ExecuteAsync("var layout = new Plotly.NET.Layout();\nlayout.SetProperty(\"title\", \"t\");\nlayout.GetType().Name + n");
+        Assert.True(r.Success, string.Join("\n", r.Outputs));
+        Assert.Equal("Layout2", Assert.IsType<ExecuteResultOutput>(Assert.Single(r.Outputs)).Bundle.Text);
+        Assert.True(s.MissingAssemblies.IsComplete);
+    }
+
+    [Fact]
+    public async Task A_library_referenced_with_r_ends_the_lean_session_before_its_first_cell_compiles()
+    {
+        await using var s = SessionTests.NewSession();
+        Assert.True((await s.ExecuteAsync("1")).Success);
+        Assert.False(s.MissingAssemblies.IsComplete);
+        // A library's signatures may need anything its dependencies name, so nothing is left unresolved after a #r.
+        var dll = typeof(Xunit.Assert).Assembly.Location;
+        var r = await s.ExecuteAsync($"#r \"{dll}\"\nXunit.Assert.Equal(1, 1);\n2");
+        Assert.True(r.Success, string.Join("\n", r.Outputs));
+        Assert.True(s.MissingAssemblies.IsComplete);
+        Assert.False(s.FrameworkComplete);
+        Assert.True(s.BoundAssemblyCount > ReferenceResolver.CoreFramework.Count + 20, $"bound {s.BoundAssemblyCount}");
     }
 }

@@ -36,14 +36,18 @@ public sealed class NotebookSession : IAsyncDisposable
     ];
 
     private readonly SessionOptions options;
-    private readonly InteractiveAssemblyLoader loader = new();
+    private readonly CellLoadContext loader = new();
     private readonly ReferenceResolver resolver;
-    private readonly ScriptGlobals globals = new();
+    private readonly SubmissionChain chain;
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly List<(string Name, string? Version)> packages = [];
     private readonly List<string> sources = [];
     private ScriptOptions scriptOptions;
     private bool frameworkComplete;
+    private readonly ReferenceResolver.MappedMissingAssemblies missing = new(ScriptMetadataResolver.Default);
+
+    /// <summary>The resolver of assemblies the session's references need but do not list (tests look at it).</summary>
+    internal ReferenceResolver.MappedMissingAssemblies MissingAssemblies => missing;
 
     /// <summary>Whether the whole framework is referenced yet (see <see cref="ReferenceResolver.CoreFramework"/>).</summary>
     internal bool FrameworkComplete => frameworkComplete;
@@ -51,7 +55,6 @@ public sealed class NotebookSession : IAsyncDisposable
     // references are inherited through the chain, and handing the whole list again made Roslyn bind all ~170
     // assemblies anew for each cell (memory grew with the square of the number of cells).
     private readonly List<MetadataReference> pendingReferences = [];
-    private ScriptState<object>? state;
     private bool disposed;
 
     /// <summary>Starts an empty session; nothing is compiled until the first cell runs.</summary>
@@ -60,13 +63,14 @@ public sealed class NotebookSession : IAsyncDisposable
         this.options = options ?? new SessionOptions();
         ConsoleRouter.Install();
         resolver = new ReferenceResolver(loader);
+        chain = new SubmissionChain(loader, new ScriptGlobals());
         var refs = ReferenceResolver.FrameworkReferences(core: true).ToList();
         foreach (var a in new[] { typeof(NotebookSession).Assembly, typeof(Formatter).Assembly, typeof(Microsoft.Data.Analysis.DataFrame).Assembly,
                      typeof(Plotly.NET.GenericChart).Assembly, typeof(Microsoft.FSharp.Core.Unit).Assembly })
             if (resolver.Host(a) is { } r) refs.Add(r);
         scriptOptions = ScriptOptions.Default
             .WithReferences(refs)
-            .WithMetadataResolver(new ReferenceResolver.MappedMissingAssemblies(ScriptMetadataResolver.Default))
+            .WithMetadataResolver(missing)
             .WithImports(DefaultImports)
             .WithLanguageVersion(LanguageVersion.Preview)
             .WithEmitDebugInformation(true)
@@ -74,6 +78,9 @@ public sealed class NotebookSession : IAsyncDisposable
             .WithOptimizationLevel(OptimizationLevel.Debug)
             .WithAllowUnsafe(true);
     }
+
+    /// <summary>How many assemblies the last cell was compiled against (references and what they resolved).</summary>
+    internal int BoundAssemblyCount => chain.State?.Compilation.ReferencedAssemblyNames.Count() ?? 0;
 
     /// <summary>How many cells have been executed, as Jupyter's execution_count (the first cell is 1).</summary>
     public int ExecutionCount { get; private set; }
@@ -160,8 +167,9 @@ public sealed class NotebookSession : IAsyncDisposable
         }
         if (newRefs.Count > 0)
         {
-            scriptOptions = scriptOptions.AddReferences(newRefs);
-            pendingReferences.AddRange(newRefs);
+            // A library brings signatures that may need anything: the session stops leaving assemblies unresolved.
+            if (!missing.IsComplete) newRefs.AddRange(missing.Complete());
+            AddReferences(newRefs);
         }
         foreach (var l in directives.OfType<LoadDirective>())
         {
@@ -175,8 +183,15 @@ public sealed class NotebookSession : IAsyncDisposable
         }
     }
 
+    private void AddReferences(IEnumerable<MetadataReference> references)
+    {
+        var list = references.ToList();
+        scriptOptions = scriptOptions.AddReferences(list);
+        pendingReferences.AddRange(list);
+    }
+
     /// <summary>The first submission gets every reference; later ones only those added since the last that ran.</summary>
-    private ScriptOptions ContinuationOptions() => state is null ? scriptOptions : scriptOptions.WithReferences(pendingReferences);
+    private IEnumerable<MetadataReference> ContinuationReferences() => chain.State is null ? scriptOptions.MetadataReferences : pendingReferences;
 
     /// <summary>Compiles and runs one submission on top of the session state; reports its result or error.</summary>
     private async Task<bool> RunSubmissionAsync(string code, CellContext cell, string? file, CancellationToken ct)
@@ -185,38 +200,45 @@ public sealed class NotebookSession : IAsyncDisposable
         // would bind it a second time for warnings, which nobody sees, and that was most of a small cell's time.
         // Only when the cell does not compile is the code as written compiled, so errors point at what the user wrote.
         var polled = LoopPolling.Instrument(code);
-        bool Build(out Script<object> built, out ImmutableArray<Diagnostic> errs) =>
+        bool Build(out CompiledCell? built, out ImmutableArray<Diagnostic> errs) =>
             TryBuild(polled ?? code, file, ct, out built, out errs)
             || (polled is not null && TryBuild(code, file, ct, out built, out errs));
-        if (!Build(out var script, out var errors))
+        CompiledCell? script;
+        while (!Build(out script, out var errors))
         {
-            // The cell may use a framework assembly outside the core set: add the rest once, for good, and retry.
-            var retry = !frameworkComplete && ReferenceResolver.NeedsMoreFramework(errors);
-            if (retry)
+            // Compiled against a lean session, a cell can also fail because an assembly was left unresolved (a member
+            // inherited from a type in it is not found, CS1061, rather than reported as CS0012): take in what was left
+            // out, for good. And the cell may use a framework assembly outside the core set: add the rest, for good.
+            // Each happens once per session, so a cell compiles at most three times.
+            var more = new List<MetadataReference>();
+            if (!frameworkComplete && ReferenceResolver.NeedsMoreFramework(errors))
             {
                 frameworkComplete = true;
-                var rest = ReferenceResolver.FrameworkReferences(core: false).ToList();
-                scriptOptions = scriptOptions.AddReferences(rest);
-                pendingReferences.AddRange(rest);
+                more.AddRange(ReferenceResolver.FrameworkReferences(core: false));
             }
-            if (!retry || !Build(out script, out errors))
+            if (!missing.IsComplete)
+            {
+                // A framework file taken in above keeps its plain reference (its types in scope), not the unnamed alias.
+                var files = more.OfType<PortableExecutableReference>().Select(r => r.FilePath).ToHashSet(StringComparer.Ordinal);
+                more.AddRange(missing.Complete().Where(r => !files.Contains(r.FilePath)));
+            }
+            if (more.Count == 0)
             {
                 cell.Emit(ErrorReport.Compile(errors, file));
                 return false;
             }
+            AddReferences(more);
         }
 
         // Run on the pool so a cell that blocks synchronously can still be abandoned when ct fires.
-        var previous = state;
+        var compiled = script!;
         var run = Task.Run(async () =>
         {
             ConsoleRouter.Current = cell;
-            return previous is null
-                ? await script.RunAsync(globals, _ => true, CancellationToken.None)
-                : await script.RunFromAsync(previous, _ => true, CancellationToken.None);
+            return await chain.RunAsync(compiled);
         }, CancellationToken.None);
         CellInterrupts.Watch(run, ct);
-        ScriptState<object> next;
+        ChainState next;
         try { next = await run.WaitAsync(ct); }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -225,42 +247,28 @@ public sealed class NotebookSession : IAsyncDisposable
             if (!stopped) throw new CellStillRunningException(ct);
             throw;
         }
-        state = next;
+        chain.Advance(next);
         pendingReferences.Clear(); // now in the chain
         if (next.Exception is { } e)
         {
             cell.Emit(ErrorReport.Exception(e));
             return false;
         }
-        if (file is null && HasTrailingExpression(script) && next.ReturnValue is { } value)
+        if (file is null && HasTrailingExpression(compiled.Compilation) && next.ReturnValue is { } value)
             cell.Emit(new ExecuteResultOutput(Format(value)));
         return true;
     }
 
-    /// <summary>Compiles and emits <paramref name="code"/> on top of the session (the emitted code is cached inside
-    /// the script for the run), or gives its errors.</summary>
-    private bool TryBuild(string code, string? file, CancellationToken ct, out Script<object> script, out ImmutableArray<Diagnostic> errors)
+    /// <summary>Compiles, emits and loads <paramref name="code"/> on top of the session, or gives its errors.</summary>
+    private bool TryBuild(string code, string? file, CancellationToken ct, out CompiledCell? cell, out ImmutableArray<Diagnostic> errors)
     {
-        var opts = ContinuationOptions().WithFilePath(file ?? $"cell{ExecutionCount}");
-        script = state is null
-            ? CSharpScript.Create(code, opts, typeof(ScriptGlobals), loader)
-            : state.Script.ContinueWith(code, opts);
-        try
-        {
-            script.CreateDelegate(ct);
-            errors = [];
-            return true;
-        }
-        catch (CompilationErrorException e)
-        {
-            errors = e.Diagnostics;
-            return false;
-        }
+        var compilation = chain.Compile(code, file, scriptOptions.WithFilePath(file ?? $"cell{ExecutionCount}"), ContinuationReferences());
+        return chain.TryEmit(compilation, ct, out cell, out errors);
     }
 
-    private static bool HasTrailingExpression(Script script)
+    private static bool HasTrailingExpression(Compilation compilation)
     {
-        var tree = script.GetCompilation().SyntaxTrees.Last();
+        var tree = compilation.SyntaxTrees.Last();
         var last = tree.GetCompilationUnitRoot().Members.LastOrDefault();
         return last is GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } };
     }
@@ -301,10 +309,7 @@ public sealed class NotebookSession : IAsyncDisposable
     private Compilation Compilation(string code)
     {
         var text = CellDirectives.Parse(SafeDirectives(code)).Code;
-        var script = state is null
-            ? CSharpScript.Create(text, scriptOptions, typeof(ScriptGlobals), loader)
-            : state.Script.ContinueWith(text, ContinuationOptions());
-        return script.GetCompilation();
+        return chain.Compile(text, null, scriptOptions, ContinuationReferences());
     }
 
     // Completion must work on cells with magics the engine would refuse; blank those lines instead of failing.
@@ -315,8 +320,6 @@ public sealed class NotebookSession : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         disposed = true;
-        state = null;
-        loader.Dispose();
         return ValueTask.CompletedTask;
     }
 }

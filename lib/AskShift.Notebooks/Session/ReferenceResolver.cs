@@ -3,7 +3,6 @@ using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Scripting.Hosting;
 
 namespace AskShift.Notebooks;
 
@@ -13,7 +12,7 @@ namespace AskShift.Notebooks;
 /// registered with Roslyn's loader, so a DataFrame made by the notebook's library is the same type the formatters
 /// know. Other dependencies are taken from the DLL's own folder (where CopyLocalLockFileAssemblies puts them).
 /// </summary>
-internal sealed class ReferenceResolver(InteractiveAssemblyLoader loader)
+internal sealed class ReferenceResolver(CellLoadContext loader)
 {
     private static readonly string FrameworkDir = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
     private readonly HashSet<string> seen = new(StringComparer.OrdinalIgnoreCase);
@@ -59,11 +58,19 @@ internal sealed class ReferenceResolver(InteractiveAssemblyLoader loader)
     }
 
     /// <summary>
-    /// Roslyn scripting's resolver for assemblies the session's references need but do not list (through netstandard,
-    /// mscorlib, Plotly.NET and the rest, over a hundred framework assemblies), with each file taken through
-    /// <see cref="Mapped"/>: the default resolver copies every whole image into memory, which was 60 MB of a fresh
-    /// kernel's 183 MB. Each file is mapped once per session; what is not found goes to the default resolver.
+    /// The resolver for assemblies the session's references need but do not list (through netstandard, mscorlib,
+    /// Plotly.NET, the engine itself and the rest: over a hundred assemblies). Until <see cref="Complete"/> is called
+    /// it resolves none of them; it notes each one and answers "missing".
     /// </summary>
+    /// <remarks>
+    /// Roslyn binds every resolved assembly again for each cell, and the list of them goes into each cell's PDB: with
+    /// the ~100 a fresh session pulled in, a trivial cell cost several milliseconds more than with the ~30 it names
+    /// (issue 12's warm round trip). An unresolved assembly only completes other assemblies' signatures (these
+    /// references carry an alias no code can name, so none of their types is in a cell's scope), and a cell that
+    /// touches such a signature fails with CS0012; the session then calls <see cref="Complete"/>, adds what was
+    /// noted, and compiles the cell again (<see cref="NeedsMoreFramework"/>). Each file is mapped
+    /// (<see cref="Mapped"/>) once per session: the default resolver copied every whole image into memory.
+    /// </remarks>
     internal sealed class MappedMissingAssemblies(MetadataReferenceResolver inner) : MetadataReferenceResolver
     {
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PortableExecutableReference> mapped = new(StringComparer.Ordinal);
@@ -72,6 +79,8 @@ internal sealed class ReferenceResolver(InteractiveAssemblyLoader loader)
         // not search a hundred assemblies, and a type outside the core set still takes the framework retry).
         private static readonly System.Collections.Immutable.ImmutableArray<string> Implicit = ["<implicit>"];
         private readonly System.Collections.Concurrent.ConcurrentDictionary<AssemblyIdentity, PortableExecutableReference?> answers = new();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PortableExecutableReference> deferred = new(StringComparer.OrdinalIgnoreCase);
+        private volatile bool complete;
 
         private static readonly Lazy<Dictionary<string, string>> Trusted = new(() =>
         {
@@ -80,6 +89,22 @@ internal sealed class ReferenceResolver(InteractiveAssemblyLoader loader)
                 if (p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)) byName.TryAdd(Path.GetFileNameWithoutExtension(p), p);
             return byName;
         });
+
+        /// <summary>Whether <see cref="Complete"/> has been called: assemblies are resolved as they are asked for.</summary>
+        public bool IsComplete => complete;
+
+        /// <summary>How many assemblies have been left unresolved so far (one per name).</summary>
+        public int DeferredCount => deferred.Count;
+
+        /// <summary>
+        /// Resolves from now on, and returns what was left unresolved so far, for the session to add as references of
+        /// its own (they keep the alias no code can name).
+        /// </summary>
+        public IReadOnlyList<PortableExecutableReference> Complete()
+        {
+            complete = true;
+            return deferred.Values.Distinct().ToList();
+        }
 
         public override bool ResolveMissingAssemblies => inner.ResolveMissingAssemblies;
 
@@ -95,8 +120,10 @@ internal sealed class ReferenceResolver(InteractiveAssemblyLoader loader)
                 Trusted.Value.TryGetValue(id.Name, out var path) && IsManaged(path) && AssemblyName.GetAssemblyName(path).Version >= id.Version
                     ? mapped.GetOrAdd(path, p => Mapped(p, null, Implicit))
                     : null);
-            if (found is not null) return found;
-            return inner.ResolveMissingAssembly(definition, referenceIdentity);
+            found ??= inner.ResolveMissingAssembly(definition, referenceIdentity); // marked "<implicit>" by Roslyn too
+            if (found is null || complete) return found;
+            deferred.TryAdd(referenceIdentity.Name, found);
+            return null;
         }
 
         public override bool Equals(object? other) => ReferenceEquals(this, other);
@@ -138,7 +165,7 @@ internal sealed class ReferenceResolver(InteractiveAssemblyLoader loader)
     public MetadataReference? Host(Assembly assembly)
     {
         if (assembly.IsDynamic || string.IsNullOrEmpty(assembly.Location)) return null;
-        if (registered.Add(assembly.GetName().Name!)) loader.RegisterDependency(assembly);
+        if (registered.Add(assembly.GetName().Name!)) loader.RegisterHost(assembly);
         return seen.Add(assembly.Location) ? WithDocs(assembly.Location) : null;
     }
 
@@ -154,6 +181,7 @@ internal sealed class ReferenceResolver(InteractiveAssemblyLoader loader)
     {
         if (!seen.Add(path)) return;
         result.Add(WithDocs(path));
+        loader.RegisterFile(path);
         var dir = Path.GetDirectoryName(path)!;
         foreach (var name in ReferencedNames(path))
         {

@@ -1,0 +1,196 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Emit;
+using Microsoft.CodeAnalysis.Scripting;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AskShift.Notebooks;
+
+/// <summary>
+/// A notebook's C# script submissions: each cell compiled as Roslyn's script submission on top of the previous one,
+/// emitted, loaded and run here. It replaces Roslyn scripting's <c>Script.ContinueWith</c>/<c>RunFromAsync</c> on the
+/// per-cell path because that path cost more than the compile itself needs (issue 12's warm round trip):
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>The compilation options are the ones Roslyn scripting derives from <see cref="ScriptOptions"/> (taken from
+/// a first, never-emitted scripting compilation, so its internal binder flags come too), with one change: no
+/// concurrent build. A cell is one small method, and scripting's fixed <c>concurrentBuild: true</c> handed it to the
+/// thread pool and waited; on 2 cores that wait was about 2 ms of a 7-9 ms trivial cell (Roslyn 5.12).</item>
+/// <item>The emitted cell goes into one load context for the session (<see cref="CellLoadContext"/>), which finds
+/// earlier cells, the host's own assemblies and <c>#r</c>'d files, as scripting's loader did.</item>
+/// <item>What a cell left behind is an array of submission objects, slot 0 the globals, as in scripting. A run works
+/// on a copy, so a cell that is interrupted and abandoned leaves the state before it intact.</item>
+/// </list>
+/// A portable PDB is still emitted with each cell: it is what gives a traceback the cell's line numbers.
+/// </remarks>
+internal sealed class SubmissionChain
+{
+    private static readonly CSharpParseOptions ScriptParse = new(LanguageVersion.Preview, kind: SourceCodeKind.Script);
+    private static readonly EmitOptions Emit = new(debugInformationFormat: DebugInformationFormat.PortablePdb);
+    private static int submissions;
+
+    private readonly string sessionId = Guid.NewGuid().ToString("N");
+    private readonly CellLoadContext assemblies;
+    private readonly object globals;
+    private readonly Type globalsType;
+
+    public SubmissionChain(CellLoadContext assemblies, object globals)
+    {
+        this.assemblies = assemblies;
+        this.globals = globals;
+        globalsType = globals.GetType();
+    }
+
+    /// <summary>The state the next cell builds on: the last cell that ran (whether or not it threw), or null.</summary>
+    public ChainState? State { get; private set; }
+
+    /// <summary>
+    /// The submission compilation for <paramref name="code"/> on top of the current state, not yet emitted.
+    /// <paramref name="references"/> are the session's references the first time and only new ones after (every
+    /// previous submission's references are inherited through the chain).
+    /// </summary>
+    public CSharpCompilation Compile(string code, string? file, ScriptOptions options, IEnumerable<MetadataReference> references)
+    {
+        var id = Interlocked.Increment(ref submissions);
+        var tree = CSharpSyntaxTree.ParseText(SourceText.From(code, Encoding.UTF8), ScriptParse, options.FilePath);
+        CSharpCompilationOptions compileOptions;
+        IEnumerable<MetadataReference> refs;
+        if (State is null)
+        {
+            // Scripting's own first compilation gives its options and the references it adds (corlib, the globals'
+            // assembly under its host alias); it is only created, never bound or emitted.
+            var first = CSharpScript.Create("", options, globalsType).GetCompilation();
+            compileOptions = (CSharpCompilationOptions)first.Options;
+            refs = first.References;
+        }
+        else
+        {
+            compileOptions = State.Compilation.Options;
+            refs = references;
+        }
+        compileOptions = compileOptions.WithScriptClassName($"Submission#{id}").WithConcurrentBuild(false);
+        return CSharpCompilation.CreateScriptCompilation($"askshift-cell-{sessionId}-{id}", tree, refs, compileOptions,
+            State?.Compilation, typeof(object), globalsType);
+    }
+
+    /// <summary>Emits and loads <paramref name="compilation"/>; on failure gives its errors instead.</summary>
+    public bool TryEmit(CSharpCompilation compilation, CancellationToken ct, out CompiledCell? cell, out ImmutableArray<Diagnostic> errors)
+    {
+        cell = null;
+        var entryPoint = compilation.GetEntryPoint(ct);
+        using var pe = new MemoryStream();
+        using var pdb = new MemoryStream();
+        var result = compilation.Emit(pe, pdb, options: Emit, cancellationToken: ct);
+        errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
+        if (!errors.IsEmpty) return false;
+        // A submission with nothing to run (only usings, say) "fails" to emit without an error, as in scripting.
+        Func<object?[], Task<object?>>? run = null;
+        if (result.Success && entryPoint is not null)
+        {
+            pe.Position = 0;
+            pdb.Position = 0;
+            var assembly = assemblies.LoadCell(pe, pdb);
+            var type = assembly.GetType(entryPoint.ContainingType.MetadataName, throwOnError: true)!;
+            var method = type.GetMethod(entryPoint.MetadataName, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
+                         ?? throw new InvalidOperationException($"The compiled cell has no {entryPoint.MetadataName} method.");
+            run = method.CreateDelegate<Func<object?[], Task<object?>>>();
+        }
+        cell = new CompiledCell(compilation, run);
+        return true;
+    }
+
+    /// <summary>
+    /// Runs a compiled cell on a copy of the current state. Its exception, if any, is caught and kept in the state, as
+    /// scripting's <c>RunFromAsync(catchException: _ => true)</c> did: the next cell still sees what this one declared.
+    /// </summary>
+    public async Task<ChainState> RunAsync(CompiledCell cell)
+    {
+        var previous = State;
+        // A cell's object takes the slot after the last cell that had code, so one more slot than before is enough.
+        var slots = new object?[Math.Max(16, (previous?.Slots.Length ?? 0) + 1)];
+        if (previous is null) slots[0] = globals;
+        else Array.Copy(previous.Slots, slots, previous.Slots.Length);
+        object? value = null;
+        Exception? error = null;
+        if (cell.Run is not null)
+        {
+            try { value = await cell.Run(slots).ConfigureAwait(false); }
+            catch (Exception e) { error = e; }
+        }
+        return new ChainState(cell.Compilation, slots, value, error);
+    }
+
+    /// <summary>Makes <paramref name="state"/> (what <see cref="RunAsync"/> returned) the one the next cell builds on.</summary>
+    public void Advance(ChainState state) => State = state;
+}
+
+/// <summary>A cell compiled and loaded; <see cref="Run"/> is null when it has no code to run (only usings, say).</summary>
+internal sealed record CompiledCell(CSharpCompilation Compilation, Func<object?[], Task<object?>>? Run);
+
+/// <summary>The chain after one cell: its compilation, the submission objects, and what the cell returned or threw.</summary>
+internal sealed record ChainState(CSharpCompilation Compilation, object?[] Slots, object? ReturnValue, Exception? Exception);
+
+/// <summary>
+/// Where a session's cells and the files they <c>#r</c> are loaded. Earlier cells are found by name; an assembly the
+/// host process has (the formatters' DataFrame and Plotly.NET types) resolves to the host's own copy, so the types
+/// are the same ones; a <c>#r</c>'d file and the dependencies found beside it load from their paths; anything else
+/// (the framework) falls through to the default context.
+/// </summary>
+internal sealed class CellLoadContext() : AssemblyLoadContext("AskShift notebook cells", isCollectible: false)
+{
+    private readonly object gate = new();
+    private readonly Dictionary<string, Assembly> cells = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Assembly> host = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> files = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> folders = [];
+
+    /// <summary>Cells that name <paramref name="assembly"/> get the host's own copy.</summary>
+    public void RegisterHost(Assembly assembly)
+    {
+        lock (gate) host.TryAdd(assembly.GetName().Name!, assembly);
+    }
+
+    /// <summary>Cells that name the assembly in <paramref name="path"/> get it loaded from there.</summary>
+    public void RegisterFile(string path)
+    {
+        var name = AssemblyName.GetAssemblyName(path).Name!;
+        lock (gate)
+        {
+            files.TryAdd(name, path);
+            var folder = Path.GetDirectoryName(path)!;
+            if (!folders.Contains(folder, StringComparer.Ordinal)) folders.Add(folder);
+        }
+    }
+
+    /// <summary>Loads one emitted cell, with its symbols (for line numbers in tracebacks).</summary>
+    public Assembly LoadCell(Stream pe, Stream pdb)
+    {
+        var assembly = LoadFromStream(pe, pdb);
+        lock (gate) cells[assembly.GetName().Name!] = assembly;
+        return assembly;
+    }
+
+    protected override Assembly? Load(AssemblyName name)
+    {
+        string? path;
+        lock (gate)
+        {
+            if (cells.TryGetValue(name.Name!, out var cell)) return cell;
+            if (host.TryGetValue(name.Name!, out var hosted)) return hosted;
+            // A framework assembly copied beside a #r'd file is not loaded from there: the default context has it.
+            if (!files.TryGetValue(name.Name!, out path) && !Trusted.Value.Contains(name.Name!))
+                path = folders.Select(f => Path.Combine(f, name.Name + ".dll")).FirstOrDefault(File.Exists);
+        }
+        return path is null ? null : LoadFromAssemblyPath(path);
+    }
+
+    private static readonly Lazy<HashSet<string>> Trusted = new(() =>
+        (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+        .Select(Path.GetFileNameWithoutExtension).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase));
+}
