@@ -107,6 +107,19 @@ public class SessionTests
     }
 
     [Fact]
+    public async Task A_traceback_through_two_cells_gives_each_cells_own_line()
+    {
+        // Cells are loaded without symbols; the lines come from symbols made when the traceback needs them.
+        await using var s = NewSession();
+        Assert.True((await s.ExecuteAsync("int Check(int x)\n{\n    if (x > 1) throw new ArgumentException(\"too big\");\n    return x;\n}")).Success);
+        var r = await s.ExecuteAsync("var a = Check(1);\nvar b = Check(2);");
+        var e = Assert.IsType<ErrorOutput>(Assert.Single(r.Outputs));
+        Assert.Equal("too big", e.EValue);
+        Assert.Contains(e.Traceback, l => l.StartsWith("at Check(", StringComparison.Ordinal) && l.EndsWith(", line 3", StringComparison.Ordinal));
+        Assert.Contains(e.Traceback, l => l.StartsWith("at <cell>", StringComparison.Ordinal) && l.EndsWith(", line 2", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Dotnet_interactive_notebook_idioms_run_unchanged()
     {
         await using var s = NewSession();

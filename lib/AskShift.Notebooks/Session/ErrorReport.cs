@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 
@@ -25,11 +26,15 @@ internal static class ErrorReport
     /// Type, message, and the stack down to the last frame in cell code: frames below it are Roslyn's scripting
     /// machinery, which means nothing to a notebook reader.
     /// </summary>
-    public static ErrorOutput Exception(Exception e)
+    /// <param name="e">What the cell threw.</param>
+    /// <param name="sourceLine">The file and line of an IL offset in a method, for methods whose assembly was loaded
+    /// without symbols (the cells: see <see cref="SubmissionChain.SourceLine"/>); null when every frame has its line.</param>
+    public static ErrorOutput Exception(Exception e, Func<MethodBase, int, (string File, int Line)?>? sourceLine = null)
     {
         while (e is TargetInvocationException { InnerException: { } inner }) e = inner;
         if (e is AggregateException { InnerExceptions.Count: 1 } agg) e = agg.InnerExceptions[0];
         var frames = (e.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        if (sourceLine is not null) frames = WithLines(e, frames, sourceLine);
         var last = frames.FindLastIndex(f => f.Contains("Submission#", StringComparison.Ordinal));
         if (last >= 0) frames = frames.Take(last + 1).ToList();
         frames = frames.Where(f => !f.StartsWith("---", StringComparison.Ordinal)).Select(Clean)
@@ -38,6 +43,31 @@ internal static class ErrorReport
             .ToList();
         var head = $"{e.GetType().FullName}: {e.Message}";
         return new ErrorOutput(e.GetType().Name, e.Message, [head, .. frames]);
+    }
+
+    /// <summary>
+    /// Adds " in FILE:line N", as the runtime writes it when it has symbols, to the frames of methods it had none for.
+    /// The frames of the exception's stack trace come in the order of its text, so each method's lines are taken in
+    /// turn by the text lines that name that method.
+    /// </summary>
+    private static List<string> WithLines(Exception e, List<string> frames, Func<MethodBase, int, (string File, int Line)?> sourceLine)
+    {
+        var lines = new Dictionary<string, Queue<string>>(StringComparer.Ordinal);
+        foreach (var frame in new StackTrace(e, fNeedFileInfo: false).GetFrames())
+        {
+            if (frame.GetMethod() is not { DeclaringType: { } type } method || frame.GetILOffset() is var il && il < 0) continue;
+            if (sourceLine(method, il) is not { } at) continue;
+            var key = $"at {type.FullName?.Replace('+', '.')}.{method.Name}";
+            if (!lines.TryGetValue(key, out var queue)) lines[key] = queue = new Queue<string>();
+            queue.Enqueue($" in {at.File}:line {at.Line}");
+        }
+        if (lines.Count == 0) return frames;
+        return frames.Select(f =>
+        {
+            if (f.Contains(" in ", StringComparison.Ordinal)) return f;
+            var cut = f.IndexOfAny(['(', '[']);
+            return cut > 0 && lines.TryGetValue(f[..cut], out var queue) && queue.TryDequeue(out var line) ? f + line : f;
+        }).ToList();
     }
 
     private static string Clean(string frame)

@@ -73,9 +73,8 @@ public sealed class NotebookSession : IAsyncDisposable
             .WithMetadataResolver(missing)
             .WithImports(DefaultImports)
             .WithLanguageVersion(LanguageVersion.Preview)
-            .WithEmitDebugInformation(true)
             .WithFileEncoding(System.Text.Encoding.UTF8)
-            .WithOptimizationLevel(OptimizationLevel.Debug)
+            .WithOptimizationLevel(OptimizationLevel.Release)
             .WithAllowUnsafe(true);
     }
 
@@ -251,7 +250,7 @@ public sealed class NotebookSession : IAsyncDisposable
         pendingReferences.Clear(); // now in the chain
         if (next.Exception is { } e)
         {
-            cell.Emit(ErrorReport.Exception(e));
+            cell.Emit(ErrorReport.Exception(e, chain.SourceLine));
             return false;
         }
         if (file is null && HasTrailingExpression(compiled.Compilation) && next.ReturnValue is { } value)

@@ -26,13 +26,18 @@ namespace AskShift.Notebooks;
 /// earlier cells, the host's own assemblies and <c>#r</c>'d files, as scripting's loader did.</item>
 /// <item>What a cell left behind is an array of submission objects, slot 0 the globals, as in scripting. A run works
 /// on a copy, so a cell that is interrupted and abandoned leaves the state before it intact.</item>
+/// <item>No PDB is emitted with a cell: writing it (the list of every reference, the options, the import scopes) was
+/// about a sixth of a trivial cell's compile. When a cell throws, <see cref="SourceLine"/> emits that cell's PDB then
+/// (the same compilation gives the same method tokens) and reads the line from it, so tracebacks keep their lines.</item>
+/// <item>Cells are compiled optimised (<c>OptimizationLevel.Release</c>, set in the session's options): in the Debug
+/// mode scripting examples use, a trivial cell took about 1.5 ms more to compile and emit. A small method defined in a
+/// cell may then be inlined by the JIT once hot, and be missing from a traceback.</item>
 /// </list>
-/// A portable PDB is still emitted with each cell: it is what gives a traceback the cell's line numbers.
 /// </remarks>
 internal sealed class SubmissionChain
 {
     private static readonly CSharpParseOptions ScriptParse = new(LanguageVersion.Preview, kind: SourceCodeKind.Script);
-    private static readonly EmitOptions Emit = new(debugInformationFormat: DebugInformationFormat.PortablePdb);
+    private static readonly EmitOptions WithPdb = new(debugInformationFormat: DebugInformationFormat.PortablePdb);
     private static int submissions;
 
     private readonly string sessionId = Guid.NewGuid().ToString("N");
@@ -85,8 +90,7 @@ internal sealed class SubmissionChain
         cell = null;
         var entryPoint = compilation.GetEntryPoint(ct);
         using var pe = new MemoryStream();
-        using var pdb = new MemoryStream();
-        var result = compilation.Emit(pe, pdb, options: Emit, cancellationToken: ct);
+        var result = compilation.Emit(pe, cancellationToken: ct);
         errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
         if (!errors.IsEmpty) return false;
         // A submission with nothing to run (only usings, say) "fails" to emit without an error, as in scripting.
@@ -94,8 +98,7 @@ internal sealed class SubmissionChain
         if (result.Success && entryPoint is not null)
         {
             pe.Position = 0;
-            pdb.Position = 0;
-            var assembly = assemblies.LoadCell(pe, pdb);
+            var assembly = assemblies.LoadCell(pe, compilation);
             var type = assembly.GetType(entryPoint.ContainingType.MetadataName, throwOnError: true)!;
             var method = type.GetMethod(entryPoint.MetadataName, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
                          ?? throw new InvalidOperationException($"The compiled cell has no {entryPoint.MetadataName} method.");
@@ -126,6 +129,33 @@ internal sealed class SubmissionChain
         return new ChainState(cell.Compilation, slots, value, error);
     }
 
+    /// <summary>
+    /// The file and line of <paramref name="ilOffset"/> in <paramref name="method"/> when the method is in a cell, or
+    /// null. The cell's PDB is emitted on the first question about it and kept.
+    /// </summary>
+    public (string File, int Line)? SourceLine(MethodBase method, int ilOffset)
+    {
+        if (assemblies.Symbols(method.Module.Assembly, PdbOf) is not { } pdb) return null;
+        var reader = pdb.GetMetadataReader();
+        var handle = System.Reflection.Metadata.Ecma335.MetadataTokens.MethodDefinitionHandle(method.MetadataToken & 0xFFFFFF);
+        (string, int)? found = null;
+        foreach (var point in reader.GetMethodDebugInformation(handle).GetSequencePoints())
+        {
+            if (point.Offset > ilOffset) break;
+            if (!point.IsHidden) found = (reader.GetString(reader.GetDocument(point.Document).Name), point.StartLine);
+        }
+        return found;
+    }
+
+    private static System.Reflection.Metadata.MetadataReaderProvider? PdbOf(CSharpCompilation compilation)
+    {
+        var pdb = new MemoryStream();
+        var result = compilation.Emit(Stream.Null, pdb, options: WithPdb);
+        if (!result.Success) return null;
+        pdb.Position = 0;
+        return System.Reflection.Metadata.MetadataReaderProvider.FromPortablePdbStream(pdb);
+    }
+
     /// <summary>Makes <paramref name="state"/> (what <see cref="RunAsync"/> returned) the one the next cell builds on.</summary>
     public void Advance(ChainState state) => State = state;
 }
@@ -146,6 +176,8 @@ internal sealed class CellLoadContext() : AssemblyLoadContext("AskShift notebook
 {
     private readonly object gate = new();
     private readonly Dictionary<string, Assembly> cells = new(StringComparer.Ordinal);
+    private readonly Dictionary<Assembly, CSharpCompilation> compilations = [];
+    private readonly Dictionary<Assembly, System.Reflection.Metadata.MetadataReaderProvider?> symbols = [];
     private readonly Dictionary<string, Assembly> host = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> files = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> folders = [];
@@ -168,12 +200,27 @@ internal sealed class CellLoadContext() : AssemblyLoadContext("AskShift notebook
         }
     }
 
-    /// <summary>Loads one emitted cell, with its symbols (for line numbers in tracebacks).</summary>
-    public Assembly LoadCell(Stream pe, Stream pdb)
+    /// <summary>Loads one emitted cell; its compilation is kept to make its symbols when a traceback needs them.</summary>
+    public Assembly LoadCell(Stream pe, CSharpCompilation compilation)
     {
-        var assembly = LoadFromStream(pe, pdb);
-        lock (gate) cells[assembly.GetName().Name!] = assembly;
+        var assembly = LoadFromStream(pe);
+        lock (gate)
+        {
+            cells[assembly.GetName().Name!] = assembly;
+            compilations[assembly] = compilation;
+        }
         return assembly;
+    }
+
+    /// <summary>The symbols of a cell's assembly, made by <paramref name="make"/> the first time; null for others.</summary>
+    public System.Reflection.Metadata.MetadataReaderProvider? Symbols(Assembly assembly, Func<CSharpCompilation, System.Reflection.Metadata.MetadataReaderProvider?> make)
+    {
+        lock (gate)
+        {
+            if (symbols.TryGetValue(assembly, out var known)) return known;
+            if (!compilations.TryGetValue(assembly, out var compilation)) return null;
+            return symbols[assembly] = make(compilation);
+        }
     }
 
     protected override Assembly? Load(AssemblyName name)
