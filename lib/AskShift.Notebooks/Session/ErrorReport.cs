@@ -23,7 +23,7 @@ internal static class ErrorReport
             [e.Line > 0 ? $"(line {e.Line}): {e.Message}" : e.Message]);
 
     /// <summary>
-    /// Type, message, and the stack down to the last frame in cell code: frames below it are Roslyn's scripting
+    /// Type, message, and the stack down to the last frame in cell code: frames below it are the engine's
     /// machinery, which means nothing to a notebook reader.
     /// </summary>
     /// <param name="e">What the cell threw.</param>

@@ -9,7 +9,7 @@ namespace AskShift.Notebooks;
 /// <summary>
 /// Turns a <c>#r</c>'d DLL into compile references for it and its dependencies, unifying with the host: a dependency
 /// the host process can load itself (Microsoft.Data.Analysis, Plotly.NET, FSharp.Core...) is taken from the host and
-/// registered with Roslyn's loader, so a DataFrame made by the notebook's library is the same type the formatters
+/// registered with the cells' load context, so a DataFrame made by the notebook's library is the same type the formatters
 /// know. Other dependencies are taken from the DLL's own folder (where CopyLocalLockFileAssemblies puts them).
 /// </summary>
 internal sealed class ReferenceResolver(CellLoadContext loader)

@@ -2,7 +2,7 @@ namespace AskShift.Notebooks;
 
 /// <summary>
 /// Members every cell can call unqualified, as in .NET Interactive: <c>display(x)</c> shows a value mid-cell.
-/// Public because Roslyn scripting compiles cells against it as the globals type.
+/// Public because cells are compiled against it as Roslyn's script globals type.
 /// </summary>
 public class ScriptGlobals
 {
