@@ -68,6 +68,8 @@ public sealed class NotebookSession : IAsyncDisposable
         foreach (var a in new[] { typeof(NotebookSession).Assembly, typeof(Formatter).Assembly, typeof(Microsoft.Data.Analysis.DataFrame).Assembly,
                      typeof(Plotly.NET.GenericChart).Assembly, typeof(Microsoft.FSharp.Core.Unit).Assembly })
             if (resolver.Host(a) is { } r) refs.Add(r);
+        missing.ResolveFromStart(BaseTypeAssemblies.Needed(
+            refs.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>(), ReferenceResolver.MappedMissingAssemblies.Locate));
         scriptOptions = ScriptOptions.Default
             .WithReferences(refs)
             .WithMetadataResolver(missing)
@@ -205,9 +207,8 @@ public sealed class NotebookSession : IAsyncDisposable
         CompiledCell? script;
         while (!Build(out script, out var errors))
         {
-            // Compiled against a lean session, a cell can also fail because an assembly was left unresolved (a member
-            // inherited from a type in it is not found, CS1061, rather than reported as CS0012): take in what was left
-            // out, for good. And the cell may use a framework assembly outside the core set: add the rest, for good.
+            // Compiled against a lean session, a cell can also fail because a signature it uses names an assembly
+            // left unresolved (CS0012, or an error that follows from it): take in what was left out, for good. And the cell may use a framework assembly outside the core set: add the rest, for good.
             // Each happens once per session, so a cell compiles at most three times.
             var more = new List<MetadataReference>();
             if (!frameworkComplete && ReferenceResolver.NeedsMoreFramework(errors))

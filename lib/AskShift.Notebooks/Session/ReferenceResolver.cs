@@ -90,6 +90,20 @@ internal sealed class ReferenceResolver(CellLoadContext loader)
             return byName;
         });
 
+        private readonly HashSet<string> fromStart = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// Assemblies resolved even while the session is lean: those holding base types and interfaces of the
+        /// referenced types (<see cref="BaseTypeAssemblies"/>), without which member lookup would quietly find less.
+        /// </summary>
+        public void ResolveFromStart(IEnumerable<string> names)
+        {
+            lock (fromStart) fromStart.UnionWith(names);
+        }
+
+        /// <summary>The file of a trusted platform assembly (the framework or the host application's folder), by simple name.</summary>
+        public static string? Locate(string name) => Trusted.Value.GetValueOrDefault(name);
+
         /// <summary>Whether <see cref="Complete"/> has been called: assemblies are resolved as they are asked for.</summary>
         public bool IsComplete => complete;
 
@@ -121,7 +135,9 @@ internal sealed class ReferenceResolver(CellLoadContext loader)
                     ? mapped.GetOrAdd(path, p => Mapped(p, null, Implicit))
                     : null);
             found ??= inner.ResolveMissingAssembly(definition, referenceIdentity); // marked "<implicit>" by Roslyn too
-            if (found is null || complete) return found;
+            bool early;
+            lock (fromStart) early = fromStart.Contains(referenceIdentity.Name);
+            if (found is null || complete || early) return found;
             deferred.TryAdd(referenceIdentity.Name, found);
             return null;
         }
