@@ -191,9 +191,6 @@ public sealed class NotebookSession : IAsyncDisposable
         pendingReferences.AddRange(list);
     }
 
-    /// <summary>The first submission gets every reference; later ones only those added since the last that ran.</summary>
-    private IEnumerable<MetadataReference> ContinuationReferences() => chain.State is null ? scriptOptions.MetadataReferences : pendingReferences;
-
     /// <summary>Compiles and runs one submission on top of the session state; reports its result or error.</summary>
     private async Task<bool> RunSubmissionAsync(string code, CellContext cell, string? file, CancellationToken ct)
     {
@@ -262,7 +259,7 @@ public sealed class NotebookSession : IAsyncDisposable
     /// <summary>Compiles, emits and loads <paramref name="code"/> on top of the session, or gives its errors.</summary>
     private bool TryBuild(string code, string? file, CancellationToken ct, out CompiledCell? cell, out ImmutableArray<Diagnostic> errors)
     {
-        var compilation = chain.Compile(code, file, scriptOptions.WithFilePath(file ?? $"cell{ExecutionCount}"), ContinuationReferences());
+        var compilation = chain.Compile(code, file, scriptOptions.WithFilePath(file ?? $"cell{ExecutionCount}"), pendingReferences);
         return chain.TryEmit(compilation, ct, out cell, out errors);
     }
 
@@ -309,7 +306,7 @@ public sealed class NotebookSession : IAsyncDisposable
     private Compilation Compilation(string code)
     {
         var text = CellDirectives.Parse(SafeDirectives(code)).Code;
-        return chain.Compile(text, null, scriptOptions, ContinuationReferences());
+        return chain.Compile(text, null, scriptOptions, pendingReferences);
     }
 
     // Completion must work on cells with magics the engine would refuse; blank those lines instead of failing.

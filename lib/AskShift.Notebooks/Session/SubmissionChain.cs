@@ -57,10 +57,10 @@ internal sealed class SubmissionChain
 
     /// <summary>
     /// The submission compilation for <paramref name="code"/> on top of the current state, not yet emitted.
-    /// <paramref name="references"/> are the session's references the first time and only new ones after (every
-    /// previous submission's references are inherited through the chain).
+    /// The first cell takes every reference in <paramref name="options"/>; a later one only <paramref name="added"/>,
+    /// those added since the last cell ran (every previous submission's references are inherited through the chain).
     /// </summary>
-    public CSharpCompilation Compile(string code, string? file, ScriptOptions options, IEnumerable<MetadataReference> references)
+    public CSharpCompilation Compile(string code, string? file, ScriptOptions options, IEnumerable<MetadataReference> added)
     {
         var id = Interlocked.Increment(ref submissions);
         var tree = CSharpSyntaxTree.ParseText(SourceText.From(code, Encoding.UTF8), ScriptParse, options.FilePath);
@@ -77,7 +77,7 @@ internal sealed class SubmissionChain
         else
         {
             compileOptions = State.Compilation.Options;
-            refs = references;
+            refs = added;
         }
         compileOptions = compileOptions.WithScriptClassName($"Submission#{id}").WithConcurrentBuild(false);
         return CSharpCompilation.CreateScriptCompilation($"askshift-cell-{sessionId}-{id}", tree, refs, compileOptions,
@@ -231,13 +231,9 @@ internal sealed class CellLoadContext() : AssemblyLoadContext("AskShift notebook
             if (cells.TryGetValue(name.Name!, out var cell)) return cell;
             if (host.TryGetValue(name.Name!, out var hosted)) return hosted;
             // A framework assembly copied beside a #r'd file is not loaded from there: the default context has it.
-            if (!files.TryGetValue(name.Name!, out path) && !Trusted.Value.Contains(name.Name!))
+            if (!files.TryGetValue(name.Name!, out path) && ReferenceResolver.MappedMissingAssemblies.Locate(name.Name!) is null)
                 path = folders.Select(f => Path.Combine(f, name.Name + ".dll")).FirstOrDefault(File.Exists);
         }
         return path is null ? null : LoadFromAssemblyPath(path);
     }
-
-    private static readonly Lazy<HashSet<string>> Trusted = new(() =>
-        (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-        .Select(Path.GetFileNameWithoutExtension).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase));
 }
