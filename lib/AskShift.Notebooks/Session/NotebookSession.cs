@@ -83,6 +83,12 @@ public sealed class NotebookSession : IAsyncDisposable
     /// <summary>How many assemblies the last cell was compiled against (references and what they resolved).</summary>
     internal int BoundAssemblyCount => chain.State?.Compilation.ReferencedAssemblyNames.Count() ?? 0;
 
+    /// <summary>How many cells were compiled on references bound while the session waited for them.</summary>
+    internal int PreparedCompiles => chain.PreparedTaken;
+
+    /// <summary>Completes when the next cell's compilation, started after the last cell, is ready.</summary>
+    internal Task NextCellPrepared => chain.PreparedWork;
+
     /// <summary>How many cells have been executed, as Jupyter's execution_count (the first cell is 1).</summary>
     public int ExecutionCount { get; private set; }
 
@@ -105,6 +111,7 @@ public sealed class NotebookSession : IAsyncDisposable
         {
             ExecutionCount++;
             ok = await RunCellAsync(code, cell, ct);
+            chain.PrepareNext(pendingReferences);
         }
         catch (OperationCanceledException e) when (ct.IsCancellationRequested)
         {
@@ -259,7 +266,7 @@ public sealed class NotebookSession : IAsyncDisposable
     /// <summary>Compiles, emits and loads <paramref name="code"/> on top of the session, or gives its errors.</summary>
     private bool TryBuild(string code, string? file, CancellationToken ct, out CompiledCell? cell, out ImmutableArray<Diagnostic> errors)
     {
-        var compilation = chain.Compile(code, file, scriptOptions.WithFilePath(file ?? $"cell{ExecutionCount}"), pendingReferences);
+        var compilation = chain.Compile(code, file, scriptOptions.WithFilePath(file ?? $"cell{ExecutionCount}"), pendingReferences, takePrepared: true);
         return chain.TryEmit(compilation, ct, out cell, out errors);
     }
 
