@@ -22,7 +22,9 @@ public static class ClusterCommand
         var chooseK = new Option<string>("--choose-k") { Description = "without --k: choose k by 'silhouette' or by 'stability' over resamples", DefaultValueFactory = _ => "silhouette" };
         chooseK.AcceptOnlyFromAmong("silhouette", "stability");
         var examples = new Option<FileInfo?>("--examples") { Description = "with --codebook (seed mode): hand-coded asks, one 'text<TAB>theme code' per line, that start each theme's centroid beside its seed terms" };
-        var cmd = new Command("cluster", "Cluster asks (one per line) and label the clusters") { texts, k, codebook, guided, seed, json, examples, chooseK };
+        var wordBlock = new Option<string>("--word-block") { Description = "what makes the word features: 'tokens' (the library's own tokenizer and stop words) or 'mlnet' (ML.NET's FeaturizeText, as clusterings before 2026-11-26 did)", DefaultValueFactory = _ => "tokens" };
+        wordBlock.AcceptOnlyFromAmong("tokens", "mlnet");
+        var cmd = new Command("cluster", "Cluster asks (one per line) and label the clusters") { texts, k, codebook, guided, seed, json, examples, chooseK, wordBlock };
         cmd.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -70,6 +72,7 @@ public static class ClusterCommand
                 Seed = parse.GetValue(seed),
                 Codebook = cb,
                 Guided = cb is null ? GuidedMode.None : parse.GetValue(guided) == "name" ? GuidedMode.Name : GuidedMode.Seed,
+                Features = new FeaturizerOptions { WordBlock = parse.GetValue(wordBlock) == "mlnet" ? WordBlock.MLNet : WordBlock.Tokens },
             };
             ClusteringResult result;
             try { result = new AskClusterer(options).Run(lines); }

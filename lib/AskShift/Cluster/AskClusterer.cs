@@ -28,7 +28,7 @@ public enum KChoice
 /// <summary>Settings for <see cref="AskClusterer"/>; defaults suit a few dozen to a few thousand short asks.</summary>
 public sealed record ClusterOptions
 {
-    /// <summary>Seed of the MLContext and of k-means: the same seed and inputs give the same clusters.</summary>
+    /// <summary>Seed of k-means (and of ML.NET's context when it makes the word block): the same seed and inputs give the same clusters.</summary>
     public int Seed { get; init; } = 1;
     /// <summary>Fixed number of clusters; null chooses k in [<see cref="MinK"/>, <see cref="MaxK"/>] by silhouette.</summary>
     public int? K { get; init; }
@@ -85,8 +85,7 @@ public sealed class AskClusterer(ClusterOptions? options = null)
         var blank = texts.Count(string.IsNullOrWhiteSpace);
         if (blank > 0)
             throw new ArgumentException($"{blank} of the {texts.Count} texts are blank: drop them before clustering (an ask has words)");
-        var ml = new MLContext(seed: o.Seed);
-        var feats = AskFeaturizer.Fit(texts, o.Features, ml);
+        var feats = AskFeaturizer.Fit(texts, o.Features, o.Features.WordBlock == WordBlock.MLNet ? new MLContext(seed: o.Seed) : null);
         var vectors = feats.Vectors;
         // Degenerate input is answered in words, before k-means fails on it (ML.NET said "not enough distinct instances").
         // Texts with the same words once stop words are removed have the same vector (all empty when every word is in

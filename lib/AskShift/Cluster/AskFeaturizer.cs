@@ -18,13 +18,29 @@ public sealed record FeaturizerOptions
     public bool RemoveStopWords { get; init; } = true;
     /// <summary>Include the character block at all; off gives a words-only TF-IDF, the classic baseline.</summary>
     public bool UseCharNgrams { get; init; } = true;
+    /// <summary>
+    /// Which implementation makes the word block. <see cref="WordBlock.Tokens"/> (the default) is the library's own
+    /// tokenizer and stop words, counted in one pass; <see cref="WordBlock.MLNet"/> is ML.NET's FeaturizeText, the word
+    /// block of clusterings made before 2026-11-26, kept to reproduce them.
+    /// </summary>
+    public WordBlock WordBlock { get; init; } = WordBlock.Tokens;
+}
+
+/// <summary>The implementations of the word block (see <see cref="FeaturizerOptions.WordBlock"/>).</summary>
+public enum WordBlock
+{
+    /// <summary>The shared tokenizer's words (<see cref="AskShift.Text.Tokens"/>), its stop words removed.</summary>
+    Tokens,
+    /// <summary>ML.NET's FeaturizeText: its normaliser (diacritics dropped), whitespace tokenizer and stop-word list.</summary>
+    MLNet,
 }
 
 /// <summary>
-/// A fitted text featuriser: TF-IDF word 1-2 grams (ML.NET's FeaturizeText: its tokenizer, stop words and n-gram bag)
-/// and TF-IDF char 3-5 grams (<see cref="CharNgrams"/>, which is faster than ML.NET's chain for the same features),
-/// each block L2-normalised, concatenated and L2-normalised again so words and characters weigh equally. The fitted
-/// models are kept so codebook seed terms are projected into the same space as the asks.
+/// A fitted text featuriser: TF-IDF word 1-2 grams (<see cref="WordNgrams"/>, or ML.NET's FeaturizeText when asked
+/// for) and TF-IDF char 3-5 grams (<see cref="CharNgrams"/>), each block L2-normalised, concatenated and L2-normalised
+/// again so words and characters weigh equally. The fitted models are kept so codebook seed terms are projected into
+/// the same space as the asks. Both default blocks are this library's own code, not ML.NET's: ML.NET's text pipeline
+/// gives the same kind of features at several times the cost for short texts (see each block's remarks).
 /// </summary>
 public sealed class AskFeaturizer
 {
@@ -53,21 +69,22 @@ public sealed class AskFeaturizer
         return sb.ToString();
     }
 
-    /// <summary>The context the word model was fitted in.</summary>
-    public MLContext Context { get; }
-    /// <summary>The fitted ML.NET word-block transformer.</summary>
-    public ITransformer Model { get; }
+    /// <summary>The context the ML.NET word model was fitted in; null unless the word block is <see cref="WordBlock.MLNet"/>.</summary>
+    public MLContext? Context { get; }
+    /// <summary>The fitted ML.NET word-block transformer; null unless the word block is <see cref="WordBlock.MLNet"/>.</summary>
+    public ITransformer? Model { get; }
     /// <summary>One sparse vector per training text, in input order.</summary>
     public IReadOnlyList<SparseVector> Vectors { get; }
     /// <summary>Number of feature dimensions (word block, then char block).</summary>
     public int Dimension { get; }
 
     private readonly int wordDimension;
-    private readonly CharNgrams? chars;
+    private readonly NgramTfidf? words;
+    private readonly NgramTfidf? chars;
 
-    private AskFeaturizer(MLContext ml, ITransformer model, int wordDimension, CharNgrams? chars, SparseVector[] vectors)
+    private AskFeaturizer(MLContext? ml, ITransformer? model, NgramTfidf? words, int wordDimension, NgramTfidf? chars, SparseVector[] vectors)
     {
-        Context = ml; Model = model; this.wordDimension = wordDimension; this.chars = chars; Vectors = vectors;
+        Context = ml; Model = model; this.words = words; this.wordDimension = wordDimension; this.chars = chars; Vectors = vectors;
         Dimension = wordDimension + (chars?.Dimension ?? 0);
     }
 
@@ -77,10 +94,25 @@ public sealed class AskFeaturizer
         options ??= new FeaturizerOptions();
         if (options.CharNgramMin < 1 || options.CharNgramMax < options.CharNgramMin)
             throw new ArgumentException($"char n-gram range {options.CharNgramMin}..{options.CharNgramMax} is empty");
-        var ml = context ?? new MLContext(seed: 1);
-        // The two blocks are independent: characters are counted on another core while ML.NET fits the words (and,
-        // in a fresh process, while its code is compiled).
+        if (options.WordNgramLength < 1)
+            throw new ArgumentException($"word n-gram length {options.WordNgramLength} is below 1");
+        // The two blocks are independent: characters are counted on another core while the words are.
         var charBlock = options.UseCharNgrams ? Task.Run(() => CharNgrams.Fit(texts, options.CharNgramMin, options.CharNgramMax)) : null;
+        if (options.WordBlock == WordBlock.MLNet) return FitWithMLNet(texts, options, context ?? new MLContext(seed: 1), charBlock);
+        var (words, wordVectors) = WordNgrams.Fit(texts, options.WordNgramLength, options.RemoveStopWords);
+        if (words.Dimension == 0)
+        {
+            charBlock?.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw new ArgumentException($"none of the {texts.Count} texts has a word left once stop words are removed: there is nothing to cluster on");
+        }
+        if (charBlock is null) return new AskFeaturizer(null, null, words, words.Dimension, null, wordVectors);
+        var (charModel, charVectors) = charBlock.GetAwaiter().GetResult();
+        return new AskFeaturizer(null, null, words, words.Dimension, charModel, Join(wordVectors, charVectors, words.Dimension, words.Dimension + charModel.Dimension));
+    }
+
+    private static AskFeaturizer FitWithMLNet(IReadOnlyList<string> texts, FeaturizerOptions options, MLContext ml,
+        Task<(NgramTfidf Model, SparseVector[] Vectors)>? charBlock)
+    {
         var input = ml.Data.LoadFromEnumerable(texts.Select(TextRow.Of));
         var words = new TextFeaturizingEstimator.Options
         {
@@ -110,9 +142,9 @@ public sealed class AskFeaturizer
             throw;
         }
         var wordVectors = ReadVectors(model.Transform(input), out int wordDim);
-        if (charBlock is null) return new AskFeaturizer(ml, model, wordDim, null, wordVectors);
+        if (charBlock is null) return new AskFeaturizer(ml, model, null, wordDim, null, wordVectors);
         var (chars, charVectors) = charBlock.GetAwaiter().GetResult();
-        return new AskFeaturizer(ml, model, wordDim, chars, Join(wordVectors, charVectors, wordDim, wordDim + chars.Dimension));
+        return new AskFeaturizer(ml, model, null, wordDim, chars, Join(wordVectors, charVectors, wordDim, wordDim + chars.Dimension));
     }
 
     /// <summary>Each pair of blocks side by side (char indices after the word block's), L2-normalised.</summary>
@@ -149,8 +181,9 @@ public sealed class AskFeaturizer
     public IReadOnlyList<SparseVector> Transform(IEnumerable<string> texts)
     {
         var list = texts.ToList();
-        var words = ReadVectors(Model.Transform(Context.Data.LoadFromEnumerable(list.Select(TextRow.Of))), out _);
-        return chars is null ? words : Join(words, chars.Transform(list), wordDimension, Dimension);
+        var wordVectors = words is not null ? words.Transform(list)
+            : ReadVectors(Model!.Transform(Context!.Data.LoadFromEnumerable(list.Select(TextRow.Of))), out _);
+        return chars is null ? wordVectors : Join(wordVectors, chars.Transform(list), wordDimension, Dimension);
     }
 
     private static SparseVector[] ReadVectors(IDataView view, out int dim)

@@ -13,6 +13,34 @@ public class CharNgramsTests
     }
 
     [Fact]
+    public void Each_character_is_normalised_as_decomposing_the_whole_text_would_normalise_it()
+    {
+        // The plain way: the whole text to Unicode form D, marks, punctuation and symbols dropped, spaces kept, lower case.
+        static string Plain(string text)
+        {
+            var sb = new System.Text.StringBuilder("\u0002");
+            foreach (var ch in text.Normalize(System.Text.NormalizationForm.FormD))
+            {
+                var cat = System.Globalization.CharUnicodeInfo.GetUnicodeCategory(ch);
+                if (cat is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
+                    or System.Globalization.UnicodeCategory.EnclosingMark) continue;
+                if (char.IsPunctuation(ch) || char.IsSymbol(ch)) continue;
+                sb.Append(char.IsWhiteSpace(ch) ? ' ' : char.ToLowerInvariant(ch));
+            }
+            return sb.Append('\u0003').ToString();
+        }
+        string[] texts =
+        [
+            "Release “Ilham Tohti” — now!", "Détention arbitraire à Lhassa, Ürümqi; Ñandú", "ÅNGSTRÖM Ω ℃ ½ ① ﬁ",
+            "释放人权律师。", "釋放維權人士：「立即」", "豈 更 車 (compatibility ideographs)", "인권 변호사 석방", "Ελευθερία ΆΈΉ",
+            "Свобода й Ё", "tab\there\u00A0nbsp\u2003em", "e\u0301 a\u0308\u0323 combining", "", "plain ascii 2024 U.S.",
+        ];
+        foreach (var t in texts) Assert.Equal(Plain(t), CharNgrams.Normalise(t));
+        // An unpaired surrogate, which whole-text normalisation refuses, is kept as it is.
+        Assert.Equal("\u0002a\uD800b\u0003", CharNgrams.Normalise("a\uD800b"));
+    }
+
+    [Fact]
     public void Shared_grams_carry_no_weight_and_rows_are_unit_length()
     {
         var (model, vectors) = CharNgrams.Fit(["release them", "release him", "sanction them"], 3, 3);
