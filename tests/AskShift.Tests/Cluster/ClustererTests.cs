@@ -17,6 +17,47 @@ public class ClustererTests
     ];
 
     [Fact]
+    public void Davies_Bouldin_over_centroid_supports_is_the_index_over_every_dimension_to_the_last_bit()
+    {
+        // The plain definition: mean centroids over the whole dimension, scatter the mean distance of members to their
+        // centroid, and for each cluster the worst (scatter + scatter') / distance between centroids.
+        var rng = new Random(4);
+        int dim = 300, n = 120;
+        var vectors = Enumerable.Range(0, n).Select(_ =>
+        {
+            var idx = Enumerable.Range(0, dim).Where(_ => rng.NextDouble() < 0.05).ToArray();
+            return new SparseVector(dim, idx, idx.Select(_ => (float)rng.NextDouble()).ToArray());
+        }).ToList();
+        var assign = Enumerable.Range(0, n).Select(_ => rng.Next(5)).ToArray();
+        var ids = assign.Distinct().Order().ToArray();
+        var cents = ids.Select(c =>
+        {
+            var m = new double[dim];
+            int count = 0;
+            for (int i = 0; i < n; i++)
+                if (assign[i] == c) { count++; for (int j = 0; j < vectors[i].Indices.Length; j++) m[vectors[i].Indices[j]] += vectors[i].Values[j]; }
+            for (int j = 0; j < dim; j++) m[j] /= count;
+            return m;
+        }).ToArray();
+        var scatter = ids.Select((c, a) => Enumerable.Range(0, n).Where(i => assign[i] == c)
+            .Average(i => Math.Sqrt(vectors[i].SquaredDistance(cents[a], cents[a].Sum(x => x * x))))).ToArray();
+        double sum = 0;
+        for (int a = 0; a < ids.Length; a++)
+        {
+            double worst = 0;
+            for (int b = 0; b < ids.Length; b++)
+            {
+                if (a == b) continue;
+                double d = 0;
+                for (int j = 0; j < dim; j++) { double x = cents[a][j] - cents[b][j]; d += x * x; }
+                worst = Math.Max(worst, (scatter[a] + scatter[b]) / Math.Sqrt(d));
+            }
+            sum += worst;
+        }
+        Assert.Equal(sum / ids.Length, AskClusterer.DaviesBouldin(vectors, assign, dim));
+    }
+
+    [Fact]
     public void Separates_two_obvious_topics_and_picks_k_two()
     {
         var r = new AskClusterer().Run(TwoTopics);
