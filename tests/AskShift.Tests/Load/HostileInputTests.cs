@@ -132,7 +132,7 @@ public class HostileInputTests
     public void A_document_past_its_time_limit_is_an_error_naming_the_limit_and_the_rest_loads()
     {
         var clause = "we urge the Secretary of State to press for the release of every detained lawyer";
-        var runOn = string.Join(" and ", Enumerable.Repeat(clause, 10_000)); // 830 KB on one line: seconds of work
+        var runOn = string.Join(" and ", Enumerable.Repeat(clause, 40_000)); // 3.3 MB on one line: seconds of work, optimised or not
         var corpus = Corpus.FromTexts([("runon.txt", runOn), ("letter.txt", Letter)],
             // One at a time: the run-on warms the pipeline up, so the letter after it finishes well inside the limit.
             new CorpusOptions { FileTimeLimit = TimeSpan.FromMilliseconds(300), StripRepeatedLines = false, Parallelism = 1 });
