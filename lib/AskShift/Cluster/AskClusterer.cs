@@ -193,8 +193,10 @@ public sealed class AskClusterer(ClusterOptions? options = null)
     /// </summary>
     private static double Stability(IReadOnlyList<SparseVector> vectors, int[] labels, int k, int dimension, ClusterOptions o)
     {
-        var total = 0.0;
-        for (int b = 0; b < o.StabilityResamples; b++)
+        // The resamples are independent (each has its own seeded generator), so they run in parallel; their scores are
+        // added in resample order, as one after another would add them.
+        var scores = new double[o.StabilityResamples];
+        Parallel.For(0, o.StabilityResamples, b =>
         {
             var rng = new Random(o.Seed * 7919 + b);
             var sample = Enumerable.Range(0, vectors.Count).OrderBy(_ => rng.Next()).Take(Math.Max(k + 1, vectors.Count * 4 / 5)).Order().ToList();
@@ -215,8 +217,10 @@ public sealed class AskClusterer(ClusterOptions? options = null)
                 for (int i = 0; i < points.Count; i++) nearest[i] = Math.Max(nearest[i], points[i].Dot(dense));
             }
             var sub = SeededKMeans.Run(points, seeds, dimension);
-            total += Agreement.Score(sample.Select(i => labels[i]).ToList(), sub).Ari;
-        }
+            scores[b] = Agreement.Score(sample.Select(i => labels[i]).ToList(), sub).Ari;
+        });
+        var total = 0.0;
+        foreach (var score in scores) total += score;
         return total / o.StabilityResamples;
     }
 

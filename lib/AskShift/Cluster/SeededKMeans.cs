@@ -7,6 +7,11 @@ namespace AskShift.Cluster;
 /// </summary>
 internal static class SeededKMeans
 {
+    /// <remarks>
+    /// Each pass assigns the points in parallel (each point's nearest centroid depends on nothing else) and sums every
+    /// cluster in one pass over the points, adding members in index order, so the result is the same whatever the
+    /// number of cores.
+    /// </remarks>
     public static int[] Run(IReadOnlyList<SparseVector> points, IReadOnlyList<SparseVector> seeds, int dimension, int maxIterations = 50)
     {
         int k = seeds.Count;
@@ -15,8 +20,8 @@ internal static class SeededKMeans
         Array.Fill(assign, -1);
         for (int iter = 0; iter < maxIterations; iter++)
         {
-            bool changed = false;
-            for (int i = 0; i < points.Count; i++)
+            int changed = 0;
+            Parallel.For(0, points.Count, i =>
             {
                 int best = 0; double bestSim = double.NegativeInfinity;
                 for (int c = 0; c < k; c++)
@@ -24,16 +29,19 @@ internal static class SeededKMeans
                     double sim = points[i].Dot(centroids[c]);
                     if (sim > bestSim) { bestSim = sim; best = c; }
                 }
-                if (assign[i] != best) { assign[i] = best; changed = true; }
+                if (assign[i] != best) { assign[i] = best; changed = 1; }
+            });
+            if (changed == 0) break;
+            var sums = new double[k][];
+            for (int i = 0; i < points.Count; i++)
+            {
+                var sum = sums[assign[i]] ??= new double[dimension];
+                var p = points[i];
+                for (int j = 0; j < p.Indices.Length; j++) sum[p.Indices[j]] += p.Values[j];
             }
-            if (!changed) break;
             for (int c = 0; c < k; c++)
             {
-                var members = Enumerable.Range(0, points.Count).Where(i => assign[i] == c).ToList();
-                if (members.Count == 0) continue; // keep the seed: the theme may still attract asks later
-                var sum = new double[dimension];
-                foreach (var i in members)
-                    for (int j = 0; j < points[i].Indices.Length; j++) sum[points[i].Indices[j]] += points[i].Values[j];
+                if (sums[c] is not { } sum) continue; // no member: keep the seed, the theme may still attract asks later
                 Normalize(sum);
                 centroids[c] = sum;
             }

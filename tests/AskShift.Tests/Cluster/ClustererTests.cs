@@ -215,3 +215,44 @@ public class SampledKChoiceTests
         Assert.DoesNotContain("sample", r.Method);
     }
 }
+
+public class SeededKMeansTests
+{
+    [Fact]
+    public void Parallel_assignment_and_one_pass_sums_give_the_assignments_of_the_plain_loop()
+    {
+        var rng = new Random(11);
+        int dim = 200, n = 3000;
+        var points = Enumerable.Range(0, n).Select(_ =>
+        {
+            var idx = Enumerable.Range(0, dim).Where(_ => rng.NextDouble() < 0.04).ToArray();
+            var v = new SparseVector(dim, idx, idx.Select(_ => (float)rng.NextDouble()).ToArray());
+            return v;
+        }).ToList();
+        var seeds = points.Take(7).ToList();
+        // The plain loop: each point to its most similar centroid in order, then each cluster summed member by member.
+        var centroids = seeds.Select(s => SeededKMeans.ToDense(s, dim)).ToArray();
+        var expected = Enumerable.Repeat(-1, n).ToArray();
+        for (int iter = 0; iter < 50; iter++)
+        {
+            bool changed = false;
+            for (int i = 0; i < n; i++)
+            {
+                int best = 0; double bestSim = double.NegativeInfinity;
+                for (int c = 0; c < centroids.Length; c++) { double s = points[i].Dot(centroids[c]); if (s > bestSim) { bestSim = s; best = c; } }
+                if (expected[i] != best) { expected[i] = best; changed = true; }
+            }
+            if (!changed) break;
+            for (int c = 0; c < centroids.Length; c++)
+            {
+                var members = Enumerable.Range(0, n).Where(i => expected[i] == c).ToList();
+                if (members.Count == 0) continue;
+                var sum = new double[dim];
+                foreach (var i in members) for (int j = 0; j < points[i].Indices.Length; j++) sum[points[i].Indices[j]] += points[i].Values[j];
+                SeededKMeans.Normalize(sum);
+                centroids[c] = sum;
+            }
+        }
+        Assert.Equal(expected, SeededKMeans.Run(points, seeds, dim));
+    }
+}
