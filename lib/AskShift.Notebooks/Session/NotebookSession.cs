@@ -212,7 +212,8 @@ public sealed class NotebookSession : IAsyncDisposable
         while (!Build(out script, out var errors))
         {
             // Compiled against a lean session, a cell can also fail because a signature it uses names an assembly
-            // left unresolved (CS0012, or an error that follows from it): take in what was left out, for good. And the cell may use a framework assembly outside the core set: add the rest, for good.
+            // left unresolved (CS0012, or an error that follows from it): take in what was left out, for good. And
+            // the cell may use a framework assembly outside the core set: add the rest, for good.
             // Each happens once per session, so a cell compiles at most three times.
             var more = new List<MetadataReference>();
             if (!frameworkComplete && ReferenceResolver.NeedsMoreFramework(errors))
@@ -266,7 +267,7 @@ public sealed class NotebookSession : IAsyncDisposable
     /// <summary>Compiles, emits and loads <paramref name="code"/> on top of the session, or gives its errors.</summary>
     private bool TryBuild(string code, string? file, CancellationToken ct, out CompiledCell? cell, out ImmutableArray<Diagnostic> errors)
     {
-        var compilation = chain.Compile(code, file, scriptOptions.WithFilePath(file ?? $"cell{ExecutionCount}"), pendingReferences, takePrepared: true);
+        var compilation = chain.Compile(code, scriptOptions.WithFilePath(file ?? $"cell{ExecutionCount}"), pendingReferences, takePrepared: true);
         return chain.TryEmit(compilation, ct, out cell, out errors);
     }
 
@@ -313,7 +314,7 @@ public sealed class NotebookSession : IAsyncDisposable
     private Compilation Compilation(string code)
     {
         var text = CellDirectives.Parse(SafeDirectives(code)).Code;
-        return chain.Compile(text, null, scriptOptions, pendingReferences);
+        return chain.Compile(text, scriptOptions, pendingReferences);
     }
 
     // Completion must work on cells with magics the engine would refuse; blank those lines instead of failing.

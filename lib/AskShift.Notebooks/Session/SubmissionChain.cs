@@ -80,13 +80,10 @@ internal sealed class SubmissionChain
         if (State is not { } basis) return;
         var refs = added.ToArray();
         if (prepared is { } p && p.Basis == basis && p.Added.SequenceEqual(refs)) return;
-        var id = Interlocked.Increment(ref submissions);
         var placeholder = CSharpSyntaxTree.ParseText(SourceText.From("", Encoding.UTF8), ScriptParse);
-        var options = basis.Compilation.Options.WithScriptClassName($"Submission#{id}").WithConcurrentBuild(false);
         var work = Task.Run(() =>
         {
-            var next = CSharpCompilation.CreateScriptCompilation($"askshift-cell-{sessionId}-{id}", placeholder, refs, options,
-                basis.Compilation, typeof(object), globalsType);
+            var next = Submission(placeholder, refs, basis.Compilation.Options, basis.Compilation);
             _ = next.Assembly; // binds the references: the part a cell's tree does not change
             return next;
         });
@@ -99,12 +96,11 @@ internal sealed class SubmissionChain
     /// those added since the last cell ran (every previous submission's references are inherited through the chain).
     /// </summary>
     /// <param name="code">The cell's code, directives already taken out.</param>
-    /// <param name="file">The file a <c>#load</c>ed script came from, or null for a cell.</param>
     /// <param name="options">The session's options; their file path names the cell in tracebacks.</param>
     /// <param name="added">References added since the last cell ran.</param>
     /// <param name="takePrepared">Whether this compile may use (and so use up) what <see cref="PrepareNext"/> built:
     /// true for the cell itself, false for a completion or an inspection, which must leave it to the cell.</param>
-    public CSharpCompilation Compile(string code, string? file, ScriptOptions options, IEnumerable<MetadataReference> added, bool takePrepared = false)
+    public CSharpCompilation Compile(string code, ScriptOptions options, IEnumerable<MetadataReference> added, bool takePrepared = false)
     {
         var tree = CSharpSyntaxTree.ParseText(SourceText.From(code, Encoding.UTF8), ScriptParse, options.FilePath);
         if (takePrepared && TakePrepared(added) is { } ready)
@@ -112,25 +108,20 @@ internal sealed class SubmissionChain
             PreparedTaken++;
             return ready.Compilation.ReplaceSyntaxTree(ready.Placeholder, tree);
         }
+        if (State is not null) return Submission(tree, added, State.Compilation.Options, State.Compilation);
+        // Scripting's own first compilation gives its options and the references it adds (corlib, the globals'
+        // assembly under its host alias); it is only created, never bound or emitted.
+        var first = CSharpScript.Create("", options, globalsType).GetCompilation();
+        return Submission(tree, first.References, (CSharpCompilationOptions)first.Options, null);
+    }
+
+    /// <summary>A new submission (its own id, class and assembly name) of <paramref name="tree"/> on <paramref name="previous"/>.</summary>
+    private CSharpCompilation Submission(SyntaxTree tree, IEnumerable<MetadataReference> references, CSharpCompilationOptions options,
+        CSharpCompilation? previous)
+    {
         var id = Interlocked.Increment(ref submissions);
-        CSharpCompilationOptions compileOptions;
-        IEnumerable<MetadataReference> refs;
-        if (State is null)
-        {
-            // Scripting's own first compilation gives its options and the references it adds (corlib, the globals'
-            // assembly under its host alias); it is only created, never bound or emitted.
-            var first = CSharpScript.Create("", options, globalsType).GetCompilation();
-            compileOptions = (CSharpCompilationOptions)first.Options;
-            refs = first.References;
-        }
-        else
-        {
-            compileOptions = State.Compilation.Options;
-            refs = added;
-        }
-        compileOptions = compileOptions.WithScriptClassName($"Submission#{id}").WithConcurrentBuild(false);
-        return CSharpCompilation.CreateScriptCompilation($"askshift-cell-{sessionId}-{id}", tree, refs, compileOptions,
-            State?.Compilation, typeof(object), globalsType);
+        return CSharpCompilation.CreateScriptCompilation($"askshift-cell-{sessionId}-{id}", tree, references,
+            options.WithScriptClassName($"Submission#{id}").WithConcurrentBuild(false), previous, typeof(object), globalsType);
     }
 
     private (CSharpCompilation Compilation, SyntaxTree Placeholder)? TakePrepared(IEnumerable<MetadataReference> added)

@@ -102,13 +102,24 @@ public sealed class AskFeaturizer
         var (words, wordVectors) = WordNgrams.Fit(texts, options.WordNgramLength, options.RemoveStopWords);
         if (words.Dimension == 0)
         {
-            charBlock?.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            Abandon(charBlock);
             throw new ArgumentException($"none of the {texts.Count} texts has a word left once stop words are removed: there is nothing to cluster on");
         }
-        if (charBlock is null) return new AskFeaturizer(null, null, words, words.Dimension, null, wordVectors);
-        var (charModel, charVectors) = charBlock.GetAwaiter().GetResult();
-        return new AskFeaturizer(null, null, words, words.Dimension, charModel, Join(wordVectors, charVectors, words.Dimension, words.Dimension + charModel.Dimension));
+        return WithChars(null, null, words, words.Dimension, wordVectors, charBlock);
     }
+
+    /// <summary>The fitted featuriser once the word block is done: the char block's vectors joined on, if there is one.</summary>
+    private static AskFeaturizer WithChars(MLContext? ml, ITransformer? model, NgramTfidf? words, int wordDim, SparseVector[] wordVectors,
+        Task<(NgramTfidf Model, SparseVector[] Vectors)>? charBlock)
+    {
+        if (charBlock is null) return new AskFeaturizer(ml, model, words, wordDim, null, wordVectors);
+        var (chars, charVectors) = charBlock.GetAwaiter().GetResult();
+        return new AskFeaturizer(ml, model, words, wordDim, chars, Join(wordVectors, charVectors, wordDim, wordDim + chars.Dimension));
+    }
+
+    /// <summary>The char block is no longer wanted: its fault, if any, is observed so it does not surface later.</summary>
+    private static void Abandon(Task? charBlock) =>
+        charBlock?.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     private static AskFeaturizer FitWithMLNet(IReadOnlyList<string> texts, FeaturizerOptions options, MLContext ml,
         Task<(NgramTfidf Model, SparseVector[] Vectors)>? charBlock)
@@ -134,17 +145,14 @@ public sealed class AskFeaturizer
         try { model = ml.Transforms.Text.FeaturizeText(WordColumn, words, "WordText").Fit(input); }
         catch (Exception e)
         {
-            // The character block is no longer wanted: observe its fault, if any, so it does not surface later.
-            charBlock?.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            Abandon(charBlock);
             // ML.NET reports an empty vocabulary as a schema mismatch ("known-size vector"); say what it means.
             if (e is ArgumentException && WordCount(ml, input, options) == 0)
                 throw new ArgumentException($"none of the {texts.Count} texts has a word left once stop words are removed: there is nothing to cluster on", e);
             throw;
         }
         var wordVectors = ReadVectors(model.Transform(input), out int wordDim);
-        if (charBlock is null) return new AskFeaturizer(ml, model, null, wordDim, null, wordVectors);
-        var (chars, charVectors) = charBlock.GetAwaiter().GetResult();
-        return new AskFeaturizer(ml, model, null, wordDim, chars, Join(wordVectors, charVectors, wordDim, wordDim + chars.Dimension));
+        return WithChars(ml, model, null, wordDim, wordVectors, charBlock);
     }
 
     /// <summary>Each pair of blocks side by side (char indices after the word block's), L2-normalised.</summary>
