@@ -203,7 +203,8 @@ public sealed class AskClusterer(ClusterOptions? options = null)
             var points = sample.Select(i => vectors[i]).ToList();
             // k-means++ start on cosine distance.
             var seeds = new List<SparseVector> { points[rng.Next(points.Count)] };
-            var nearest = points.Select(p => p.Dot(SeededKMeans.ToDense(seeds[0], dimension))).ToArray();
+            var first = SeededKMeans.ToDense(seeds[0], dimension);
+            var nearest = points.Select(p => p.Dot(first)).ToArray();
             while (seeds.Count < k)
             {
                 var d = nearest.Select(m => Math.Max(0, 1 - m)).ToArray();

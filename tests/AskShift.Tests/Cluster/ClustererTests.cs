@@ -223,14 +223,35 @@ public class SeededKMeansTests
     {
         var rng = new Random(11);
         int dim = 200, n = 3000;
-        var points = Enumerable.Range(0, n).Select(_ =>
-        {
-            var idx = Enumerable.Range(0, dim).Where(_ => rng.NextDouble() < 0.04).ToArray();
-            var v = new SparseVector(dim, idx, idx.Select(_ => (float)rng.NextDouble()).ToArray());
-            return v;
-        }).ToList();
+        var points = Enumerable.Range(0, n).Select(_ => RandomPoint(rng, dim, 0, dim)).ToList();
         var seeds = points.Take(7).ToList();
-        // The plain loop: each point to its most similar centroid in order, then each cluster summed member by member.
+        Assert.Equal(PlainLoop(points, seeds, dim), SeededKMeans.Run(points, seeds, dim));
+    }
+
+    [Fact]
+    public void Seed_weights_on_features_no_point_has_still_count_in_the_seeds_norm()
+    {
+        // Points use features 0..149 of 400; seeds mix those with features 150..399 that no point has (as codebook seed
+        // terms do), one seed lies wholly outside and never gets a member, and one point is empty.
+        var rng = new Random(5);
+        int dim = 400, n = 1500;
+        var points = Enumerable.Range(0, n).Select(i => i == 17 ? new SparseVector(dim, [], []) : RandomPoint(rng, dim, 0, 150)).ToList();
+        var seeds = Enumerable.Range(0, 5).Select(_ => RandomPoint(rng, dim, 0, dim)).Append(RandomPoint(rng, dim, 150, dim)).ToList();
+        var expected = PlainLoop(points, seeds, dim);
+        Assert.True(expected.Distinct().Count() > 2);
+        Assert.Equal(expected, SeededKMeans.Run(points, seeds, dim));
+    }
+
+    private static SparseVector RandomPoint(Random rng, int dim, int from, int to)
+    {
+        var idx = Enumerable.Range(from, to - from).Where(_ => rng.NextDouble() < 0.04).ToArray();
+        return new SparseVector(dim, idx, idx.Select(_ => (float)rng.NextDouble()).ToArray());
+    }
+
+    /// <summary>The plain loop: each point to its most similar dense centroid in order, then each cluster summed member by member.</summary>
+    private static int[] PlainLoop(List<SparseVector> points, List<SparseVector> seeds, int dim)
+    {
+        int n = points.Count;
         var centroids = seeds.Select(s => SeededKMeans.ToDense(s, dim)).ToArray();
         var expected = Enumerable.Repeat(-1, n).ToArray();
         for (int iter = 0; iter < 50; iter++)
@@ -253,6 +274,6 @@ public class SeededKMeansTests
                 centroids[c] = sum;
             }
         }
-        Assert.Equal(expected, SeededKMeans.Run(points, seeds, dim));
+        return expected;
     }
 }
