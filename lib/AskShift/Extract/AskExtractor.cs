@@ -161,6 +161,7 @@ internal static partial class AskExtractor
                 foreach (var ask in SentenceRules.Find(text, ss, se, MarkerKinds.All, null, youIsUs))
                 {
                     Budget.Check();
+                    if (Quotations.SpokenByOfficial(text, ask.Start, ask.End, ps, pe)) continue;
                     var words = Vocabulary.ContentWords(text[ask.Start..ask.End]);
                     // A summary sentence that restates a list item is the same ask, said twice.
                     if (headings.Any(h => Vocabulary.Overlap(h, words) >= Options.ItemRestatement)) continue;

@@ -174,13 +174,22 @@ internal static partial class ChineseRules
     [GeneratedRegex(@"(美國|美国|美方|白宮|白宫|華府|华府|拜登|特朗普|川普|奧巴馬|奥巴马|歐巴馬|欧巴马|總統|总统|他|她)[）)」”]?\s*(也|亦|仍|則|则|更)?$")]
     private static partial Regex UsSubjectRx();
 
+    // A call on the public rather than on a government ("呼籲全球支持香港的朋友們給參議員寫信", "呼吁美国居民及公民参与发信"):
+    // what readers are asked to do (write, sign, join) is not an ask of the US government, as in English.
+    [GeneratedRegex(@"\G(?:呼吁|呼籲|号召|號召|要求|敦促|鼓励|鼓勵)(?<who>[^，,。；;]{0,14}?)(?:朋友|民众|民眾|大家|读者|讀者|网友|網友|公众|公眾|华人|華人|同胞|市民|选民|選民|居民|公民|侨胞|僑胞|各界人士|支持者)")]
+    private static partial Regex CallOnPublicRx();
+
+    [GeneratedRegex(@"政府|國會|国会|官员|官員|议员|議員|参议|參議|众议|眾議|总统|總統|国务|國務")]
+    private static partial Regex GovernmentWordRx();
+
     /// <summary>
-    /// A marker that does not ask: a noun ("提出的请求", "the request made"), a request for anonymity ("要求匿名"), or a hope
-    /// the US side itself voices.
+    /// A marker that does not ask: a noun ("提出的请求", "the request made"), a request for anonymity ("要求匿名"), a call
+    /// on the public, or a hope the US side itself voices.
     /// </summary>
     static bool NotARequest(string sentence, Match m)
     {
         if (m.Index > 0 && sentence[m.Index - 1] == '的') return true;
+        if (CallOnPublicRx().Match(sentence, m.Index) is { Success: true } pub && pub.Index == m.Index && !GovernmentWordRx().IsMatch(pub.Groups["who"].Value)) return true;
         var after = sentence[(m.Index + m.Length)..Math.Min(sentence.Length, m.Index + m.Length + 3)];
         if (after.StartsWith("匿名", StringComparison.Ordinal)) return true;
         return m.Value is "希望" or "期望" or "期盼" && UsSubjectRx().IsMatch(sentence[Math.Max(0, m.Index - 8)..m.Index]);

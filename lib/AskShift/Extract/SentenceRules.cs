@@ -29,7 +29,7 @@ internal enum MarkerKinds
 /// </summary>
 internal static partial class SentenceRules
 {
-    [GeneratedRegex(@"\b(?<m>(urg(e|es|ed|ing)|call(s|ed|ing)?\s+(up)?on|call(s|ed|ing)?\s+for|ask(s|ed|ing)?|press(es|ed|ing)?|appeal(s|ed|ing)?\s+(?:[a-z]+ly\s+)?to|implor(e|es|ed|ing)|want(s|ed|ing)?|encourag(e|es|ed|ing)|petition(s|ed|ing)?|request(s|ed|ing)?|push(es|ed|ing)?))\s+(?<who>(?:[^.;:!?]|(?<=\b[A-Z])\.){1,120}?)\s+[“""‘]?to\s+[“""‘]?(?:to\s+)?(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<m>(urg(e|es|ed|ing)|call(s|ed|ing)?\s+(up)?on|call(s|ed|ing)?\s+for|ask(s|ed|ing)?|press(es|ed|ing)?|appeal(s|ed|ing)?\s+(?:[a-z]+ly\s+)?to|implor(e|es|ed|ing)|want(s|ed|ing)?|encourag(e|es|ed|ing)|petition(s|ed|ing)?|request(s|ed|ing)?|push(es|ed|ing)?|(would|['’]d)\s+(therefore\s+|also\s+|really\s+|strongly\s+)?like))\s+(?<who>(?:[^.;:!?]|(?<=\b[A-Z])\.){1,120}?)\s+[“""‘]?to\s+[“""‘]?(?:to\s+)?(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RequestRx();
 
     [GeneratedRegex(@"\b(recommend|request|ask|urge|demand|insist|propose)(s|ed|d|ing)?\s+that\b|\b(recommend|propose)(s|ed|d|ing)?\s+(?=(the\s+)?(Congress|Washington|the\s+U\.?S\.?|the\s+United\s+States|the\s+administration|the\s+State\s+Department|the\s+President|lawmakers)\s+(?-i:[a-z]+)\b)", RegexOptions.IgnoreCase)]
@@ -72,6 +72,9 @@ internal static partial class SentenceRules
 
     [GeneratedRegex(@"^\s*(him|her)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex PersonPronounRx();
+
+    [GeneratedRegex(@"^\s*them\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex GroupPronounRx();
 
     // What a modal asks to be made a priority: "must be front and center", "should remain a top priority".
     [GeneratedRegex(@"^\s+(be|remain|become)\s+(front\s+and\s+cent(er|re)|(a|the)\s+(top\s+|central\s+|key\s+|core\s+|high\s+|first\s+)?priority|at\s+the\s+(center|centre|heart|top|forefront)\b|on\s+the\s+agenda|raised\b)", RegexOptions.IgnoreCase)]
@@ -118,7 +121,8 @@ internal static partial class SentenceRules
                 // "urges that the situation is critical" is a statement, not an addressee.
                 if (NotAnAddresseeRx().IsMatch(who)) continue;
                 if (!Vocabulary.IsUsAddressee(who, false, youIsUs) &&
-                    !(PersonPronounRx().IsMatch(who) && Vocabulary.LastPersonIsUs(text[Math.Max(0, start - AskExtractor.Options.PronounContextChars)..(start + m.Index)]))) continue;
+                    !(PersonPronounRx().IsMatch(who) && Vocabulary.LastPersonIsUs(text[Math.Max(0, start - AskExtractor.Options.PronounContextChars)..(start + m.Index)])) &&
+                    !(GroupPronounRx().IsMatch(who) && Vocabulary.LastGroupIsUs(text[Math.Max(0, start - AskExtractor.Options.PronounContextChars)..(start + m.Index)]))) continue;
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
             }
@@ -293,7 +297,7 @@ internal static partial class SentenceRules
         return string.Join(' ', words);
     }
 
-    [GeneratedRegex(@"(?:,[”""’]?\s*(?:and\s+|as\s+well\s+as\s+)?|;\s*(?:and\s+)?|\s+and\s+(?=to\s))(?:also\s+|to\s+)?(?<start>(?:(?:publicly|immediately|urgently|strongly|clearly|firmly|directly|jointly|further)\s+)?(?<verb>[a-z]+))\s+(?<next>[a-z]+)")]
+    [GeneratedRegex(@"(?:,[”""’]?\s*(?:and\s+|as\s+well\s+as\s+)?|;\s*(?:and\s+)?|\s+and\s+(?=to\s))(?:also\s+|to\s+)?(?<start>(?:(?:[a-z]+ly|further)\s+)?(?<verb>[a-z]+))\s+(?<next>[a-z]+)")]
     private static partial Regex ActionSeparatorRx();
 
     [GeneratedRegex(@"^\W*(urg|call|ask|press|appeal|want|request|encourag|petition|push|implor)\w*\b", RegexOptions.IgnoreCase)]
@@ -324,7 +328,8 @@ internal static partial class SentenceRules
                 Prepositions.Contains(next) && !(next.Equals("for", StringComparison.OrdinalIgnoreCase) && VerbsWithFor.Contains(verb))) continue;
             var left = s[(cuts.Count > 0 ? cuts[^1].Next : 0)..m.Index];
             // "urged the new president, Donald Trump, to act": until the request has its "to <verb>", a comma is an apposition.
-            if (cuts.Count == 0 && RequestStartRx().IsMatch(left) && !ToVerbRx().IsMatch(left)) continue;
+            // "ask that you support the bill, and implore ...": a that-clause completes the request as a "to <verb>" does.
+            if (cuts.Count == 0 && RequestStartRx().IsMatch(left) && !ToVerbRx().IsMatch(left) && !ThatClauseRx().IsMatch(left)) continue;
             var right = s[m.Groups["verb"].Index..];
             if (Words(left) < AskExtractor.Options.SplitMinWordsBefore || Words(right) < AskExtractor.Options.SplitMinWordsAfter) continue;
             // Inside parentheses or quotations the clause belongs to what surrounds it.
@@ -458,6 +463,9 @@ internal static partial class SentenceRules
 
     [GeneratedRegex(@"\bto\s+[a-z]")]
     private static partial Regex ToVerbRx();
+
+    [GeneratedRegex(@"\bthat\s+\S+\s+\S+")]
+    private static partial Regex ThatClauseRx();
 
     [GeneratedRegex(@"^\s*\w*\s*(with|by)\s+(the\s+)?(United\s+States|U\.S\.|US|Washington|America)\b")]
     private static partial Regex WithOrByUsRx();

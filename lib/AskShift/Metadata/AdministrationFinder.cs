@@ -130,6 +130,13 @@ internal static partial class AdministrationFinder
         var others = mentioned.Where(h => h.Holder.Surname != "Trump").ToList();
         var terms = new[] { "trump1", "trump2" }.Where(t => others.Count > 0 && others.All(o => Eras(o.Holder).Contains(t))).ToList();
         if (others.Count > 0 && terms.Count == 1) return new(terms[0], [.. evidence, .. others.Select(o => o.Evidence).Distinct()], null);
+        // An event or law the text names that lies wholly after the first term, or wholly before the second.
+        foreach (var e in DatedEvents.Value)
+        {
+            if (e.Pattern.Match(text) is not { Success: true } m) continue;
+            if (e.NotBefore > Administrations.Starts.First(s => s.Code == "biden").From) return new("trump2", [.. evidence, m.Value], null);
+            if (e.NotAfter is { } to && to < Administrations.Starts.First(s => s.Code == "trump2").From) return new("trump1", [.. evidence, m.Value], null);
+        }
         var years = Years(text, options);
         if (years.Count > 0 && years.Max() >= 2024) return new("trump2", [.. evidence, years.Max().ToString(CultureInfo.InvariantCulture)], null);
         if (years.Count > 0 && years.Max() is >= 2016 and <= 2020) return new("trump1", [.. evidence, years.Max().ToString(CultureInfo.InvariantCulture)], null);
@@ -150,5 +157,28 @@ internal static partial class AdministrationFinder
 
     static List<int> Years(string text, MetadataOptions options) =>
         YearRx().Matches(text).Select(m => int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture))
-            .Where(y => y <= options.Today.Year).Distinct().ToList();
+            .Concat(ChineseYearRx().Matches(text).Select(m => ChineseYear(m.Groups["year"].Value)))
+            .Where(y => y >= 1900 && y <= options.Today.Year).Distinct().ToList();
+
+    // "二零一七年", "二〇一九年": years written in Chinese digits, as many Chinese-language outlets write them.
+    [GeneratedRegex(@"(?<year>[一二][〇○零一二三四五六七八九]{3})年")]
+    private static partial Regex ChineseYearRx();
+
+    static int ChineseYear(string digits)
+    {
+        var year = 0;
+        foreach (var c in digits) year = year * 10 + "〇一二三四五六七八九".IndexOf(c is '○' or '零' ? '〇' : c);
+        return year;
+    }
+
+    sealed record DatedEvent(Regex Pattern, DateOnly NotBefore, DateOnly? NotAfter);
+
+    /// <summary>The table <c>Text/data/dated-events.tsv</c>: what a text names that bounds when it was written.</summary>
+    static readonly Lazy<IReadOnlyList<DatedEvent>> DatedEvents = new(() => Text.WordLists.Entries("dated-events").Select(e =>
+    {
+        var cols = (e.Entry + "\t" + e.Source).Split('\t');
+        if (cols.Length < 4) throw new FormatException($"dated-events.tsv: '{e.Entry}' needs 4 tab-separated columns");
+        static DateOnly Day(string s) => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return new DatedEvent(new Regex(cols[0], RegexOptions.CultureInvariant), Day(cols[1]), cols[2].Length == 0 ? null : Day(cols[2]));
+    }).ToList());
 }

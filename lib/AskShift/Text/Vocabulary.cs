@@ -17,10 +17,13 @@ internal static partial class Vocabulary
     [GeneratedRegex(@"^\s*(you|your\s+(administration|government|department|office|team|colleagues))\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex YouRx();
 
-    [GeneratedRegex(@"^\s*(Dear\s+(Mr\.?\s+|Madam\s+|Madame\s+)?(President|Vice\s+President|Secretary|Senator|Senators|Representative|Ambassador|Speaker|Leader|Chair|Chairman|Chairwoman|Members)\b|(Mr\.?\s+)?President(\s+(Obama|Trump|Biden))?\s*,\s+(as\s+)?(you|we)\b|To\s*:\s*(President|Secretary|Senator|The\s+Honorable))|\b(letter|email|message|petition|appeal)\s+to\s+(U\.S\.\s+|US\s+)?(President|Secretary|Senators?|Congress|your\s+(Members|Senators?|Representatives?))", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*(Dear\s+(Mr\.?\s+|Madam\s+|Madame\s+)?(President|Vice\s+President|Secretary|Senator|Senators|Representative|Ambassador|Speaker|Leader|Chair|Chairman|Chairwoman|Members)\b|(Mr\.?\s+)?President(\s+(Obama|Trump|Biden))?\s*,\s+(as\s+)?(you|we)\b|To\s*:\s*(President|Secretary|Senator|The\s+Honorable)|(Mr\.?\s+|Madam\s+|Madame\s+)?(President|Vice\s+President|Secretary|Senator|Senators|Representative|Ambassador|Speaker)(\s+[A-Z][\w.’'-]+){0,3}[ \t]*,[ \t]*\r?$)|\b(letter|email|message|petition|appeal)\s+to\s+(U\.S\.\s+|US\s+)?(President|Secretary|Senators?|Congress|your\s+(Members|Senators?|Representatives?))", RegexOptions.Multiline)]
     private static partial Regex UsSalutationRx();
 
-    /// <summary>A letter that opens "Dear Secretary ..." addresses a US official, so its "you" is the US government.</summary>
+    /// <summary>
+    /// A letter that opens "Dear Secretary ...", or with a line that is only a US title and name and a comma ("President
+    /// Trump,", as petitions and open letters do), addresses a US official, so its "you" is the US government.
+    /// </summary>
     public static bool AddressesUsOfficial(string text) => UsSalutationRx().IsMatch(text);
 
     [GeneratedRegex(@"^\s*(it|they|he|she)\s*$", RegexOptions.IgnoreCase)]
@@ -50,6 +53,23 @@ internal static partial class Vocabulary
 
     [GeneratedRegex(@"\b(President|Secretary|Senator|Ambassador|Speaker|Special\s+(Coordinator|Envoy)|Obama|Biden|Trump|Clinton|Kerry|Blinken|Pompeo|Tillerson|Rubio|Pelosi|Harris)\b")]
     private static partial Regex UsPersonRx();
+
+    [GeneratedRegex(@"\b(Senators|Representatives|lawmakers|legislators|Members\s+of\s+Congress|Congress|congressional\s+(offices|staff|leaders)|(U\.S\.|US|American)\s+(officials|diplomats|leaders|policymakers)|policymakers)(?!\w)", RegexOptions.IgnoreCase)]
+    private static partial Regex UsGroupRx();
+
+    [GeneratedRegex(@"\b(Chinese\s+(officials|authorities|leaders|diplomats)|authorities|Beijing|governments|the\s+(UN|EU|IOC)|companies|businesses)(?!\w)", RegexOptions.IgnoreCase)]
+    private static partial Regex ForeignGroupRx();
+
+    /// <summary>
+    /// True when the last group of people named in <paramref name="before"/> is a US one ("visited Senators ... to urge
+    /// them to pass"), so a plural pronoun asked to act stands for the US.
+    /// </summary>
+    public static bool LastGroupIsUs(string before)
+    {
+        var us = UsGroupRx().Matches(before).LastOrDefault();
+        var other = ForeignGroupRx().Matches(before).LastOrDefault();
+        return us != null && (other == null || other.Index < us.Index);
+    }
 
     [GeneratedRegex(@"\b(Xi|Jinping|Hu\s+Jintao|Wen\s+Jiabao|Li\s+Keqiang|Premier|Chairman\s+Mao|Lam|Lee|Dalai\s+Lama|Prime\s+Minister|Chancellor|Chinese\s+President|Foreign\s+Minister)\b")]
     private static partial Regex ForeignPersonRx();

@@ -327,4 +327,52 @@ public class AskPatternTests
     [InlineData("美国国会议员表示，如果北京拒绝，将实施制裁，包括冻结资产。")] // 如果 is "if", not a list of measures
     public void Measures_asked_of_china_or_an_if_clause_are_not_listed_asks(string text) =>
         Assert.DoesNotContain(Asks(text), a => a.StartsWith("释放", StringComparison.Ordinal) || a.StartsWith("果", StringComparison.Ordinal) || a.StartsWith("冻结", StringComparison.Ordinal));
+
+    [Fact]
+    public void A_line_that_is_only_a_US_title_and_a_comma_opens_a_letter_to_that_official()
+    {
+        var text = "Secretary Rubio,\n\nAs the petitioners know, the monks have been held for a year.\n\nWe would like you to raise their detention with your counterpart in Beijing.";
+        Assert.Equal(["would like you to raise their detention with your counterpart in Beijing"], Asks(text));
+        // Without the salutation "you" may be anyone: the reader of a news story.
+        Assert.Empty(One("As the petitioners know, the monks have been held for a year. We would like you to raise their detention.").Asks);
+    }
+
+    [Fact]
+    public void A_second_request_verb_after_a_that_clause_starts_a_second_ask()
+    {
+        var asks = Asks("Dear Senator,\nI ask that you co-sponsor the Uyghur Policy Act, and implore your colleagues on the committee to schedule a markup before the recess.");
+        Assert.Equal(["ask that you co-sponsor the Uyghur Policy Act", "implore your colleagues on the committee to schedule a markup before the recess"], asks);
+    }
+
+    [Fact]
+    public void Them_stands_for_the_US_when_the_last_group_named_is_a_US_one()
+    {
+        Assert.Equal(["urge them to co-sponsor the bill on Tibetan broadcasting"],
+            Asks("Volunteers met Representatives and their staff on Capitol Hill to urge them to co-sponsor the bill on Tibetan broadcasting."));
+        Assert.Empty(One("Relatives wrote to the Chinese authorities to urge them to free the two pastors.").Asks);
+    }
+
+    [Fact]
+    public void Parallel_infinitives_with_an_adverb_are_separate_asks()
+    {
+        var asks = Asks("The coalition urged the State Department to designate the camps as crimes against humanity, to swiftly expand the entity list to the firms named in the report, and to call for the release of detained scholars.");
+        Assert.Equal(["urged the State Department to designate the camps as crimes against humanity", "swiftly expand the entity list to the firms named in the report", "call for the release of detained scholars"], asks);
+    }
+
+    [Fact]
+    public void A_Chinese_call_on_the_public_is_not_an_ask_of_the_US()
+    {
+        Assert.Empty(One("该联盟呼吁海外华人朋友给所在选区的国会议员打电话,支持这项法案。").Asks);
+        Assert.Single(One("该联盟呼吁美国国会尽快通过这项法案。").Asks);
+    }
+
+    [Fact]
+    public void A_quotation_spoken_by_a_US_lawmaker_or_official_is_not_the_authors_ask()
+    {
+        var text = "The coalition welcomed the vote in the House.\n\n" +
+                   "\"The Senate should pass the Tibet bill before the recess,\" said Senator Ann Example of the committee.\n\n" +
+                   "Secretary of State Example said: \"Washington must raise the detained monks with Beijing.\"\n\n" +
+                   "\"The Senate should pass the broadcasting bill before the recess,\" said Dawa Example, the coalition's director.";
+        Assert.Equal(["should pass the broadcasting bill before the recess"], Asks(text));
+    }
 }

@@ -121,6 +121,10 @@ public class AdministrationEvidenceTests
     [InlineData("维权人士致信美国国务卿布林肯，要求美国政府采取行动。", "biden")]
     [InlineData("人權組織促請奧巴馬總統在訪華時提出人權問題。", "obama")]
     [InlineData("This memo, written before the election of 2024, is a guide for the next administration.", "trump2")]
+    [InlineData("川普總統應該向北京施壓。二零一八年,美國國會通過了相關法案。", "trump1")] // a year in Chinese digits
+    [InlineData("倡议者呼吁美国国土安全部部长约翰逊访华时提出人权问题。", "obama")] // a Chinese alias only with its title
+    [InlineData("The Trump administration should defend the programmes the Resolve Tibet Act authorised.", "trump2")] // a law that postdates the first term
+    [InlineData("When President Trump met Xi at the APEC summit in Gyeongju, South Korea, he should have raised Jimmy Lai.", "trump2")] // an event of the second term
     public void Administration_follows_the_evidence(string text, string expected)
     {
         var a = Find(text);
@@ -133,6 +137,13 @@ public class AdministrationEvidenceTests
     {
         Assert.Equal("trump1", Find("Lobby Day 2019 has concluded. Advocates asked Congress to fund Tibetan programmes.").Code);
         Assert.Equal("unknown", Find("Lobby Day 2017 has concluded. Advocates asked Congress to fund Tibetan programmes.").Code);
+    }
+
+    [Fact]
+    public void A_Chinese_surname_shared_with_another_leader_is_not_an_office_holder_without_its_title()
+    {
+        // 约翰逊 alone is as likely Boris Johnson as Jeh Johnson.
+        Assert.Equal("unknown", Find("人权组织呼吁约翰逊在访华时提出人权问题。").Code);
     }
 
     [Fact]
