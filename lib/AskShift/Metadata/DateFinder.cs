@@ -103,7 +103,12 @@ internal static partial class DateFinder
         // Date lines (a date alone on its line) and where the header ends, for steps 2 and 3.
         var dateLines = new List<(int Line, DateOnly Date, string Text)>();
         for (var i = 0; i < lines.Length; i++, Budget.Check())
-            if (DateLine(lines[i]) is { } dl && !UpdatedRx().IsMatch(lines[i])) dateLines.Add((i, dl.Date, dl.Text)); // an edit's date is weighed last
+        {
+            // An edit's date is weighed last; the date it follows on the same line ("September 26, 2012 Updated: October
+            // 1, 2015") is the publication's.
+            var line = UpdatedRx().Replace(lines[i], " ");
+            if (DateLine(line) is { } dl) dateLines.Add((i, dl.Date, dl.Text));
+        }
         var nonEmptySeen = 0;
         var headerEnd = lines.Length;
         for (var i = 0; i < lines.Length; i++)

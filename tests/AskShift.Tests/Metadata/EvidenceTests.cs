@@ -17,6 +17,7 @@ public class DateEvidenceTests
     [InlineData("Joint appeal\n2018-04-21\nThe undersigned organisations write.", "2018-04-21")]
     [InlineData("Groups call for action\nFreedom Network\n3-19-2025\nThe groups said today.", "2025-03-19")]
     [InlineData("Why Congress Should Act on Tibet\n\nApril 7, 2021 8 min read Download Report\nIn March 2021 the envoy post lay empty.", "2021-04-07")]
+    [InlineData("Groups Petition the State Department\n\nMarch 3, 2013 Updated: June 9, 2016\nThe petition was delivered today.", "2013-03-03")]
     public void A_date_alone_on_its_line_near_the_top_is_the_documents_day(string text, string expected)
     {
         var f = Find(text);
