@@ -106,8 +106,13 @@ internal static partial class DateFinder
         {
             // An edit's date is weighed last; the date it follows on the same line ("September 26, 2012 Updated: October
             // 1, 2015") is the publication's.
-            var line = UpdatedRx().Replace(lines[i], " ");
-            if (DateLine(line) is { } dl) dateLines.Add((i, dl.Date, dl.Text));
+            if (DateLine(lines[i]) is not { } dl) continue;
+            if (UpdatedRx().IsMatch(lines[i]))
+            {
+                if (DateLine(UpdatedRx().Replace(lines[i], " ")) is not { } published) continue;
+                dl = published;
+            }
+            dateLines.Add((i, dl.Date, dl.Text));
         }
         var nonEmptySeen = 0;
         var headerEnd = lines.Length;
@@ -187,7 +192,8 @@ internal static partial class DateFinder
     internal static (DateOnly Date, string Text)? DateLine(string line)
     {
         var trimmed = line.Trim();
-        if (trimmed.Length == 0 || trimmed.Length > 120 || CaptionRx().IsMatch(trimmed)) return null;
+        // Every full-date form has an ASCII year: most lines have no digit at all and need no regular expression.
+        if (trimmed.Length == 0 || trimmed.Length > 120 || trimmed.AsSpan().IndexOfAnyInRange('0', '9') < 0 || CaptionRx().IsMatch(trimmed)) return null;
         var m = FullDateRx().Match(trimmed);
         if (!m.Success || ParseFull(m.Value) is not { } d) return null;
         var rest = DateLineFillerRx().Replace(trimmed.Remove(m.Index, m.Length), " ");

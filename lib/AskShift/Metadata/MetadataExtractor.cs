@@ -65,7 +65,7 @@ internal static partial class MetadataExtractor
         options ??= new MetadataOptions();
         var date = knownDate ?? DateFinder.Find(content, options);
         var admin = AdministrationFinder.Find(content, date, options);
-        var sentences = SentenceBreakRx().Split(content); // organisations and people are both looked for sentence by sentence
+        var sentences = SplitSentences(content); // organisations and people are both looked for sentence by sentence
         return new DocumentMetadata(Title(content), Organisations(content, sentences), date, admin, Event(content), People(content, sentences));
     }
 
@@ -202,8 +202,34 @@ internal static partial class MetadataExtractor
     [GeneratedRegex(@"^(file\s+)?(photo|image)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PhotoCaptionRx();
 
-    [GeneratedRegex(@"(?<=[.!?])\s+|\n")]
-    private static partial Regex SentenceBreakRx();
+    /// <summary>
+    /// The pieces between sentence breaks: a run of white space after ".", "!" or "?", or a line break. The same pieces
+    /// as splitting at the pattern <c>(?&lt;=[.!?])\s+|\n</c> (a test holds them equal), in one pass: the lookbehind
+    /// regular expression tried every position of every document and cost 7% of loading.
+    /// </summary>
+    internal static string[] SplitSentences(string content)
+    {
+        var pieces = new List<string>();
+        int from = 0, i = 0;
+        while (i < content.Length)
+        {
+            if (i > 0 && content[i - 1] is '.' or '!' or '?' && char.IsWhiteSpace(content[i]))
+            {
+                var end = i;
+                while (end < content.Length && char.IsWhiteSpace(content[end])) end++;
+                pieces.Add(content[from..i]);
+                from = i = end;
+            }
+            else if (content[i] == '\n')
+            {
+                pieces.Add(content[from..i]);
+                from = i = i + 1;
+            }
+            else i++;
+        }
+        pieces.Add(content[from..]);
+        return pieces.ToArray();
+    }
 
     [GeneratedRegex(@"\b(President|Secretary|Director|Advis[eo]r|Fellow|Minister|said|Ms|Mr|Dr)\.?\s*$")]
     private static partial Regex TitleOrSaidBeforeRx();

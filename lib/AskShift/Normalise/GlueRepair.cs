@@ -17,11 +17,42 @@ internal static class GlueRepair
     static readonly HashSet<string> ShortAnywhere = new(StringComparer.Ordinal) { "to", "of", "in", "on", "at", "by", "as", "is", "or" };
 
     /// <summary>Builds the repaired view of <paramref name="raw"/>.</summary>
+    /// <remarks>
+    /// Nothing is copied until the first edit: a text that needs none (most do not) is its own view, with no copy and
+    /// no offset map, and a text that does is copied up to its first edit in one block.
+    /// </remarks>
     public static TextView Repair(string raw)
     {
-        var sb = new StringBuilder(raw.Length + raw.Length / 20);
-        var map = new List<int>(raw.Length + raw.Length / 20);
-        void Put(char c, int rawIndex) { sb.Append(c); map.Add(rawIndex); }
+        char[]? text = null;
+        int[]? map = null;
+        var n = 0;
+        // The first edit: everything before raw index `upTo` is unchanged, so it is copied as it stands.
+        void Begin(int upTo)
+        {
+            text = new char[raw.Length + raw.Length / 20 + 16];
+            map = new int[text.Length];
+            raw.AsSpan(0, upTo).CopyTo(text);
+            for (var k = 0; k < upTo; k++) map[k] = k;
+            n = upTo;
+        }
+        void Put(char c, int rawIndex)
+        {
+            if (text is null) return;
+            if (n == text.Length)
+            {
+                Array.Resize(ref text, text.Length * 2);
+                Array.Resize(ref map, text.Length);
+            }
+            text[n] = c;
+            map![n] = rawIndex;
+            n++;
+        }
+        // An inserted space before raw[at] (mapped to it).
+        void Space(int at)
+        {
+            if (text is null) Begin(at);
+            Put(' ', at);
+        }
 
         var i = 0;
         while (i < raw.Length)
@@ -33,18 +64,18 @@ internal static class GlueRepair
                 var cuts = Cuts(raw, i, j);
                 for (var k = i; k < j; k++)
                 {
-                    if (cuts.Contains(k)) Put(' ', k);
+                    if (cuts is not null && cuts.Contains(k)) Space(k);
                     Put(raw[k], k);
                 }
                 i = j;
-                if (i < raw.Length && NeedsSpaceAfterPunctuation(raw, i)) { Put(raw[i], i); Put(' ', i + 1); i++; }
+                if (i < raw.Length && NeedsSpaceAfterPunctuation(raw, i)) { Put(raw[i], i); Space(i + 1); i++; }
                 continue;
             }
             Put(raw[i], i);
-            if (NeedsSpaceAfterClosing(raw, i)) Put(' ', i + 1);
+            if (NeedsSpaceAfterClosing(raw, i)) Space(i + 1);
             i++;
         }
-        return new TextView(raw, sb.ToString(), map.ToArray());
+        return text is null ? TextView.Identity(raw) : new TextView(raw, new string(text, 0, n), map.AsSpan(0, n).ToArray());
     }
 
     static bool IsAsciiLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
@@ -80,8 +111,12 @@ internal static class GlueRepair
         p + 1 < raw.Length && raw[p] is ']' or ')' or '”' && IsAsciiLetter(raw[p + 1]) && p > 0 && raw[p - 1] != ' ';
 
     /// <summary>Positions inside the letter run [i,j) before which a space is inserted.</summary>
-    static HashSet<int> Cuts(string raw, int i, int j)
+    static HashSet<int>? Cuts(string raw, int i, int j)
     {
+        // Most runs are plain words: no case change inside, and short or known. They need no sets or copies.
+        var caseChange = false;
+        for (var k = i + 1; k < j && !caseChange; k++) caseChange = char.IsLower(raw[k - 1]) && char.IsUpper(raw[k]);
+        if (!caseChange && (j - i < 5 || Lexicon.Contains(raw.AsSpan(i, j - i)))) return null;
         var cuts = new HashSet<int>();
         // Case changes: "RightsDefenders", "LiuXiaobo" (a lower-case letter followed by a capital).
         var segStart = i;

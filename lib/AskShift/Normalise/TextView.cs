@@ -6,9 +6,10 @@ namespace AskShift.Normalise;
 /// </summary>
 internal sealed class TextView
 {
-    readonly int[] _raw;
+    // Null when the view is the raw text itself (most documents need no repair): offsets are then their own.
+    readonly int[]? _raw;
 
-    internal TextView(string raw, string text, int[] rawIndex)
+    internal TextView(string raw, string text, int[]? rawIndex)
     {
         Raw = raw;
         Text = text;
@@ -21,7 +22,7 @@ internal sealed class TextView
     public string Text { get; }
 
     /// <summary>Raw offset of the view character at <paramref name="i"/> (an inserted space maps to the next raw character).</summary>
-    public int ToRaw(int i) => i >= _raw.Length ? Raw.Length : _raw[i];
+    public int ToRaw(int i) => _raw is null ? Math.Min(i, Raw.Length) : i >= _raw.Length ? Raw.Length : _raw[i];
 
     /// <summary>Raw span [start,end) covering the view span [start,end).</summary>
     public (int Start, int End) ToRawSpan(int start, int end)
@@ -33,6 +34,7 @@ internal sealed class TextView
     /// <summary>First view index whose raw offset is at or after <paramref name="raw"/>.</summary>
     public int FromRaw(int raw)
     {
+        if (_raw is null) return Math.Clamp(raw, 0, Raw.Length);
         var i = Array.BinarySearch(_raw, raw);
         if (i < 0) i = ~i;
         while (i > 0 && _raw[i - 1] == raw) i--;
@@ -40,5 +42,5 @@ internal sealed class TextView
     }
 
     /// <summary>An identity view, for text that needs no repair.</summary>
-    public static TextView Identity(string raw) => new(raw, raw, Enumerable.Range(0, raw.Length).ToArray());
+    public static TextView Identity(string raw) => new(raw, raw, null);
 }

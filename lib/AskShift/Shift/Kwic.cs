@@ -22,28 +22,47 @@ public static class Kwic
     /// <summary>Occurrences of <paramref name="query"/> in each (source, text) pair.</summary>
     public static IReadOnlyList<KwicHit> Find(IEnumerable<(string Source, string Text)> texts, string query, int window = 60)
     {
-        var q = Tokens.Tokenize(query).Select(t => t.Text).ToArray();
-        if (q.Length == 0) throw new ArgumentException($"query \"{query}\" has no word in it");
+        var q = Query(query);
         var hits = new List<KwicHit>();
-        foreach (var (source, text) in texts)
-        {
-            var toks = Tokens.Tokenize(text);
-            for (int i = 0; i + q.Length <= toks.Count; i++)
-            {
-                bool ok = true;
-                for (int j = 0; j < q.Length && ok; j++) ok = toks[i + j].Text == q[j];
-                if (!ok) continue;
-                int s = toks[i].Start, e = toks[i + q.Length - 1].End;
-                int ls = Math.Max(0, s - window), re = Math.Min(text.Length, e + window);
-                hits.Add(new KwicHit(source, s, e, Clean(text[ls..s]), text[s..e], Clean(text[e..re])));
-            }
-        }
+        foreach (var (source, text) in texts) Match(source, text, Normalise.TextView.Identity(text), q, window, hits);
         return hits;
     }
 
     /// <summary>Occurrences in the raw text of documents; offsets refer to <see cref="Document.RawText"/>.</summary>
-    public static IReadOnlyList<KwicHit> Find(IReadOnlyList<Document> documents, string query, int window = 60) =>
-        Find(documents.Select(d => (d.File, d.RawText)), query, window);
+    /// <remarks>
+    /// Words are matched in the text as the ask rules read it, with glued words split ("supportingcivil society" holds
+    /// "civil society"), since scraped pages glue words often enough that a raw search misses occurrences; the offsets,
+    /// the match and its context are the raw text's.
+    /// </remarks>
+    public static IReadOnlyList<KwicHit> Find(IReadOnlyList<Document> documents, string query, int window = 60)
+    {
+        var q = Query(query);
+        var hits = new List<KwicHit>();
+        foreach (var d in documents) Match(d.File, d.RawText, Normalise.GlueRepair.Repair(d.RawText), q, window, hits);
+        return hits;
+    }
+
+    static string[] Query(string query)
+    {
+        var q = Tokens.Tokenize(query).Select(t => t.Text).ToArray();
+        if (q.Length == 0) throw new ArgumentException($"query \"{query}\" has no word in it");
+        return q;
+    }
+
+    /// <summary>Adds the hits of <paramref name="q"/> in <paramref name="view"/>'s text, with raw offsets and context.</summary>
+    static void Match(string source, string raw, Normalise.TextView view, string[] q, int window, List<KwicHit> hits)
+    {
+        var toks = Tokens.Tokenize(view.Text);
+        for (int i = 0; i + q.Length <= toks.Count; i++)
+        {
+            bool ok = true;
+            for (int j = 0; j < q.Length && ok; j++) ok = toks[i + j].Text == q[j];
+            if (!ok) continue;
+            var (s, e) = view.ToRawSpan(toks[i].Start, toks[i + q.Length - 1].End);
+            int ls = Math.Max(0, s - window), re = Math.Min(raw.Length, e + window);
+            hits.Add(new KwicHit(source, s, e, Clean(raw[ls..s]), raw[s..e], Clean(raw[e..re])));
+        }
+    }
 
     /// <summary>Occurrences inside asks only; offsets are shifted to the document's raw text via <see cref="Ask.Start"/>.</summary>
     public static IReadOnlyList<KwicHit> FindInAsks(IReadOnlyList<Ask> asks, string query, int window = 60)

@@ -13,6 +13,17 @@ public static class Lexicon
     /// <summary>True if the lower-cased word is a known English word.</summary>
     public static bool Contains(string word) => Words.Value.Contains(word.ToLowerInvariant());
 
+    /// <summary>True if the lower-cased word is a known English word; no string is made for words up to 64 characters.</summary>
+    public static bool Contains(ReadOnlySpan<char> word)
+    {
+        if (word.Length > 64) return Contains(word.ToString());
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+        return Lookup.Value.Contains(lower);
+    }
+
+    static readonly Lazy<HashSet<string>.AlternateLookup<ReadOnlySpan<char>>> Lookup = new(() => Words.Value.GetAlternateLookup<ReadOnlySpan<char>>());
+
     static HashSet<string> LoadWords()
     {
         using var s = Assembly.GetExecutingAssembly().GetManifestResourceStream("AskShift.english-words.txt")

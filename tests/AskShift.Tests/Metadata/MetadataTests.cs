@@ -97,3 +97,18 @@ public class DocumentMetadataTests
         Assert.Equal(DatePrecision.Day, doc.DatePrecision);
     }
 }
+
+public class SentenceSplitTests
+{
+    [Fact]
+    public void One_pass_split_gives_the_pieces_of_the_lookbehind_regular_expression()
+    {
+        var rng = new Random(3);
+        const string alphabet = "ab .!?\n\t\u00a0\u2028,";
+        var inputs = new List<string> { "", "a", ".", " ", "\n", "a. b", "a.\n\nb", "a!  \n b\n\nc? ", "end." };
+        for (var n = 0; n < 2000; n++)
+            inputs.Add(new string(Enumerable.Range(0, rng.Next(0, 40)).Select(_ => alphabet[rng.Next(alphabet.Length)]).ToArray()));
+        foreach (var s in inputs)
+            Assert.Equal(System.Text.RegularExpressions.Regex.Split(s, @"(?<=[.!?])\s+|\n"), AskShift.Metadata.MetadataExtractor.SplitSentences(s));
+    }
+}

@@ -19,6 +19,19 @@ public class KwicTests
     }
 
     [Fact]
+    public void In_documents_a_glued_word_is_found_with_raw_offsets()
+    {
+        const string raw = "The groups asked for supportingcivil society groups and a free press.";
+        var doc = AskShift.Corpus.FromTexts([("glued.txt", raw)]).Items[0];
+        var hit = Assert.Single(Kwic.Find([doc], "civil society", window: 12));
+        Assert.Equal("civil society", raw[hit.Start..hit.End]);
+        Assert.Equal(hit.Match, raw[hit.Start..hit.End]);
+        Assert.Equal("supporting", hit.Left[^10..]);
+        // Searched as plain text, the glued word hides the phrase.
+        Assert.Empty(Kwic.Find([("glued.txt", raw)], "civil society"));
+    }
+
+    [Fact]
     public void Does_not_match_inside_longer_words()
     {
         Assert.Empty(Kwic.Find([("a", "rightsholders and copyrights")], "rights"));
