@@ -8,6 +8,7 @@ root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(TextCommand.Create());
 root.Subcommands.Add(ClusterCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(AgreeCommand.Create());
 root.Subcommands.Add(ReviewCommand.Create());
 root.Subcommands.Add(KernelCommand.Create());
 root.Subcommands.Add(NotebooksCommand.Create());
