@@ -47,19 +47,20 @@ public static class CoderAgreement
     {
         var problems = new List<string>();
         var byFile = second.ToDictionary(d => d.File, StringComparer.Ordinal);
-        foreach (var d in second.Where(s => first.All(f => f.File != s.File)))
-            problems.Add($"{d.Source}: '{d.File}' is coded by the second coder only (not compared)");
+        var inFirst = first.Select(d => d.File).ToHashSet(StringComparer.Ordinal);
+        // A second coding usually covers a sample: the documents one side alone codes are named in one line per side.
+        static string Some(List<string> files) => string.Join(", ", files.Take(5)) + (files.Count > 5 ? $" and {files.Count - 5} more" : "");
+        var secondOnly = second.Where(d => !inFirst.Contains(d.File)).Select(d => d.File).ToList();
+        var firstOnly = first.Where(d => !byFile.ContainsKey(d.File)).Select(d => d.File).ToList();
+        if (firstOnly.Count > 0) problems.Add($"{firstOnly.Count} documents coded by the first coder only (not compared): {Some(firstOnly)}");
+        if (secondOnly.Count > 0) problems.Add($"{secondOnly.Count} documents coded by the second coder only (not compared): {Some(secondOnly)}");
         var docs = new List<CodedDocumentAgreement>();
         var themesFirst = new List<string?>();
         var themesSecond = new List<string?>();
         var statedDisagreements = 0;
         foreach (var a in first)
         {
-            if (!byFile.TryGetValue(a.File, out var b))
-            {
-                problems.Add($"{a.Source}: '{a.File}' is coded by the first coder only (not compared)");
-                continue;
-            }
+            if (!byFile.TryGetValue(a.File, out var b)) continue;
             if (texts is not null)
             {
                 if (texts.TryGetValue(a.File, out var raw)) { problems.AddRange(GoldSet.CheckSpans(a, raw)); problems.AddRange(GoldSet.CheckSpans(b, raw)); }

@@ -58,7 +58,7 @@ public class CoderAgreementTests
         Assert.Single(r.Documents);
         Assert.Equal(0, r.DatesCompared);
         Assert.Equal(1, r.DateStatedDisagreements);
-        Assert.Contains(r.Problems, p => p.Contains("only-first.txt") && p.Contains("first coder only"));
+        Assert.Contains(r.Problems, p => p.Contains("only-first.txt") && p.Contains("1 documents coded by the first coder only"));
         Assert.Contains(r.Problems, p => p.Contains("only-second.txt") && p.Contains("second coder only"));
     }
 
