@@ -126,3 +126,33 @@ public class LoaderTests
         Assert.Equal("corpora/dev/empty.txt", Assert.Single(corpus.Errors).File);
     }
 }
+
+public class ReadAtMostTests
+{
+    /// <summary>A stream that never ends, as a link to /dev/zero reads.</summary>
+    sealed class Endless : Stream
+    {
+        public override int Read(byte[] buffer, int offset, int count) { Array.Fill(buffer, (byte)'a', offset, count); return count; }
+        public override bool CanRead => true; public override bool CanSeek => false; public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException(); public override long Position { get => 0; set { } }
+        public override void Flush() { } public override long Seek(long o, SeekOrigin s) => throw new NotSupportedException();
+        public override void SetLength(long v) { } public override void Write(byte[] b, int o, int c) => throw new NotSupportedException();
+    }
+
+    [Theory]
+    [InlineData(10_000, 10_000)] // the length the file reports
+    [InlineData(10_000, 0)]      // a length of 0 reported for a file that has content
+    [InlineData(300_000, 1_000)] // a file that grew after its length was read
+    public void Reads_the_whole_stream_whatever_length_was_reported(int size, long hint)
+    {
+        var data = Enumerable.Range(0, size).Select(i => (byte)(i % 251)).ToArray();
+        Assert.Equal(data, AskShift.Load.DocumentReader.ReadAtMost(new MemoryStream(data), 1_000_001, hint));
+    }
+
+    [Fact]
+    public void A_stream_that_never_ends_stops_at_the_limit()
+    {
+        Assert.Equal(70_001, AskShift.Load.DocumentReader.ReadAtMost(new Endless(), 70_001, 0).Length);
+        Assert.Equal(100, AskShift.Load.DocumentReader.ReadAtMost(new Endless(), 100, 0).Length);
+    }
+}
