@@ -73,7 +73,13 @@ internal static partial class MetadataExtractor
     public static string? Title(string content)
     {
         // Markdown headings ("# Title") are titles without their marks.
-        var first = content.Split('\n').Select(l => l.Trim().TrimStart('#').Trim()).FirstOrDefault(l => l.Length > 0);
+        // Lines are walked only up to the first non-empty one (splitting the whole text copied all of it).
+        string? first = null;
+        foreach (var range in content.AsSpan().Split('\n'))
+        {
+            var line = content.AsSpan(range).Trim().TrimStart('#').Trim();
+            if (line.Length > 0) { first = line.ToString(); break; }
+        }
         if (first == null) return null;
         var words = first.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         if (words > 25 || first.StartsWith('(') || PhotoCaptionRx().IsMatch(first)) return null;
