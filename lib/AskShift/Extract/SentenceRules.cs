@@ -120,9 +120,11 @@ internal static partial class SentenceRules
                 var who = m.Groups["who"].Value;
                 // "urges that the situation is critical" is a statement, not an addressee.
                 if (NotAnAddresseeRx().IsMatch(who)) continue;
+                // A pronoun stands for the US when the person or group last named before it is a US one.
+                string Before() => text[Math.Max(0, start - AskExtractor.Options.PronounContextChars)..(start + m.Index)];
                 if (!Vocabulary.IsUsAddressee(who, false, youIsUs) &&
-                    !(PersonPronounRx().IsMatch(who) && Vocabulary.LastPersonIsUs(text[Math.Max(0, start - AskExtractor.Options.PronounContextChars)..(start + m.Index)])) &&
-                    !(GroupPronounRx().IsMatch(who) && Vocabulary.LastGroupIsUs(text[Math.Max(0, start - AskExtractor.Options.PronounContextChars)..(start + m.Index)]))) continue;
+                    !(PersonPronounRx().IsMatch(who) && Vocabulary.LastPersonIsUs(Before())) &&
+                    !(GroupPronounRx().IsMatch(who) && Vocabulary.LastGroupIsUs(Before()))) continue;
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
             }

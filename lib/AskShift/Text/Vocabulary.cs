@@ -64,11 +64,14 @@ internal static partial class Vocabulary
     /// True when the last group of people named in <paramref name="before"/> is a US one ("visited Senators ... to urge
     /// them to pass"), so a plural pronoun asked to act stands for the US.
     /// </summary>
-    public static bool LastGroupIsUs(string before)
+    public static bool LastGroupIsUs(string before) => LastIsUs(UsGroupRx(), ForeignGroupRx(), before);
+
+    /// <summary>True when the last match of <paramref name="us"/> in <paramref name="before"/> comes after the last of <paramref name="other"/>.</summary>
+    static bool LastIsUs(Regex us, Regex other, string before)
     {
-        var us = UsGroupRx().Matches(before).LastOrDefault();
-        var other = ForeignGroupRx().Matches(before).LastOrDefault();
-        return us != null && (other == null || other.Index < us.Index);
+        var u = us.Matches(before).LastOrDefault();
+        var o = other.Matches(before).LastOrDefault();
+        return u != null && (o == null || o.Index < u.Index);
     }
 
     [GeneratedRegex(@"\b(Xi|Jinping|Hu\s+Jintao|Wen\s+Jiabao|Li\s+Keqiang|Premier|Chairman\s+Mao|Lam|Lee|Dalai\s+Lama|Prime\s+Minister|Chancellor|Chinese\s+President|Foreign\s+Minister)\b")]
@@ -78,12 +81,7 @@ internal static partial class Vocabulary
     /// True when the last person named before a pronoun ("urges him to") is a US office-holder: "As President Obama
     /// prepares to travel, the group urges him to ..." asks Obama; after "Xi Jinping", "him" is Xi.
     /// </summary>
-    public static bool LastPersonIsUs(string before)
-    {
-        var us = UsPersonRx().Matches(before).LastOrDefault();
-        var other = ForeignPersonRx().Matches(before).LastOrDefault();
-        return us != null && (other == null || other.Index < us.Index);
-    }
+    public static bool LastPersonIsUs(string before) => LastIsUs(UsPersonRx(), ForeignPersonRx(), before);
 
     /// <summary>True when the phrase names an actor other than the US (China, another government, the UN, companies).</summary>
     public static bool NamesOtherActor(string phrase) => NonUsActorRx().IsMatch(phrase);
