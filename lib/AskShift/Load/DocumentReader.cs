@@ -193,10 +193,16 @@ public static partial class DocumentReader
         finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
     }
 
+    /// <summary>
+    /// One parser per thread: a new <see cref="HtmlParser"/> builds its configuration and entity tables, which cost more
+    /// than parsing a short page; a parser is not shared between threads, since parsing keeps state in it.
+    /// </summary>
+    static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser());
+
     /// <summary>Block elements end lines so the text keeps the paragraph structure later stages rely on.</summary>
     internal static string HtmlToText(string html)
     {
-        var doc = new HtmlParser().ParseDocument(html);
+        using var doc = Parser.Value!.ParseDocument(html);
         foreach (var junk in doc.QuerySelectorAll("script, style, noscript, template").ToList()) junk.Remove();
         // Main content: page furniture (navigation, footers, sidebars, sharing and comment sections, forms) goes before
         // the text-level chrome rules see the page; a <main> or <article> with real text, when there is one, is the page.

@@ -38,4 +38,20 @@ public class ParallelLoadTests
         Assert.Equal(a.Errors.Select(e => e.File).Order(StringComparer.Ordinal), a.Errors.Select(e => e.File));
         Assert.Equal(Snapshot(a), Snapshot(b));
     }
+
+    [Fact]
+    public void Web_pages_parsed_on_several_threads_give_the_text_of_one_at_a_time()
+    {
+        // Each thread keeps its own HTML parser: pages of different shapes parsed side by side must not leak into each other.
+        using var dir = new TempDir();
+        for (var i = 0; i < 60; i++)
+            dir.Write($"p{i:D2}.html", i % 2 == 0
+                ? $"<html><head><title>Appeal {i}</title></head><body><nav>Home | About</nav><main><p>We urge the Secretary of State to raise case number {i} with Beijing.</p><p>{new string('x', i)} &amp; more.</p></main></body></html>"
+                : $"<html><body><h1>Statement {i}</h1><ul><li>Sanction officials responsible for case {i}.</li><li>Fund Uyghur-language broadcasting &eacute;.</li></ul><footer>Donate</footer></body></html>");
+        var a = Corpus.Load(dir.Path, Unbudgeted(1));
+        var b = Corpus.Load(dir.Path, Unbudgeted(8));
+        Assert.Equal(60, a.Items.Count);
+        Assert.Equal(a.Items.Select(d => d.RawText), b.Items.Select(d => d.RawText));
+        Assert.Equal(Snapshot(a), Snapshot(b));
+    }
 }
