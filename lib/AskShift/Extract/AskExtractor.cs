@@ -184,7 +184,7 @@ internal static partial class AskExtractor
         // Only an ask that reaches the end of the text (nothing but whitespace after it) can have been cut.
         if (a.End < textEnd || textEnd == 0 || ".!?。！？”\"')".Contains(text[textEnd - 1])) return a;
         var span = text[a.Start..a.End];
-        var words = span.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+        var words = Spaces.CountWords(span);
         // Cut before the action is named: too few words, or the request ends on its "to".
         if (a.Language == "en" && (words < Options.TruncatedMinWords || DanglingEndRx().IsMatch(span))) return null;
         return a with { Truncated = true };
@@ -236,7 +236,7 @@ internal static partial class AskExtractor
     /// <summary>A line that ends in a colon and says what follows is asked ("We urge the US to:").</summary>
     static bool AskingLeadIn(string line) =>
         line.TrimEnd().EndsWith(':') && AskLeadInRx().IsMatch(line) &&
-        line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length >= Options.LeadInMinWords; // "Press contact:" is a label
+        Spaces.CountWords(line) >= Options.LeadInMinWords; // "Press contact:" is a label
 
     static bool BlankLineBetween(string text, int from, int to) => text.AsSpan(from, to - from).Count('\n') >= 2;
 

@@ -216,7 +216,7 @@ internal static partial class SentenceRules
                 // "urged the European Union to suspend ..." names its addressee: the request rule decides that one.
                 // "encourage continued vigilance to safeguard ..." has no addressee before its "to": the object rule keeps it.
                 if (RequestRx().Match(s, m.Index) is { Success: true } r && r.Index == m.Index &&
-                    r.Groups["who"].Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length <= 6 &&
+                    Spaces.CountWords(r.Groups["who"].ValueSpan) <= 6 &&
                     NamesAnActor(r.Groups["who"].Value)) continue;
                 var objEnd = Math.Min(s.Length, m.Index + m.Length + 60);
                 if (FromOrByChinaRx().IsMatch(s[(m.Index + m.Length)..objEnd])) continue;
@@ -349,7 +349,7 @@ internal static partial class SentenceRules
         yield return span with { Start = span.Start + from };
     }
 
-    static int Words(string s) => s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+    static int Words(string s) => Spaces.CountWords(s);
 
     /// <summary>"a diplomatic boycott of the Games, an end to forced labour and the release of X" -> the items.</summary>
     static List<(int Start, int End)> SplitList(string s, int from, int to)

@@ -36,7 +36,7 @@ internal static partial class Chrome
     /// <summary>Raw ranges of chrome lines in <paramref name="raw"/>; <paramref name="repeated"/> holds line keys seen in other documents.</summary>
     public static IReadOnlyList<(int Start, int End)> Detect(string raw, IReadOnlySet<string>? repeated = null)
     {
-        var lines = Sentences.Lines(raw).Where(l => l.End > l.Start && !string.IsNullOrWhiteSpace(raw[l.Start..l.End])).ToList();
+        var lines = Sentences.Lines(raw).Where(l => l.End > l.Start && !raw.AsSpan(l.Start, l.End - l.Start).IsWhiteSpace()).ToList();
         var result = new List<(int, int)>();
         var afterBanner = false;
         foreach (var (s, e) in lines)
@@ -104,7 +104,7 @@ internal static partial class Chrome
         return parts.Length >= 3 && parts.All(p => Words(p) <= 2);
     }
 
-    static int Words(string s) => s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+    static int Words(string s) => Spaces.CountWords(s);
 
     /// <summary>Line keys that occur in at least two of the given documents (site navigation and footers).</summary>
     public static IReadOnlySet<string> RepeatedLines(IEnumerable<string> rawTexts)

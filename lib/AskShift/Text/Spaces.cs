@@ -13,4 +13,21 @@ internal static partial class Spaces
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Run();
+
+    /// <summary>
+    /// How many words (runs of non-whitespace) the text holds: the count splitting at whitespace gives, without making
+    /// the pieces, since rules count the words of every line of every document.
+    /// </summary>
+    public static int CountWords(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var space = char.IsWhiteSpace(c);
+            if (!space && !inWord) count++;
+            inWord = !space;
+        }
+        return count;
+    }
 }

@@ -112,3 +112,18 @@ public class SentenceSplitTests
             Assert.Equal(System.Text.RegularExpressions.Regex.Split(s, @"(?<=[.!?])\s+|\n"), AskShift.Metadata.MetadataExtractor.SplitSentences(s));
     }
 }
+
+public class WordCountTests
+{
+    [Fact]
+    public void Counting_words_gives_the_number_of_pieces_splitting_at_whitespace_gives()
+    {
+        var rng = new Random(9);
+        const string alphabet = "ab \t\n\u00a0\u3000.,中";
+        var inputs = new List<string> { "", " ", "a", " a ", "a  b", "\u00a0x\u2028y\u3000" };
+        for (var n = 0; n < 2000; n++)
+            inputs.Add(new string(Enumerable.Range(0, rng.Next(0, 30)).Select(_ => alphabet[rng.Next(alphabet.Length)]).ToArray()));
+        foreach (var s in inputs)
+            Assert.Equal(s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length, AskShift.Text.Spaces.CountWords(s));
+    }
+}
