@@ -116,6 +116,18 @@ public class SentenceSplitTests
 public class WordCountTests
 {
     [Fact]
+    public void Collapsing_whitespace_gives_what_replacing_every_run_with_one_space_gives()
+    {
+        var rng = new Random(17);
+        const string alphabet = "ab  \t\n\r\u00a0\u2028\u3000\u0085.中";
+        var inputs = new List<string> { "", " ", "  ", "a", " a ", "a  b", "a\tb", "\n", "plain words only" };
+        for (var n = 0; n < 3000; n++)
+            inputs.Add(new string(Enumerable.Range(0, rng.Next(0, 30)).Select(_ => alphabet[rng.Next(alphabet.Length)]).ToArray()));
+        foreach (var s in inputs)
+            Assert.Equal(System.Text.RegularExpressions.Regex.Replace(s, @"\s+", " "), AskShift.Text.Spaces.Collapse(s));
+    }
+
+    [Fact]
     public void Counting_words_gives_the_number_of_pieces_splitting_at_whitespace_gives()
     {
         var rng = new Random(9);
