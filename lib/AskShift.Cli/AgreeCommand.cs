@@ -28,7 +28,7 @@ public static class AgreeCommand
     /// <summary>Runs the command, writing to the given streams (in-process tests pass their own writers).</summary>
     public static int Run(string firstPath, string secondPath, string? corpusPath, bool json, double threshold, TextWriter stdout, TextWriter stderr)
     {
-        if (threshold is <= 0 or > 1) { stderr.WriteLine($"askshift agree: --threshold {threshold.ToString(CultureInfo.InvariantCulture)} must be in (0, 1]"); return ExitCodes.BadInput; }
+        if (!(threshold > 0 && threshold <= 1)) { stderr.WriteLine($"askshift agree: --threshold {threshold.ToString(CultureInfo.InvariantCulture)} must be in (0, 1]"); return ExitCodes.BadInput; }
         if (corpusPath is not null && !Directory.Exists(corpusPath)) { stderr.WriteLine($"askshift agree: no such corpus folder: {corpusPath}"); return ExitCodes.BadInput; }
         IReadOnlyList<GoldDocument> a, b;
         try

@@ -30,7 +30,7 @@ public static class EvalCommand
     /// <summary>Runs the command, writing to the given streams (in-process tests pass their own writers).</summary>
     public static int Run(string goldPath, string corpusPath, bool json, string? codebookPath, double threshold, TextWriter stdout, TextWriter stderr)
     {
-        if (threshold is <= 0 or > 1) { stderr.WriteLine($"askshift eval: --threshold {threshold.ToString(CultureInfo.InvariantCulture)} must be in (0, 1]"); return ExitCodes.BadInput; }
+        if (!(threshold > 0 && threshold <= 1)) { stderr.WriteLine($"askshift eval: --threshold {threshold.ToString(CultureInfo.InvariantCulture)} must be in (0, 1]"); return ExitCodes.BadInput; }
         if (!Directory.Exists(corpusPath)) { stderr.WriteLine($"askshift eval: no such corpus folder: {corpusPath}"); return ExitCodes.BadInput; }
         IReadOnlyList<GoldDocument> annotations;
         Codebook? cb = null;

@@ -54,17 +54,23 @@ public static class CoderAgreement
         var firstOnly = first.Where(d => !byFile.ContainsKey(d.File)).Select(d => d.File).ToList();
         if (firstOnly.Count > 0) problems.Add($"{firstOnly.Count} documents coded by the first coder only (not compared): {Some(firstOnly)}");
         if (secondOnly.Count > 0) problems.Add($"{secondOnly.Count} documents coded by the second coder only (not compared): {Some(secondOnly)}");
+        if (texts is not null)
+            foreach (var d in second.Where(d => !inFirst.Contains(d.File) && texts.ContainsKey(d.File))) problems.AddRange(GoldSet.CheckSpans(d, texts[d.File]));
         var docs = new List<CodedDocumentAgreement>();
         var themesFirst = new List<string?>();
         var themesSecond = new List<string?>();
         var statedDisagreements = 0;
         foreach (var a in first)
         {
-            if (!byFile.TryGetValue(a.File, out var b)) continue;
+            if (!byFile.TryGetValue(a.File, out var b))
+            {
+                if (texts is not null && texts.TryGetValue(a.File, out var own)) problems.AddRange(GoldSet.CheckSpans(a, own));
+                continue;
+            }
             if (texts is not null)
             {
                 if (texts.TryGetValue(a.File, out var raw)) { problems.AddRange(GoldSet.CheckSpans(a, raw)); problems.AddRange(GoldSet.CheckSpans(b, raw)); }
-                else problems.Add($"{a.File}: no such document in the corpus (spans not checked)");
+                else problems.Add($"{a.File}: not found or not loaded from the corpus folder (spans not checked)");
             }
             var matches = AskMatching.Match(a.Asks.Select(x => x.Text).ToList(), b.Asks.Select(x => x.Text).ToList(), threshold);
             var inA = matches.Select(m => m.Predicted).ToHashSet();

@@ -176,11 +176,19 @@ internal static partial class ChineseRules
 
     // A call on the public rather than on a government ("呼籲全球支持香港的朋友們給參議員寫信", "呼吁美国居民及公民参与发信"):
     // what readers are asked to do (write, sign, join) is not an ask of the US government, as in English.
-    [GeneratedRegex(@"\G(?:呼吁|呼籲|号召|號召|要求|敦促|鼓励|鼓勵)(?<who>[^，,。；;]{0,14}?)(?:朋友|民众|民眾|大家|读者|讀者|网友|網友|公众|公眾|华人|華人|同胞|市民|选民|選民|居民|公民|侨胞|僑胞|各界人士|支持者)")]
+    [GeneratedRegex(@"\G(?:呼吁|呼籲|号召|號召|要求|敦促|鼓励|鼓勵)(?<who>[^，,。；;]{0,14}?)(?:朋友|民众|民眾|大家|读者|讀者|网友|網友|公众|公眾|华人|華人|同胞|市民|选民|選民|居民|公民(?!社会|社會)|侨胞|僑胞|各界人士|支持者)")]
     private static partial Regex CallOnPublicRx();
 
-    [GeneratedRegex(@"政府|國會|国会|官员|官員|议员|議員|参议|參議|众议|眾議|总统|總統|国务|國務")]
+    // A government addressed, or an action done to the public ("呼吁美国保护香港居民" asks the US to protect residents).
+    [GeneratedRegex(@"政府|國會|国会|官员|官員|议员|議員|参议|參議|众议|眾議|总统|總統|国务|國務|保护|保護|支持|帮助|幫助|保障|接纳|接納|接收|欢迎|歡迎|援助|庇护|庇護|关注|關注|声援|聲援|给予|給予|提供|制裁|释放|釋放")]
     private static partial Regex GovernmentWordRx();
+
+    /// <summary>
+    /// Whether the words between a call and the public it names address a government or an action done to that public
+    /// ("呼吁美国保护香港居民"); an action word before 的 only describes the public ("支持香港的朋友們", friends who support).
+    /// </summary>
+    static bool AddressesGovernment(string who) =>
+        GovernmentWordRx().Matches(who).Any(w => who.IndexOf('的', w.Index + w.Length) < 0);
 
     /// <summary>
     /// A marker that does not ask: a noun ("提出的请求", "the request made"), a request for anonymity ("要求匿名"), a call
@@ -189,7 +197,7 @@ internal static partial class ChineseRules
     static bool NotARequest(string sentence, Match m)
     {
         if (m.Index > 0 && sentence[m.Index - 1] == '的') return true;
-        if (CallOnPublicRx().Match(sentence, m.Index) is { Success: true } pub && pub.Index == m.Index && !GovernmentWordRx().IsMatch(pub.Groups["who"].Value)) return true;
+        if (CallOnPublicRx().Match(sentence, m.Index) is { Success: true } pub && pub.Index == m.Index && !AddressesGovernment(pub.Groups["who"].Value)) return true;
         var after = sentence[(m.Index + m.Length)..Math.Min(sentence.Length, m.Index + m.Length + 3)];
         if (after.StartsWith("匿名", StringComparison.Ordinal)) return true;
         return m.Value is "希望" or "期望" or "期盼" && UsSubjectRx().IsMatch(sentence[Math.Max(0, m.Index - 8)..m.Index]);

@@ -13,10 +13,11 @@ internal static partial class Quotations
     // left out, since an organisation's own officers speak for the author.
     const string Official = @"(Senators?|Sen\.|Representatives?|Rep\.|Congress(wo)?m[ae]n|Congressmember|lawmakers?|legislators?|Members?\s+of\s+Congress|Secretary\s+of\s+State|(US|U\.S\.)\s+Ambassador|Speaker\s+of\s+the\s+House|(US|U\.S\.)\s+officials?)";
 
-    [GeneratedRegex(@"^[”""’]?\s*,?\s*(said|says|added|stated|noted|wrote|continued|told\s+\w+|according\s+to)\b[^.!?“""]{0,80}?\b" + Official + @"\b", RegexOptions.IgnoreCase)]
+    // The title right after the speech verb ("," said Senator X) or right before the speaker's name and verb (Senator X said:).
+    [GeneratedRegex(@"^[”""’]?\s*,?\s*(said|says|added|stated|noted|wrote|continued|told\s+\w+|according\s+to)\s+(the\s+)?" + Official + @"(?!\w)", RegexOptions.IgnoreCase)]
     private static partial Regex AfterRx();
 
-    [GeneratedRegex(@"\b" + Official + @"\b[^.!?“”""]{0,100}?\b(said|says|added|stated|noted|wrote|declared|told\s+\w+)\s*[:,]?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b" + Official + @"(?!\w)(\s+(?-i:[A-Z])[\w'’-]*\.?){0,4},?\s+(said|says|added|stated|noted|wrote|declared|told\s+\w+)\s*[:,]?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex BeforeRx();
 
     /// <summary>True when text[start..end) lies inside a quotation, within its paragraph [paragraphStart, paragraphEnd), that a US lawmaker or official speaks.</summary>

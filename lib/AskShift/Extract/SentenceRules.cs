@@ -29,7 +29,7 @@ internal enum MarkerKinds
 /// </summary>
 internal static partial class SentenceRules
 {
-    [GeneratedRegex(@"\b(?<m>(urg(e|es|ed|ing)|call(s|ed|ing)?\s+(up)?on|call(s|ed|ing)?\s+for|ask(s|ed|ing)?|press(es|ed|ing)?|appeal(s|ed|ing)?\s+(?:[a-z]+ly\s+)?to|implor(e|es|ed|ing)|want(s|ed|ing)?|encourag(e|es|ed|ing)|petition(s|ed|ing)?|request(s|ed|ing)?|push(es|ed|ing)?|(would|['’]d)\s+(therefore\s+|also\s+|really\s+|strongly\s+)?like))\s+(?<who>(?:[^.;:!?]|(?<=\b[A-Z])\.){1,120}?)\s+[“""‘]?to\s+[“""‘]?(?:to\s+)?(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<m>(urg(e|es|ed|ing)|call(s|ed|ing)?\s+(up)?on|call(s|ed|ing)?\s+for|ask(s|ed|ing)?|press(es|ed|ing)?|appeal(s|ed|ing)?\s+(?:[a-z]+ly\s+)?to|implor(e|es|ed|ing)|want(s|ed|ing)?|encourag(e|es|ed|ing)|petition(s|ed|ing)?|request(s|ed|ing)?|push(es|ed|ing)?|(would|['’]d)\s+(therefore\s+|also\s+|really\s+|strongly\s+)?like(?!\s+to\b)))\s+(?<who>(?:[^.;:!?]|(?<=\b[A-Z])\.){1,120}?)\s+[“""‘]?to\s+[“""‘]?(?:to\s+)?(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RequestRx();
 
     [GeneratedRegex(@"\b(recommend|request|ask|urge|demand|insist|propose)(s|ed|d|ing)?\s+that\b|\b(recommend|propose)(s|ed|d|ing)?\s+(?=(the\s+)?(Congress|Washington|the\s+U\.?S\.?|the\s+United\s+States|the\s+administration|the\s+State\s+Department|the\s+President|lawmakers)\s+(?-i:[a-z]+)\b)", RegexOptions.IgnoreCase)]
@@ -299,11 +299,14 @@ internal static partial class SentenceRules
         return string.Join(' ', words);
     }
 
-    [GeneratedRegex(@"(?:,[”""’]?\s*(?:and\s+|as\s+well\s+as\s+)?|;\s*(?:and\s+)?|\s+and\s+(?=to\s))(?:also\s+|to\s+)?(?<start>(?:(?:[a-z]+ly|further)\s+)?(?<verb>[a-z]+))\s+(?<next>[a-z]+)")]
+    [GeneratedRegex(@"(?:,[”""’]?\s*(?:and\s+|as\s+well\s+as\s+)?|;\s*(?:and\s+)?|\s+and\s+(?=to\s))(?:also\s+|to\s+)?(?<start>(?:(?:(?!(?:apply|supply|comply|rally|reply)\b)[a-z]+ly|further)\s+)?(?<verb>[a-z]+))\s+(?<next>[a-z]+)")]
     private static partial Regex ActionSeparatorRx();
 
     [GeneratedRegex(@"^\W*(urg|call|ask|press|appeal|want|request|encourag|petition|push|implor)\w*\b", RegexOptions.IgnoreCase)]
     private static partial Regex RequestStartRx();
+
+    // Verbs that end like adverbs: "and apply sanctions" is a second action, "and publicly call" an adverb before one.
+    static readonly HashSet<string> VerbsInLy = new(StringComparer.OrdinalIgnoreCase) { "apply", "supply", "comply", "rally", "reply" };
 
     // "funding and support for activists": a verb followed by these is a noun in a list, not a second action.
     static readonly HashSet<string> Prepositions = new(StringComparer.OrdinalIgnoreCase) { "for", "of", "and", "or", "that", "from" };
@@ -326,7 +329,7 @@ internal static partial class SentenceRules
             // ", to make sure ..." is a purpose; ", to decry ..., and to call for ..." is a list of infinitives.
             if (CommaToRx().IsMatch(m.Value) && !AndToRx().IsMatch(s[m.Index..])) continue;
             var next = m.Groups["next"].Value;
-            if (!Vocabulary.Imperatives.Contains(verb) || verb.EndsWith("ly", StringComparison.Ordinal) ||
+            if (!Vocabulary.Imperatives.Contains(verb) || verb.EndsWith("ly", StringComparison.Ordinal) && !VerbsInLy.Contains(verb) ||
                 Prepositions.Contains(next) && !(next.Equals("for", StringComparison.OrdinalIgnoreCase) && VerbsWithFor.Contains(verb))) continue;
             var left = s[(cuts.Count > 0 ? cuts[^1].Next : 0)..m.Index];
             // "urged the new president, Donald Trump, to act": until the request has its "to <verb>", a comma is an apposition.

@@ -179,7 +179,11 @@ public static partial class DocumentReader
                 if (filled == buffer.Length)
                 {
                     var bigger = System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Min(limit, Array.MaxLength), (long)buffer.Length * 2));
-                    if (bigger.Length <= buffer.Length) break; // at the largest array: what was read is returned
+                    if (bigger.Length <= buffer.Length)
+                    {
+                        System.Buffers.ArrayPool<byte>.Shared.Return(bigger);
+                        throw new IOException($"more than {filled} bytes: larger than the largest array .NET can hold");
+                    }
                     buffer.AsSpan(0, filled).CopyTo(bigger);
                     System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
                     buffer = bigger;

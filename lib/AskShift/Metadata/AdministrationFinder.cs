@@ -130,7 +130,8 @@ internal static partial class AdministrationFinder
         var others = mentioned.Where(h => h.Holder.Surname != "Trump").ToList();
         var terms = new[] { "trump1", "trump2" }.Where(t => others.Count > 0 && others.All(o => Eras(o.Holder).Contains(t))).ToList();
         if (others.Count > 0 && terms.Count == 1) return new(terms[0], [.. evidence, .. others.Select(o => o.Evidence).Distinct()], null);
-        // An event or law the text names that lies wholly after the first term, or wholly before the second.
+        // An event or law the text names that lies wholly after the first term, or wholly before the second. It goes
+        // before the years mentioned, which are often those in a law's name ("Act of 2020") rather than the text's own.
         foreach (var e in DatedEvents.Value)
         {
             if (e.Pattern.Match(text) is not { Success: true } m) continue;

@@ -30,15 +30,22 @@ public static class Kwic
 
     /// <summary>Occurrences in the raw text of documents; offsets refer to <see cref="Document.RawText"/>.</summary>
     /// <remarks>
-    /// Words are matched in the text as the ask rules read it, with glued words split ("supportingcivil society" holds
-    /// "civil society"), since scraped pages glue words often enough that a raw search misses occurrences; the offsets,
-    /// the match and its context are the raw text's.
+    /// Words are matched in the raw text and in the text as the ask rules read it, with glued words split
+    /// ("supportingcivil society" holds "civil society"), since scraped pages glue words often enough that a raw search
+    /// misses occurrences; a hit found both ways counts once, and the offsets, the match and its context are the raw text's.
     /// </remarks>
     public static IReadOnlyList<KwicHit> Find(IReadOnlyList<Document> documents, string query, int window = 60)
     {
         var q = Query(query);
         var hits = new List<KwicHit>();
-        foreach (var d in documents) Match(d.File, d.RawText, Normalise.GlueRepair.Repair(d.RawText), q, window, hits);
+        foreach (var d in documents)
+        {
+            // Both readings: the repaired text finds glued words, the raw one words the repair splits ("lawfare").
+            var found = new List<KwicHit>();
+            Match(d.File, d.RawText, Normalise.TextView.Identity(d.RawText), q, window, found);
+            Match(d.File, d.RawText, Normalise.GlueRepair.Repair(d.RawText), q, window, found);
+            hits.AddRange(found.DistinctBy(h => (h.Start, h.End)).OrderBy(h => h.Start).ThenBy(h => h.End));
+        }
         return hits;
     }
 

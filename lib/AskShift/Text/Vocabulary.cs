@@ -24,7 +24,8 @@ internal static partial class Vocabulary
     /// A letter that opens "Dear Secretary ...", or with a line that is only a US title and name and a comma ("President
     /// Trump,", as petitions and open letters do), addresses a US official, so its "you" is the US government.
     /// </summary>
-    public static bool AddressesUsOfficial(string text) => UsSalutationRx().IsMatch(text);
+    public static bool AddressesUsOfficial(string text) =>
+        UsSalutationRx().Matches(text).Any(m => !ForeignPersonRx().IsMatch(m.Value)); // not "President Xi Jinping,"
 
     [GeneratedRegex(@"^\s*(it|they|he|she)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex PronounRx();
@@ -57,7 +58,7 @@ internal static partial class Vocabulary
     [GeneratedRegex(@"\b(Senators|Representatives|lawmakers|legislators|Members\s+of\s+Congress|Congress|congressional\s+(offices|staff|leaders)|(U\.S\.|US|American)\s+(officials|diplomats|leaders|policymakers)|policymakers)(?!\w)", RegexOptions.IgnoreCase)]
     private static partial Regex UsGroupRx();
 
-    [GeneratedRegex(@"\b(Chinese\s+(officials|authorities|leaders|diplomats)|authorities|Beijing|governments|the\s+(UN|EU|IOC)|companies|businesses)(?!\w)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b((Chinese|Hong\s+Kong|EU|UN|European|British|Canadian|Japanese|Australian|Taiwanese|Thai)\s+(officials|authorities|leaders|diplomats|lawmakers|legislators|ministers|representatives)|authorities|Beijing|governments|the\s+(UN|EU|IOC)|companies|businesses)(?!\w)", RegexOptions.IgnoreCase)]
     private static partial Regex ForeignGroupRx();
 
     /// <summary>
@@ -66,12 +67,15 @@ internal static partial class Vocabulary
     /// </summary>
     public static bool LastGroupIsUs(string before) => LastIsUs(UsGroupRx(), ForeignGroupRx(), before);
 
-    /// <summary>True when the last match of <paramref name="us"/> in <paramref name="before"/> comes after the last of <paramref name="other"/>.</summary>
+    /// <summary>
+    /// True when the last match of <paramref name="us"/> in <paramref name="before"/> ends after the last of
+    /// <paramref name="other"/>: a US word inside a foreign phrase ("Hong Kong lawmakers") ends with it and is not US.
+    /// </summary>
     static bool LastIsUs(Regex us, Regex other, string before)
     {
         var u = us.Matches(before).LastOrDefault();
         var o = other.Matches(before).LastOrDefault();
-        return u != null && (o == null || o.Index < u.Index);
+        return u != null && (o == null || o.Index + o.Length < u.Index + u.Length);
     }
 
     [GeneratedRegex(@"\b(Xi|Jinping|Hu\s+Jintao|Wen\s+Jiabao|Li\s+Keqiang|Premier|Chairman\s+Mao|Lam|Lee|Dalai\s+Lama|Prime\s+Minister|Chancellor|Chinese\s+President|Foreign\s+Minister)\b")]

@@ -375,4 +375,33 @@ public class AskPatternTests
                    "\"The Senate should pass the broadcasting bill before the recess,\" said Dawa Example, the coalition's director.";
         Assert.Equal(["should pass the broadcasting bill before the recess"], Asks(text));
     }
+
+    [Theory]
+    [InlineData("\"The Senate should pass the Tibet bill before the recess,\" said Sen. Example of the committee.")]
+    [InlineData("Students met Hong Kong lawmakers to urge them to reject the extradition bill outright.")]
+    [InlineData("We would like to thank Congress for its efforts to hold the officials accountable.")]
+    [InlineData("President Xi Jinping,\n\nWe urge you to release the detained lawyers before the summit.")]
+    public void Reviewed_edges_of_the_new_rules_ask_nothing_of_the_US(string text) => Assert.Empty(One(text).Asks);
+
+    [Fact]
+    public void An_NGO_quotation_that_mentions_lawmakers_later_is_still_the_authors()
+    {
+        Assert.Contains("should pass the broadcasting bill before the recess",
+            Asks("\"Congress should pass the broadcasting bill before the recess,\" said Dawa Example, the coalition's director, in a letter to lawmakers."));
+    }
+
+    [Fact]
+    public void Apply_after_a_comma_is_a_second_action_not_an_adverb()
+    {
+        var asks = Asks("The coalition urged the Treasury to sanction the officials responsible for the camps, and apply sanctions to the companies named in the report.");
+        Assert.Equal(2, asks.Count);
+        Assert.StartsWith("apply sanctions", asks[1]);
+    }
+
+    [Fact]
+    public void A_Chinese_call_on_the_US_to_act_for_the_public_is_an_ask()
+    {
+        Assert.Single(One("该联盟呼吁美国保护香港居民免受跨国镇压。").Asks);
+        Assert.Empty(One("该联盟呼吁全球支持香港的朋友们给议员写信。").Asks);
+    }
 }

@@ -32,6 +32,17 @@ public class KwicTests
     }
 
     [Fact]
+    public void In_documents_a_word_the_repair_would_split_is_still_found_once()
+    {
+        // "lawfare" is not in the word list, so the repair reads it as "law fare"; the raw text still holds the word.
+        const string raw = "Beijing wages lawfare against activists, and lawfare must be named.";
+        var doc = AskShift.Corpus.FromTexts([("a.txt", raw)]).Items[0];
+        var hits = Kwic.Find([doc], "lawfare");
+        Assert.Equal([raw.IndexOf("lawfare", StringComparison.Ordinal), raw.LastIndexOf("lawfare", StringComparison.Ordinal)], hits.Select(h => h.Start));
+        Assert.All(hits, h => Assert.Equal("lawfare", h.Match));
+    }
+
+    [Fact]
     public void Does_not_match_inside_longer_words()
     {
         Assert.Empty(Kwic.Find([("a", "rightsholders and copyrights")], "rights"));
