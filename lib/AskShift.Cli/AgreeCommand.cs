@@ -44,14 +44,15 @@ public static class AgreeCommand
         Dictionary<string, string>? texts = null;
         if (corpusPath is not null)
         {
-            // Only the documents the coders annotated are read (a coded sample of a large corpus stays quick); their raw
-            // text is what the offsets index. A file that is missing or does not load is left out and named as a problem.
+            // Only the documents the coders annotated are read, as loading reads them and with nothing extracted (a coded
+            // sample of a large corpus stays quick); their raw text is what the offsets index. A file that is missing or
+            // cannot be read is left out and named as a problem.
             texts = new Dictionary<string, string>(StringComparer.Ordinal);
+            var maxBytes = new CorpusOptions().MaxFileBytes;
             foreach (var file in a.Select(d => d.File).Union(b.Select(d => d.File)))
             {
                 var path = Path.Combine(corpusPath, file);
-                if (!File.Exists(path)) continue;
-                if (Corpus.Load(path).Items is [var doc]) texts[file] = doc.RawText;
+                if (File.Exists(path) && AskShift.Load.DocumentReader.Read(path, file, maxBytes).Text is { } text) texts[file] = text;
             }
         }
         var report = CoderAgreement.Compare(a, b, texts, threshold);
@@ -72,8 +73,8 @@ public static class AgreeCommand
             var admin = d.AdministrationAgreed ? d.FirstAdministration : $"{d.FirstAdministration} | {d.SecondAdministration}";
             var date = d.DateAgreed switch { true => "agree", false => "DIFFER", null => "not compared" };
             o.WriteLine($"{d.File,-34} {$"{d.Matched}/{d.First}/{d.Second}",-20} {admin,-20} {Iso(d.FirstDate, d.FirstPrecision)} | {Iso(d.SecondDate, d.SecondPrecision)} {date}");
-            foreach (var x in d.OnlyFirst) o.WriteLine($"    first only:  {Shorten(x)}");
-            foreach (var x in d.OnlySecond) o.WriteLine($"    second only: {Shorten(x)}");
+            foreach (var x in d.OnlyFirst) o.WriteLine($"    first only:  {AskLines.Shorten(x)}");
+            foreach (var x in d.OnlySecond) o.WriteLine($"    second only: {AskLines.Shorten(x)}");
         }
         foreach (var p in r.Problems) o.WriteLine($"problem: {p}");
         o.WriteLine();
@@ -82,12 +83,6 @@ public static class AgreeCommand
         o.WriteLine($"administration: {r.AdministrationsAgreed}/{r.Documents.Count} agree");
         o.WriteLine($"date at the coarser stated precision: {r.DatesAgreed}/{r.DatesCompared} agree; {r.DateStatedDisagreements} documents where only one coder says the text states a date");
         o.WriteLine($"themes of paired asks: {r.Themes.Agreed}/{r.Themes.Asks} agree ({F(r.Themes.Asks == 0 ? double.NaN : (double)r.Themes.Agreed / r.Themes.Asks)}), Cohen's kappa {F(r.Themes.Kappa)}");
-    }
-
-    static string Shorten(string s)
-    {
-        s = string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return s.Length <= 140 ? s : s[..139] + "…";
     }
 
     static void WriteJson(CoderAgreementReport r, TextWriter o) => o.WriteLine(JsonSerializer.Serialize(new

@@ -68,8 +68,8 @@ public static class EvalCommand
                 false => $"{Iso(d.GoldDate)} @ {d.GoldPrecision} -> {Iso(d.Date)} {CorpusFrames.Code(d.DatePrecision)} WRONG",
             };
             o.WriteLine($"{d.File,-34} {$"{d.Matched}/{d.Predicted}/{d.Reference}",-17} {admin,-22} {date}");
-            foreach (var m in d.Missed) o.WriteLine($"    missed: {Shorten(m)}");
-            foreach (var x in d.Extra) o.WriteLine($"    extra:  {Shorten(x)}");
+            foreach (var m in d.Missed) o.WriteLine($"    missed: {AskLines.Shorten(m)}");
+            foreach (var x in d.Extra) o.WriteLine($"    extra:  {AskLines.Shorten(x)}");
         }
         foreach (var p in r.Problems) o.WriteLine($"problem: {p}");
         o.WriteLine();
@@ -79,12 +79,6 @@ public static class EvalCommand
         o.WriteLine($"date at the stated precision: {r.DatesRight}/{r.DatesScored} right (documents whose text states no date are not scored)");
         if (r.Themes is { } t)
             o.WriteLine($"themes over matched asks: primary {t.Primary}/{t.Compared} ({F(t.PrimaryAgreement)}), primary or secondary {t.PrimaryOrSecondary}/{t.Compared} ({F(t.AnyAgreement)})");
-    }
-
-    static string Shorten(string s)
-    {
-        s = string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return s.Length <= 140 ? s : s[..139] + "…";
     }
 
     static void WriteJson(EvaluationReport r, TextWriter o) => o.WriteLine(JsonSerializer.Serialize(new

@@ -181,14 +181,14 @@ internal static partial class ChineseRules
 
     // A government addressed, or an action done to the public ("呼吁美国保护香港居民" asks the US to protect residents).
     [GeneratedRegex(@"政府|國會|国会|官员|官員|议员|議員|参议|參議|众议|眾議|总统|總統|国务|國務|保护|保護|支持|帮助|幫助|保障|接纳|接納|接收|欢迎|歡迎|援助|庇护|庇護|关注|關注|声援|聲援|给予|給予|提供|制裁|释放|釋放")]
-    private static partial Regex GovernmentWordRx();
+    private static partial Regex GovernmentOrActionRx();
 
     /// <summary>
     /// Whether the words between a call and the public it names address a government or an action done to that public
     /// ("呼吁美国保护香港居民"); an action word before 的 only describes the public ("支持香港的朋友們", friends who support).
     /// </summary>
     static bool AddressesGovernment(string who) =>
-        GovernmentWordRx().Matches(who).Any(w => who.IndexOf('的', w.Index + w.Length) < 0);
+        GovernmentOrActionRx().Matches(who).Any(w => who.IndexOf('的', w.Index + w.Length) < 0);
 
     /// <summary>
     /// A marker that does not ask: a noun ("提出的请求", "the request made"), a request for anonymity ("要求匿名"), a call

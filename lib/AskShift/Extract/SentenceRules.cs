@@ -299,6 +299,7 @@ internal static partial class SentenceRules
         return string.Join(' ', words);
     }
 
+    // The -ly words the adverb slot must not take are VerbsInLy's (a generated pattern cannot read the set).
     [GeneratedRegex(@"(?:,[”""’]?\s*(?:and\s+|as\s+well\s+as\s+)?|;\s*(?:and\s+)?|\s+and\s+(?=to\s))(?:also\s+|to\s+)?(?<start>(?:(?:(?!(?:apply|supply|comply|rally|reply)\b)[a-z]+ly|further)\s+)?(?<verb>[a-z]+))\s+(?<next>[a-z]+)")]
     private static partial Regex ActionSeparatorRx();
 

@@ -132,11 +132,13 @@ internal static partial class AdministrationFinder
         if (others.Count > 0 && terms.Count == 1) return new(terms[0], [.. evidence, .. others.Select(o => o.Evidence).Distinct()], null);
         // An event or law the text names that lies wholly after the first term, or wholly before the second. It goes
         // before the years mentioned, which are often those in a law's name ("Act of 2020") rather than the text's own.
+        var firstTermOver = Administrations.Starts.First(s => s.Code == "biden").From;
+        var secondTermStart = Administrations.Starts.First(s => s.Code == "trump2").From;
         foreach (var e in DatedEvents.Value)
         {
             if (e.Pattern.Match(text) is not { Success: true } m) continue;
-            if (e.NotBefore > Administrations.Starts.First(s => s.Code == "biden").From) return new("trump2", [.. evidence, m.Value], null);
-            if (e.NotAfter is { } to && to < Administrations.Starts.First(s => s.Code == "trump2").From) return new("trump1", [.. evidence, m.Value], null);
+            if (e.NotBefore > firstTermOver) return new("trump2", [.. evidence, m.Value], null);
+            if (e.NotAfter is { } to && to < secondTermStart) return new("trump1", [.. evidence, m.Value], null);
         }
         var years = Years(text, options);
         if (years.Count > 0 && years.Max() >= 2024) return new("trump2", [.. evidence, years.Max().ToString(CultureInfo.InvariantCulture)], null);
