@@ -122,7 +122,7 @@ internal static partial class AskExtractor
         }
 
         var result = new List<AskSpan>();
-        var headings = new List<HashSet<string>>();
+        var headings = new List<WordSet>();
         foreach (var item in items)
         {
             Budget.Check();
@@ -131,7 +131,7 @@ internal static partial class AskExtractor
             var head = SentenceRules.TrimSpan(text, sentences[0].Start, sentences[0].End);
             if (head.End - head.Start < Options.MinItemChars) continue;
             result.Add(new AskSpan(head.Start, head.End, item.Form, "en"));
-            var headWords = Vocabulary.ContentWords(text[head.Start..head.End]);
+            var headWords = WordSet.Of(text.AsSpan(head.Start, head.End - head.Start));
             headings.Add(headWords);
             foreach (var (ss, se) in sentences.Skip(1))
             {
@@ -139,12 +139,12 @@ internal static partial class AskExtractor
                 if (StartsImperative(text, ss, se))
                 {
                     var (ts, te) = SentenceRules.TrimSpan(text, ss, se);
-                    if (te - ts >= Options.MinItemChars && Vocabulary.Overlap(headWords, Vocabulary.ContentWords(text[ts..te])) < Options.ItemRestatement)
+                    if (te - ts >= Options.MinItemChars && WordSet.Overlap(headWords, WordSet.Of(text.AsSpan(ts, te - ts))) < Options.ItemRestatement)
                         result.Add(new AskSpan(ts, te, item.Form, "en"));
                     continue;
                 }
                 foreach (var ask in SentenceRules.Find(text, ss, se, MarkerKinds.Requests, item.Form, youIsUs))
-                    if (Vocabulary.Overlap(headWords, Vocabulary.ContentWords(text[ask.Start..ask.End])) < Options.ItemRestatement)
+                    if (WordSet.Overlap(headWords, WordSet.Of(text.AsSpan(ask.Start, ask.End - ask.Start))) < Options.ItemRestatement)
                         result.Add(ask);
             }
         }
@@ -162,9 +162,9 @@ internal static partial class AskExtractor
                 {
                     Budget.Check();
                     if (Quotations.SpokenByOfficial(text, ask.Start, ask.End, ps, pe)) continue;
-                    var words = Vocabulary.ContentWords(text[ask.Start..ask.End]);
+                    var words = WordSet.Of(text.AsSpan(ask.Start, ask.End - ask.Start));
                     // A summary sentence that restates a list item is the same ask, said twice.
-                    if (headings.Any(h => Vocabulary.Overlap(h, words) >= Options.ItemRestatement)) continue;
+                    if (headings.Any(h => WordSet.Overlap(h, words) >= Options.ItemRestatement)) continue;
                     result.Add(ask);
                 }
         }
@@ -210,14 +210,14 @@ internal static partial class AskExtractor
         var unique = kept.OrderBy(a => a.Start).Where(a => seen.Add(Spaces.Collapse(text[a.Start..a.End]))).ToList();
         // A lead that summarises an ask and the body (or a quotation) that says it again: one ask, kept where it is
         // stated last and most fully. Only prose asks; list items are distinct by construction.
-        var words = unique.Select(a => Vocabulary.ContentWords(text[a.Start..a.End])).ToList();
+        var words = unique.Select(a => WordSet.Of(text.AsSpan(a.Start, a.End - a.Start))).ToList();
         var drop = new HashSet<int>();
         for (var i = 0; i < unique.Count; i++, Budget.Check())
             for (var j = i + 1; j < Math.Min(unique.Count, i + 1 + Options.RestatementWindow) && !drop.Contains(i); j++)
             {
                 if (unique[i].Form is AskForm.NumberedItem or AskForm.BulletItem || unique[j].Form is AskForm.NumberedItem or AskForm.BulletItem) continue;
                 if (Math.Min(words[i].Count, words[j].Count) < Options.RestatementMinWords) continue;
-                if (Vocabulary.Overlap(words[i], words[j]) >= Options.ProseRestatement) drop.Add(words[i].Count <= words[j].Count ? i : j);
+                if (WordSet.Overlap(words[i], words[j]) >= Options.ProseRestatement) drop.Add(words[i].Count <= words[j].Count ? i : j);
             }
         return unique.Where((_, i) => !drop.Contains(i));
     }

@@ -100,46 +100,10 @@ internal static partial class Vocabulary
         "urging","asking","ask","asks","calls","call","calling","letter","joint","well","also","should","must","will","would",
     };
 
-    /// <summary>Content words (lower-case, crude stem) used to tell a restatement from a new ask.</summary>
-    /// <remarks>
-    /// Chinese is compared by pairs of adjacent characters: two Chinese sentences on one topic share most single
-    /// characters (人, 权, 国) whatever they ask, so single characters would make every pair look like a restatement.
-    /// </remarks>
-    public static HashSet<string> ContentWords(string text)
-    {
-        var tokens = Tokens.Tokenize(text);
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            var w = tokens[i].Text;
-            if (Tokens.IsCjk(w[0]))
-            {
-                if (i + 1 < tokens.Count && tokens[i + 1].Start == tokens[i].End && Tokens.IsCjk(tokens[i + 1].Text[0]))
-                    words.Add(w + tokens[i + 1].Text);
-                else if (i == 0 || tokens[i - 1].End != tokens[i].Start || !Tokens.IsCjk(tokens[i - 1].Text[0]))
-                    words.Add(w); // a character standing alone
-                continue;
-            }
-            if (w.Length > 2 && !Tokens.StopWords.Contains(w) && !AskFiller.Contains(w)) words.Add(Stem(w));
-        }
-        return words;
-    }
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AskFillerLookup = AskFiller.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    static string Stem(string w)
-    {
-        foreach (var suf in new[] { "ing", "ed", "es", "s" })
-            if (w.EndsWith(suf) && w.Length - suf.Length >= 4) return w[..^suf.Length];
-        return w;
-    }
-
-    /// <summary>Share of the smaller word set found in the other: 1 means one restates the other.</summary>
-    public static double Overlap(HashSet<string> a, HashSet<string> b)
-    {
-        if (a.Count == 0 || b.Count == 0) return 0;
-        var small = a.Count <= b.Count ? a : b;
-        var large = ReferenceEquals(small, a) ? b : a;
-        return small.Count(large.Contains) / (double)small.Count;
-    }
+    /// <summary>Words every ask shares whatever it asks ("urge", "government"), left out when asks are compared (<see cref="WordSet"/>).</summary>
+    public static bool IsAskFiller(ReadOnlySpan<char> word) => AskFillerLookup.Contains(word);
 
     [GeneratedRegex(@"\s+and\s+|,\s*|\s+as\s+well\s+as\s+")]
     private static partial Regex PhraseJoinRx();
