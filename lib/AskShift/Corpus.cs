@@ -214,7 +214,7 @@ public sealed class Corpus
         IReadOnlyList<SkippedFile>? skipped = null, IProgress<LoadProgress>? progress = null)
     {
         var done = 0;
-        var repeated = options.StripRepeatedLines && texts.Count >= 2 ? Chrome.RepeatedLines(texts.Select(t => t.Text)) : null;
+        var repeated = options.StripRepeatedLines && texts.Count >= 2 ? RepeatedLines.Find(texts.Select(t => t.Text).ToList(), options.Parallelism) : null;
         // Documents are independent once repeated lines are known: processed in parallel, collected in input order.
         var built = new Document?[texts.Count];
         var failed = new LoadError?[texts.Count];

@@ -53,7 +53,7 @@ public static class DocumentPipeline
 
     /// <summary>Builds the <see cref="Document"/> for <paramref name="raw"/>.</summary>
     /// <param name="pageStarts">Where each page starts in <paramref name="raw"/> (PDFs), so every ask knows its page.</param>
-    public static Document Process(string file, string raw, IReadOnlySet<string>? repeatedLines = null, IReadOnlyList<string>? loadWarnings = null,
+    public static Document Process(string file, string raw, RepeatedLines? repeatedLines = null, IReadOnlyList<string>? loadWarnings = null,
         MetadataOptions? metadata = null, IReadOnlyList<int>? pageStarts = null, Load.GivenMetadata? given = null)
     {
         pageStarts ??= [];

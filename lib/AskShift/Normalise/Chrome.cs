@@ -14,6 +14,7 @@ internal static partial class Chrome
     internal static readonly ChromeOptions Options = new();
 
     static readonly HashSet<string> Vocabulary = WordLists.Set("chrome-lines");
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VocabularyLookup = Vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
 
     static readonly Regex Appeals = new(
         @"\b(" + string.Join("|", WordLists.Entries("chrome-appeals").Select(e => Regex.Escape(e.Entry))) + @")\b",
@@ -30,11 +31,30 @@ internal static partial class Chrome
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
     private static partial Regex CjkRx();
 
-    /// <summary>Normalised form used to compare lines across documents.</summary>
-    public static string Key(string line) => Spaces.Collapse(line.Trim().ToLowerInvariant());
+    /// <summary>
+    /// The form in which lines are compared, across documents and with the chrome vocabulary: trimmed, lower-cased
+    /// (invariant), every run of whitespace one space. Written into <paramref name="buffer"/> (at least as long as the
+    /// line), so the comparison makes no string.
+    /// </summary>
+    internal static ReadOnlySpan<char> Key(ReadOnlySpan<char> line, Span<char> buffer)
+    {
+        var trimmed = line.Trim();
+        trimmed.ToLowerInvariant(buffer);
+        var n = 0;
+        var space = false;
+        for (var i = 0; i < trimmed.Length; i++)
+        {
+            var c = buffer[i];
+            if (char.IsWhiteSpace(c)) { space = true; continue; }
+            if (space) buffer[n++] = ' '; // never before the first character: the line is trimmed
+            space = false;
+            buffer[n++] = c;
+        }
+        return buffer[..n];
+    }
 
     /// <summary>Raw ranges of chrome lines in <paramref name="raw"/>; <paramref name="repeated"/> holds line keys seen in other documents.</summary>
-    public static IReadOnlyList<(int Start, int End)> Detect(string raw, IReadOnlySet<string>? repeated = null)
+    public static IReadOnlyList<(int Start, int End)> Detect(string raw, RepeatedLines? repeated = null)
     {
         var lines = Sentences.Lines(raw).Where(l => l.End > l.Start && !raw.AsSpan(l.Start, l.End - l.Start).IsWhiteSpace()).ToList();
         var result = new List<(int, int)>();
@@ -56,21 +76,23 @@ internal static partial class Chrome
     static bool IsBanner(string line) => line.EndsWith('?') && Words(line) <= Options.ShortLineWords && !CjkRx().IsMatch(line);
 
     /// <summary>True when one line on its own reads as chrome.</summary>
-    public static bool IsChrome(string line, IReadOnlySet<string>? repeated = null)
+    public static bool IsChrome(string line, RepeatedLines? repeated = null)
     {
+        var buffer = line.Length <= 512 ? stackalloc char[line.Length] : new char[line.Length];
         // A list marker does not change what a line is ("• Home" is navigation), but a short imperative item is content.
         var marker = ListMarkerRx().Match(line);
         if (marker.Success)
         {
             var body = line[marker.Length..];
             var first = FirstLettersRx().Match(body).Value;
-            if (Text.Vocabulary.Imperatives.Contains(first) && !Vocabulary.Contains(Key(body))) return repeated != null && repeated.Contains(Key(line)) && RepetitionMeansChrome(body);
+            if (Text.Vocabulary.Imperatives.Contains(first) && !VocabularyLookup.Contains(Key(body, buffer)))
+                return repeated != null && repeated.Contains(Key(line, buffer)) && RepetitionMeansChrome(body);
             line = body;
         }
-        var key = Key(line);
+        var key = Key(line, buffer);
         if (key.Length == 0) return false;
         if (repeated != null && repeated.Contains(key) && RepetitionMeansChrome(line)) return true;
-        if (Vocabulary.Contains(key.TrimEnd('.', ':', '»', '›', ' '))) return true;
+        if (VocabularyLookup.Contains(key.TrimEnd(".:»› "))) return true;
         if (TagPrefixRx().IsMatch(line)) return true;
         var words = Words(line);
         if (AppealRx().IsMatch(line) && words <= Options.AppealLineMaxWords) return true;
@@ -106,22 +128,6 @@ internal static partial class Chrome
 
     static int Words(string s) => Spaces.CountWords(s);
 
-    /// <summary>Line keys that occur in at least two of the given documents (site navigation and footers).</summary>
-    public static IReadOnlySet<string> RepeatedLines(IEnumerable<string> rawTexts)
-    {
-        var counts = new Dictionary<string, int>();
-        foreach (var raw in rawTexts)
-        {
-            var seen = new HashSet<string>();
-            foreach (var (s, e) in Sentences.Lines(raw))
-            {
-                var k = Key(raw[s..e]);
-                if (k.Length > 0 && seen.Add(k)) counts[k] = counts.GetValueOrDefault(k) + 1;
-            }
-        }
-        return counts.Where(kv => kv.Value >= 2).Select(kv => kv.Key).ToHashSet();
-    }
-
     [GeneratedRegex(@"[.!?]")]
     private static partial Regex SentenceEndRx();
 
@@ -141,4 +147,58 @@ internal sealed record ChromeOptions
     public int AppealLineMaxWords { get; init; } = 60;
     /// <summary>Repetition across documents marks a line as chrome only up to this many words.</summary>
     public int RepeatedLineMaxWords { get; init; } = 6;
+}
+
+/// <summary>
+/// The lines (by <see cref="Chrome.Key"/>) that occur in at least two documents of a corpus: site navigation and
+/// footers, among others. Kept as the keys' <see cref="TextHash"/> values, not as strings: a corpus has about as many
+/// distinct lines as it has lines, and making each a string (twice: cut out, then normalised) was a tenth of loading's
+/// allocation; each document's lines are hashed in parallel and only the counting is serial.
+/// </summary>
+public sealed class RepeatedLines
+{
+    private readonly HashSet<ulong> repeated;
+
+    private RepeatedLines(HashSet<ulong> repeated) => this.repeated = repeated;
+
+    /// <summary>How many distinct lines repeat.</summary>
+    public int Count => repeated.Count;
+
+    /// <summary>Whether the line whose key is <paramref name="key"/> occurs in two documents or more.</summary>
+    public bool Contains(ReadOnlySpan<char> key) => repeated.Contains(TextHash.Of(key));
+
+    /// <summary>Finds the repeated lines of <paramref name="rawTexts"/>, hashing up to <paramref name="parallelism"/> documents at once.</summary>
+    public static RepeatedLines Find(IReadOnlyList<string> rawTexts, int parallelism = 1)
+    {
+        var perDocument = new ulong[rawTexts.Count][];
+        Parallel.For(0, rawTexts.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, d => perDocument[d] = DistinctLines(rawTexts[d]));
+        var counts = new Dictionary<ulong, int>();
+        foreach (var lines in perDocument)
+            foreach (var h in lines)
+            {
+                ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, h, out _);
+                count++;
+            }
+        return new RepeatedLines(counts.Where(kv => kv.Value >= 2).Select(kv => kv.Key).ToHashSet());
+    }
+
+    /// <summary>The hashes of one document's distinct non-empty line keys.</summary>
+    private static ulong[] DistinctLines(string raw)
+    {
+        var seen = new HashSet<ulong>();
+        char[]? rented = null;
+        Span<char> buffer = stackalloc char[512];
+        foreach (var (s, e) in Sentences.Lines(raw))
+        {
+            if (e - s > buffer.Length)
+            {
+                if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+                buffer = rented = System.Buffers.ArrayPool<char>.Shared.Rent(e - s);
+            }
+            var key = Chrome.Key(raw.AsSpan(s, e - s), buffer);
+            if (key.Length > 0) seen.Add(TextHash.Of(key));
+        }
+        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return [.. seen];
+    }
 }

@@ -9,11 +9,9 @@ namespace AskShift.Text;
 /// crude stem; Chinese as pairs of adjacent characters (a character standing alone as itself).
 /// </summary>
 /// <remarks>
-/// Each word is kept as a 64-bit FNV-1a hash of its characters, sorted, not as a string. Extraction compares several
+/// Each word is kept as its <see cref="TextHash"/>, sorted, not as a string. Extraction compares several
 /// sets per ask, and building them as hash sets of strings (a string per token, a set per ask) was about a tenth of the
-/// extract stage's time and an eighth of its allocation (issue 13). Two different words share a hash with odds of about
-/// one in 10^19 per pair, far below anything the overlap thresholds could notice. The hash is fixed, not randomised per
-/// process, so extraction gives the same result on every run.
+/// extract stage's time and an eighth of its allocation (issue 13).
 /// </remarks>
 internal sealed class WordSet
 {
@@ -46,13 +44,13 @@ internal sealed class WordSet
                 if (Tokens.IsCjk(word[0]))
                 {
                     if (i + 1 < n && tokens[i + 1].Start == end && Tokens.IsCjk(lowered[tokens[i + 1].Offset]))
-                        found[count++] = Hash(Hash(Seed, word), lowered.AsSpan(tokens[i + 1].Offset, 1));
+                        found[count++] = TextHash.Add(TextHash.Of(word), lowered.AsSpan(tokens[i + 1].Offset, 1));
                     else if (i == 0 || tokens[i - 1].End != start || !Tokens.IsCjk(lowered[tokens[i - 1].Offset]))
-                        found[count++] = Hash(Seed, word); // a character standing alone
+                        found[count++] = TextHash.Of(word); // a character standing alone
                     continue;
                 }
                 if (word.Length > 2 && !StopWords.Contains(word) && !Vocabulary.IsAskFiller(word))
-                    found[count++] = Hash(Seed, Stem(word));
+                    found[count++] = TextHash.Of(Stem(word));
             }
             var span = found.AsSpan(0, count);
             span.Sort();
@@ -150,13 +148,5 @@ internal sealed class WordSet
         foreach (var suffix in (ReadOnlySpan<string>)["ing", "ed", "es", "s"])
             if (w.EndsWith(suffix, StringComparison.Ordinal) && w.Length - suffix.Length >= 4) return w[..^suffix.Length];
         return w;
-    }
-
-    private const ulong Seed = 14695981039346656037UL;
-
-    private static ulong Hash(ulong hash, ReadOnlySpan<char> chars)
-    {
-        foreach (var c in chars) hash = (hash ^ c) * 1099511628211UL;
-        return hash;
     }
 }
