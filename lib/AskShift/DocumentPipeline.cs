@@ -71,9 +71,16 @@ public static class DocumentPipeline
         // (where each stage takes seconds) finds both on two cores.
         (DocumentMetadata Meta, string Content) ReadMetadata()
         {
-            var content = string.Join('\n', Sentences.Lines(view.Text)
-                .Where(l => { var (rs, re) = view.ToRawSpan(l.Start, l.End); return re > rs && !InChrome(rs, re); })
-                .Select(l => view.Text[l.Start..l.End]));
+            var kept = new System.Text.StringBuilder(view.Text.Length);
+            var count = 0;
+            foreach (var (ls, le) in Sentences.Lines(view.Text))
+            {
+                var (rs, re) = view.ToRawSpan(ls, le);
+                if (re <= rs || InChrome(rs, re)) continue;
+                if (count++ > 0) kept.Append('\n');
+                kept.Append(view.Text.AsSpan(ls, le - ls));
+            }
+            var content = kept.ToString();
             return (MetadataExtractor.Extract(content, metadata, known), content);
         }
         var metaTask = raw.Length >= ConcurrentStagesChars ? Task.Run(ReadMetadata) : null;

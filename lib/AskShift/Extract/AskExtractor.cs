@@ -52,6 +52,7 @@ internal static partial class AskExtractor
         var titled = new List<(int Start, int End)>(); // "Letter to X: Do Y" titles, not list items: the body may restate them
         var askingLeadInList = false;
         var listLines = new HashSet<int>(); // starts of the lines taken as items under an asking lead-in // the last item belongs to a run of unmarked lines under an asking lead-in
+        var previousLine = "";
         for (var i = 0; i < lines.Count; i++)
         {
             Budget.Check();
@@ -59,7 +60,8 @@ internal static partial class AskExtractor
             askingLeadInList = false;
             var (s, e) = lines[i];
             var line = text[s..e];
-            var prev = i > 0 ? text[lines[i - 1].Start..lines[i - 1].End] : "";
+            var prev = previousLine;
+            previousLine = line;
             var bullet = BulletRx().Match(line);
             var numbered = NumberedLineRx().Match(line);
             if (numbered.Success && InlineList(text, s, e) is { Count: >= 2 } flattened && flattened[0].Marker == s + numbered.Groups["n"].Index)
@@ -246,8 +248,8 @@ internal static partial class AskExtractor
     /// </summary>
     static bool OpensLikeAnItem(string text, int s, int e)
     {
-        var m = LeadingCapitalWordRx().Match(text[s..e]);
-        return m.Success && !Tokens.StopWords.Contains(m.Groups["w"].Value.ToLowerInvariant()) && !LeadInEndRx().IsMatch(text[s..e])
+        var word = LeadingCapitalWord(text.AsSpan(s, e - s));
+        return !word.IsEmpty && !Tokens.StopWords.Contains(word.ToString().ToLowerInvariant()) && !LeadInEndRx().IsMatch(text.AsSpan(s, e - s))
                && FirstSentenceIsShort(text, s, e);
     }
 
@@ -266,9 +268,32 @@ internal static partial class AskExtractor
     /// <summary>True if the text at <paramref name="s"/> opens with a capitalised imperative verb ("Make", "Publicly call").</summary>
     static bool StartsImperative(string text, int s, int e)
     {
-        var m = LeadingCapitalWordRx().Match(text[s..e]);
-        return m.Success && Vocabulary.Imperatives.Contains(m.Groups["w"].Value);
+        var word = LeadingCapitalWord(text.AsSpan(s, e - s));
+        return !word.IsEmpty && ImperativesLookup.Contains(word);
     }
+
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ImperativesLookup = Vocabulary.Imperatives.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The capitalised word a line opens with, after an optional opening quote ("Make", "“Release"), as the regular
+    /// expression <c>^[“"]?(?&lt;w&gt;[A-Z][a-z]+)\b</c> finds it; empty when it opens otherwise. Read off the span: it runs
+    /// on every line and list item, and cutting each out as a string to match it was a few percent of loading's allocation.
+    /// </summary>
+    internal static ReadOnlySpan<char> LeadingCapitalWord(ReadOnlySpan<char> line)
+    {
+        var i = line.Length > 0 && line[0] is '“' or '"' ? 1 : 0;
+        if (i >= line.Length || line[i] is < 'A' or > 'Z') return default;
+        var j = i + 1;
+        while (j < line.Length && line[j] is >= 'a' and <= 'z') j++;
+        if (j == i + 1 || j < line.Length && IsRegexWordChar(line[j])) return default;
+        return line[i..j];
+    }
+
+    /// <summary>A character .NET's <c>\b</c> counts as part of a word: \w (letters, non-spacing marks, decimal digits, connector punctuation) or a zero-width joiner or non-joiner.</summary>
+    static bool IsRegexWordChar(char c) =>
+        char.IsLetterOrDigit(c)
+        || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.ConnectorPunctuation
+        || c is '\u200C' or '\u200D';
 
     /// <summary>"1. ... 2. ... 3. ..." inside one paragraph: the longest run numbered 1, 2, 3 in order.</summary>
     static List<(int Marker, int Start, int End)> InlineList(string text, int s, int e)
@@ -289,8 +314,6 @@ internal static partial class AskExtractor
     [GeneratedRegex(@"[.!?。！？:：]$")]
     private static partial Regex EndsLikeSentenceRx();
 
-    [GeneratedRegex(@"^[“""]?(?<w>[A-Z][a-z]+)\b")]
-    private static partial Regex LeadingCapitalWordRx();
 }
 
 /// <summary>Thresholds of the extract stage, named so they can be found and argued about.</summary>
