@@ -298,6 +298,7 @@ internal static partial class AskExtractor
     /// <summary>"1. ... 2. ... 3. ..." inside one paragraph: the longest run numbered 1, 2, 3 in order.</summary>
     static List<(int Marker, int Start, int End)> InlineList(string text, int s, int e)
     {
+        if (!InlineNumberRx().IsMatch(text.AsSpan(s, e - s))) return [];
         var candidates = InlineNumberRx().Matches(text[s..e]).Select(m => (N: int.Parse(m.Groups["n"].Value), At: s + m.Index, Body: s + m.Index + m.Length)).ToList();
         var chain = new List<(int N, int At, int Body)>();
         foreach (var c in candidates)

@@ -114,7 +114,7 @@ internal static partial class SentenceRules
 
         if (kinds.HasFlag(MarkerKinds.Requests))
         {
-            foreach (Match m in RequestRx().Matches(s))
+            foreach (Match m in RequestRx().MatchesOrNone(s))
             {
                 if (NotAVerb.Contains(m.Groups["verb"].Value)) continue;
                 var who = m.Groups["who"].Value;
@@ -128,7 +128,7 @@ internal static partial class SentenceRules
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
             }
-            foreach (Match m in RecommendThatRx().Matches(s))
+            foreach (Match m in RecommendThatRx().MatchesOrNone(s))
             {
                 // "urges that the situation is critical" states; "urges that the US act" asks.
                 var after = s.AsSpan(m.Index + m.Length);
@@ -153,7 +153,7 @@ internal static partial class SentenceRules
         if (kinds.HasFlag(MarkerKinds.Modals))
         {
             var usModalSeen = false;
-            foreach (Match m in ModalRx().Matches(s))
+            foreach (Match m in ModalRx().MatchesOrNone(s))
             {
                 var subject = SubjectBefore(s, m.Index);
                 var isUs = Vocabulary.IsUsAddressee(subject, true, youIsUs)
@@ -175,7 +175,7 @@ internal static partial class SentenceRules
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
             }
-            foreach (Match m in TimeForRx().Matches(s))
+            foreach (Match m in TimeForRx().MatchesOrNone(s))
             {
                 var who = m.Groups["who"].Success ? m.Groups["who"].Value : m.Groups["who2"].Success ? m.Groups["who2"].Value : null;
                 // "it is crucial to act" names no one: an ask only in a letter addressed to a US official.
@@ -187,20 +187,20 @@ internal static partial class SentenceRules
         }
         if (kinds.HasFlag(MarkerKinds.Reported))
         {
-            foreach (Match m in NeedForRx().Matches(s))
+            foreach (Match m in NeedForRx().MatchesOrNone(s))
             {
                 var forWho = ForWhoToRx().Match(m.Groups["rest"].Value);
                 if (forWho.Success && !Vocabulary.IsUsAddressee(forWho.Groups["who"].Value, false)) continue;
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.ReportedSpeech)]));
             }
-            foreach (Match m in FocusOnRx().Matches(s))
+            foreach (Match m in FocusOnRx().MatchesOrNone(s))
             {
                 if (!Vocabulary.IsUsAddressee(m.Groups["who"].Value, false)) continue;
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.ReportedSpeech)]));
             }
-            foreach (Match m in ObjectRequestRx().Matches(s))
+            foreach (Match m in ObjectRequestRx().MatchesOrNone(s))
             {
                 // "urged the restoration of broadcasts", "called for wider sanctions": asked of whoever the text
                 // addresses, unless the one asking is the Chinese side or the object names another addressee.
@@ -223,7 +223,7 @@ internal static partial class SentenceRules
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.ReportedSpeech)]));
             }
-            foreach (Match m in DemandsListRx().Matches(s))
+            foreach (Match m in DemandsListRx().MatchesOrNone(s))
             {
                 var listStart = m.Index + m.Length;
                 if (NonUsSubjectRx().IsMatch(s[..m.Index])) continue;
@@ -237,7 +237,7 @@ internal static partial class SentenceRules
                 var listStart = these.Index + these.Length;
                 hits.Add((these.Index, next => SplitList(s, listStart, next).Select(p => Span(p.Start, p.End, AskForm.ReportedSpeech))));
             }
-            foreach (Match m in RecommendationsWereRx().Matches(s))
+            foreach (Match m in RecommendationsWereRx().MatchesOrNone(s))
             {
                 var listStart = m.Index + m.Length;
                 hits.Add((m.Index, next => SplitInfinitives(s, listStart, next).Select(p => Span(p.Start, p.End, AskForm.ReportedSpeech))));
@@ -274,7 +274,7 @@ internal static partial class SentenceRules
         foreach (var (ss, se) in Sentences.Split(text, 0, text.Length))
         {
             var sentence = text[ss..se];
-            foreach (Match m in ModalRx().Matches(sentence))
+            foreach (Match m in ModalRx().MatchesOrNone(sentence))
             {
                 var subject = SubjectBefore(sentence, m.Index);
                 // "whose cases the US envoy" -> "the US envoy".
@@ -324,7 +324,7 @@ internal static partial class SentenceRules
     {
         var s = text[span.Start..span.End];
         var cuts = new List<(int End, int Next)>();
-        foreach (Match m in ActionSeparatorRx().Matches(s))
+        foreach (Match m in ActionSeparatorRx().MatchesOrNone(s))
         {
             var verb = m.Groups["verb"].Value;
             // ", to make sure ..." is a purpose; ", to decry ..., and to call for ..." is a list of infinitives.

@@ -12,6 +12,17 @@ public class RegexTests
     public void Spaces_collapse_every_run_of_whitespace_to_one_space(string text, string expected) =>
         Assert.Equal(expected, Spaces.Collapse(text));
 
+    [Theory]
+    [InlineData(@"\b(should|must)\b", "The US should act and must not wait; it should.")]
+    [InlineData(@"\b(should|must)\b", "No marker here.")]
+    [InlineData(@"(?<=\d)x", "1x 2x x")]
+    [InlineData(@"a*", "baaa")]
+    public void Matches_or_none_gives_the_same_matches_as_matches(string pattern, string text)
+    {
+        var rx = new Regex(pattern);
+        Assert.Equal(rx.Matches(text).Select(m => (m.Index, m.Value)), rx.MatchesOrNone(text).Select(m => (m.Index, m.Value)));
+    }
+
     /// <summary>
     /// Issue 13 asks for source-generated regular expressions on the loading path: a pattern written inline
     /// (<c>Regex.IsMatch(text, @"...")</c>) runs in Regex's interpreter, several times slower per match. Patterns
