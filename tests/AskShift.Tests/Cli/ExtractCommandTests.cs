@@ -38,6 +38,26 @@ public class ExtractCommandTests
         Assert.DoesNotContain("letters/one.txt", stderr.ToString());
     }
 
+    [Fact]
+    public void Json_streamed_to_the_process_stdout_is_byte_for_byte_the_json_written_to_a_writer()
+    {
+        using var dir = new TempDir();
+        dir.Write("one.txt", "Published on April 2, 2014\n\nThe Obama administration should raise the case of “Ilham Tohti”.\n");
+        dir.Write("zh.txt", "2023年6月16日\n\n人权组织要求拜登政府对新疆官员实施制裁。\n");
+        var expected = new StringWriter();
+        Assert.Equal(0, ExtractCommand.Run(dir.Path, json: true, expected, new StringWriter(), quiet: true));
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "askshift.dll"), "extract", dir.Path, "--json", "-q"])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        using var bytes = new MemoryStream();
+        process.StandardOutput.BaseStream.CopyTo(bytes);
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(Encoding.UTF8.GetBytes(expected.ToString()), bytes.ToArray());
+    }
+
     [Theory]
     [InlineData("csv", new[] { "asks.csv", "documents.csv", "problems.csv" })]
     [InlineData("parquet", new[] { "asks.parquet", "documents.parquet", "problems.csv" })]
