@@ -32,7 +32,7 @@ internal static partial class DateFinder
     const string Dmy = @"\b(?<day>\d{1,2})" + Ordinal + @"(?:\s+of)?\s+" + MonthName + @",?\s+" + Year + @"\b";
     const string Iso = @"\b" + Year + @"[-/.](?<mnum>0?[1-9]|1[0-2])[-/.](?<day>[0-2]?\d|3[01])\b";
     const string Zh = Year + @"\s*年\s*(?<mnum>\d{1,2})\s*月\s*(?<day>\d{1,2})\s*[日号號]";
-    const string UsNumeric = @"\b(?<mnum>0?[1-9]|1[0-2])(?<sep>[/-])(?<day>[0-2]?\d|3[01])\k<sep>" + Year + @"\b";
+    const string UsNumeric = @"\b(?<mnum>0?[1-9]|1[0-2])(?<sep>[/-])(?<day>[0-2]?\d|3[01])(?-i:\k<sep>)" + Year + @"\b";
     const string FullDate = "(?:" + Mdy + "|" + Dmy + "|" + Iso + "|" + Zh + "|" + UsNumeric + ")";
 
     [GeneratedRegex(FullDate, RegexOptions.IgnoreCase)]
