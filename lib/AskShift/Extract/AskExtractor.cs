@@ -159,11 +159,12 @@ internal static partial class AskExtractor
                 result.AddRange(ChineseRules.Find(text, ps, pe));
                 continue;
             }
+            Quotations.Marks? marks = null; // found once per paragraph, when it has an ask
             foreach (var (ss, se) in Sentences.Split(text, ps, pe))
                 foreach (var ask in SentenceRules.Find(text, ss, se, MarkerKinds.All, null, youIsUs))
                 {
                     Budget.Check();
-                    if (Quotations.SpokenByOfficial(text, ask.Start, ask.End, ps, pe)) continue;
+                    if (Quotations.SpokenByOfficial(text, ask.Start, ask.End, marks ??= Quotations.Marks.Of(text, ps, pe))) continue;
                     var words = WordSet.Of(text.AsSpan(ask.Start, ask.End - ask.Start));
                     // A summary sentence that restates a list item is the same ask, said twice.
                     if (headings.Any(h => WordSet.Overlap(h, words) >= Options.ItemRestatement)) continue;
