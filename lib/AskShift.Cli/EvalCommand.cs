@@ -77,9 +77,21 @@ public static class EvalCommand
         o.WriteLine($"asks: precision {F(r.Precision)}, recall {F(r.Recall)}, F1 {F(r.F1)} ({r.Matched} matched, {r.Predicted} extracted, {r.Reference} annotated)");
         o.WriteLine($"administration: {r.AdministrationRight}/{r.Documents.Count} right");
         o.WriteLine($"date at the stated precision: {r.DatesRight}/{r.DatesScored} right (documents whose text states no date are not scored)");
+        foreach (var (title, kinds) in new[] { ("by form", r.ByForm), ("by language", r.ByLanguage) })
+        {
+            o.WriteLine($"{title} (precision over the extracted asks of a kind, recall over the annotated ones):");
+            foreach (var k in kinds)
+                o.WriteLine($"    {k.Kind,-16} precision {(k.Extracted == 0 ? "  -  " : F(k.Precision))} ({k.ExtractedMatched}/{k.Extracted}), recall {(k.Annotated == 0 ? "  -  " : F(k.Recall))} ({k.AnnotatedFound}/{k.Annotated})");
+        }
         if (r.Themes is { } t)
             o.WriteLine($"themes over matched asks: primary {t.Primary}/{t.Compared} ({F(t.PrimaryAgreement)}), primary or secondary {t.PrimaryOrSecondary}/{t.Compared} ({F(t.AnyAgreement)})");
     }
+
+    static object Kind(KindScore k) => new
+    {
+        kind = k.Kind, extracted = k.Extracted, extractedMatched = k.ExtractedMatched, annotated = k.Annotated, annotatedFound = k.AnnotatedFound,
+        precision = k.Extracted == 0 ? (double?)null : Math.Round(k.Precision, 4), recall = k.Annotated == 0 ? (double?)null : Math.Round(k.Recall, 4),
+    };
 
     static void WriteJson(EvaluationReport r, TextWriter o) => o.WriteLine(JsonSerializer.Serialize(new
     {
@@ -89,6 +101,7 @@ public static class EvalCommand
             precision = Math.Round(r.Precision, 4), recall = Math.Round(r.Recall, 4), f1 = Math.Round(r.F1, 4),
             administrationRight = r.AdministrationRight, datesScored = r.DatesScored, datesRight = r.DatesRight,
             themes = r.Themes is { } t ? new { compared = t.Compared, primary = t.Primary, primaryOrSecondary = t.PrimaryOrSecondary } : null,
+            byForm = r.ByForm.Select(Kind), byLanguage = r.ByLanguage.Select(Kind),
         },
         documents = r.Documents.Select(d => new
         {

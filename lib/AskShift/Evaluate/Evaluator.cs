@@ -35,10 +35,29 @@ public sealed record ThemeScore(int Compared, int Primary, int PrimaryOrSecondar
 }
 
 /// <summary>
+/// The asks of one kind (a form such as <c>reported_speech</c>, or a language): precision over the extracted asks of
+/// that kind, recall over the annotated ones. A corpus-wide F1 hides that some kinds are far more reliable than others
+/// (list items against asks reported in news prose, English against Chinese); a researcher filtering or weighting asks
+/// by kind needs each kind's own figures.
+/// </summary>
+/// <param name="Extracted">Extracted asks of this kind.</param>
+/// <param name="ExtractedMatched">Of those, the ones that match an annotated ask (of any kind).</param>
+/// <param name="Annotated">Annotated asks of this kind.</param>
+/// <param name="AnnotatedFound">Of those, the ones an extracted ask (of any kind) matches.</param>
+public sealed record KindScore(string Kind, int Extracted, int ExtractedMatched, int Annotated, int AnnotatedFound)
+{
+    public double Precision => Extracted == 0 ? 0 : (double)ExtractedMatched / Extracted;
+    public double Recall => Annotated == 0 ? 0 : (double)AnnotatedFound / Annotated;
+}
+
+/// <summary>
 /// The scores of a corpus against its hand annotation, document by document and in total. Problems (a gold document
 /// with no file, a file with no gold, a span that does not match its text) are listed, never skipped silently.
 /// </summary>
-public sealed record EvaluationReport(IReadOnlyList<DocumentScore> Documents, IReadOnlyList<string> Problems, ThemeScore? Themes)
+/// <param name="ByForm">Precision and recall by the ask's form (the extractor's form for precision, the annotator's for recall).</param>
+/// <param name="ByLanguage">The same by the ask's language (<c>zh</c> when its text is mainly Chinese, else <c>en</c>).</param>
+public sealed record EvaluationReport(IReadOnlyList<DocumentScore> Documents, IReadOnlyList<string> Problems, ThemeScore? Themes,
+    IReadOnlyList<KindScore> ByForm, IReadOnlyList<KindScore> ByLanguage)
 {
     public int Matched => Documents.Sum(d => d.Matched);
     public int Predicted => Documents.Sum(d => d.Predicted);
@@ -70,6 +89,8 @@ public static class Evaluator
             problems.Add($"{d.File}: in the corpus but not annotated (not scored)");
 
         var scores = new List<DocumentScore>();
+        var byForm = new Kinds();
+        var byLanguage = new Kinds();
         var themePairs = new List<(int Predicted, GoldAsk Gold)>();
         var askIndex = corpus.AllAsks.Select((a, i) => (a, i)).ToDictionary(x => x.a, x => x.i, ReferenceEqualityComparer.Instance);
         foreach (var g in gold)
@@ -85,6 +106,16 @@ public static class Evaluator
             var matchedP = matches.Select(m => m.Predicted).ToHashSet();
             var matchedR = matches.Select(m => m.Reference).ToHashSet();
             foreach (var m in matches) themePairs.Add((askIndex.GetValueOrDefault(predicted[m.Predicted], -1), g.Asks[m.Reference]));
+            for (var i = 0; i < predicted.Count; i++)
+            {
+                byForm.Extracted(Frames.CorpusFrames.Code(predicted[i].Form), matchedP.Contains(i));
+                byLanguage.Extracted(Language(predicted[i].Text), matchedP.Contains(i));
+            }
+            for (var j = 0; j < g.Asks.Count; j++)
+            {
+                byForm.Annotated(g.Asks[j].Form, matchedR.Contains(j));
+                byLanguage.Annotated(Language(g.Asks[j].Text), matchedR.Contains(j));
+            }
             scores.Add(new DocumentScore(
                 g.File, matches.Count, predicted.Count, g.Asks.Count,
                 g.Asks.Where((_, i) => !matchedR.Contains(i)).Select(a => a.Text).ToList(),
@@ -92,7 +123,25 @@ public static class Evaluator
                 g.Administration, doc.Administration, g.Date, g.Precision, doc.Date, doc.DatePrecision,
                 DateRight(g, doc), doc.DateEvidence));
         }
-        return new EvaluationReport(scores, problems, options.Codebook is { } cb ? Themes(corpus, cb, themePairs) : null);
+        return new EvaluationReport(scores, problems, options.Codebook is { } cb ? Themes(corpus, cb, themePairs) : null,
+            byForm.Scores(), byLanguage.Scores());
+    }
+
+    /// <summary>One classifier for both sides, so an ask and its annotation always fall in the same language.</summary>
+    static string Language(string text) => Normalise.Languages.IsChinese(text) ? "zh" : "en";
+
+    /// <summary>Counts per kind, reported in the order of the kinds' names.</summary>
+    sealed class Kinds
+    {
+        private readonly SortedDictionary<string, int[]> counts = new(StringComparer.Ordinal);
+
+        private int[] Of(string kind) => counts.TryGetValue(kind, out var c) ? c : counts[kind] = new int[4];
+
+        public void Extracted(string kind, bool matched) { var c = Of(kind); c[0]++; if (matched) c[1]++; }
+
+        public void Annotated(string kind, bool found) { var c = Of(kind); c[2]++; if (found) c[3]++; }
+
+        public IReadOnlyList<KindScore> Scores() => counts.Select(kv => new KindScore(kv.Key, kv.Value[0], kv.Value[1], kv.Value[2], kv.Value[3])).ToList();
     }
 
     /// <summary>Right at the stated precision: the same day, the same month, or the same year.</summary>

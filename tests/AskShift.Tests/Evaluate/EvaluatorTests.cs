@@ -54,6 +54,37 @@ public class EvaluatorTests
     }
 
     [Fact]
+    public void Precision_and_recall_by_form_and_language_count_each_side_by_its_own_kind()
+    {
+        using var dir = new TempDir();
+        const string list = "We urge the administration to:\n- Release Ilham Tohti\n- Impose sanctions on officials\n\nThe groups also wanted a boycott of the Games.\n";
+        const string zh = "2023年6月16日 人权组织要求美国政府制裁新疆官员。\n";
+        dir.Write("docs/list.txt", list);
+        dir.Write("docs/zh.txt", zh);
+        // list.txt: both items are extracted (bullet items); the gold codes one of them and a reported ask the extractor misses.
+        var recs = new object[]
+        {
+            new { text = "Release Ilham Tohti", start = list.IndexOf("Release", StringComparison.Ordinal), end = list.IndexOf("Release", StringComparison.Ordinal) + 19, form = "bullet_item" },
+            new { text = "a boycott of the Games", start = list.IndexOf("a boycott", StringComparison.Ordinal), end = list.IndexOf("a boycott", StringComparison.Ordinal) + 22, form = "reported_speech" },
+        };
+        dir.Write("gold/list.json", JsonSerializer.Serialize(new { file = "list.txt", administration = "obama", recommendations = recs }));
+        dir.Write("gold/zh.json", Gold("zh.txt", zh, "biden", "2023-06-16", "day", "要求美国政府制裁新疆官员"));
+        var report = Evaluator.Evaluate(Corpus.Load(Path.Combine(dir.Path, "docs")), GoldSet.Load(Path.Combine(dir.Path, "gold")));
+
+        KindScore Kind(IReadOnlyList<KindScore> kinds, string k) => kinds.Single(x => x.Kind == k);
+        Assert.Equal(new KindScore("bullet_item", 2, 1, 1, 1), Kind(report.ByForm, "bullet_item"));
+        Assert.Equal(new KindScore("reported_speech", 0, 0, 1, 0), Kind(report.ByForm, "reported_speech"));
+        Assert.Equal(new KindScore("sentence", 1, 1, 1, 1), Kind(report.ByForm, "sentence"));
+        Assert.Equal(new KindScore("en", 2, 1, 2, 1), Kind(report.ByLanguage, "en"));
+        Assert.Equal(new KindScore("zh", 1, 1, 1, 1), Kind(report.ByLanguage, "zh"));
+        Assert.Equal(0.5, Kind(report.ByForm, "bullet_item").Precision);
+        Assert.Equal(0, Kind(report.ByForm, "reported_speech").Recall);
+        // The kinds add up to the totals.
+        Assert.Equal(report.Predicted, report.ByForm.Sum(k => k.Extracted));
+        Assert.Equal(report.Reference, report.ByLanguage.Sum(k => k.Annotated));
+    }
+
+    [Fact]
     public void Unstated_dates_are_not_scored_and_unmatched_files_are_problems_not_silence()
     {
         using var dir = new TempDir();
