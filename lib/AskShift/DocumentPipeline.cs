@@ -48,6 +48,22 @@ public static class DocumentPipeline
         return from;
     }
 
+    /// <summary>
+    /// Whether [start, end) lies inside one of <paramref name="ranges"/>, which are in order and do not overlap (chrome
+    /// lines, one range per line). A binary search: it is asked for every line of the text, twice.
+    /// </summary>
+    internal static bool Within(IReadOnlyList<(int Start, int End)> ranges, int start, int end)
+    {
+        int lo = 0, hi = ranges.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (ranges[mid].Start <= start) { found = mid; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        return found >= 0 && end <= ranges[found].End;
+    }
+
     /// <summary>Raw length from which metadata and ask extraction run concurrently (below it a task costs more than it saves).</summary>
     internal const int ConcurrentStagesChars = 256 * 1024;
 
@@ -63,7 +79,7 @@ public static class DocumentPipeline
         var blocks = Languages.Split(raw, chrome);
         var view = GlueRepair.Repair(raw);
 
-        bool InChrome(int rs, int re) => chrome.Any(c => rs >= c.Start && re <= c.End);
+        bool InChrome(int rs, int re) => Within(chrome, rs, re);
         bool InTranslation(int rs) => blocks.Any(b => b.TranslationOf != null && rs >= b.Start && rs < b.End);
         string LanguageAt(int rs) => blocks.FirstOrDefault(b => rs >= b.Start && rs < b.End)?.Language ?? "en";
 

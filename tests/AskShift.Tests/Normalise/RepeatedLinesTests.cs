@@ -46,3 +46,37 @@ public class RepeatedLinesTests
         foreach (var l in lines) Assert.Equal(one.Contains(l.ToLowerInvariant()), many.Contains(l.ToLowerInvariant()));
     }
 }
+
+/// <summary>Chrome ranges are looked up by binary search, which needs them in order and apart.</summary>
+public class ChromeRangeTests
+{
+    [Fact]
+    public void Detected_chrome_ranges_are_in_order_and_apart_on_every_annotated_document()
+    {
+        foreach (var dir in new[] { "corpora/dev/docs", "corpora/test/docs", "seeds" })
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, dir)))
+            {
+                var ranges = Chrome.Detect(File.ReadAllText(file));
+                for (var i = 1; i < ranges.Count; i++) Assert.True(ranges[i - 1].End <= ranges[i].Start, $"{file}: chrome ranges overlap or are out of order");
+            }
+    }
+
+    [Fact]
+    public void A_span_is_within_the_ranges_exactly_when_one_range_holds_it()
+    {
+        var rng = new Random(6);
+        for (var n = 0; n < 300; n++)
+        {
+            var ranges = new List<(int Start, int End)>();
+            for (var at = rng.Next(0, 5); at < 200; at += rng.Next(1, 12))
+            {
+                var end = at + rng.Next(0, 10);
+                ranges.Add((at, end));
+                at = end;
+            }
+            for (var s = 0; s < 210; s += 3)
+                for (var e = s; e < s + 15; e += 2)
+                    Assert.Equal(ranges.Any(c => s >= c.Start && e <= c.End), DocumentPipeline.Within(ranges, s, e));
+        }
+    }
+}
