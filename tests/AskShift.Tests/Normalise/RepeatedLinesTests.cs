@@ -10,9 +10,13 @@ public class RepeatedLinesTests
     public void A_line_key_is_the_trimmed_lower_cased_line_with_whitespace_runs_as_one_space()
     {
         var rng = new Random(21);
-        const string alphabet = "aBİı \t\u00a0\u2028\u3000中Ω.-";
+        const string alphabet = "aBZz[@İı \t\u00a0\u2028\u3000中Ω.-’“”–—、。ＡＺ\u2160\u24B6\u0130\u212A\u3400\u9FFF";
         var cases = new List<string> { "", " ", "  Home  ", "Donate\tNow", "ABOUT\u00a0\u00a0US", "İSTANBUL Office" };
-        for (var n = 0; n < 3000; n++) cases.Add(new string(Enumerable.Range(0, rng.Next(0, 24)).Select(_ => alphabet[rng.Next(alphabet.Length)]).ToArray()));
+        for (var n = 0; n < 20000; n++) cases.Add(new string(Enumerable.Range(0, rng.Next(0, 24)).Select(_ => alphabet[rng.Next(alphabet.Length)]).ToArray()));
+        // Lines of ASCII, punctuation and Chinese only, which are lower-cased without the runtime's case mapping.
+        const string caseless = "aBZz[@` \t中文“”’–—、。\u3000\u2028\u3400\u9FFF";
+        cases.AddRange(["ABOUT US 关于我们", "“Home” — 首页。", "Z[@`"]);
+        for (var n = 0; n < 20000; n++) cases.Add(new string(Enumerable.Range(0, rng.Next(0, 24)).Select(_ => caseless[rng.Next(caseless.Length)]).ToArray()));
         foreach (var line in cases)
             Assert.Equal(Spaces.Collapse(line.Trim().ToLowerInvariant()), Chrome.Key(line, new char[line.Length]).ToString());
     }
