@@ -269,7 +269,8 @@ internal static partial class SentenceRules
             }
         }
 
-        var ordered = hits.OrderBy(h => h.At).ToList();
+        if (hits.Count == 0) return []; // most sentences that pass the stem check still hold no marker
+        var ordered = hits.Count == 1 ? hits : hits.OrderBy(h => h.At).ToList(); // stable: equal positions keep their order
         // A marker inside the span of one already taken (e.g. "urge" in "recommend that ... urge") does not start a new ask
         // unless it is a separate clause; keep the earliest of markers closer than a few characters.
         var result = new List<AskSpan>();
