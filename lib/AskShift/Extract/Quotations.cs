@@ -24,22 +24,8 @@ internal static partial class Quotations
     /// <param name="marks">The quotation marks of the paragraph the span is in (<see cref="Marks.Of"/>, once per paragraph).</param>
     public static bool SpokenByOfficial(string text, int start, int end, Marks marks)
     {
-        // The opening quote: the last curly one before the span, unless that one closes a quotation.
-        int open;
-        var curly = marks.LastCurlyBefore(start);
-        if (curly >= 0)
-        {
-            if (text[curly] == '”') return false;
-            open = curly;
-        }
-        else
-        {
-            // Straight quotes: inside when an odd number of them precede the span in the paragraph.
-            var (straight, last) = marks.StraightBefore(start);
-            if (straight % 2 == 0) return false;
-            open = last;
-        }
-        var close = marks.FirstCloserFrom(end);
+        if (marks.Enclosing(text, start, end) is not { } quotation) return false;
+        var (open, close) = quotation;
         var after = text[close..Math.Min(marks.End, close + 160)];
         var before = text[Math.Max(marks.Start, open - 160)..open];
         return AfterRx().IsMatch(after) || BeforeRx().IsMatch(before);
@@ -81,22 +67,45 @@ internal static partial class Quotations
             return marks;
         }
 
+        /// <summary>
+        /// The quotation text[start..end) lies in: its opening mark (the last curly one before the span unless that one
+        /// closes a quotation; else, after an odd number of straight ones, the last of them) and the first closing mark
+        /// after the span, or the paragraph's end. Null when the span is outside any quotation.
+        /// </summary>
+        public (int Open, int Close)? Enclosing(string text, int start, int end)
+        {
+            int open;
+            var curly = LastCurlyBefore(start);
+            if (curly >= 0)
+            {
+                if (text[curly] == '”') return null;
+                open = curly;
+            }
+            else
+            {
+                var (straight, last) = StraightBefore(start);
+                if (straight % 2 == 0) return null;
+                open = last;
+            }
+            return (open, FirstCloserFrom(end));
+        }
+
         /// <summary>The last curly quotation mark before <paramref name="position"/>, or -1.</summary>
-        public int LastCurlyBefore(int position)
+        int LastCurlyBefore(int position)
         {
             var k = Before(curly, position);
             return k < 0 ? -1 : curly[k];
         }
 
         /// <summary>How many straight quotation marks precede <paramref name="position"/>, and the last of them (-1 if none).</summary>
-        public (int Count, int Last) StraightBefore(int position)
+        (int Count, int Last) StraightBefore(int position)
         {
             var k = Before(straight, position);
             return (k + 1, k < 0 ? -1 : straight[k]);
         }
 
         /// <summary>The first closing mark (” or ") at or after <paramref name="position"/>, or the paragraph's end.</summary>
-        public int FirstCloserFrom(int position)
+        int FirstCloserFrom(int position)
         {
             var k = Before(closers, position) + 1;
             return k < closers.Count ? closers[k] : End;

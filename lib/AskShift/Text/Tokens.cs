@@ -37,32 +37,67 @@ public static class Tokens
     public static List<Token> Tokenize(string text)
     {
         var list = new List<Token>(text.Length / 6 + 4);
-        var sb = new StringBuilder(32); // one buffer for every token of the text
-        int i = 0;
+        var scratch = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
+        try
+        {
+            var position = 0;
+            while (Next(text, ref position, scratch, out var start, out var end, out var token))
+                list.Add(new Token(token.ToString(), start, end));
+        }
+        finally { System.Buffers.ArrayPool<char>.Shared.Return(scratch); }
+        return list;
+    }
+
+    /// <summary>
+    /// The next token of <paramref name="text"/> from <paramref name="position"/>, without making a string: the one
+    /// tokenizer, which <see cref="Tokenize"/> and the restatement word sets (<see cref="WordSet"/>) both read. A CJK
+    /// character is a token; otherwise a run of letters and digits, lower-cased, joined across an inner apostrophe,
+    /// hyphen or (after one letter, "u.s") full stop, a final "'s" dropped, in Unicode form C.
+    /// </summary>
+    /// <param name="scratch">At least as long as the rest of the text; <paramref name="token"/> is written there, or
+    /// points into a normalised copy when form C changed it.</param>
+    /// <returns>False when the text holds no more tokens.</returns>
+    internal static bool Next(ReadOnlySpan<char> text, ref int position, Span<char> scratch, out int start, out int end, out ReadOnlySpan<char> token)
+    {
+        var i = position;
+        while (i < text.Length && !IsCjk(text[i]) && !char.IsLetterOrDigit(text[i])) i++;
+        start = end = i;
+        token = default;
+        if (i == text.Length) { position = i; return false; }
+        if (IsCjk(text[i]))
+        {
+            position = end = i + 1;
+            token = text.Slice(i, 1);
+            return true;
+        }
+        var length = 0;
+        var ascii = true;
         while (i < text.Length)
         {
-            char c = text[i];
-            if (IsCjk(c)) { list.Add(new Token(c.ToString(), i, i + 1)); i++; continue; }
-            if (!char.IsLetterOrDigit(c)) { i++; continue; }
-            int start = i;
-            sb.Clear();
-            while (i < text.Length)
+            var d = text[i];
+            if (IsCjk(d)) break;
+            if (char.IsLetterOrDigit(d))
             {
-                char d = text[i];
-                if (IsCjk(d)) break;
-                if (char.IsLetterOrDigit(d)) { sb.Append(char.ToLowerInvariant(d)); i++; continue; }
-                // keep "u.s", "don't", "anti-torture" together when the joiner sits between two letters/digits
-                if ((d == '\'' || d == '’' || d == '-' || d == '.') && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]) && !IsCjk(text[i + 1]) && sb.Length > 0)
-                {
-                    if (d != '.' || (sb.Length == 1)) { sb.Append(d == '’' ? '\'' : d); i++; continue; }
-                }
-                break;
+                var lower = char.ToLowerInvariant(d);
+                ascii &= lower < 128;
+                scratch[length++] = lower;
+                i++;
+                continue;
             }
-            var tok = sb.ToString();
-            if (tok.EndsWith("'s", StringComparison.Ordinal)) tok = tok[..^2];
-            list.Add(new Token(tok.Normalize(NormalizationForm.FormC), start, i));
+            // keep "u.s", "don't", "anti-torture" together when the joiner sits between two letters/digits
+            if ((d == '\'' || d == '’' || d == '-' || d == '.') && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]) && !IsCjk(text[i + 1]) && length > 0
+                && (d != '.' || length == 1))
+            {
+                scratch[length++] = d == '’' ? '\'' : d;
+                i++;
+                continue;
+            }
+            break;
         }
-        return list;
+        position = end = i;
+        if (length >= 2 && scratch[length - 2] == '\'' && scratch[length - 1] == 's') length -= 2;
+        token = ascii ? scratch[..length] : new string(scratch[..length]).Normalize(NormalizationForm.FormC).AsSpan();
+        return true;
     }
 
     /// <summary>Tokens without stop words and one-letter Latin tokens: the units labels and keyness are computed on.</summary>

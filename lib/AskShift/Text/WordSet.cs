@@ -87,59 +87,21 @@ internal sealed class WordSet
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWords =
         ((HashSet<string>)Tokens.StopWords).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>
-    /// The tokens of <see cref="Tokens.Tokenize"/> (same runs, joiners and lower-casing, a final "'s" dropped), written
-    /// into <paramref name="lowered"/> instead of made into strings. A token with a character outside ASCII goes
-    /// through the same Unicode normalisation (form C) as there.
-    /// </summary>
+    /// <summary>The tokens of <see cref="Tokens.Next"/>, each copied into <paramref name="lowered"/>.</summary>
     private static int Tokenize(ReadOnlySpan<char> text, char[] lowered, (int Start, int End, int Offset, int Length)[] tokens)
     {
-        int n = 0, used = 0, i = 0;
-        while (i < text.Length)
+        int n = 0, used = 0, position = 0;
+        var scratch = ArrayPool<char>.Shared.Rent(text.Length);
+        try
         {
-            var c = text[i];
-            if (Tokens.IsCjk(c))
+            while (Tokens.Next(text, ref position, scratch, out var start, out var end, out var token))
             {
-                lowered[used] = c;
-                tokens[n++] = (i, i + 1, used++, 1);
-                i++;
-                continue;
+                token.CopyTo(lowered.AsSpan(used));
+                tokens[n++] = (start, end, used, token.Length);
+                used += token.Length;
             }
-            if (!char.IsLetterOrDigit(c)) { i++; continue; }
-            int start = i, offset = used, length = 0;
-            var ascii = true;
-            while (i < text.Length)
-            {
-                var d = text[i];
-                if (Tokens.IsCjk(d)) break;
-                if (char.IsLetterOrDigit(d))
-                {
-                    var lower = char.ToLowerInvariant(d);
-                    ascii &= lower < 128;
-                    lowered[offset + length++] = lower;
-                    i++;
-                    continue;
-                }
-                // keep "u.s", "don't", "anti-torture" together when the joiner sits between two letters/digits
-                if ((d == '\'' || d == '’' || d == '-' || d == '.') && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]) && !Tokens.IsCjk(text[i + 1]) && length > 0
-                    && (d != '.' || length == 1))
-                {
-                    lowered[offset + length++] = d == '’' ? '\'' : d;
-                    i++;
-                    continue;
-                }
-                break;
-            }
-            if (length >= 2 && lowered[offset + length - 2] == '\'' && lowered[offset + length - 1] == 's') length -= 2;
-            if (!ascii && length > 0)
-            {
-                var normal = new string(lowered, offset, length).Normalize(NormalizationForm.FormC);
-                normal.CopyTo(lowered.AsSpan(offset));
-                length = normal.Length;
-            }
-            tokens[n++] = (start, i, offset, length);
-            used = offset + length;
         }
+        finally { ArrayPool<char>.Shared.Return(scratch); }
         return n;
     }
 

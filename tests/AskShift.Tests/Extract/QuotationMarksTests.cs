@@ -29,24 +29,6 @@ public class QuotationMarksTests
         return (open, close);
     }
 
-    static (int Open, int Close)? WithMarks(string text, int start, int end, Quotations.Marks marks)
-    {
-        int open;
-        var curly = marks.LastCurlyBefore(start);
-        if (curly >= 0)
-        {
-            if (text[curly] == '”') return null;
-            open = curly;
-        }
-        else
-        {
-            var (count, last) = marks.StraightBefore(start);
-            if (count % 2 == 0) return null;
-            open = last;
-        }
-        return (open, marks.FirstCloserFrom(end));
-    }
-
     [Fact]
     public void Marks_place_every_span_where_the_paragraph_scan_placed_it()
     {
@@ -60,7 +42,7 @@ public class QuotationMarksTests
             var marks = Quotations.Marks.Of(text, ps, pe);
             for (var start = ps; start <= pe; start++)
                 for (var end = start; end <= pe; end++)
-                    Assert.Equal(Reference(text, start, end, ps, pe), WithMarks(text, start, end, marks));
+                    Assert.Equal(Reference(text, start, end, ps, pe), marks.Enclosing(text, start, end));
         }
     }
 
