@@ -47,7 +47,8 @@ internal static partial class SentenceRules
     [GeneratedRegex(@"\bfocus(ing|es|ed)?\s+on\s+(?<who>(?:[^,.;]|(?<=\b[A-Z])\.){1,60}?)\s+(?<verb>[a-z]+ing)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FocusOnRx();
 
-    [GeneratedRegex(@"\b(urg(e|es|ed|ing)|call(s|ed|ing)?\s+for|advocat(e|es|ed|ing)\s+for|press(es|ed|ing)?\s+for|push(es|ed|ing)?\s+for|demand(s|ed|ing)?|encourag(e|es|ed|ing)|request(s|ed|ing)?|making\s+the\s+case\s+for|ma(de|kes?)\s+the\s+case\s+for|appeal(s|ed|ing)?\s+for|lobb(y|ies|ied|ying)\s+for|rais(e|es|ed|ing)\s+the\s+need\s+for|express(es|ed|ing)?\s+(our|their|its)\s+(\w+\s+)?(support\s+for|opposition\s+to)|(ask|demand|request|call|priority|recommendation)\s+(\w+\s+){0,3}?(was|is|were|are)\s+for)\s+(?<obj>(the|a|an|immediate|urgent|swift|prompt|full|further|expanded|targeted|greater|stronger|more|new|all|its|their|continued|an\s+end)\b|[a-z]+(tion|ment|sion|ance|ence|al|age|ure)s?\b)", RegexOptions.IgnoreCase)]
+    // "called for an end to ...", "requested the release of ...": a request with its object; "requested comment" is a reporter's.
+    [GeneratedRegex(@"\b(urg(e|es|ed|ing)|call(s|ed|ing)?\s+for|advocat(e|es|ed|ing)\s+for|press(es|ed|ing)?\s+for|push(es|ed|ing)?\s+for|demand(s|ed|ing)?|encourag(e|es|ed|ing)|request(s|ed|ing)?|making\s+the\s+case\s+for|ma(de|kes?)\s+the\s+case\s+for|appeal(s|ed|ing)?\s+for|lobb(y|ies|ied|ying)\s+for|rais(e|es|ed|ing)\s+the\s+need\s+for|express(es|ed|ing)?\s+(our|their|its)\s+(\w+\s+)?(support\s+for|opposition\s+to)|(ask|demand|request|call|priority|recommendation)\s+(\w+\s+){0,3}?(was|is|were|are)\s+for)\s+(?!comments?\b)(?<obj>(the|a|an|immediate|urgent|swift|prompt|full|further|expanded|targeted|greater|stronger|more|new|all|its|their|continued|an\s+end)\b|[a-z]+(tion|ment|sion|ance|ence|al|age|ure)s?\b)", RegexOptions.IgnoreCase)]
     private static partial Regex ObjectRequestRx();
 
     [GeneratedRegex(@"\b(sanctions?|visa\s+bans?|asset\s+freezes?|export\s+controls?|tariffs?|the\s+(bill|act|legislation)|legislation|funding|a\s+(special\s+)?(coordinator|envoy)|boycott|(entity|sanctions)\s+list)\b", RegexOptions.IgnoreCase)]
@@ -99,7 +100,7 @@ internal static partial class SentenceRules
     private static partial Regex AttributionRx();
 
     static readonly HashSet<string> NotAVerb = new(StringComparer.OrdinalIgnoreCase)
-    { "the","a","an","those","these","this","that","its","their","his","her","our","your","them","it","be","which","whom" };
+    { "the","a","an","those","these","this","that","its","their","his","her","our","your","them","it","which","whom" };
 
     static readonly char[] ClauseBreaks = [',', ';', ':', '–', '—', '“', '”', '"', '(', ')'];
     static readonly string[] ClauseWords = ["that", "which", "whose", "who", "where", "when", "while", "because", "but", "although", "said", "says", "say", "notes", "argues", "stated", "wrote"];
@@ -143,7 +144,8 @@ internal static partial class SentenceRules
             {
                 if (NotAVerb.Contains(m.Groups["verb"].Value)) continue;
                 var who = m.Groups["who"].Value;
-                // "urges that the situation is critical" is a statement, not an addressee.
+                // "urges that the situation is critical" is a statement, not an addressee; "requested comment from the
+                // White House" is a reporter asking for a reply.
                 if (NotAnAddresseeRx().IsMatch(who)) continue;
                 // A pronoun stands for the US when the person or group last named before it is a US one.
                 string Before() => text[Math.Max(0, start - AskExtractor.Options.PronounContextChars)..(start + m.Index)];
@@ -466,7 +468,7 @@ internal static partial class SentenceRules
     [GeneratedRegex(@"^(should|must|shall|will|would|be|is|are|not)$", RegexOptions.IgnoreCase)]
     private static partial Regex ModalWordRx();
 
-    [GeneratedRegex(@"^\s*(that|by)\b|\b(is|are|was|were|has|have)\b|\b(and|but)\s+(?-i:[a-z]+ed)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(that|by)\b|\b(is|are|was|were|has|have)\b|\b(and|but)\s+(?-i:[a-z]+ed)\b|^\s*(for\s+)?comments?\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotAnAddresseeRx();
 
     [GeneratedRegex(@"^\s*(and|but|also|and\s+also)?\s*$", RegexOptions.IgnoreCase)]

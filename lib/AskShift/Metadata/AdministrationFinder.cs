@@ -72,6 +72,10 @@ internal static partial class AdministrationFinder
         {
             var code = Administrations.For(d);
             var evidence = new List<string>(date.Evidence.Take(1));
+            // A month read from the body may be an event's ("arrested on Dec. 12, 2020"): the presidents named, with words
+            // such as "second term", confirm or overrule it before it can place the text between an election and an inauguration.
+            var bodyMonth = date.Precision == DatePrecision.Month && date.Note != null;
+            if (bodyMonth && FromPresidents(text, options) is { Code: not "unknown" } byNames) return byNames;
             // Between an election and the inauguration, a text addressing the winner belongs to the incoming administration.
             foreach (var (election, next) in Administrations.Elections)
             {
@@ -79,11 +83,6 @@ internal static partial class AdministrationFinder
                 if (d >= election && d < inauguration && transition.Success)
                     return new(next, [.. evidence, transition.Value], null);
             }
-            if (code != "unknown" && (date.Precision != DatePrecision.Month || date.Note == null))
-                return new(code, evidence, null);
-            // A month read from the body may be an event's: let the presidents named confirm or overrule it.
-            var fromNames = FromPresidents(text, options);
-            if (fromNames.Code != "unknown") return fromNames;
             if (code != "unknown") return new(code, evidence, null);
         }
 

@@ -33,7 +33,9 @@ internal static partial class DateFinder
     const string Iso = @"\b" + Year + @"[-/.](?<mnum>0?[1-9]|1[0-2])[-/.](?<day>[0-2]?\d|3[01])\b";
     const string Zh = Year + @"\s*年\s*(?<mnum>\d{1,2})\s*月\s*(?<day>\d{1,2})\s*[日号號]";
     const string UsNumeric = @"\b(?<mnum>0?[1-9]|1[0-2])(?<sep>[/-])(?<day>[0-2]?\d|3[01])(?-i:\k<sep>)" + Year + @"\b";
-    const string FullDate = "(?:" + Mdy + "|" + Dmy + "|" + Iso + "|" + Zh + "|" + UsNumeric + ")";
+    // "Jun24’25", "Sept 9, '19": a month, a day and a year cut to two digits after an apostrophe.
+    const string MdyShort = MonthName + @"\s?(?<day>\d{1,2}),?\s?['’](?<yy>\d\d)\b";
+    const string FullDate = "(?:" + Mdy + "|" + Dmy + "|" + Iso + "|" + Zh + "|" + UsNumeric + "|" + MdyShort + ")";
 
     [GeneratedRegex(FullDate, RegexOptions.IgnoreCase)]
     private static partial Regex FullDateRx();
@@ -53,8 +55,9 @@ internal static partial class DateFinder
     [GeneratedRegex(@"\(\s*[^()]{2,80}?(?:,|\s*[-–—])\s*(?<date>" + FullDate + @")\s*\)", RegexOptions.IgnoreCase)]
     private static partial Regex ParenDatelineRx();
 
-    // "WASHINGTON, June 3, 2019 -", "NEW YORK (June 3, 2019) -", "London, 7 November 2024:" at the start of a paragraph.
-    [GeneratedRegex(@"^\s*(?:[A-Z][A-Za-z.'’ ]{1,40}?(?:,\s*[A-Z][A-Za-z.]{1,15})?\s*(?:[,(]|\s[-–—])\s*)?(?<date>" + FullDate + @")\s*\)?(?:\s*\([^()\n]{2,40}\))?\s*(?:[-–—:]\s|[-–—:]?$)", RegexOptions.Multiline)]
+    // "WASHINGTON, June 3, 2019 -", "NEW YORK (June 3, 2019) -", "London, 7 November 2024:" at the start of a paragraph;
+    // "2020-06-22 -- Members ...": plain text writes the dash as two hyphens.
+    [GeneratedRegex(@"^\s*(?:[A-Z][A-Za-z.'’ ]{1,40}?(?:,\s*[A-Z][A-Za-z.]{1,15})?\s*(?:[,(]|\s[-–—])\s*)?(?<date>" + FullDate + @")\s*\)?(?:\s*\([^()\n]{2,40}\))?\s*(?:(?:[-–—]{1,2}|:)\s|[-–—:]?$)", RegexOptions.Multiline)]
     private static partial Regex CityDatelineRx();
 
     // "【新唐人2012年10月8日讯】", "（中央社2023年6月16日电）": a Chinese news outlet's dateline, the outlet and date in brackets
@@ -269,10 +272,16 @@ internal static partial class DateFinder
         if (!m.Success) return null;
         var month = m.Groups["mon"].Success ? MonthNumber(m.Groups["mon"].Value) : Number(m.Groups["mnum"].Value);
         var day = Number(m.Groups["day"].Value);
-        var year = Number(m.Groups["year"].Value);
+        var year = m.Groups["year"].Success ? Number(m.Groups["year"].Value) : Century(Number(m.Groups["yy"].Value));
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return null;
         return new DateOnly(year, month, day);
     }
+
+    /// <summary>
+    /// The full year of a two-digit one ("’25"), by POSIX <c>strptime</c>'s <c>%y</c> rule (69-99 are 1969-1999, 00-68 are
+    /// 2000-2068): a fixed pivot, so a date reads the same whatever the clock says.
+    /// </summary>
+    static int Century(int yy) => yy >= 69 ? 1900 + yy : 2000 + yy;
 
     /// <summary>Digits of any script (full-width "２０２３" in Chinese pages) as a number.</summary>
     static int Number(string digits)

@@ -75,7 +75,10 @@ internal static partial class OfficeHolders
             // any regular expression walks a long text.
             if (!text.Contains(h.Surname, StringComparison.Ordinal) && !h.Aliases.Any(a => text.Contains(a, StringComparison.Ordinal))) continue;
             var evidence = patterns.Select(p => FirstSitting(text, p, h)).FirstOrDefault(x => x != null);
-            if (evidence != null) found.Add((h, evidence));
+            if (evidence == null) continue;
+            // "美國前副總統彭斯 ... 彭斯促中釋放": a bare name is the same person the text calls a former holder of the office.
+            if (CalledFormer(text, patterns, h) && !NamedWithTitle(text, patterns, h)) continue;
+            found.Add((h, evidence));
         }
         return found;
     }
@@ -108,6 +111,52 @@ internal static partial class OfficeHolders
         }
         return null;
     }
+
+    /// <summary>Whether the text calls <paramref name="h"/> a former holder of that very office ("former Vice President Pence", "前副總統彭斯").</summary>
+    static bool CalledFormer(string text, Regex[] patterns, OfficeHolder h) =>
+        FormerOfOffice(h.Office) is { } former && patterns.Any(p => p.Matches(text).Any(m => former.IsMatch(text.AsSpan(Math.Max(0, m.Index - 40), Math.Min(m.Index, 40)))));
+
+    /// <summary>Whether some mention of <paramref name="h"/> carries the title of the office outright ("Vice President Pence").</summary>
+    static bool NamedWithTitle(string text, Regex[] patterns, OfficeHolder h) =>
+        TitleOfOffice(h.Office) is { } title && patterns.Any(p => p.Matches(text).Any(m =>
+        {
+            var before = text.AsSpan(Math.Max(0, m.Index - 40), Math.Min(m.Index, 40));
+            return title.IsMatch(before) && !FormerOfOffice(h.Office)!.IsMatch(before);
+        }));
+
+    static Regex? FormerOfOffice(string office) => office switch
+    {
+        "US President" => FormerPresidentBeforeRx(),
+        "Vice President" => FormerVicePresidentBeforeRx(),
+        "Secretary of State" => FormerSecretaryBeforeRx(),
+        _ => null,
+    };
+
+    static Regex? TitleOfOffice(string office) => office switch
+    {
+        "US President" => PresidentBeforeRx(),
+        "Vice President" => VicePresidentTitleBeforeRx(),
+        "Secretary of State" => SecretaryBeforeRx(),
+        _ => null,
+    };
+
+    [GeneratedRegex(@"\b(former|ex-)\s*(U\.S\.\s+|US\s+|American\s+)?President\s+$|(前|前任|卸任)(美国|美國)?(总统|總統)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex FormerPresidentBeforeRx();
+
+    [GeneratedRegex(@"\b(former|ex-)\s*(U\.S\.\s+|US\s+|American\s+)?Vice[-\s]President\s+$|(前|前任|卸任)(美国|美國)?(副总统|副總統)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex FormerVicePresidentBeforeRx();
+
+    [GeneratedRegex(@"\b(former|ex-)\s*(U\.S\.\s+|US\s+)?Secretary\s+of\s+State\s+$|(前|前任|卸任)(美国|美國)?(国务卿|國務卿)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex FormerSecretaryBeforeRx();
+
+    [GeneratedRegex(@"(?<!Vice[-\s])\bPresident\s+$|(?<!副)(总统|總統)\s*$")]
+    private static partial Regex PresidentBeforeRx();
+
+    [GeneratedRegex(@"\bVice[-\s]President\s+$|(副总统|副總統)\s*$")]
+    private static partial Regex VicePresidentTitleBeforeRx();
+
+    [GeneratedRegex(@"\bSecretary\s+of\s+State\s+$|(国务卿|國務卿)\s*$")]
+    private static partial Regex SecretaryBeforeRx();
 
     static string Context(string text, Match m)
     {

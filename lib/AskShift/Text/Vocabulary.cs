@@ -25,7 +25,12 @@ internal static partial class Vocabulary
     /// Trump,", as petitions and open letters do), addresses a US official, so its "you" is the US government.
     /// </summary>
     public static bool AddressesUsOfficial(string text) =>
-        UsSalutationRx().Matches(text).Any(m => !ForeignPersonRx().IsMatch(m.Value)); // not "President Xi Jinping,"
+        UsSalutationRx().Matches(text).Any(m => !ForeignPersonRx().IsMatch(m.Value)) // not "President Xi Jinping,"
+        // A report quoting a letter to a US official ("... ,” the letter to Clinton says): its "you" is that official.
+        || LetterToUsOfficialRx().IsMatch(text);
+
+    [GeneratedRegex(@"\b(letter|message|appeal|petition|memo)\s+(sent\s+|addressed\s+|written\s+)?to\s+((U\.S\.\s+|US\s+)?(President|Vice\s+President|Secretary(\s+of\s+State)?|Ambassador|Senator|National\s+Security\s+Advis[eo]r)\s+)?((Barack|Donald|Joe|Hillary|John|Antony|Mike|Rex|Marco)\s+)?(Obama|Trump|Biden|Clinton|Kerry|Blinken|Pompeo|Tillerson|Rubio)\b")]
+    private static partial Regex LetterToUsOfficialRx();
 
     [GeneratedRegex(@"^\s*(it|they|he|she)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex PronounRx();

@@ -10,6 +10,7 @@ public class AskPatternTests
     [InlineData("The coalition also wants the US government to press for access to detention sites.", "wants the US government to press for access to detention sites")]
     [InlineData("Advocates pressed the State Department to designate the abuses as crimes against humanity.", "pressed the State Department to designate the abuses as crimes against humanity")]
     [InlineData("The families appealed to President Biden to raise their relatives' cases with Beijing.", "appealed to President Biden to raise their relatives' cases with Beijing")]
+    [InlineData("The coalition urged Secretary Blinken to be unequivocal with Beijing about the camps.", "urged Secretary Blinken to be unequivocal with Beijing about the camps")]
     public void News_prose_reports_asks_with_an_addressee(string text, string expected) =>
         Assert.Contains(expected, Asks(text));
 
@@ -30,6 +31,8 @@ public class AskPatternTests
     [InlineData("The Chinese government demanded the withdrawal of the bill.")]
     [InlineData("It is a network that advocates for solutions to trafficking worldwide.")]
     [InlineData("The groups urged the European Union to suspend the investment agreement.")]
+    [InlineData("The newspaper requested comment from the State Department about the detained reporters.")]
+    [InlineData("Reporters requested comments on whether Congress would hold a hearing on the camps.")]
     public void Asks_by_the_Chinese_side_of_another_government_or_describing_a_mission_are_not_asks(string text) =>
         Assert.Empty(One(text).Asks);
 
@@ -46,6 +49,15 @@ public class AskPatternTests
     [InlineData("The letter asks that the bill be brought to a vote in the Senate this month.", "asks that the bill be brought to a vote in the Senate this month")]
     public void Impersonal_and_that_clause_asks_name_the_US(string text, string expected) =>
         Assert.Contains(expected, Asks(text));
+
+    [Fact]
+    public void A_report_quoting_a_letter_to_a_US_official_reads_its_you_as_that_official()
+    {
+        const string quoted = "The board wrote to Kerry before the talks.\n“We ask you to press your counterparts on the detained monks,” the letter to Secretary Kerry says.";
+        Assert.Contains("ask you to press your counterparts on the detained monks", Asks(quoted));
+        // Without the letter's US recipient, "you" could be anyone.
+        Assert.Empty(One("The board wrote before the talks.\n“We ask you to press your counterparts on the detained monks,” the letter says.").Asks);
+    }
 
     [Fact]
     public void It_is_crucial_to_act_is_an_ask_only_in_a_letter_to_a_US_official()

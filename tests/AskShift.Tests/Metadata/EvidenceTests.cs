@@ -54,6 +54,9 @@ public class DateEvidenceTests
     [InlineData("（中央通讯社记者台北2021年3月9日电）人权团体9日呼吁美国政府。3月1日的集会……", "2021-03-09")]
     [InlineData("Rights appeal\n\nGeneva | 4 June 2022 | Tibet Advocacy Network – The network wrote on 1 May 2022 to the State Department.", "2022-06-04")]
     [InlineData("Statement\n9 September 2020 | Uyghur Rights Forum | Press\nOn 2 August 2020 the group met officials.", "2020-09-09")]
+    [InlineData("Exiles rally for Tibet\n\n2021-08-14 -- Hundreds gathered outside the State Department on July 4, 2021 and again today.", "2021-08-14")]
+    [InlineData("(Tibet Weekly, Sep09’19) – Advocates asked Congress to act before the hearing of March 3, 2019.", "2019-09-09")]
+    [InlineData("(Hong Kong Dispatch, Feb 2, '23) – The group urged the Secretary to raise the cases.", "2023-02-02")]
     public void Stamps_and_datelines_give_the_day_over_dates_in_the_body(string text, string expected)
     {
         var f = Find(text);
@@ -126,6 +129,9 @@ public class AdministrationEvidenceTests
     [InlineData("倡议者呼吁美国国土安全部部长约翰逊访华时提出人权问题。", "obama")] // a Chinese alias only with its title
     [InlineData("The Trump administration should defend the programmes the Resolve Tibet Act authorised.", "trump2")] // a law that postdates the first term
     [InlineData("When President Trump met Xi at the APEC summit in Gyeongju, South Korea, he should have raised Jimmy Lai.", "trump2")] // an event of the second term
+    [InlineData("美國前副總統彭斯呼籲國務卿魯比歐為被捕牧師發聲。彭斯表示，川普總統應向北京施壓。", "trump2")] // a bare name is the former holder the text names
+    [InlineData("Former Vice President Mike Pence urged action; Pence said President Trump and Secretary of State Marco Rubio must speak up.", "trump2")]
+    [InlineData("Three months into Donald Trump's second term, the family of the publisher, arrested on Dec. 3, 2020, asked the administration to help.", "trump2")] // a body month of an event, not the text's date
     public void Administration_follows_the_evidence(string text, string expected)
     {
         var a = Find(text);
