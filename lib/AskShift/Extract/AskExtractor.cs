@@ -228,7 +228,8 @@ internal static partial class AskExtractor
     /// <summary>A line that reads as a headline: short, capitalised, not a list item, no sentence end.</summary>
     static bool IsHeadline(string line)
     {
-        var t = line.Trim();
+        // Some scrapes put the page's date field before its first line (" date 2019-06-25 Groups Call for ...").
+        var t = DateFieldRx().Replace(line, "").Trim();
         if (t.Length == 0 || EndsLikeSentenceRx().IsMatch(t)) return false;
         if (Languages.IsChinese(t.AsSpan())) return t.Length <= Options.HeadlineMaxChineseChars;
         if (BulletRx().IsMatch(t) || NumberedLineRx().IsMatch(t)) return false;
@@ -315,6 +316,9 @@ internal static partial class AskExtractor
 
     [GeneratedRegex(@"[.!?。！？:：]$")]
     private static partial Regex EndsLikeSentenceRx();
+
+    [GeneratedRegex(@"^\s*date\s*:?\s*\d{4}-\d{2}(-\d{2})?\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex DateFieldRx();
 
 }
 

@@ -483,7 +483,8 @@ internal static partial class SentenceRules
     [GeneratedRegex(@"\b(recommend|request|ask|urge|demand|insist|propose)(s|ed|d|ing)?\s+that\s+(?:[^,;.]|(?<=\b[A-Z])\.){0,60}$", RegexOptions.IgnoreCase)]
     private static partial Regex RecommendsThatBeforeRx();
 
-    [GeneratedRegex(@"\b(that|which|who)\s+$", RegexOptions.IgnoreCase)]
+    // "a network that advocates for", "the Act, which would call for": what a body or a bill does, not an ask.
+    [GeneratedRegex(@"\b(that|which|who)\s+((would|will|could|can|shall|also)\s+)*$", RegexOptions.IgnoreCase)]
     private static partial Regex RelativePronounAtEndRx();
 
     [GeneratedRegex(@"\b(is|are|was|were|has|have|had)\b", RegexOptions.IgnoreCase)]

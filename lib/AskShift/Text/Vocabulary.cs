@@ -29,7 +29,7 @@ internal static partial class Vocabulary
         // A report quoting a letter to a US official ("... ,” the letter to Clinton says): its "you" is that official.
         || LetterToUsOfficialRx().IsMatch(text);
 
-    [GeneratedRegex(@"\b(letter|message|appeal|petition|memo)\s+(sent\s+|addressed\s+|written\s+)?to\s+((U\.S\.\s+|US\s+)?(President|Vice\s+President|Secretary(\s+of\s+State)?|Ambassador|Senator|National\s+Security\s+Advis[eo]r)\s+)?((Barack|Donald|Joe|Hillary|John|Antony|Mike|Rex|Marco)\s+)?(Obama|Trump|Biden|Clinton|Kerry|Blinken|Pompeo|Tillerson|Rubio)\b")]
+    [GeneratedRegex(@"\b(letter|message|appeal|petition|memo)\s+(sent\s+|addressed\s+|written\s+)?to\s+(((U\.S\.\s+|US\s+)?(President|Vice\s+President|Secretary(\s+of\s+State)?|Ambassador|Senator|National\s+Security\s+Advis[eo]r)\s+)?((Barack|Donald|Joe|Hillary|John|Antony|Mike|Rex|Marco)\s+)?(Obama|Trump|Biden|Clinton|Kerry|Blinken|Pompeo|Tillerson|Rubio)\b|(U\.S\.|US|American)\s+(President|Vice\s+President|Secretary\s+of\s+\p{Lu}\w+|Ambassador(\s+to\s+the\s+(United\s+Nations|UN))?|Senator|Special\s+(Coordinator|Envoy))\s+\p{Lu})")]
     private static partial Regex LetterToUsOfficialRx();
 
     [GeneratedRegex(@"^\s*(it|they|he|she)\s*$", RegexOptions.IgnoreCase)]

@@ -57,6 +57,8 @@ public class AskPatternTests
         Assert.Contains("ask you to press your counterparts on the detained monks", Asks(quoted));
         // Without the letter's US recipient, "you" could be anyone.
         Assert.Empty(One("The board wrote before the talks.\n“We ask you to press your counterparts on the detained monks,” the letter says.").Asks);
+        Assert.Contains("it is vital for you to raise the detained lawyers at the UN",
+            Asks("The coalition signed a petition addressed to U.S. Ambassador Jane Doe.\nWe believe it is vital for you to raise the detained lawyers at the UN."));
     }
 
     [Fact]
@@ -94,6 +96,19 @@ public class AskPatternTests
         var zh = One("人权组织敦促美国制裁官员\n\n多个人权组织周三呼吁美国国会通过法案，制裁侵犯人权的官员。\n");
         Assert.Single(zh.Asks);
     }
+
+    [Fact]
+    public void A_headline_behind_a_scraped_date_field_is_still_a_headline()
+    {
+        var doc = One(" date 2021-05-04 Groups Urge President Biden to Boycott the Games\n\nThe groups today urged President Biden to announce a diplomatic boycott of the Games.\n");
+        Assert.Equal(["urged President Biden to announce a diplomatic boycott of the Games"], doc.Asks.Select(a => a.Text));
+    }
+
+    [Theory]
+    [InlineData("The Uyghur Forced Labor Act, which would call for an end to imports made in the region, passed the House.")]
+    [InlineData("It is a coalition that will also press for reforms in every country it works in.")]
+    public void What_a_bill_or_a_body_would_do_is_not_an_ask(string text) =>
+        Assert.Empty(One(text).Asks);
 
     [Fact]
     public void An_ask_repeated_word_for_word_counts_once()
