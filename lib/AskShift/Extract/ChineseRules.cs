@@ -25,9 +25,13 @@ internal static partial class ChineseRules
     [GeneratedRegex(@"[^。！？；\n]+[。！？；]?")]
     private static partial Regex SentenceRx();
 
-    // "其中包括两个要点:一是…;二是…", "第一,…;第二,…", "（一）…（二）…": numbered items of one request.
-    [GeneratedRegex(@"(?<=[:：;；，,、。]\s*|^\s*)(?:(?<n>[一二三四五六七八九十])是|第(?<n>[一二三四五六七八九十])(?:[是，,、:：]|条|條|点|點)|[（(](?<n>[一二三四五六七八九十])[）)])")]
+    // "其中包括两个要点:一是…;二是…", "第一,…;第二,…", "（一）…（二）…", "有4点诉求:(1)…;(2)…": numbered items of one request.
+    [GeneratedRegex(@"(?<=[:：;；，,、。]\s*|^\s*)(?:(?<n>[一二三四五六七八九十])是|第(?<n>[一二三四五六七八九十])(?:[是，,、:：]|条|條|点|點)|[（(](?<n>[一二三四五六七八九十]|[1-9])[）)])")]
     private static partial Regex OrdinalItemRx();
+
+    // A lead whose numbered items are demands even without a request verb: "对拜登政府有4点诉求:".
+    [GeneratedRegex(@"诉求|訴求")]
+    private static partial Regex DemandsNounRx();
 
     // The end of a lead-in before its numbered items: ",其中包括两个要点:" or "如下:".
     [GeneratedRegex(@"[，,]?\s*(其中|包括|包含|如下|以下|具体|具體)[^，,。；;]*[:：]?\s*$|[:：，,;；]\s*$")]
@@ -100,6 +104,9 @@ internal static partial class ChineseRules
 
     static readonly string Numerals = "一二三四五六七八九十";
 
+    /// <summary>An item's number, written in Chinese (一 ... 十) or as a digit (1 ... 9).</summary>
+    static int ItemNumber(char c) => c is >= '1' and <= '9' ? c - '0' : Numerals.IndexOf(c) + 1;
+
     /// <summary>
     /// A request whose content is numbered inside the sentence ("呼吁奥巴马…信息,其中包括两个要点:一是…;二是…"): the lead
     /// and each numbered item are asks, the items asked of the US through the lead even when they name China
@@ -112,14 +119,15 @@ internal static partial class ChineseRules
         // Items run 一, 二, 三 ... in order from the first.
         var chain = new List<Match>();
         foreach (var m in found)
-            if (Numerals.IndexOf(m.Groups["n"].Value[0]) == chain.Count) chain.Add(m);
+            if (ItemNumber(m.Groups["n"].Value[0]) == chain.Count + 1) chain.Add(m);
         if (chain.Count < 2) return null;
         var lead = sentence[..chain[0].Index];
         var marker = MarkerRx().Match(lead);
-        if (!marker.Success || !(UsRx().IsMatch(lead) || youIsUs && YouRx().IsMatch(lead))) return null;
+        if (!(marker.Success || DemandsNounRx().IsMatch(lead)) || !(UsRx().IsMatch(lead) || youIsUs && YouRx().IsMatch(lead))) return null;
         var result = new List<(int, int)>();
-        var leadEnd = marker.Index + LeadTailRx().Replace(lead[marker.Index..], "").Length;
-        if (leadEnd - marker.Index >= 4) result.Add((marker.Index, leadEnd));
+        // The lead asks something itself only through a request verb; "有4点诉求:" only announces the items.
+        var leadEnd = marker.Success ? marker.Index + LeadTailRx().Replace(lead[marker.Index..], "").Length : 0;
+        if (marker.Success && leadEnd - marker.Index >= 4) result.Add((marker.Index, leadEnd));
         for (var k = 0; k < chain.Count; k++)
         {
             var from = chain[k].Index + chain[k].Length;

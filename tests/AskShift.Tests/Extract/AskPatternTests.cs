@@ -269,6 +269,15 @@ public class AskPatternTests
     }
 
     [Fact]
+    public void Demands_numbered_with_digits_under_a_lead_that_names_them_are_asks_each_and_the_lead_is_not()
+    {
+        var asks = Asks("集会者对美国国会有3点诉求:(1)通过保护流亡记者的法案;(2)制裁负责拘押的官员;(3)为被拘律师的家属提供庇护。");
+        Assert.Equal(["通过保护流亡记者的法案", "制裁负责拘押的官员", "为被拘律师的家属提供庇护"], asks);
+        // Without a lead that asks or names demands, numbered points are not asks.
+        Assert.Empty(Asks("美国国会去年的议程有3个部分:(1)预算;(2)外交;(3)移民。"));
+    }
+
+    [Fact]
     public void A_chinese_request_lists_items_between_semicolons_but_a_modal_does_not()
     {
         Assert.Equal(["要求美国国会尽快通过法案", "向流亡记者提供庇护", "在对话中提出宗教自由问题"],
