@@ -32,6 +32,10 @@ internal static partial class SentenceRules
     [GeneratedRegex(@"\b(?<m>(urg(e|es|ed|ing)|call(s|ed|ing)?\s+(up)?on|call(s|ed|ing)?\s+for|ask(s|ed|ing)?|press(es|ed|ing)?|appeal(s|ed|ing)?\s+(?:[a-z]+ly\s+)?to|implor(e|es|ed|ing)|want(s|ed|ing)?|encourag(e|es|ed|ing)|petition(s|ed|ing)?|request(s|ed|ing)?|push(es|ed|ing)?|(would|['’]d)\s+(therefore\s+|also\s+|really\s+|strongly\s+)?like(?!\s+to\b)))\s+(?<who>(?:[^.;:!?]|(?<=\b[A-Z])\.){1,120}?)\s+[“""‘]?to\s+[“""‘]?(?:to\s+)?(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RequestRx();
 
+    // "in hopes that the United States can help push for ...", "hoping that Trump will raise ...": a hope that the US acts.
+    [GeneratedRegex(@"\b(hop(e|es|ed|ing)|in\s+(the\s+)?hopes?)\s+that\s+(?<who>(?:[^,.;:!?]|(?<=\b[A-Z])\.){1,60}?)\s+(can|could|will|would|might)\s+(help\s+(to\s+)?)?(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HopeThatRx();
+
     [GeneratedRegex(@"\b(recommend|request|ask|urge|demand|insist|propose)(s|ed|d|ing)?\s+that\b|\b(recommend|propose)(s|ed|d|ing)?\s+(?=(the\s+)?(Congress|Washington|the\s+U\.?S\.?|the\s+United\s+States|the\s+administration|the\s+State\s+Department|the\s+President|lawmakers)\s+(?-i:[a-z]+)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex RecommendThatRx();
 
@@ -115,7 +119,7 @@ internal static partial class SentenceRules
         "urg", "call", "ask", "press", "appeal", "implor", "want", "encourag", "petition", "request", "push", "like",
         "recommend", "demand", "insist", "propose", "should", "must", "need", "ought", "time", "imperative", "crucial",
         "essential", "vital", "critical", "import", "necessary", "incumbent", "focus", "advocat", "case", "lobb", "priorit",
-        "measures", "steps", "includ",
+        "measures", "steps", "includ", "hop",
     ], StringComparison.OrdinalIgnoreCase);
 
     // Characters a case-insensitive pattern takes for an ASCII letter that an ordinal comparison does not (Kelvin sign
@@ -124,7 +128,7 @@ internal static partial class SentenceRules
 
     /// <summary>The patterns <see cref="Find"/> looks for markers with (a test holds each to <see cref="MayHoldMarker"/>).</summary>
     internal static IReadOnlyList<Regex> MarkerPatterns =>
-        [RequestRx(), RecommendThatRx(), ModalRx(), TimeForRx(), NeedForRx(), FocusOnRx(), ObjectRequestRx(), DemandsListRx(), TheseIncludeRx(), RecommendationsWereRx()];
+        [RequestRx(), HopeThatRx(), RecommendThatRx(), ModalRx(), TimeForRx(), NeedForRx(), FocusOnRx(), ObjectRequestRx(), DemandsListRx(), TheseIncludeRx(), RecommendationsWereRx()];
 
     /// <summary>False when no marker pattern can match in <paramref name="sentence"/>.</summary>
     internal static bool MayHoldMarker(ReadOnlySpan<char> sentence) => sentence.ContainsAny(MarkerStems) || sentence.ContainsAny(CaseTwins);
@@ -152,6 +156,13 @@ internal static partial class SentenceRules
                 if (!Vocabulary.IsUsAddressee(who, false, youIsUs) &&
                     !(PersonPronounRx().IsMatch(who) && Vocabulary.LastPersonIsUs(Before())) &&
                     !(GroupPronounRx().IsMatch(who) && Vocabulary.LastGroupIsUs(Before()))) continue;
+                var at = m.Index;
+                hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
+            }
+            foreach (Match m in HopeThatRx().MatchesOrNone(s))
+            {
+                // The hope is an ask only when the US is the one hoped to act ("hope that this friendship would last" is not).
+                if (NotAVerb.Contains(m.Groups["verb"].Value) || !Vocabulary.IsUsAddressee(m.Groups["who"].Value, false, youIsUs)) continue;
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
             }

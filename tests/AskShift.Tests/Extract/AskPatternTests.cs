@@ -11,6 +11,8 @@ public class AskPatternTests
     [InlineData("Advocates pressed the State Department to designate the abuses as crimes against humanity.", "pressed the State Department to designate the abuses as crimes against humanity")]
     [InlineData("The families appealed to President Biden to raise their relatives' cases with Beijing.", "appealed to President Biden to raise their relatives' cases with Beijing")]
     [InlineData("The coalition urged Secretary Blinken to be unequivocal with Beijing about the camps.", "urged Secretary Blinken to be unequivocal with Beijing about the camps")]
+    [InlineData("The families travelled to Washington in the hope that Congress will fund the broadcasts again.", "in the hope that Congress will fund the broadcasts again")]
+    [InlineData("We are hoping that President Biden can help free the detained pastors before the summit.", "hoping that President Biden can help free the detained pastors before the summit")]
     public void News_prose_reports_asks_with_an_addressee(string text, string expected) =>
         Assert.Contains(expected, Asks(text));
 
@@ -32,6 +34,7 @@ public class AskPatternTests
     [InlineData("It is a network that advocates for solutions to trafficking worldwide.")]
     [InlineData("The groups urged the European Union to suspend the investment agreement.")]
     [InlineData("The newspaper requested comment from the State Department about the detained reporters.")]
+    [InlineData("We hope that the friendship between our peoples will last for generations.")]
     [InlineData("Reporters requested comments on whether Congress would hold a hearing on the camps.")]
     public void Asks_by_the_Chinese_side_of_another_government_or_describing_a_mission_are_not_asks(string text) =>
         Assert.Empty(One(text).Asks);
