@@ -35,6 +35,11 @@ internal static partial class AskExtractor
     [GeneratedRegex(@"^(?<label>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5})\s*:\s+(?=[A-Z])")]
     private static partial Regex LabelRx();
 
+    // A photo's caption describes a picture ("Jin Bianling (L) and Bob Fu (R) ask U.S. help ..."), often of an earlier
+    // appeal; annotators never counted one. An image file name opening the line, or people placed left and right.
+    [GeneratedRegex(@"^\S+\.(jpe?g|png|gif|webp)\s|\((\d(st|nd|rd|th)\s+)?(L|R|C|left|right|center|centre)\)")]
+    private static partial Regex PhotoCaptionRx();
+
     sealed record Item(int Start, int End, AskForm Form);
 
     /// <summary>Asks in <paramref name="view"/>; lines for which <paramref name="skipLine"/> is true (chrome, translations) are ignored.</summary>
@@ -44,7 +49,7 @@ internal static partial class AskExtractor
         var youIsUs = Vocabulary.AddressesUsOfficial(text);
         var lines = Sentences.Lines(text)
             .Select(l => Sentences.Trim(text, l.Start, l.End))
-            .Where(l => l.End > l.Start && !skipLine(l.Start, l.End))
+            .Where(l => l.End > l.Start && !skipLine(l.Start, l.End) && !PhotoCaptionRx().IsMatch(text.AsSpan(l.Start, l.End - l.Start)))
             .ToList();
 
         var items = new List<Item>();

@@ -100,6 +100,17 @@ public class AskPatternTests
         Assert.Single(zh.Asks);
     }
 
+    [Theory]
+    [InlineData("rally-0312.jpg Two activists (L) and a pastor (R) urge Congress to pass the bill, Washington, March 12, 2019.")]
+    [InlineData("A student leader (2nd R) calls on the State Department to grant asylum to the protesters, in New York.")]
+    public void A_photo_caption_is_not_an_ask(string caption)
+    {
+        var doc = One("Groups rally for detained lawyers\n\n" + caption + "\n\nThe groups met reporters after the rally.");
+        Assert.Empty(doc.Asks);
+        // The same words outside a caption ask.
+        Assert.Single(One("Groups rally for detained lawyers\n\nTwo activists and a pastor urge Congress to pass the bill.").Asks);
+    }
+
     [Fact]
     public void A_headline_behind_a_scraped_date_field_is_still_a_headline()
     {
