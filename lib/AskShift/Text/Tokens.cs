@@ -54,8 +54,13 @@ public static class Tokens
     /// character is a token; otherwise a run of letters and digits, lower-cased, joined across an inner apostrophe,
     /// hyphen or (after one letter, "u.s") full stop, a final "'s" dropped, in Unicode form C.
     /// </summary>
+    /// <param name="text">The text being walked.</param>
+    /// <param name="position">Where to look from; moved past the token found.</param>
     /// <param name="scratch">At least as long as the rest of the text; <paramref name="token"/> is written there, or
     /// points into a normalised copy when form C changed it.</param>
+    /// <param name="start">Where the token starts in <paramref name="text"/>.</param>
+    /// <param name="end">Where it ends (exclusive).</param>
+    /// <param name="token">The token as compared: lower-cased, in form C.</param>
     /// <returns>False when the text holds no more tokens.</returns>
     internal static bool Next(ReadOnlySpan<char> text, ref int position, Span<char> scratch, out int start, out int end, out ReadOnlySpan<char> token)
     {

@@ -35,11 +35,11 @@ public class DevCorpusTests(ITestOutputHelper output)
     {
         var report = Evaluator.Evaluate(Corpus.Load(Path.Combine(Dev, "docs")), GoldSet.Load(Path.Combine(Dev, "gold")));
         output.WriteLine($"asks P={report.Precision:F3} R={report.Recall:F3} F1={report.F1:F3}; administration {report.AdministrationRight}/{report.Documents.Count}; dates {report.DatesRight}/{report.DatesScored}");
-        // The sixth batch (24 documents scored at F1 0.458 on first contact) took the whole corpus from 0.801 to 0.758.
-        Assert.True(report.F1 >= 0.75, $"asks F1 {report.F1:F3} < 0.75");
-        // 140 of 150 with the sixth batch: most misses are "unknown" where only the URL or outside knowledge (a
-        // senator's first weeks in office, an undated Hong Kong post) gives a year.
-        Assert.True(report.AdministrationRight * 100 >= report.Documents.Count * 93, $"administration {report.AdministrationRight}/{report.Documents.Count}");
+        // 0.780 over 150 documents since the rules were revised on the sixth batch (which had taken it from 0.801 to 0.758).
+        Assert.True(report.F1 >= 0.77, $"asks F1 {report.F1:F3} < 0.77");
+        // 143 of 150: the misses are "unknown" where only the URL or outside knowledge (a senator's first weeks in
+        // office, an undated Hong Kong post) gives a year.
+        Assert.True(report.AdministrationRight * 100 >= report.Documents.Count * 95, $"administration {report.AdministrationRight}/{report.Documents.Count}");
         Assert.True(report.DatesRight * 100 >= report.DatesScored * 85, $"dates {report.DatesRight}/{report.DatesScored}");
     }
 
