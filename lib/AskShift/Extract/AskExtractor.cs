@@ -239,7 +239,9 @@ internal static partial class AskExtractor
         if (Languages.IsChinese(t.AsSpan())) return t.Length <= Options.HeadlineMaxChineseChars;
         if (BulletRx().IsMatch(t) || NumberedLineRx().IsMatch(t)) return false;
         var words = t.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        return words.Length <= Options.HeadlineMaxWords && char.IsUpper(t.TrimStart('“', '"', '‘', '(', '\'')[0]);
+        // Capitalised at its first letter: a headline may open with a number or a quotation mark ("2010 Nobel Laureate Urges ...").
+        var first = t.AsSpan().IndexOfAnyExcept(HeadlineOpeners);
+        return words.Length <= Options.HeadlineMaxWords && first >= 0 && char.IsUpper(t[first]);
     }
 
     /// <summary>A line that ends in a colon and says what follows is asked ("We urge the US to:").</summary>
@@ -324,6 +326,9 @@ internal static partial class AskExtractor
 
     [GeneratedRegex(@"^\s*date\s*:?\s*\d{4}-\d{2}(-\d{2})?\s+", RegexOptions.IgnoreCase)]
     private static partial Regex DateFieldRx();
+
+    /// <summary>What may stand before a headline's first letter: digits, quotation marks, brackets, spaces.</summary>
+    static readonly System.Buffers.SearchValues<char> HeadlineOpeners = System.Buffers.SearchValues.Create("0123456789“\"‘'( ,.-");
 
 }
 

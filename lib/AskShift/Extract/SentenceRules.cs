@@ -245,6 +245,9 @@ internal static partial class SentenceRules
                 if (NonUsSubjectRx().IsMatch(s[..m.Index])) continue;
                 // "a network that advocates for reform" describes a mission, it does not ask.
                 if (RelativePronounAtEndRx().IsMatch(s[..m.Index])) continue;
+                // "However, a strong push for the release of X will reassure ...": a noun opening its clause is the subject
+                // ("The foremost ask this year was for ..." is the form that names the ask as a noun on purpose).
+                if (!NamedAskRx().IsMatch(m.Value) && NounOpeningClauseRx().IsMatch(s.AsSpan(0, m.Index))) continue;
                 // "... a mechanism to press for the release of ..." is the purpose of another ask, not one of its own.
                 // But "We write to urge greater coordination" states why the letter was written: that is its ask.
                 if (ToAtEndRx().IsMatch(s[..m.Index]) && !WritingToRx().IsMatch(s[..m.Index])) continue;
@@ -493,6 +496,13 @@ internal static partial class SentenceRules
 
     [GeneratedRegex(@"\b(recommend|request|ask|urge|demand|insist|propose)(s|ed|d|ing)?\s+that\s+(?:[^,;.]|(?<=\b[A-Z])\.){0,60}$", RegexOptions.IgnoreCase)]
     private static partial Regex RecommendsThatBeforeRx();
+
+    // "a strong push", "the call": an article makes the marker a noun ("The groups call for ..." keeps its verb).
+    [GeneratedRegex(@"(?:^|[,;:]\s*|\b(?:and|but|however)\s+)(?:(?:a|an|such\s+a)\s+(?:[a-z]+\s+){0,2}|(?:the|this|that|any)\s+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NounOpeningClauseRx();
+
+    [GeneratedRegex(@"\s(was|is|were|are)\s+for\s", RegexOptions.IgnoreCase)]
+    private static partial Regex NamedAskRx();
 
     // "a network that advocates for", "the Act, which would call for": what a body or a bill does, not an ask.
     [GeneratedRegex(@"\b(that|which|who)\s+((would|will|could|can|shall|also)\s+)*$", RegexOptions.IgnoreCase)]

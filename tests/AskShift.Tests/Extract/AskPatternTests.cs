@@ -112,6 +112,14 @@ public class AskPatternTests
     }
 
     [Fact]
+    public void A_verb_after_a_plural_subject_still_asks_and_a_headline_may_open_with_a_number()
+    {
+        Assert.Equal(["call for the release of the detained lawyers"], Asks("The groups call for the release of the detained lawyers."));
+        var doc = One("2015 Laureates Urge President to Act\n\nThe laureates today urged President Obama to raise the case of Liu Xiaobo with Xi.\n");
+        Assert.Equal(["urged President Obama to raise the case of Liu Xiaobo with Xi"], doc.Asks.Select(a => a.Text));
+    }
+
+    [Fact]
     public void A_headline_behind_a_scraped_date_field_is_still_a_headline()
     {
         var doc = One(" date 2021-05-04 Groups Urge President Biden to Boycott the Games\n\nThe groups today urged President Biden to announce a diplomatic boycott of the Games.\n");
@@ -121,6 +129,8 @@ public class AskPatternTests
     [Theory]
     [InlineData("The Uyghur Forced Labor Act, which would call for an end to imports made in the region, passed the House.")]
     [InlineData("It is a coalition that will also press for reforms in every country it works in.")]
+    [InlineData("However, a strong push for the release of the lawyers will reassure activists across China.")]
+    [InlineData("The call for a boycott of the Games divided the athletes.")]
     public void What_a_bill_or_a_body_would_do_is_not_an_ask(string text) =>
         Assert.Empty(One(text).Asks);
 
