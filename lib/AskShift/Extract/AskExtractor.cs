@@ -40,6 +40,14 @@ internal static partial class AskExtractor
     [GeneratedRegex(@"^\S+\.(jpe?g|png|gif|webp)\s|\((\d(st|nd|rd|th)\s+)?(L|R|C|left|right|center|centre)\)")]
     private static partial Regex PhotoCaptionRx();
 
+    // "UHRP Encouraged by US Commitment ..., Urges Multilateral Action, March 22, 2022": an entry in a list of related
+    // articles or sources (a title, perhaps its outlet, then its date), which names another page's ask.
+    [GeneratedRegex(@"^[^.!?。！？]{10,240},\s*(?:[A-Z][\w.&'’ -]{1,40},\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+(?:\d{1,2},\s+)?(?:19|20)\d\d)\s*$")]
+    private static partial Regex CitationLineRx();
+
+    /// <summary>A line that is not the document's own prose: a photo caption or an entry in a list of related pages.</summary>
+    static bool NotProse(ReadOnlySpan<char> line) => PhotoCaptionRx().IsMatch(line) || CitationLineRx().IsMatch(line);
+
     sealed record Item(int Start, int End, AskForm Form);
 
     /// <summary>Asks in <paramref name="view"/>; lines for which <paramref name="skipLine"/> is true (chrome, translations) are ignored.</summary>
@@ -49,7 +57,7 @@ internal static partial class AskExtractor
         var youIsUs = Vocabulary.AddressesUsOfficial(text);
         var lines = Sentences.Lines(text)
             .Select(l => Sentences.Trim(text, l.Start, l.End))
-            .Where(l => l.End > l.Start && !skipLine(l.Start, l.End) && !PhotoCaptionRx().IsMatch(text.AsSpan(l.Start, l.End - l.Start)))
+            .Where(l => l.End > l.Start && !skipLine(l.Start, l.End) && !NotProse(text.AsSpan(l.Start, l.End - l.Start)))
             .ToList();
 
         var items = new List<Item>();

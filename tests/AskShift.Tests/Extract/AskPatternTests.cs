@@ -112,6 +112,15 @@ public class AskPatternTests
     }
 
     [Fact]
+    public void An_entry_in_a_list_of_related_articles_is_not_an_ask()
+    {
+        var doc = One("The coalition urged the Secretary of State to raise the detained lawyers in Beijing.\n\nRelated\n\n" +
+                      "Monitor Welcomes New Visa Bans, Urges Congress to Fund Tibetan Broadcasts, May 4, 2022\n\n" +
+                      "Rights groups call on the Treasury to widen sanctions, Rights Weekly, June 2021\n");
+        Assert.Equal(["urged the Secretary of State to raise the detained lawyers in Beijing"], doc.Asks.Select(a => a.Text));
+    }
+
+    [Fact]
     public void A_verb_after_a_plural_subject_still_asks_and_a_headline_may_open_with_a_number()
     {
         Assert.Equal(["call for the release of the detained lawyers"], Asks("The groups call for the release of the detained lawyers."));
