@@ -77,7 +77,7 @@ internal static partial class OfficeHolders
             var evidence = patterns.Select(p => FirstSitting(text, p, h)).FirstOrDefault(x => x != null);
             if (evidence == null) continue;
             // "美國前副總統彭斯 ... 彭斯促中釋放": a bare name is the same person the text calls a former holder of the office.
-            if (CalledFormer(text, patterns, h) && !NamedWithTitle(text, patterns, h)) continue;
+            if (OnlyFormer(text, patterns, h)) continue;
             found.Add((h, evidence));
         }
         return found;
@@ -112,51 +112,48 @@ internal static partial class OfficeHolders
         return null;
     }
 
-    /// <summary>Whether the text calls <paramref name="h"/> a former holder of that very office ("former Vice President Pence", "前副總統彭斯").</summary>
-    static bool CalledFormer(string text, Regex[] patterns, OfficeHolder h) =>
-        FormerOfOffice(h.Office) is { } former && patterns.Any(p => p.Matches(text).Any(m => former.IsMatch(text.AsSpan(Math.Max(0, m.Index - 40), Math.Min(m.Index, 40)))));
-
-    /// <summary>Whether some mention of <paramref name="h"/> carries the title of the office outright ("Vice President Pence").</summary>
-    static bool NamedWithTitle(string text, Regex[] patterns, OfficeHolder h) =>
-        TitleOfOffice(h.Office) is { } title && patterns.Any(p => p.Matches(text).Any(m =>
-        {
-            var before = text.AsSpan(Math.Max(0, m.Index - 40), Math.Min(m.Index, 40));
-            return title.IsMatch(before) && !FormerOfOffice(h.Office)!.IsMatch(before);
-        }));
-
-    static Regex? FormerOfOffice(string office) => office switch
+    /// <summary>
+    /// Whether the text calls <paramref name="h"/> a former holder of that very office ("former Vice President Pence",
+    /// "美國前副總統彭斯") and never names the office before the name as sitting; bare mentions are then the same former holder.
+    /// </summary>
+    static bool OnlyFormer(string text, Regex[] patterns, OfficeHolder h)
     {
-        "US President" => FormerPresidentBeforeRx(),
-        "Vice President" => FormerVicePresidentBeforeRx(),
-        "Secretary of State" => FormerSecretaryBeforeRx(),
+        if (TitleOf(h.Office) is not { } title) return false;
+        var former = false;
+        foreach (var p in patterns)
+            foreach (Match m in p.Matches(text))
+            {
+                // A "title + surname" match carries its title: the context is what precedes the surname.
+                var nameAt = m.Value != h.FullName && m.Value.EndsWith(h.Surname, StringComparison.Ordinal) ? m.Index + m.Length - h.Surname.Length : m.Index;
+                var before = text.AsSpan(Math.Max(0, nameAt - 48), Math.Min(nameAt, 48));
+                foreach (var t in title.EnumerateMatches(before))
+                {
+                    if (!FormerBeforeTitleRx().IsMatch(before[..t.Index])) return false; // the title alone: sitting
+                    former = true;
+                }
+            }
+        return former;
+    }
+
+    static Regex? TitleOf(string office) => office switch
+    {
+        "US President" => PresidentTitleRx(),
+        "Vice President" => VicePresidentTitleRx(),
+        "Secretary of State" => SecretaryTitleRx(),
         _ => null,
     };
 
-    static Regex? TitleOfOffice(string office) => office switch
-    {
-        "US President" => PresidentBeforeRx(),
-        "Vice President" => VicePresidentTitleBeforeRx(),
-        "Secretary of State" => SecretaryBeforeRx(),
-        _ => null,
-    };
+    [GeneratedRegex(@"(?<!Vice[-\s])\bPresident\s+$|(?<!副)(总统|總統)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex PresidentTitleRx();
 
-    [GeneratedRegex(@"\b(former|ex-)\s*(U\.S\.\s+|US\s+|American\s+)?President\s+$|(前|前任|卸任)(美国|美國)?(总统|總統)\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex FormerPresidentBeforeRx();
+    [GeneratedRegex(@"\bVice[-\s]President\s+$|(副总统|副總統)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex VicePresidentTitleRx();
 
-    [GeneratedRegex(@"\b(former|ex-)\s*(U\.S\.\s+|US\s+|American\s+)?Vice[-\s]President\s+$|(前|前任|卸任)(美国|美國)?(副总统|副總統)\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex FormerVicePresidentBeforeRx();
+    [GeneratedRegex(@"\bSecretary\s+of\s+State\s+$|(国务卿|國務卿)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretaryTitleRx();
 
-    [GeneratedRegex(@"\b(former|ex-)\s*(U\.S\.\s+|US\s+)?Secretary\s+of\s+State\s+$|(前|前任|卸任)(美国|美國)?(国务卿|國務卿)\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex FormerSecretaryBeforeRx();
-
-    [GeneratedRegex(@"(?<!Vice[-\s])\bPresident\s+$|(?<!副)(总统|總統)\s*$")]
-    private static partial Regex PresidentBeforeRx();
-
-    [GeneratedRegex(@"\bVice[-\s]President\s+$|(副总统|副總統)\s*$")]
-    private static partial Regex VicePresidentTitleBeforeRx();
-
-    [GeneratedRegex(@"\bSecretary\s+of\s+State\s+$|(国务卿|國務卿)\s*$")]
-    private static partial Regex SecretaryBeforeRx();
+    [GeneratedRegex(@"(\b(former|ex-)\s*((U\.S\.|US|American)\s+)?|(前|前任|卸任)(美国|美國)?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex FormerBeforeTitleRx();
 
     static string Context(string text, Match m)
     {

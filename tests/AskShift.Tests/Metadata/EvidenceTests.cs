@@ -131,6 +131,7 @@ public class AdministrationEvidenceTests
     [InlineData("When President Trump met Xi at the APEC summit in Gyeongju, South Korea, he should have raised Jimmy Lai.", "trump2")] // an event of the second term
     [InlineData("美國前副總統彭斯呼籲國務卿魯比歐為被捕牧師發聲。彭斯表示，川普總統應向北京施壓。", "trump2")] // a bare name is the former holder the text names
     [InlineData("Former Vice President Mike Pence urged action; Pence said President Trump and Secretary of State Marco Rubio must speak up.", "trump2")]
+    [InlineData("Vice President Pence, unlike former Vice President Biden, should press Beijing; Pence met the families.", "trump1")] // the title alone names him sitting
     [InlineData("Three months into Donald Trump's second term, the family of the publisher, arrested on Dec. 3, 2020, asked the administration to help.", "trump2")] // a body month of an event, not the text's date
     public void Administration_follows_the_evidence(string text, string expected)
     {
