@@ -93,7 +93,7 @@ internal static partial class OfficeHolders
         if (h.Aliases.Count > 0) list.Add(new(string.Join("|", h.Aliases.Select(Regex.Escape))));
         if (UniqueSurnames.Contains(h.Surname))
         {
-            var title = h.Office == "US President" ? "President" : @"(Secretary|Advis[eo]r|Minister|Ambassador|Coordinator|Premier|Vice\s+President|Chief\s+Executive)( of State| of the Treasury| of Defense)?";
+            var title = h.Office == "US President" ? @"(?<!Vice[-\s])President" : @"(Secretary|Advis[eo]r|Minister|Ambassador|Coordinator|Premier|Vice\s+President|Chief\s+Executive)( of State| of the Treasury| of Defense)?";
             list.Add(new($@"\b{title}\s+{Regex.Escape(h.Surname)}\b"));
             if (h.Office == "US President") list.Add(new($@"\b{Regex.Escape(h.Surname)}\s+[Aa]dministration\b"));
         }
