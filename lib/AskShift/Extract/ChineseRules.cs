@@ -8,7 +8,7 @@ namespace AskShift.Extract;
 /// </summary>
 internal static partial class ChineseRules
 {
-    [GeneratedRegex(@"促請|促请|敦促|呼籲|呼吁|籲請|吁请|建議|建议|應該|应该|必須|必须|應當|应当|不應|不应|要求|希望|期望|期盼|懇請|恳请|請求|请求")]
+    [GeneratedRegex(@"促請|促请|敦促|呼籲|呼吁|籲請|吁请|建議|建议|應該|应该|必須|必须|應當|应当|不應|不应|要求|希望|期望|期盼|盼|懇請|恳请|請求|请求")]
     private static partial Regex MarkerRx();
 
     [GeneratedRegex(@"美國|美国|華府|华府|華盛頓|华盛顿|白宮|白宫|國會|国会|拜登|特朗普|川普|奧巴馬|奥巴马|歐巴馬|欧巴马|布林肯|蓬佩奥|蓬佩奧|鲁比奥|魯比奧|盧比歐|卢比奥|魯比歐|美方|國務院|国务院|新政府|新一届政府|新一屆政府|當選總統|当选总统|總統當選人|总统当选人")]
@@ -16,6 +16,10 @@ internal static partial class ChineseRules
 
     [GeneratedRegex(@"(美國|美国|華府|华府|國會|国会|美國政府|美国政府|白宮|白宫|國務院|国务院)(政府|國會|国会)?(也|更|亦|必須|必须|務必|务必|仍)?(?<m>应|應)(?![对對用急变變付邀聘])")]
     private static partial Regex UsShouldRx();
+
+    // A sentence whose subject is a pronoun or "the organisation", just before its request verb.
+    [GeneratedRegex(@"(他们|他們|她们|她們|该组织|該組織|该团体|該團體|这些团体|這些團體)\s*(也|亦|还|還|并|並|则|則)?\s*$")]
+    private static partial Regex PronounSubjectRx();
 
     // "Your Excellency": the US only in a text that names the US somewhere.
     [GeneratedRegex(@"閣下|阁下|您")]
@@ -91,7 +95,9 @@ internal static partial class ChineseRules
                 // "促請習近平釋放…", "敦促對方…改善": asked of the Chinese side, even in a text about the US.
                 if (AskedOfChinaRx().IsMatch(sentence.AsSpan(m.Index))) continue;
                 var clause = sentence[at..stop];
-                var namesUs = UsRx().IsMatch(clause) || youIsUs && YouRx().IsMatch(clause) || UsRx().IsMatch(sentence.AsSpan(0, m.Index));
+                var namesUs = UsRx().IsMatch(clause) || youIsUs && YouRx().IsMatch(clause) || UsRx().IsMatch(sentence.AsSpan(0, m.Index))
+                    // "…递交给美国国务院。他们请求立即释放…": a pronoun subject asks whom the sentence before named.
+                    || PronounSubjectRx().IsMatch(sentence.AsSpan(0, m.Index)) && UsRx().IsMatch(text.AsSpan(Math.Max(0, start + s.Index - 120), Math.Min(start + s.Index, 120)));
                 if (!namesUs || stop - at < 4) continue;
                 // "呼吁欧巴马…详列人权清单;有系统搜集…资讯": a request's items separated by semicolons are asks each.
                 // A modal's clauses ("…不应该…;中国人民应…") are not split: what follows may be the reason, not an item.

@@ -302,6 +302,14 @@ public class AskPatternTests
     }
 
     [Fact]
+    public void A_chinese_request_by_they_asks_whom_the_sentence_before_named()
+    {
+        Assert.Equal(["請求立即釋放被拘押的律師"], Asks("人權組織上週向美國國務院遞交請願信。他們請求立即釋放被拘押的律師。"));
+        Assert.Empty(Asks("人權組織上週向聯合國遞交請願信。他們請求立即釋放被拘押的律師。"));
+        Assert.Equal(["盼國會盡快通過法案"], Asks("香港人昨日到華盛頓遊說議員。他們盼國會盡快通過法案。"));
+    }
+
+    [Fact]
     public void Demands_numbered_with_digits_under_a_lead_that_names_them_are_asks_each_and_the_lead_is_not()
     {
         var asks = Asks("集会者对美国国会有3点诉求:(1)通过保护流亡记者的法案;(2)制裁负责拘押的官员;(3)为被拘律师的家属提供庇护。");
