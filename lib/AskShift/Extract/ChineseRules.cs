@@ -8,7 +8,7 @@ namespace AskShift.Extract;
 /// </summary>
 internal static partial class ChineseRules
 {
-    [GeneratedRegex(@"促請|促请|敦促|呼籲|呼吁|籲請|吁请|建議|建议|應該|应该|必須|必须|應當|应当|不應|不应|要求|希望|期望|期盼|盼|懇請|恳请|請求|请求")]
+    [GeneratedRegex(@"促請|促请|敦促|呼籲|呼吁|籲請|吁请|建議|建议|應該|应该|必須|必须|應當|应当|不應|不应|要求|希望|期望|期盼|盼|祈求|懇請|恳请|請求|请求")]
     private static partial Regex MarkerRx();
 
     [GeneratedRegex(@"美國|美国|華府|华府|華盛頓|华盛顿|白宮|白宫|國會|国会|拜登|特朗普|川普|奧巴馬|奥巴马|歐巴馬|欧巴马|布林肯|蓬佩奥|蓬佩奧|鲁比奥|魯比奧|盧比歐|卢比奥|魯比歐|美方|國務院|国务院|新政府|新一届政府|新一屆政府|當選總統|当选总统|總統當選人|总统当选人")]
@@ -75,6 +75,19 @@ internal static partial class ChineseRules
             markers.AddRange(UsShouldRx().Matches(sentence).Select(m => (m.Groups["m"].Index, 1)).Where(x => markers.All(y => Math.Abs(y.Index - x.Index) > 1)));
             markers = markers.Where(m => m.Index < listAt).OrderBy(m => m.Index).ToList();
             var stopAll = Math.Min(sentence.TrimEnd('。', '！', '？', '；', ' ').Length, listAt < sentence.Length ? sentence[..listAt].TrimEnd('，', ',', ' ').Length : int.MaxValue);
+            // "在川習會前我們要做一個呼籲：美國…不應該忽略…": what a request ending in a colon leads into, in the same sentence,
+            // is its ask when it names the US and holds no request of its own.
+            foreach (Match lead in MarkerRx().Matches(sentence))
+            {
+                if (Modal(sentence, lead) || !LeadIn(lead)) continue;
+                var colon = sentence.IndexOfAny([':', '：'], lead.Index + lead.Length);
+                var (from, to) = (colon + 1, stopAll);
+                while (from < to && " 「“\"".Contains(sentence[from])) from++;
+                while (to > from && " 」”\"".Contains(sentence[to - 1])) to--;
+                if (to - from < 4 || markers.Any(x => x.Index > colon) || !UsRx().IsMatch(sentence.AsSpan(from, to - from)) ||
+                    AskedOfChinaRx().IsMatch(sentence.AsSpan(from))) continue;
+                yield return new AskSpan(start + s.Index + from, start + s.Index + to, AskForm.Sentence, "zh");
+            }
             for (var k = 0; k < markers.Count; k++)
             {
                 var m = markers[k];

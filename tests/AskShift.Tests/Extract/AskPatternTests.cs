@@ -310,6 +310,15 @@ public class AskPatternTests
     }
 
     [Fact]
+    public void What_a_chinese_request_ending_in_a_colon_leads_into_is_its_ask_when_it_names_the_US()
+    {
+        Assert.Equal(["美國政府在與中國進行任何貿易談判和對話的時候，都不應該忽略人權問題"],
+            Asks("學生領袖在記者會上說：「我們要做一個呼籲：美國政府在與中國進行任何貿易談判和對話的時候，都不應該忽略人權問題。」"));
+        Assert.Empty(Asks("學生領袖在記者會上說：「我們要做一個呼籲：所有人都應該關心被拘押的律師。」"));
+        Assert.Equal(["祈求他說服北京釋放家父"], Asks("他表示，鑑於特朗普總統的影響力，我祈求他說服北京釋放家父。"));
+    }
+
+    [Fact]
     public void Demands_numbered_with_digits_under_a_lead_that_names_them_are_asks_each_and_the_lead_is_not()
     {
         var asks = Asks("集会者对美国国会有3点诉求:(1)通过保护流亡记者的法案;(2)制裁负责拘押的官员;(3)为被拘律师的家属提供庇护。");
