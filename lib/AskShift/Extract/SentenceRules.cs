@@ -82,7 +82,7 @@ internal static partial class SentenceRules
     private static partial Regex GroupPronounRx();
 
     // What a modal asks to be made a priority: "must be front and center", "should remain a top priority".
-    [GeneratedRegex(@"^\s+(be|remain|become)\s+(front\s+and\s+cent(er|re)|(a|the)\s+(top\s+|central\s+|key\s+|core\s+|high\s+|first\s+)?priority|at\s+the\s+(center|centre|heart|top|forefront)\b|on\s+the\s+agenda|raised\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s+(be|remain|become)\s+(front\s+and\s+cent(er|re)|(a|the)\s+(top\s+|central\s+|key\s+|core\s+|high\s+|first\s+)?priority|at\s+the\s+(center|centre|heart|top|forefront|core)\b|((a|the)\s+)?central\s+(to|tenets?|tenants?|pillars?|elements?)\b|on\s+the\s+agenda|raised\b)", RegexOptions.IgnoreCase)]
     private static partial Regex PriorityRx();
 
     // A letter's statement of purpose: "We write (to you) ... to", "we join together to", "the undersigned ... to".

@@ -292,6 +292,10 @@ public class AskPatternTests
         Assert.Equal(["must be front and center in your talks in Beijing"],
             Asks("Dear Secretary Rubio,\n\nThe fate of jailed pastors must be front and center in your talks in Beijing.\n"));
         Assert.Single(Asks("The State Department is preparing the dialogue. Religious freedom should remain a top priority in those meetings."));
+        Assert.Single(Asks("The President meets Xi next week. Tibet should be at the core of every talk the two leaders hold."));
+        Assert.Single(Asks("The US is reviewing its China policy. Ending forced labour must be a central tenet of that policy."));
+        // A priority of a text that names no US actor is not the US's.
+        Assert.Empty(Asks("The conference opens on Monday. Tibet should be at the core of every talk there."));
     }
 
     [Fact]
