@@ -35,8 +35,8 @@ public class DevCorpusTests(ITestOutputHelper output)
     {
         var report = Evaluator.Evaluate(Corpus.Load(Path.Combine(Dev, "docs")), GoldSet.Load(Path.Combine(Dev, "gold")));
         output.WriteLine($"asks P={report.Precision:F3} R={report.Recall:F3} F1={report.F1:F3}; administration {report.AdministrationRight}/{report.Documents.Count}; dates {report.DatesRight}/{report.DatesScored}");
-        // 0.784 over 150 documents since the rules were revised on the sixth batch (which had taken it from 0.801 to 0.758).
-        Assert.True(report.F1 >= 0.77, $"asks F1 {report.F1:F3} < 0.77");
+        // 0.796 over 150 documents since the rules were revised on the sixth batch (which had taken it from 0.801 to 0.758).
+        Assert.True(report.F1 >= 0.78, $"asks F1 {report.F1:F3} < 0.78");
         // 143 of 150: the misses are "unknown" where only the URL or outside knowledge (a senator's first weeks in
         // office, an undated Hong Kong post) gives a year.
         Assert.True(report.AdministrationRight * 100 >= report.Documents.Count * 95, $"administration {report.AdministrationRight}/{report.Documents.Count}");
