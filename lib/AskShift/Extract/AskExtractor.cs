@@ -372,6 +372,8 @@ internal sealed record ExtractOptions
     public int HeadlineMaxChineseChars { get; init; } = 40;
     /// <summary>How far back (characters) a pronoun addressee ("urges him to") or a priority ask looks for the US person or body it stands for.</summary>
     public int PronounContextChars { get; init; } = 400;
+    /// <summary>How far back (characters) a Chinese request whose subject is 他们 looks for the US body it was addressed to: a sentence or two.</summary>
+    public int ChineseContextChars { get; init; } = 120;
     /// <summary>An unmarked lead-in ("... to ask Beijing to:") has at least this many words; "Press contact:" is a label.</summary>
     public int LeadInMinWords { get; init; } = 5;
     /// <summary>A cut-off ask needs at least this many words to say what it asks.</summary>

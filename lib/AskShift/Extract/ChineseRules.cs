@@ -110,7 +110,7 @@ internal static partial class ChineseRules
                 var clause = sentence[at..stop];
                 var namesUs = UsRx().IsMatch(clause) || youIsUs && YouRx().IsMatch(clause) || UsRx().IsMatch(sentence.AsSpan(0, m.Index))
                     // "…递交给美国国务院。他们请求立即释放…": a pronoun subject asks whom the sentence before named.
-                    || PronounSubjectRx().IsMatch(sentence.AsSpan(0, m.Index)) && UsRx().IsMatch(text.AsSpan(Math.Max(0, start + s.Index - 120), Math.Min(start + s.Index, 120)));
+                    || PronounSubjectRx().IsMatch(sentence.AsSpan(0, m.Index)) && UsRx().IsMatch(text.AsSpan(Math.Max(0, start + s.Index - AskExtractor.Options.ChineseContextChars), Math.Min(start + s.Index, AskExtractor.Options.ChineseContextChars)));
                 if (!namesUs || stop - at < 4) continue;
                 // "呼吁欧巴马…详列人权清单;有系统搜集…资讯": a request's items separated by semicolons are asks each.
                 // A modal's clauses ("…不应该…;中国人民应…") are not split: what follows may be the reason, not an item.
