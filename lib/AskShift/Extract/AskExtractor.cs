@@ -42,7 +42,7 @@ internal static partial class AskExtractor
 
     // "UHRP Encouraged by US Commitment ..., Urges Multilateral Action, March 22, 2022": an entry in a list of related
     // articles or sources (a title, perhaps its outlet, then its date), which names another page's ask.
-    [GeneratedRegex(@"^[^.!?。！？]{10,240},\s*(?:[A-Z][\w.&'’ -]{1,40},\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+(?:\d{1,2},\s+)?(?:19|20)\d\d)\s*$")]
+    [GeneratedRegex(@"^[^.!?。！？]{10,240},\s*(?:[A-Z][\w.&'’ -]{1,40},\s*)?(?:(?:" + DateWords.Months + @")\.?\s+(?:\d{1,2},\s+)?(?:19|20)\d\d)\s*$")]
     private static partial Regex CitationLineRx();
 
     /// <summary>A line that is not the document's own prose: a photo caption or an entry in a list of related pages.</summary>

@@ -23,7 +23,7 @@ public sealed record DateFinding(DateOnly? Date, DatePrecision Precision, IReadO
 /// </summary>
 internal static partial class DateFinder
 {
-    const string MonthName = @"(?<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?";
+    const string MonthName = @"(?<mon>" + DateWords.Months + @")\.?";
     const string Ordinal = @"(?:st|nd|rd|th)?";
     const string Year = @"(?<year>(?:19|20)\d\d)";
 
