@@ -28,6 +28,7 @@ BATCHES = [
     ("fourth", "17f6efb", "8df5054"),  # 17f6efb added the documents and revised the rules together; its parent had the rules before
     ("fifth", "863a013", "863a013"),
     ("sixth", "5933d1d", "5933d1d"),
+    ("seventh", "988a666", "988a666"),
 ]
 
 

@@ -220,6 +220,10 @@ internal static partial class AskExtractor
         // The last line of a text cut mid-sentence has no full stop either, but it is not a headline.
         // Lines under an asking lead-in are its items, however short and high on the page.
         var headlines = lines.Take(Math.Min(Options.HeadlineLines, lines.Count - 1)).Where(l => !listLines.Contains(l.Start) && IsHeadline(text[l.Start..l.End])).ToList();
+        // A subheading further down is written in title case ("Tibetan-Americans Urge President Obama to Prioritize
+        // Freedom"), which prose never is.
+        headlines.AddRange(lines.Skip(Options.HeadlineLines).Take(Math.Max(0, lines.Count - 1 - Options.HeadlineLines))
+            .Where(l => !listLines.Contains(l.Start) && IsHeadline(text[l.Start..l.End]) && TitleCase(text.AsSpan(l.Start, l.End - l.Start))));
         bool InHeadline(AskSpan a) => headlines.Any(h => a.Start >= h.Start && a.End <= h.End);
         var kept = asks.Any(a => !InHeadline(a)) ? asks.Where(a => !InHeadline(a)) : asks;
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -251,6 +255,27 @@ internal static partial class AskExtractor
         var first = t.AsSpan().IndexOfAnyExcept(HeadlineOpeners);
         return words.Length <= Options.HeadlineMaxWords && first >= 0 && char.IsUpper(t[first]);
     }
+
+    /// <summary>
+    /// Whether every word of a line of at least <see cref="ExtractOptions.TitleCaseMinWords"/> words, short function
+    /// words aside, opens with a capital: a subheading, not prose.
+    /// </summary>
+    internal static bool TitleCase(ReadOnlySpan<char> line)
+    {
+        var words = 0;
+        foreach (var range in line.SplitAny(' ', '\t'))
+        {
+            var w = line[range].Trim("“\"‘'(");
+            if (w.Length == 0) continue;
+            words++;
+            if (!char.IsLetter(w[0]) || char.IsUpper(w[0])) continue;
+            if (!TitleCaseSmallWords.Contains(w.ToString())) return false;
+        }
+        return words >= Options.TitleCaseMinWords;
+    }
+
+    static readonly HashSet<string> TitleCaseSmallWords = new(StringComparer.Ordinal)
+    { "a", "an", "the", "and", "or", "but", "nor", "for", "to", "of", "in", "on", "at", "by", "with", "from", "as", "into", "over", "their", "its", "his", "her", "our", "vs" };
 
     /// <summary>A line that ends in a colon and says what follows is asked ("We urge the US to:").</summary>
     static bool AskingLeadIn(string line) =>
@@ -358,6 +383,8 @@ internal sealed record ExtractOptions
     public int HeadlineLines { get; init; } = 6;
     /// <summary>A headline has at most this many words.</summary>
     public int HeadlineMaxWords { get; init; } = 25;
+    /// <summary>Words a title-case line needs before it is taken for a subheading below the top (shorter lines are labels).</summary>
+    public int TitleCaseMinWords { get; init; } = 5;
     /// <summary>Share of content words two prose asks must share to be one ask said twice (a lead and its body).</summary>
     public double ProseRestatement { get; init; } = 0.6;
     /// <summary>Content words the smaller of two asks needs before it can count as a restatement.</summary>

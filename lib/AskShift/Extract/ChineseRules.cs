@@ -11,7 +11,7 @@ internal static partial class ChineseRules
     [GeneratedRegex(@"促請|促请|敦促|呼籲|呼吁|籲請|吁请|建議|建议|應該|应该|必須|必须|應當|应当|不應|不应|要求|希望|期望|期盼|盼|祈求|懇請|恳请|請求|请求")]
     private static partial Regex MarkerRx();
 
-    [GeneratedRegex(@"美國|美国|華府|华府|華盛頓|华盛顿|白宮|白宫|國會|国会|拜登|特朗普|川普|奧巴馬|奥巴马|歐巴馬|欧巴马|布林肯|蓬佩奥|蓬佩奧|鲁比奥|魯比奧|盧比歐|卢比奥|魯比歐|美方|國務院|国务院|新政府|新一届政府|新一屆政府|當選總統|当选总统|總統當選人|总统当选人")]
+    [GeneratedRegex(@"美國|美国|華府|华府|華盛頓|华盛顿|白宮|白宫|國會|国会|拜登|特朗普|川普|奧巴馬|奥巴马|歐巴馬|欧巴马|布林肯|蓬佩奥|蓬佩奧|鲁比奥|魯比奧|盧比歐|卢比奥|魯比歐|美方|國務院|国务院|國務卿|国务卿|新政府|新一届政府|新一屆政府|當選總統|当选总统|總統當選人|总统当选人")]
     private static partial Regex UsRx();
 
     [GeneratedRegex(@"(美國|美国|華府|华府|國會|国会|美國政府|美国政府|白宮|白宫|國務院|国务院)(政府|國會|国会)?(也|更|亦|必須|必须|務必|务必|仍)?(?<m>应|應)(?![对對用急变變付邀聘])")]
@@ -20,6 +20,18 @@ internal static partial class ChineseRules
     // A sentence whose subject is a pronoun or "the organisation", just before its request verb.
     [GeneratedRegex(@"(他们|他們|她们|她們|该组织|該組織|该团体|該團體|这些团体|這些團體)\s*(也|亦|还|還|并|並|则|則)?\s*$")]
     private static partial Regex PronounSubjectRx();
+
+    // "通过了要求释放…的决议案": a marker that opens the modifier of a document passed, sent or signed (a resolution, bill
+    // or letter that demands ...) describes that document; it asks nothing itself. "希望…通過…的法案" hopes a bill passes.
+    [GeneratedRegex(@"的\s*(决议案|決議案|决议|決議|法案|议案|議案|提案|公开信|公開信|信件|信|声明|聲明|请愿书|請願書|呼声|呼聲)\s*$")]
+    private static partial Regex DocumentNounEndRx();
+
+    [GeneratedRegex(@"(通过|通過|提出|发表|發表|签署|簽署|发出|發出|递交|遞交|提交|收到)了?\s*(一份|一封|一项|一項|多份|多封)?\s*$")]
+    private static partial Regex DocumentVerbBeforeRx();
+
+    // "不應視為個人行為": what something should be seen as is an interpretation, not an ask.
+    [GeneratedRegex(@"^\s*(被)?(視為|视为|看作|看成|理解為|理解为|解讀為|解读为)")]
+    private static partial Regex SeenAsRx();
 
     // "Your Excellency": the US only in a text that names the US somewhere.
     [GeneratedRegex(@"閣下|阁下|您")]
@@ -70,7 +82,8 @@ internal static partial class ChineseRules
             bool LeadIn(Match m) => sentence[(m.Index + m.Length)..Math.Min(sentence.Length, m.Index + m.Length + 2)].IndexOfAny([':', '：']) >= 0;
             var markers = MarkerRx().Matches(sentence).Where(m => !Modal(sentence, m) && !LeadIn(m) && !NotARequest(sentence, m)).Select(m => (m.Index, m.Length)).ToList();
             // Modals (应该, 必须, 应当) only ask when the US is their subject; request verbs name their addressee after them.
-            markers.AddRange(MarkerRx().Matches(sentence).Where(m => Modal(sentence, m) && UsRx().Match(sentence[Math.Max(0, m.Index - 12)..m.Index]).Success).Select(m => (m.Index, m.Length)));
+            markers.AddRange(MarkerRx().Matches(sentence).Where(m => Modal(sentence, m) && UsRx().Match(sentence[Math.Max(0, m.Index - 12)..m.Index]).Success &&
+                                                                   !SeenAsRx().IsMatch(sentence.AsSpan(m.Index + m.Length))).Select(m => (m.Index, m.Length)));
             // The one-character modal 应/應 ("should") asks only right after a US subject ("美国国会应尽快通过…").
             markers.AddRange(UsShouldRx().Matches(sentence).Select(m => (m.Groups["m"].Index, 1)).Where(x => markers.All(y => Math.Abs(y.Index - x.Index) > 1)));
             markers = markers.Where(m => m.Index < listAt).OrderBy(m => m.Index).ToList();
@@ -112,6 +125,7 @@ internal static partial class ChineseRules
                     // "…递交给美国国务院。他们请求立即释放…": a pronoun subject asks whom the sentence before named.
                     || PronounSubjectRx().IsMatch(sentence.AsSpan(0, m.Index)) && UsRx().IsMatch(text.AsSpan(Math.Max(0, start + s.Index - AskExtractor.Options.ChineseContextChars), Math.Min(start + s.Index, AskExtractor.Options.ChineseContextChars)));
                 if (!namesUs || stop - at < 4) continue;
+                if (DocumentVerbBeforeRx().IsMatch(sentence.AsSpan(0, m.Index)) && DocumentNounEndRx().IsMatch(sentence.AsSpan(at, stop - at))) continue;
                 // "呼吁欧巴马…详列人权清单;有系统搜集…资讯": a request's items separated by semicolons are asks each.
                 // A modal's clauses ("…不应该…;中国人民应…") are not split: what follows may be the reason, not an item.
                 var pieces = Modal(sentence, MarkerRx().Match(sentence, m.Index)) ? [(at, stop)] : SplitAtSemicolons(sentence, at, stop);

@@ -20,7 +20,16 @@ internal static partial class Quotations
     [GeneratedRegex(@"\b" + Official + @"(?!\w)(\s+(?-i:[A-Z])[\w'’-]*\.?){0,4},?\s+(said|says|added|stated|noted|wrote|declared|told\s+\w+)\s*[:,]?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex BeforeRx();
 
-    /// <summary>True when text[start..end) lies inside a quotation, within its paragraph, that a US lawmaker or official speaks.</summary>
+    // The Chinese side introducing its own words: "China's Foreign Ministry ... reacted, stating, “We urge a few politicians
+    // of the US ...”" asks the US of nothing on the author's behalf.
+    [GeneratedRegex(@"\b(China|Chinese|Beijing|PRC|CCP|Foreign\s+Ministry|Hong\s+Kong\s+(government|authorities)|HKSAR|Liaison\s+Office)\b[^.!?“”""]{0,160}\b(said|says|stated|stating|added|declared|warned|responded|saying|wrote)\s*[:,]?\s*$")]
+    private static partial Regex ChineseSideBeforeRx();
+
+    [GeneratedRegex(@"^[”""’]?\s*,?\s*(said|says|added|stated|wrote|warned)\s+(a\s+|the\s+)?(Chinese|China['’]s|Beijing['’]s|Hong\s+Kong\s+government)\b")]
+    private static partial Regex ChineseSideAfterRx();
+
+    /// <summary>True when text[start..end) lies inside a quotation, within its paragraph, that a US lawmaker or official speaks, or the
+    /// Chinese side.</summary>
     /// <param name="marks">The quotation marks of the paragraph the span is in (<see cref="Marks.Of"/>, once per paragraph).</param>
     public static bool SpokenByOfficial(string text, int start, int end, Marks marks)
     {
@@ -28,7 +37,7 @@ internal static partial class Quotations
         var (open, close) = quotation;
         var after = text[close..Math.Min(marks.End, close + 160)];
         var before = text[Math.Max(marks.Start, open - 160)..open];
-        return AfterRx().IsMatch(after) || BeforeRx().IsMatch(before);
+        return AfterRx().IsMatch(after) || BeforeRx().IsMatch(before) || ChineseSideBeforeRx().IsMatch(before) || ChineseSideAfterRx().IsMatch(after);
     }
 
     /// <summary>

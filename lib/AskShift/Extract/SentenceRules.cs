@@ -29,18 +29,28 @@ internal enum MarkerKinds
 /// </summary>
 internal static partial class SentenceRules
 {
-    [GeneratedRegex(@"\b(?<m>(urg(e|es|ed|ing)|call(s|ed|ing)?\s+(up)?on|call(s|ed|ing)?\s+for|ask(s|ed|ing)?|press(es|ed|ing)?|appeal(s|ed|ing)?\s+(?:[a-z]+ly\s+)?to|implor(e|es|ed|ing)|want(s|ed|ing)?|encourag(e|es|ed|ing)|petition(s|ed|ing)?|request(s|ed|ing)?|push(es|ed|ing)?|(would|['’]d)\s+(therefore\s+|also\s+|really\s+|strongly\s+)?like(?!\s+to\b)))\s+(?<who>(?:[^.;:!?]|(?<=\b[A-Z])\.){1,120}?)\s+[“""‘]?to\s+[“""‘]?(?:to\s+)?(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<m>(urg(e|es|ed|ing)|call(s|ed|ing)?\s+(up)?on|call(s|ed|ing)?\s+for|ask(s|ed|ing)?|press(es|ed|ing)?|appeal(s|ed|ing)?\s+(?:[a-z]+ly\s+)?to|implor(e|es|ed|ing)|want(s|ed|ing)?|encourag(e|es|ed|ing)|petition(s|ed|ing)?|request(s|ed|ing)?|push(es|ed|ing)?|look(s|ed|ing)?\s+to|(would|['’]d)\s+(therefore\s+|also\s+|really\s+|strongly\s+)?like(?!\s+to\b)))\s+(?<who>(?:[^.;:!?]|(?<=\b[A-Z])\.){1,120}?)\s+[“""‘]?to\s+[“""‘]?(?:to\s+)?(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RequestRx();
 
     // "in hopes that the United States can help push for ...", "hoping that Trump will raise ...": a hope that the US acts.
     [GeneratedRegex(@"\b(hop(e|es|ed|ing)|in\s+(the\s+)?hopes?)\s+that\s+(?<who>(?:[^,.;:!?]|(?<=\b[A-Z])\.){1,60}?)\s+(can|could|will|would|might)\s+(help\s+(to\s+)?)?(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HopeThatRx();
 
-    [GeneratedRegex(@"\b(recommend|request|ask|urge|demand|insist|propose)(s|ed|d|ing)?\s+that\b|\b(recommend|propose)(s|ed|d|ing)?\s+(?=(the\s+)?(Congress|Washington|the\s+U\.?S\.?|the\s+United\s+States|the\s+administration|the\s+State\s+Department|the\s+President|lawmakers)\s+(?-i:[a-z]+)\b)", RegexOptions.IgnoreCase)]
+    // "recommended that ...", "proposed the State Department open ...", and an action named by a gerund: "suggested
+    // creating a U.S. office of ...", "recommends imposing sanctions" (not "proposed during", "suggested nothing").
+    [GeneratedRegex(@"\b(recommend|request|ask|urge|demand|insist|propose)(s|ed|d|ing)?\s+that\b|\b(recommend|propose)(s|ed|d|ing)?\s+(?=(the\s+)?(Congress|Washington|the\s+U\.?S\.?|the\s+United\s+States|the\s+administration|the\s+State\s+Department|the\s+President|lawmakers)\s+(?-i:[a-z]+)\b)|\b(recommend|propose|suggest)(s|ed|d)?\s+(also\s+)?(?=(?!(during|including|regarding|concerning|following|according|nothing|something|anything|everything|being|having)\b)(?-i:[a-z]{2,}ing)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex RecommendThatRx();
 
     [GeneratedRegex(@"\b(should|must|needs?\s+to|ought\s+to)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ModalRx();
+
+    // "We now need both your public support and ...": in a letter to a US official, what the writers need of "you".
+    [GeneratedRegex(@"\b(we|I)\s+((now|also|still|urgently|really|desperately|therefore|so)\s+)?need\s+(both\s+)?your\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NeedYourRx();
+
+    // "The Tibetan Policy Act mandates that the president should ...": what a law or bill requires is reported, not asked.
+    [GeneratedRegex(@"\b(Act|[Ll]aw|[Ll]egislation|[Rr]esolution|[Bb]ill|[Ss]tatute)\s+(mandates|requires|stipulates|says|states|provides|directs|obliges)\s+that\b[^.;]*$")]
+    private static partial Regex LawRequiresThatRx();
 
     [GeneratedRegex(@"\b(it['’]s|it\s+is|it\s+was|it\s+remains)\s+(a\s+)?(high\s+|past\s+|moral\s+|now\s+|therefore\s+|all\s+the\s+more\s+|vitally\s+|critically\s+|extremely\s+|absolutely\s+|especially\s+|particularly\s+)?(time|imperative|crucial|essential|vital|critical|urgent|important|necessary|incumbent\s+on\s+(?<who2>[^.;:]{1,60}?))\s+(?:for\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+to\s+[a-z]|that\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+(?-i:(?<verb>[a-z]+))\b|to\s+(?<verb>[a-z]+)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex TimeForRx();
@@ -119,7 +129,7 @@ internal static partial class SentenceRules
         "urg", "call", "ask", "press", "appeal", "implor", "want", "encourag", "petition", "request", "push", "like",
         "recommend", "demand", "insist", "propose", "should", "must", "need", "ought", "time", "imperative", "crucial",
         "essential", "vital", "critical", "import", "necessary", "incumbent", "focus", "advocat", "case", "lobb", "priorit",
-        "measures", "steps", "includ", "hop",
+        "measures", "steps", "includ", "hop", "look", "suggest",
     ], StringComparison.OrdinalIgnoreCase);
 
     // Characters a case-insensitive pattern takes for an ASCII letter that an ordinal comparison does not (Kelvin sign
@@ -128,7 +138,7 @@ internal static partial class SentenceRules
 
     /// <summary>The patterns <see cref="Find"/> looks for markers with (a test holds each to <see cref="MayHoldMarker"/>).</summary>
     internal static IReadOnlyList<Regex> MarkerPatterns =>
-        [RequestRx(), HopeThatRx(), RecommendThatRx(), ModalRx(), TimeForRx(), NeedForRx(), FocusOnRx(), ObjectRequestRx(), DemandsListRx(), TheseIncludeRx(), RecommendationsWereRx()];
+        [RequestRx(), HopeThatRx(), RecommendThatRx(), NeedYourRx(), ModalRx(), TimeForRx(), NeedForRx(), FocusOnRx(), ObjectRequestRx(), DemandsListRx(), TheseIncludeRx(), RecommendationsWereRx()];
 
     /// <summary>False when no marker pattern can match in <paramref name="sentence"/>.</summary>
     internal static bool MayHoldMarker(ReadOnlySpan<char> sentence) => sentence.ContainsAny(MarkerStems) || sentence.ContainsAny(CaseTwins);
@@ -166,6 +176,12 @@ internal static partial class SentenceRules
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
             }
+            if (youIsUs)
+                foreach (Match m in NeedYourRx().MatchesOrNone(s))
+                {
+                    var at = m.Index;
+                    hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
+                }
             foreach (Match m in RecommendThatRx().MatchesOrNone(s))
             {
                 // "urges that the situation is critical" states; "urges that the US act" asks.
@@ -210,6 +226,7 @@ internal static partial class SentenceRules
                 // "recommends that the US should ...": the modal is the verb of the request's own clause, not a new ask.
                 // (The request and its 60 characters fit in the 120 before the modal; reading more only costs time.)
                 if (RecommendsThatBeforeRx().IsMatch(s.AsSpan(Math.Max(0, m.Index - 120), Math.Min(120, m.Index)))) continue;
+                if (LawRequiresThatRx().IsMatch(s.AsSpan(0, m.Index))) continue;
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
             }
@@ -334,7 +351,20 @@ internal static partial class SentenceRules
         // A subject is at most 12 words: no need to look further back than a few hundred characters for a clause break.
         var floor = Math.Max(0, modal - 160);
         var from = modal == 0 ? 0 : Math.Max(s.LastIndexOfAny(ClauseBreaks, modal - 1, modal - floor) + 1, floor);
-        var words = s[from..modal].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
+        var phrase = s[from..modal];
+        // "Foreign governments—not least the United States—need to ...": an aside between dashes (or brackets) right
+        // before the modal belongs to the subject; the subject is what precedes it and the aside, as a list.
+        if (from > 0 && string.IsNullOrWhiteSpace(phrase) && s[from - 1] is '—' or '–' or ')' && from - 1 > floor)
+        {
+            var opener = s[from - 1] == ')' ? '(' : s[from - 1];
+            var open = s.LastIndexOf(opener, from - 2, from - 1 - floor);
+            if (open > floor)
+            {
+                var head = Math.Max(s.LastIndexOfAny(ClauseBreaks, open - 1, open - floor) + 1, floor);
+                phrase = s[head..open] + ", " + s[(open + 1)..(from - 1)];
+            }
+        }
+        var words = phrase.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
         var cut = words.FindLastIndex(w => ClauseWords.Contains(w.ToLowerInvariant()));
         if (cut >= 0) words = words.Skip(cut + 1).ToList();
         if (words.Count > 12) words = words.Skip(words.Count - 12).ToList();

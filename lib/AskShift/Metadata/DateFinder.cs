@@ -74,6 +74,13 @@ internal static partial class DateFinder
     [GeneratedRegex(@"\b\d+\s*min(?:ute)?s?\s+read\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Published|Posted|Updated|Last\s+updated|Released|Dated|Issued|Date|on|by|at)\b|\d{1,2}:\d\d\s*(am|pm|a\.m\.|p\.m\.)?|[|•·:,/()\[\]–—-]|星期.|周.", RegexOptions.IgnoreCase)]
     private static partial Regex DateLineFillerRx();
 
+    // A document that is itself a testimony or a statement for the record: "Testimony by ...", "Written Statement of ...".
+    [GeneratedRegex(@"^\s*(Written\s+|Prepared\s+|Oral\s+)?(Testimony|Statement)\s+(of|by|before|for)\b")]
+    private static partial Regex TestimonyOpeningRx();
+
+    [GeneratedRegex(@"\bHearing\b[^\n]{0,200}?(?<date>" + FullDate + @")")]
+    private static partial Regex HearingDateRx();
+
     [GeneratedRegex(@"\b(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,?\s*\(?\s*" + MonthName + @"\s+(?<day>\d{1,2})" + Ordinal + @"\b\)?(?!,?\s*(19|20)\d\d)")]
     private static partial Regex WeekdayRx();
 
@@ -143,6 +150,12 @@ internal static partial class DateFinder
         foreach (Match m in BarDatelineRx().Matches(text[..Math.Min(text.Length, headerOffset)]))
             if (ParseFull(m.Groups["date"].Value) is { } d) return new(d, DatePrecision.Day, [m.Value.Trim()], null);
 
+        // A testimony opens with its hearing, and the hearing's date is the testimony's own, even run into one line with
+        // the title ("Testimony by ... Hearing on “...” May 6, 2021 Good afternoon, Chairman ...").
+        if (TestimonyOpeningRx().IsMatch(text) && HearingDateRx().Match(text[..Math.Min(text.Length, options.TestimonyHeaderChars)]) is { Success: true } hearing &&
+            ParseFull(hearing.Groups["date"].Value) is { } heard)
+            return new(heard, DatePrecision.Day, [hearing.Value.Trim()], "the date of the hearing a testimony was given at");
+
         // 3. A date alone on its line: a letter's date line, a byline's date. Near the top first, then anywhere.
         var top = byline.Text != null ? byline : dateLines.FirstOrDefault(l => l.Line < headerEnd);
         if (top.Text != null) return new(top.Date, DatePrecision.Day, [top.Text], null);
@@ -186,6 +199,10 @@ internal static partial class DateFinder
         }
         // 6. Only years: the latest one the text mentions, to the year, as a last resort.
         var latestYear = AnyYearRx().Matches(text).Select(m => Number(m.Groups["year"].Value)).Where(y => y <= options.Today.Year && y >= 2000).DefaultIfEmpty().Max();
+        // ... unless the office-holders it names as sitting were not in office that year ("自從2015年" in a text about
+        // President Trump and his new adviser Bolton is an event's year).
+        if (latestYear > 0 && Tenure(holders) is { } named && !named.Any(t => t.From.Year <= latestYear && t.To.Year >= latestYear))
+            return new(null, DatePrecision.Unknown, [], $"no date stated; the latest year the text mentions, {latestYear.ToString(CultureInfo.InvariantCulture)}, lies outside the tenures of the office-holders it names");
         if (latestYear > 0)
             return new(new DateOnly(latestYear, 1, 1), DatePrecision.Year, [latestYear.ToString(CultureInfo.InvariantCulture)], "no date stated; the latest year the text mentions");
         return DateFinding.None;
@@ -213,13 +230,13 @@ internal static partial class DateFinder
         var month = MonthNumber(w.Groups["mon"].Value);
         var day = int.Parse(w.Groups["day"].Value, CultureInfo.InvariantCulture);
         var weekday = Enum.Parse<DayOfWeek>(w.Groups["wd"].Value);
-        var last = t.To < options.Today ? t.To : options.Today;
+        var last = t[^1].To < options.Today ? t[^1].To : options.Today;
         var hits = new List<DateOnly>();
-        for (var y = t.From.Year; y <= last.Year; y++)
+        for (var y = t[0].From.Year; y <= last.Year; y++)
         {
             if (day > DateTime.DaysInMonth(y, month)) continue;
             var d = new DateOnly(y, month, day);
-            if (d >= t.From && d <= last && d.DayOfWeek == weekday) hits.Add(d);
+            if (Within(t, d) && d <= last && d.DayOfWeek == weekday) hits.Add(d);
         }
         if (hits.Count != 1) return null;
         var evidence = new List<string> { w.Value.Trim() };
@@ -228,19 +245,31 @@ internal static partial class DateFinder
             $"{w.Groups["wd"].Value} {month}/{day} falls in {hits[0].Year} only, within the tenures of the office-holders named");
     }
 
-    /// <summary>The span of time in which every office-holder named was in office (heads of state alone if they disagree).</summary>
-    static (DateOnly From, DateOnly To)? Tenure(IReadOnlyList<(OfficeHolder Holder, string Evidence)> holders)
+    /// <summary>
+    /// The spans of time in which every person named was in the office named (heads of state alone if they disagree),
+    /// in order. A person who held an office twice counts with both tenures: "特朗普總統" with National Security Adviser
+    /// Bolton is Trump's first term, not no term at all.
+    /// </summary>
+    static List<(DateOnly From, DateOnly To)>? Tenure(IReadOnlyList<(OfficeHolder Holder, string Evidence)> holders)
     {
         if (holders.Count == 0) return null;
-        var from = holders.Max(h => h.Holder.From);
-        var to = holders.Min(h => h.Holder.To);
-        if (to >= from) return (from, to);
-        var heads = holders.Where(h => h.Holder.Office == "US President").ToList();
-        if (heads.Count == 0) return null;
-        from = heads.Max(h => h.Holder.From);
-        to = heads.Min(h => h.Holder.To);
-        return to >= from ? (from, to) : null;
+        static List<(DateOnly From, DateOnly To)>? Common(IEnumerable<(OfficeHolder Holder, string Evidence)> named)
+        {
+            List<(DateOnly From, DateOnly To)>? common = null;
+            foreach (var person in named.GroupBy(h => (h.Holder.Office, h.Holder.FullName)))
+            {
+                var spans = person.Select(h => (h.Holder.From, h.Holder.To)).Distinct().OrderBy(x => x.From).ToList();
+                common = common == null ? spans : [.. from a in common from b in spans
+                    let f = a.From > b.From ? a.From : b.From
+                    let t = a.To < b.To ? a.To : b.To
+                    where t >= f orderby f select (f, t)];
+            }
+            return common is { Count: > 0 } ? common : null;
+        }
+        return Common(holders) ?? Common(holders.Where(h => h.Holder.Office == "US President"));
     }
+
+    static bool Within(List<(DateOnly From, DateOnly To)> spans, DateOnly d) => spans.Any(x => d >= x.From && d <= x.To);
 
     /// <summary>
     /// The year of a month/day: the latest year the text mentions that lies in the office-holders' common tenure (or,
@@ -257,7 +286,7 @@ internal static partial class DateFinder
             if (day > DateTime.DaysInMonth(y, month)) continue;
             var d = new DateOnly(y, month, day);
             if (d > options.Today) continue;
-            if (tenure is { } t && (d < t.From || d > t.To)) continue;
+            if (tenure is { } t && !Within(t, d)) continue;
             var evidence = new List<string> { y.ToString(CultureInfo.InvariantCulture) };
             if (tenure != null) evidence.AddRange(holders.Select(h => h.Evidence).Distinct());
             return (d, evidence, $"no year beside the day; {y} is the latest year the text mentions" + (tenure != null ? " within the tenures of the office-holders named" : ""));

@@ -10,6 +10,11 @@ public sealed record MetadataOptions
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
     /// <summary>How many non-empty lines count as the top of a document, where a date alone on its line is the document's own.</summary>
     public int HeaderLines { get; init; } = 12;
+    /// <summary>
+    /// How far into a testimony its hearing's date is looked for: scraped testimonies often run the title, the hearing and
+    /// the opening words into one line, so the top is counted in characters, not lines.
+    /// </summary>
+    public int TestimonyHeaderChars { get; init; } = 600;
 }
 
 /// <summary>What the metadata stage reads from one document.</summary>

@@ -494,4 +494,56 @@ public class AskPatternTests
         Assert.Single(One("该联盟呼吁美国保护香港居民免受跨国镇压。").Asks);
         Assert.Empty(One("该联盟呼吁全球支持香港的朋友们给议员写信。").Asks);
     }
+
+    [Theory]
+    [InlineData("Advocates look to the Biden administration to press Beijing for the release of the jailed journalists.", "look to the Biden administration to press Beijing for the release of the jailed journalists")]
+    [InlineData("Kim said the earlier visits had helped and urged senators to press the executive branch to raise the publisher's detention in every bilateral meeting.", "urged senators to press the executive branch to raise the publisher's detention in every bilateral meeting")]
+    [InlineData("One witness suggested creating a U.S. office of political prisoner advocacy to prioritise release diplomacy.", "suggested creating a U.S. office of political prisoner advocacy to prioritise release diplomacy")]
+    [InlineData("Foreign governments—not least the United States—need to urge the city's leaders to free the detained students.", "need to urge the city's leaders to free the detained students")]
+    public void Seventh_batch_forms_of_asking_the_US(string text, string expected) => Assert.Contains(expected, Asks(text));
+
+    [Theory]
+    [InlineData("The Tibetan Policy Act mandates that the president should press Beijing to resume talks with the Dalai Lama's envoys.")]
+    [InlineData("China's foreign ministry reacted, stating, “We urge a few politicians of the US to respect the rule of law and stop meddling.”")]
+    [InlineData("Analysts suggested nothing the United States could do would change Beijing's course before the congress.")]
+    [InlineData("The visit, proposed during the talks in Washington, never took place.")]
+    [InlineData("Dear friends,\n\nWe now need your donations to keep the shelter in Dharamsala open through the winter.")]
+    public void What_a_law_requires_the_Chinese_side_urges_or_a_reader_is_asked_is_no_ask_of_the_US(string text) => Assert.Empty(One(text).Asks);
+
+    [Fact]
+    public void A_letter_to_a_US_official_asks_for_what_its_writers_need_of_you()
+    {
+        var asks = Asks("Dear Mr. President,\n\nOur city has changed beyond recognition this year.\nWe now need your public support and the diplomatic efforts of the United States to keep our city free.\n");
+        Assert.Contains(asks, a => a.Contains("need your public support and the diplomatic efforts of the United States to keep our city free", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("人权组织致函希拉里，敦促她在即将以国务卿身份访华期间推动人权改善。", "敦促她在即将以国务卿身份访华期间推动人权改善")]
+    [InlineData("人权组织希望美国国会尽快通过保护香港难民的法案。", "希望美国国会尽快通过保护香港难民的法案")]
+    public void Chinese_asks_of_the_secretary_of_state_and_hopes_that_a_bill_passes(string text, string expected) => Assert.Contains(expected, Asks(text));
+
+    [Theory]
+    [InlineData("美国国会通过了要求释放人权律师的决议案。")]
+    [InlineData("国务院发言人此举不应视为个人行为，而是美国政府的信号。")]
+    public void A_Chinese_marker_describing_a_resolution_or_how_a_gesture_should_be_seen_is_no_ask(string text) => Assert.Empty(One(text).Asks);
+
+    [Fact]
+    public void A_title_case_subheading_below_the_top_gives_way_to_the_body_ask()
+    {
+        var asks = Asks("Tibetan Protests Greet the Visiting Leader on His First Trip to the US\n\n\nFor Immediate Release\nJune 7, 2013\n***Photo Opportunity\n" +
+                        "Jane Doe, Example Tibet Group, 555-266-0100\nJohn Roe, Example Tibet Group, 555-289-0101\nAnn Poe, Example Friends of Tibet, 555-264-0102\nEd Loe, Example Youth Congress, 555-566-0103\n\n" +
+                        "Tibetans Urge President Obama to Prioritize Freedom for Their Homeland\n" +
+                        "Palm Springs – Activists gathered at the resort today and called on President Obama to confront the Chinese leader over the self-immolations.\n" +
+                        "“We are here for the monks and nuns who cannot speak,” said Jane Doe of the group.\nThe two leaders are expected to discuss trade, cyber security and North Korea.\n\n" +
+                        "The protest will continue through the weekend as the visit goes on.\n");
+        Assert.Equal(["called on President Obama to confront the Chinese leader over the self-immolations"], asks);
+    }
+
+    [Theory]
+    [InlineData("Tibetans Urge President Obama to Raise Tibet at the Summit", true)]
+    [InlineData("Groups Call for the Release of Ilham Tohti", true)]
+    [InlineData("Tibetans urge President Obama to raise Tibet at the summit", false)]
+    [InlineData("Release Ilham Tohti Now", false)] // too short to tell a subheading from a label
+    public void Title_case_means_every_word_but_short_function_words_is_capitalised(string line, bool expected) =>
+        Assert.Equal(expected, AskShift.Extract.AskExtractor.TitleCase(line));
 }

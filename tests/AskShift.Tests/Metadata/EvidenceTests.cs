@@ -97,6 +97,28 @@ public class DateEvidenceTests
     }
 
     [Fact]
+    public void A_testimony_is_dated_by_the_hearing_it_opens_with_even_on_one_run_on_line()
+    {
+        var f = Find("Testimony by Jane Doe, Director, Example Rights Group\n\nHouse Committee on Foreign Affairs Hearing on “Repression in Tibet” March 3, 2022 Good afternoon, Chairman and Members of the Committee. Thank you for inviting me.");
+        Assert.Equal(new DateOnly(2022, 3, 3), f.Date);
+        Assert.Equal(DatePrecision.Day, f.Precision);
+        // A report about a hearing is not the testimony: the date in its sentence may be the event's.
+        Assert.Equal(DatePrecision.Month, Find("Rights groups spoke at a congressional hearing on March 3, 2022, and urged new sanctions.").Precision);
+    }
+
+    [Fact]
+    public void A_person_who_held_an_office_twice_is_matched_against_both_tenures()
+    {
+        // Trump's two terms and Bolton's tenure as adviser meet in 2018-2019; 2015 is the year of an arrest, not the text's.
+        const string text = "4月10日，维权人士会见白宫官员，呼吁特朗普政府采取行动。新任国家安全顾问博尔顿表示人权将是重要议题。她的丈夫自2015年起被关押，2019年将受审。";
+        var f = Find(text);
+        Assert.Equal(new DateOnly(2019, 4, 10), f.Date);
+        var none = Find("4月10日，维权人士呼吁特朗普政府采取行动。新任国家安全顾问博尔顿表示人权将是重要议题。她的丈夫自2015年起被关押。");
+        Assert.Null(none.Date); // 2015 lies outside every tenure the text names: no date rather than a wrong one
+        Assert.Contains("tenures", none.Note);
+    }
+
+    [Fact]
     public void No_inferred_date_lies_after_the_reading_day()
     {
         var f = DateFinder.Find("GENEVA, Dec 20 - Activists asked President Trump to act before 2026 ends.", new MetadataOptions { Today = new DateOnly(2026, 11, 25) });
@@ -132,6 +154,7 @@ public class AdministrationEvidenceTests
     [InlineData("美國前副總統彭斯呼籲國務卿魯比歐為被捕牧師發聲。彭斯表示，川普總統應向北京施壓。", "trump2")] // a bare name is the former holder the text names
     [InlineData("Former Vice President Mike Pence urged action; Pence said President Trump and Secretary of State Marco Rubio must speak up.", "trump2")]
     [InlineData("Vice President Pence, unlike former Vice President Biden, should press Beijing; Pence met the families.", "trump1")] // the title alone names him sitting
+    [InlineData("4月10日，维权人士呼吁特朗普政府采取行动。新任国家安全顾问博尔顿表示人权将是重要议题。她的丈夫自2015年起被关押。", "trump1")] // an adviser of the first term, and an event's year
     [InlineData("Three months into Donald Trump's second term, the family of the publisher, arrested on Dec. 3, 2020, asked the administration to help.", "trump2")] // a body month of an event, not the text's date
     public void Administration_follows_the_evidence(string text, string expected)
     {
