@@ -121,7 +121,7 @@ public static class DocumentPipeline
         var provenance = Provenance(meta, given, known, out var urlNote);
         if (urlNote is not null) warnings.Add(urlNote);
         if (meta.Date.Note != null) warnings.Add($"date: {meta.Date.Note}");
-        if (meta.Date.Precision == DatePrecision.Unknown) warnings.Add("date: no date found in the text");
+        if (meta.Date.Precision == DatePrecision.Unknown && meta.Date.Note == null) warnings.Add("date: no date found in the text");
         if (meta.Administration.Reason != null) warnings.Add($"administration: {meta.Administration.Code}: {meta.Administration.Reason}");
         if (asks.Count == 0) warnings.Add("asks: no ask of the US government found");
 

@@ -102,7 +102,11 @@ internal static partial class AdministrationFinder
         if (date.Precision == DatePrecision.Year && date.Date is { } y &&
             Administrations.For(new DateOnly(y.Year, 1, 1)) is var first && first == Administrations.For(new DateOnly(y.Year, 12, 31)) && first != "unknown")
             return new(first, [.. date.Evidence], null);
-        return new("unknown", [], named.Reason ?? "no date, no US president and no election or transition wording in the text");
+        // Say what the text does give: a year that two administrations share is not "no date".
+        var why = date.Precision == DatePrecision.Year && date.Date is { } shared
+            ? $"dated only to {shared.Year.ToString(CultureInfo.InvariantCulture)}, a year that spans two administrations, with no US president and no election or transition wording in the text"
+            : "no date, no US president and no election or transition wording in the text";
+        return new("unknown", [], named.Reason ?? why);
     }
 
     /// <summary>
