@@ -29,6 +29,7 @@ BATCHES = [
     ("fifth", "863a013", "863a013"),
     ("sixth", "5933d1d", "5933d1d"),
     ("seventh", "988a666", "988a666"),
+    ("eighth", "8acae18", "8acae18"),
 ]
 
 

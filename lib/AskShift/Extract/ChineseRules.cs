@@ -238,11 +238,17 @@ internal static partial class ChineseRules
     static bool NotARequest(string sentence, Match m)
     {
         if (m.Index > 0 && sentence[m.Index - 1] == '的') return true;
+        // "我提出這個要求，我們…", "提出這項請求，兩人…": a marker after a demonstrative and its measure word is a noun,
+        // whatever follows ("呼籲，希望…" is a verb before its clause).
+        if (DemonstrativeBeforeRx().IsMatch(sentence.AsSpan(0, m.Index))) return true;
         if (CallOnPublicRx().Match(sentence, m.Index) is { Success: true } pub && pub.Index == m.Index && !AddressesGovernment(pub.Groups["who"].Value)) return true;
         var after = sentence[(m.Index + m.Length)..Math.Min(sentence.Length, m.Index + m.Length + 3)];
         if (after.StartsWith("匿名", StringComparison.Ordinal)) return true;
         return m.Value is "希望" or "期望" or "期盼" && UsSubjectRx().IsMatch(sentence[Math.Max(0, m.Index - 8)..m.Index]);
     }
+
+    [GeneratedRegex(@"(這|这|此|該|该|那)(個|个|項|项|些|一)?\s*$")]
+    private static partial Regex DemonstrativeBeforeRx();
 
     static bool Modal(string sentence, Match m) => m.Value is "應該" or "应该" or "必須" or "必须" or "應當" or "应当" or "不應" or "不应";
 }

@@ -56,8 +56,9 @@ internal static partial class DateFinder
     private static partial Regex ParenDatelineRx();
 
     // "WASHINGTON, June 3, 2019 -", "NEW YORK (June 3, 2019) -", "London, 7 November 2024:" at the start of a paragraph;
-    // "2020-06-22 -- Members ...": plain text writes the dash as two hyphens.
-    [GeneratedRegex(@"^\s*(?:[A-Z][A-Za-z.'’ ]{1,40}?(?:,\s*[A-Z][A-Za-z.]{1,15})?\s*(?:[,(]|\s[-–—])\s*)?(?<date>" + FullDate + @")\s*\)?(?:\s*\([^()\n]{2,40}\))?\s*(?:(?:[-–—]{1,2}|:)\s|[-–—:]?$)", RegexOptions.Multiline)]
+    // "2020-06-22 -- Members ...": plain text writes the dash as two hyphens. A wire service or syndicator may stand
+    // before the place: "(Human Rights Watch/IFEX) - New York, October 21, 2010 – ...".
+    [GeneratedRegex(@"^\s*(?:\([^()\n]{2,40}\)\s*[-–—]\s*)?(?:[A-Z][A-Za-z.'’ ]{1,40}?(?:,\s*[A-Z][A-Za-z.]{1,15})?\s*(?:[,(]|\s[-–—])\s*)?(?<date>" + FullDate + @")\s*\)?(?:\s*\([^()\n]{2,40}\))?\s*(?:(?:[-–—]{1,2}|:)\s|[-–—:]?$)", RegexOptions.Multiline)]
     private static partial Regex CityDatelineRx();
 
     // "【新唐人2012年10月8日讯】", "（中央社2023年6月16日电）": a Chinese news outlet's dateline, the outlet and date in brackets

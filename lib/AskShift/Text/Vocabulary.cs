@@ -44,8 +44,9 @@ internal static partial class Vocabulary
         var cleaned = UsChinaRx().Replace(phrase, "U.S.");
         if (UsActorRx().IsMatch(cleaned) && !NonUsActorRx().IsMatch(cleaned)) return true;
         // "Xi and Trump", "the US and its allies", "you and the international community": an ask of the US among others.
+        // A part opening with a possessive belongs to the actor before it: "Xi and his officials" are China's.
         var parts = PhraseJoinRx().Split(cleaned);
-        return parts.Length > 1 && parts.Any(p => (UsActorRx().IsMatch(p) || youIsUs && YouRx().IsMatch(p)) && !NonUsActorRx().IsMatch(p));
+        return parts.Length > 1 && parts.Any(p => (UsActorRx().IsMatch(p) || youIsUs && YouRx().IsMatch(p)) && !NonUsActorRx().IsMatch(p) && !PossessiveOpeningRx().IsMatch(p));
     }
 
     [GeneratedRegex(@"(?<!\b(to|by|of|from|with|for|about|on|and)\s+)\b((U\.S\.|US)\s+)?(President|Vice\s+President|Secretary(\s+of\s+State)?|Senator|Ambassador|Special\s+(Coordinator|Envoy))\s+(Obama|Trump|Biden|Clinton|Kerry|Blinken|Pompeo|Tillerson|Rubio|Harris|Pence|Vance)\s*$")]
@@ -109,6 +110,9 @@ internal static partial class Vocabulary
 
     /// <summary>Words every ask shares whatever it asks ("urge", "government"), left out when asks are compared (<see cref="WordSet"/>).</summary>
     public static bool IsAskFiller(ReadOnlySpan<char> word) => AskFillerLookup.Contains(word);
+
+    [GeneratedRegex(@"^\s*(his|her|its|their)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PossessiveOpeningRx();
 
     [GeneratedRegex(@"\s+and\s+|,\s*|\s+as\s+well\s+as\s+")]
     private static partial Regex PhraseJoinRx();

@@ -546,4 +546,16 @@ public class AskPatternTests
     [InlineData("Release Ilham Tohti Now", false)] // too short to tell a subheading from a label
     public void Title_case_means_every_word_but_short_function_words_is_capitalised(string line, bool expected) =>
         Assert.Equal(expected, AskShift.Extract.AskExtractor.TitleCase(line));
+
+    [Theory]
+    [InlineData("The foundation issued a statement calling the U.S. government and people around the world to remember the prisoners of conscience.", "calling the U.S. government and people around the world to remember the prisoners of conscience")]
+    [InlineData("The United States and its allies must press Beijing to free the detained editors.", "must press Beijing to free the detained editors")]
+    public void Eighth_batch_forms_of_asking_the_US(string text, string expected) =>
+        Assert.Contains(Asks(text), a => a.Contains(expected, StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("Xi and his officials must hear the voices of the families too.")]
+    [InlineData("白宫表示，美国总统说「因此我提出这个要求，我们就静观事态发展」。")]
+    [InlineData("美国总统并未说明何时向北京提出这项请求，两人上月曾通电话。")]
+    public void An_officials_own_side_and_a_Chinese_marker_after_a_demonstrative_are_no_ask(string text) => Assert.Empty(One(text).Asks);
 }

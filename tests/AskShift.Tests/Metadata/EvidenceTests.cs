@@ -97,6 +97,14 @@ public class DateEvidenceTests
     }
 
     [Fact]
+    public void A_wire_services_name_may_stand_before_a_city_dateline()
+    {
+        var f = Find("Groups urge a principled policy\n\n(Example Wire/IFEX) - Geneva, March 4, 2012 – Rights groups urged the administration to raise the detained lawyers' cases.");
+        Assert.Equal(new DateOnly(2012, 3, 4), f.Date);
+        Assert.Equal(DatePrecision.Day, f.Precision);
+    }
+
+    [Fact]
     public void A_testimony_is_dated_by_the_hearing_it_opens_with_even_on_one_run_on_line()
     {
         var f = Find("Testimony by Jane Doe, Director, Example Rights Group\n\nHouse Committee on Foreign Affairs Hearing on “Repression in Tibet” March 3, 2022 Good afternoon, Chairman and Members of the Committee. Thank you for inviting me.");
