@@ -117,10 +117,10 @@ internal static partial class DateFinder
         {
             // An edit's date is weighed last; the date it follows on the same line ("September 26, 2012 Updated: October
             // 1, 2015") is the publication's.
-            if (DateLine(lines[i]) is not { } dl) continue;
+            if (DateLine(lines[i], options) is not { } dl) continue;
             if (UpdatedRx().IsMatch(lines[i]))
             {
-                if (DateLine(UpdatedRx().Replace(lines[i], " ")) is not { } published) continue;
+                if (DateLine(UpdatedRx().Replace(lines[i], " "), options) is not { } published) continue;
                 dl = published;
             }
             dateLines.Add((i, dl.Date, dl.Text));
@@ -210,8 +210,9 @@ internal static partial class DateFinder
     }
 
     /// <summary>The date on a line that holds nothing else of substance (a date line), or null.</summary>
-    internal static (DateOnly Date, string Text)? DateLine(string line)
+    internal static (DateOnly Date, string Text)? DateLine(string line, MetadataOptions? options = null)
     {
+        options ??= new MetadataOptions();
         var trimmed = line.Trim();
         // Every full-date form has an ASCII year: most lines have no digit at all and need no regular expression.
         if (trimmed.Length == 0 || trimmed.Length > 120 || trimmed.AsSpan().IndexOfAnyInRange('0', '9') < 0 || CaptionRx().IsMatch(trimmed)) return null;
@@ -222,6 +223,10 @@ internal static partial class DateFinder
         // "September 17, 2018", "7th November 2024 | Hong Kong Watch", "Posted by Jane Doe on March 3, 2015".
         if (words.Length > 6 || EndsWithSentenceEndRx().IsMatch(rest) && words.Length > 2) return null;
         if (words.Any(w => w.Length > 0 && char.IsLower(w[0]) && w is not ("and" or "of" or "the" or "for" or "in" or "on" or "de"))) return null;
+        // Chinese writes a sentence without spaces, so it is one "word": count its characters instead. A line that opens
+        // with its date stays a date line ("2021年1月24日,多个华人团体…", a caption); one with the date inside a long
+        // sentence does not ("…並由江澤民…於1997年6月30日在香港作見證。" is about an event).
+        if (m.Index > 0 && rest.Count(c => c is >= '\u3400' and <= '\u9fff') > options.DateLineMaxChineseChars) return null;
         return (d, trimmed);
     }
 

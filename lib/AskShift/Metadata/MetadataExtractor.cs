@@ -15,6 +15,11 @@ public sealed record MetadataOptions
     /// the opening words into one line, so the top is counted in characters, not lines.
     /// </summary>
     public int TestimonyHeaderChars { get; init; } = 600;
+    /// <summary>
+    /// How many Chinese characters may stand beside a date on a line still taken for a date line (an outlet's name, a
+    /// column's label); more make the line a sentence about something dated.
+    /// </summary>
+    public int DateLineMaxChineseChars { get; init; } = 16;
 }
 
 /// <summary>What the metadata stage reads from one document.</summary>

@@ -97,6 +97,18 @@ public class DateEvidenceTests
     }
 
     [Fact]
+    public void A_Chinese_sentence_holding_a_full_date_is_not_a_date_line()
+    {
+        // The handover's date inside a sentence of history is an event's: trusted to the month at most, never the day.
+        var f = Find("評論文章\n1984年中英簽署聯合聲明，規定香港回歸後五十年不變，並由兩國領導人於1997年6月30日在香港見證交接。\n美國應要求北京信守承諾。");
+        Assert.NotEqual(DatePrecision.Day, f.Precision);
+        // An outlet's label beside the date keeps it a date line.
+        Assert.Equal(new DateOnly(2023, 7, 21), Find("新闻标题\n2023年07月21日中国禁闻新闻\n人权团体呼吁美国政府采取行动。").Date);
+        // So does a line that opens with its date, however long (a caption).
+        Assert.Equal(new DateOnly(2021, 1, 24), Find("新闻标题\n2021年1月24日,多个华人团体在纽约联合国总部外举行集会,抗议迫害。(记者/示例报\n人权团体敦促美国新政府继续施压。").Date);
+    }
+
+    [Fact]
     public void A_wire_services_name_may_stand_before_a_city_dateline()
     {
         var f = Find("Groups urge a principled policy\n\n(Example Wire/IFEX) - Geneva, March 4, 2012 – Rights groups urged the administration to raise the detained lawyers' cases.");
