@@ -76,6 +76,14 @@ public static class ScaleRun
         }
         var outDir = Path.Combine(Path.GetTempPath(), $"askshift-scale-notebooks-{documents}");
         Directory.CreateDirectory(outDir);
+        // The in-process runner leaves the current directory alone, so what the notebooks read and write by relative
+        // paths (Codebook.Load("codebook.json"), the CSVs under tables/) resolves against this process's. Run from the
+        // repository root, 02 and 03 failed at their first guided cell (codebook.json not found) and the tables landed
+        // in the root; from notebooks/ they would overwrite the committed tables. This process runs nothing else, so it
+        // moves to the output folder and takes the codebook along; the hand-coded gold the notebooks look for by
+        // relative path is then absent, which they report, as it would not pair with generated asks anyway.
+        File.Copy(Path.Combine(repo, "notebooks", "codebook.json"), Path.Combine(outDir, "codebook.json"), overwrite: true);
+        Directory.SetCurrentDirectory(outDir);
         var failed = 0;
         foreach (var nb in Directory.EnumerateFiles(Path.Combine(repo, "notebooks"), "*.ipynb").Order())
         {
