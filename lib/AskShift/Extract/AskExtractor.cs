@@ -177,7 +177,7 @@ internal static partial class AskExtractor
                 foreach (var ask in SentenceRules.Find(text, ss, se, MarkerKinds.All, null, youIsUs))
                 {
                     Budget.Check();
-                    if (Quotations.SpokenByOfficial(text, ask.Start, ask.End, marks ??= Quotations.Marks.Of(text, ps, pe))) continue;
+                    if (Quotations.SpokenByOtherSide(text, ask.Start, ask.End, marks ??= Quotations.Marks.Of(text, ps, pe))) continue;
                     var words = WordSet.Of(text.AsSpan(ask.Start, ask.End - ask.Start));
                     // A summary sentence that restates a list item is the same ask, said twice.
                     if (headings.Any(h => WordSet.Overlap(h, words) >= Options.ItemRestatement)) continue;
@@ -219,11 +219,10 @@ internal static partial class AskExtractor
     {
         // The last line of a text cut mid-sentence has no full stop either, but it is not a headline.
         // Lines under an asking lead-in are its items, however short and high on the page.
-        var headlines = lines.Take(Math.Min(Options.HeadlineLines, lines.Count - 1)).Where(l => !listLines.Contains(l.Start) && IsHeadline(text[l.Start..l.End])).ToList();
         // A subheading further down is written in title case ("Tibetan-Americans Urge President Obama to Prioritize
         // Freedom"), which prose never is.
-        headlines.AddRange(lines.Skip(Options.HeadlineLines).Take(Math.Max(0, lines.Count - 1 - Options.HeadlineLines))
-            .Where(l => !listLines.Contains(l.Start) && IsHeadline(text[l.Start..l.End]) && TitleCase(text.AsSpan(l.Start, l.End - l.Start))));
+        var headlines = lines.Take(lines.Count - 1).Where((l, i) => !listLines.Contains(l.Start) && IsHeadline(text[l.Start..l.End]) &&
+                                                              (i < Options.HeadlineLines || TitleCase(text.AsSpan(l.Start, l.End - l.Start)))).ToList();
         bool InHeadline(AskSpan a) => headlines.Any(h => a.Start >= h.Start && a.End <= h.End);
         var kept = asks.Any(a => !InHeadline(a)) ? asks.Where(a => !InHeadline(a)) : asks;
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -269,13 +268,14 @@ internal static partial class AskExtractor
             if (w.Length == 0) continue;
             words++;
             if (!char.IsLetter(w[0]) || char.IsUpper(w[0])) continue;
-            if (!TitleCaseSmallWords.Contains(w.ToString())) return false;
+            if (!TitleCaseSmallWords.Contains(w)) return false;
         }
         return words >= Options.TitleCaseMinWords;
     }
 
-    static readonly HashSet<string> TitleCaseSmallWords = new(StringComparer.Ordinal)
-    { "a", "an", "the", "and", "or", "but", "nor", "for", "to", "of", "in", "on", "at", "by", "with", "from", "as", "into", "over", "their", "its", "his", "her", "our", "vs" };
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleCaseSmallWords = new HashSet<string>(StringComparer.Ordinal)
+    { "a", "an", "the", "and", "or", "but", "nor", "for", "to", "of", "in", "on", "at", "by", "with", "from", "as", "into", "over", "their", "its", "his", "her", "our", "vs" }
+        .GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>A line that ends in a colon and says what follows is asked ("We urge the US to:").</summary>
     static bool AskingLeadIn(string line) =>

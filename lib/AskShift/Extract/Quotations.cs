@@ -31,7 +31,7 @@ internal static partial class Quotations
     /// <summary>True when text[start..end) lies inside a quotation, within its paragraph, that a US lawmaker or official speaks, or the
     /// Chinese side.</summary>
     /// <param name="marks">The quotation marks of the paragraph the span is in (<see cref="Marks.Of"/>, once per paragraph).</param>
-    public static bool SpokenByOfficial(string text, int start, int end, Marks marks)
+    public static bool SpokenByOtherSide(string text, int start, int end, Marks marks)
     {
         if (marks.Enclosing(text, start, end) is not { } quotation) return false;
         var (open, close) = quotation;

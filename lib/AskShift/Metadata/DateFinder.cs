@@ -168,15 +168,16 @@ internal static partial class DateFinder
 
         // 4. Dates without a year, pinned to one by office-holders and the years the text mentions.
         var holders = OfficeHolders.Mentioned(text);
+        var tenure = Tenure(holders); // once: the weekday, yearless-date and latest-year steps all weigh it
         foreach (Match w in WeekdayRx().Matches(text))
-            if (FromWeekday(w, holders, options) is { } inferred) return inferred;
+            if (FromWeekday(w, holders, tenure, options) is { } inferred) return inferred;
         var yearless = YearlessDatelineRx().Match(text);
-        if (yearless.Success && YearFor(MonthNumber(yearless.Groups["mon"].Value), int.Parse(yearless.Groups["day"].Value, CultureInfo.InvariantCulture), text, holders, options) is { } y1)
+        if (yearless.Success && YearFor(MonthNumber(yearless.Groups["mon"].Value), int.Parse(yearless.Groups["day"].Value, CultureInfo.InvariantCulture), text, holders, tenure, options) is { } y1)
             return new(y1.Date, DatePrecision.Inferred, [yearless.Value.Trim(), .. y1.Evidence], y1.Note);
         foreach (var line in lines.Take(headerEnd))
         {
             var zh = ZhMonthDayRx().Match(line);
-            if (zh.Success && YearFor(Number(zh.Groups["mnum"].Value), Number(zh.Groups["day"].Value), text, holders, options) is { } y2)
+            if (zh.Success && YearFor(Number(zh.Groups["mnum"].Value), Number(zh.Groups["day"].Value), text, holders, tenure, options) is { } y2)
                 return new(y2.Date, DatePrecision.Inferred, [zh.Value, .. y2.Evidence], y2.Note);
         }
 
@@ -202,7 +203,7 @@ internal static partial class DateFinder
         var latestYear = AnyYearRx().Matches(text).Select(m => Number(m.Groups["year"].Value)).Where(y => y <= options.Today.Year && y >= 2000).DefaultIfEmpty().Max();
         // ... unless the office-holders it names as sitting were not in office that year ("自從2015年" in a text about
         // President Trump and his new adviser Bolton is an event's year).
-        if (latestYear > 0 && Tenure(holders) is { } named && !named.Any(t => t.From.Year <= latestYear && t.To.Year >= latestYear))
+        if (latestYear > 0 && tenure is { } named && !named.Any(t => t.From.Year <= latestYear && t.To.Year >= latestYear))
             return new(null, DatePrecision.Unknown, [], $"no date stated; the latest year the text mentions, {latestYear.ToString(CultureInfo.InvariantCulture)}, lies outside the tenures of the office-holders it names");
         if (latestYear > 0)
             return new(new DateOnly(latestYear, 1, 1), DatePrecision.Year, [latestYear.ToString(CultureInfo.InvariantCulture)], "no date stated; the latest year the text mentions");
@@ -210,9 +211,8 @@ internal static partial class DateFinder
     }
 
     /// <summary>The date on a line that holds nothing else of substance (a date line), or null.</summary>
-    internal static (DateOnly Date, string Text)? DateLine(string line, MetadataOptions? options = null)
+    internal static (DateOnly Date, string Text)? DateLine(string line, MetadataOptions options)
     {
-        options ??= new MetadataOptions();
         var trimmed = line.Trim();
         // Every full-date form has an ASCII year: most lines have no digit at all and need no regular expression.
         if (trimmed.Length == 0 || trimmed.Length > 120 || trimmed.AsSpan().IndexOfAnyInRange('0', '9') < 0 || CaptionRx().IsMatch(trimmed)) return null;
@@ -230,15 +230,17 @@ internal static partial class DateFinder
         return (d, trimmed);
     }
 
-    static DateFinding? FromWeekday(Match w, IReadOnlyList<(OfficeHolder Holder, string Evidence)> holders, MetadataOptions options)
+    static DateFinding? FromWeekday(Match w, IReadOnlyList<(OfficeHolder Holder, string Evidence)> holders,
+        List<(DateOnly From, DateOnly To)>? tenure, MetadataOptions options)
     {
-        if (Tenure(holders) is not { } t) return null;
+        if (tenure is not { } t) return null;
         var month = MonthNumber(w.Groups["mon"].Value);
         var day = int.Parse(w.Groups["day"].Value, CultureInfo.InvariantCulture);
         var weekday = Enum.Parse<DayOfWeek>(w.Groups["wd"].Value);
-        var last = t[^1].To < options.Today ? t[^1].To : options.Today;
+        var end = t.Max(x => x.To);
+        var last = end < options.Today ? end : options.Today;
         var hits = new List<DateOnly>();
-        for (var y = t[0].From.Year; y <= last.Year; y++)
+        for (var y = t.Min(x => x.From).Year; y <= last.Year; y++)
         {
             if (day > DateTime.DaysInMonth(y, month)) continue;
             var d = new DateOnly(y, month, day);
@@ -282,11 +284,10 @@ internal static partial class DateFinder
     /// with no office-holder, the latest year mentioned), not after today.
     /// </summary>
     static (DateOnly Date, IReadOnlyList<string> Evidence, string Note)? YearFor(int month, int day, string text,
-        IReadOnlyList<(OfficeHolder Holder, string Evidence)> holders, MetadataOptions options)
+        IReadOnlyList<(OfficeHolder Holder, string Evidence)> holders, List<(DateOnly From, DateOnly To)>? tenure, MetadataOptions options)
     {
         if (month is < 1 or > 12 || day < 1 || day > 31) return null;
         var years = AnyYearRx().Matches(text).Select(m => Number(m.Groups["year"].Value)).Distinct().OrderDescending().ToList();
-        var tenure = Tenure(holders);
         foreach (var y in years)
         {
             if (day > DateTime.DaysInMonth(y, month)) continue;

@@ -54,7 +54,7 @@ public class QuotationMarksTests
         foreach (var (text, expected) in new[] { (senator, true), (director, false) })
         {
             var at = text.IndexOf("must", StringComparison.Ordinal);
-            Assert.Equal(expected, Quotations.SpokenByOfficial(text, at, text.IndexOf("now", StringComparison.Ordinal), Quotations.Marks.Of(text, 0, text.Length)));
+            Assert.Equal(expected, Quotations.SpokenByOtherSide(text, at, text.IndexOf("now", StringComparison.Ordinal), Quotations.Marks.Of(text, 0, text.Length)));
         }
     }
 }
