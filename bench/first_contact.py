@@ -9,7 +9,7 @@ the documents: asks P/R/F1 with a 95% bootstrap interval over documents, adminis
 Together with the test split, which no rule was tuned on, this is the estimate of what a new corpus will see.
 
 Usage (from a full clone, not a shallow one; builds run one after another):
-    /usr/bin/python3 bench/first_contact.py [--resamples 10000] [--seed 7]
+    /usr/bin/python3 bench/first_contact.py [--resamples 10000] [--seed 7] [--save DIR]
 """
 import argparse
 import json
@@ -37,7 +37,7 @@ def git(*args):
     return subprocess.run(["git", *args], cwd=ROOT, check=True, capture_output=True, text=True).stdout
 
 
-def score_batch(name, added, rules, work):
+def score_batch(name, added, rules, work, save=None):
     folder = os.path.join(work, name)
     os.makedirs(os.path.join(folder, "docs"))
     os.makedirs(os.path.join(folder, "gold"))
@@ -54,6 +54,14 @@ def score_batch(name, added, rules, work):
         dll = os.path.join(tree, "lib", "AskShift.Cli", "bin", "Release", "net10.0", "askshift.dll")
         out = subprocess.run(["dotnet", dll, "eval", os.path.join(folder, "gold"), os.path.join(folder, "docs"), "--json"],
                              check=True, capture_output=True, text=True).stdout
+        if save:
+            # The asks the rules of that day extracted, for studies of what a later change would have done to them.
+            asks = subprocess.run(["dotnet", dll, "extract", os.path.join(folder, "docs"), "--json"],
+                                  check=True, capture_output=True, text=True).stdout
+            with open(os.path.join(save, name + ".eval.json"), "w", encoding="utf-8") as f:
+                f.write(out)
+            with open(os.path.join(save, name + ".extract.json"), "w", encoding="utf-8") as f:
+                f.write(asks)
     finally:
         git("worktree", "remove", "--force", tree)
     return json.loads(out)
@@ -70,11 +78,14 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--resamples", type=int, default=10000)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--save", metavar="DIR", help="also write each batch's eval and extract JSON to DIR")
     args = ap.parse_args()
+    if args.save:
+        os.makedirs(args.save, exist_ok=True)
     docs, report = [], {"batches": {}}
     with tempfile.TemporaryDirectory() as work:
         for name, added, rules in BATCHES:
-            result = score_batch(name, added, rules, work)
+            result = score_batch(name, added, rules, work, args.save)
             t = result["totals"]
             report["batches"][name] = {"documents": t["documents"], "precision": t["precision"], "recall": t["recall"], "f1": t["f1"],
                                        "rules_at": rules}

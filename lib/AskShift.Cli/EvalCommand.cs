@@ -53,6 +53,8 @@ public static class EvalCommand
     }
 
     static string F(double x) => x.ToString("0.000", CultureInfo.InvariantCulture);
+    static string I((double Low, double High)? i) => i is { } x ? $"[{F(x.Low)}-{F(x.High)}]" : "[-]";
+    static double[]? J((double Low, double High)? i) => i is { } x ? [Math.Round(x.Low, 4), Math.Round(x.High, 4)] : null;
     static string Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-";
 
     static void WriteText(EvaluationReport r, TextWriter o)
@@ -74,9 +76,11 @@ public static class EvalCommand
         foreach (var p in r.Problems) o.WriteLine($"problem: {p}");
         o.WriteLine();
         o.WriteLine($"documents {r.Documents.Count}");
-        o.WriteLine($"asks: precision {F(r.Precision)}, recall {F(r.Recall)}, F1 {F(r.F1)} ({r.Matched} matched, {r.Predicted} extracted, {r.Reference} annotated)");
-        o.WriteLine($"administration: {r.AdministrationRight}/{r.Documents.Count} right");
-        o.WriteLine($"date at the stated precision: {r.DatesRight}/{r.DatesScored} right (documents whose text states no date are not scored)");
+        var ci = r.Intervals();
+        o.WriteLine($"asks: precision {F(r.Precision)} {I(ci.Precision)}, recall {F(r.Recall)} {I(ci.Recall)}, F1 {F(r.F1)} {I(ci.F1)} ({r.Matched} matched, {r.Predicted} extracted, {r.Reference} annotated)");
+        o.WriteLine($"administration: {r.AdministrationRight}/{r.Documents.Count} right {I(ci.Administration)}");
+        o.WriteLine($"date at the stated precision: {r.DatesRight}/{r.DatesScored} right {I(ci.Dates)} (documents whose text states no date are not scored)");
+        o.WriteLine($"[{ci.Confidence.ToString("0%", CultureInfo.InvariantCulture)} intervals: asks by resampling the documents {ci.Resamples} times, administrations and dates by Wilson's score interval]");
         foreach (var (title, kinds) in new[] { ("by form", r.ByForm), ("by language", r.ByLanguage) })
         {
             o.WriteLine($"{title} (precision over the extracted asks of a kind, recall over the annotated ones):");
@@ -102,6 +106,13 @@ public static class EvalCommand
             administrationRight = r.AdministrationRight, datesScored = r.DatesScored, datesRight = r.DatesRight,
             themes = r.Themes is { } t ? new { compared = t.Compared, primary = t.Primary, primaryOrSecondary = t.PrimaryOrSecondary } : null,
             byForm = r.ByForm.Select(Kind), byLanguage = r.ByLanguage.Select(Kind),
+            intervals = r.Intervals() is var ci
+                ? new
+                {
+                    confidence = ci.Confidence, resamples = ci.Resamples, precision = J(ci.Precision), recall = J(ci.Recall), f1 = J(ci.F1),
+                    administration = J(ci.Administration), dates = J(ci.Dates),
+                }
+                : null,
         },
         documents = r.Documents.Select(d => new
         {

@@ -69,7 +69,36 @@ public sealed record EvaluationReport(IReadOnlyList<DocumentScore> Documents, IR
     /// <summary>Documents whose text states their date (day, month or year), the ones dates are scored on.</summary>
     public int DatesScored => Documents.Count(d => d.DateRight != null);
     public int DatesRight => Documents.Count(d => d.DateRight == true);
+
+    /// <summary>
+    /// How far the totals can be trusted: a hand-coded sample of 20 or 50 documents gives an F1 that another sample of
+    /// the same corpus could move by ten points, and a researcher deciding whether to trust the extraction needs that
+    /// range, not only the point. Asks are scored by a bootstrap over documents (a document's asks stand or fall
+    /// together); administrations and dates, one per document, by Wilson intervals. Null where nothing was scored.
+    /// </summary>
+    public ScoreIntervals Intervals(int resamples = 2000, int seed = 1, double confidence = 0.95)
+    {
+        (double, double)? Asks(Func<int[], double> statistic) => Documents.Count == 0
+            ? null
+            : Shift.Uncertainty.DocumentBootstrap(Documents.Select(d => new[] { d.Matched, d.Predicted, d.Reference }).ToList(), statistic,
+                resamples, seed, confidence);
+        (double, double)? Share(int right, int n) => n == 0 ? null : Shift.Uncertainty.Wilson(right, n, confidence);
+        return new ScoreIntervals(confidence, resamples,
+            Asks(c => Ratio(c[0], c[1])), Asks(c => Ratio(c[0], c[2])), Asks(c => F1Of(Ratio(c[0], c[1]), Ratio(c[0], c[2]))),
+            Share(AdministrationRight, Documents.Count), Share(DatesRight, DatesScored));
+    }
+
+    static double Ratio(int a, int b) => b == 0 ? 0 : (double)a / b;
+    static double F1Of(double p, double r) => p + r == 0 ? 0 : 2 * p * r / (p + r);
 }
+
+/// <summary>Intervals around an evaluation's totals (see <see cref="EvaluationReport.Intervals"/>).</summary>
+/// <param name="Confidence">The intervals' coverage, e.g. 0.95.</param>
+/// <param name="Resamples">Bootstrap resamples of the documents behind the ask intervals.</param>
+/// <param name="Administration">Wilson interval of the share of documents whose administration is right.</param>
+/// <param name="Dates">Wilson interval of the share of date-stating documents whose date is right; null when none states one.</param>
+public sealed record ScoreIntervals(double Confidence, int Resamples, (double Low, double High)? Precision, (double Low, double High)? Recall,
+    (double Low, double High)? F1, (double Low, double High)? Administration, (double Low, double High)? Dates);
 
 /// <summary>
 /// Scores extraction against hand annotations: asks by <see cref="AskMatching"/> (one-to-one, word overlap), the

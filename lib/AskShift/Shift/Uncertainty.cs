@@ -34,23 +34,39 @@ public static class Uncertainty
     {
         if (asks.Count == 0) throw new ArgumentException("no asks to resample", nameof(asks));
         var docs = asks.GroupBy(a => a.Document, StringComparer.Ordinal)
-            .Select(g => (Hits: g.Count(a => a.Hit), Total: g.Count())).ToArray();
+            .Select(g => new[] { g.Count(a => a.Hit), g.Count() }).ToArray();
+        return DocumentBootstrap(docs, sums => (double)sums[0] / sums[1], resamples, seed, confidence);
+    }
+
+    /// <summary>
+    /// Percentile interval of any statistic of counts summed over documents, resampling whole documents: precision,
+    /// recall and F1 of an extraction score move a document's asks together, as the share above does.
+    /// Deterministic for a given seed.
+    /// </summary>
+    /// <param name="counts">One array per document, all of the same length (e.g. matched, extracted, annotated).</param>
+    /// <param name="statistic">The statistic of the summed counts of one resample.</param>
+    internal static (double Low, double High) DocumentBootstrap(IReadOnlyList<int[]> counts, Func<int[], double> statistic, int resamples = 2000,
+        int seed = 1, double confidence = 0.95)
+    {
+        if (counts.Count == 0) throw new ArgumentException("no documents to resample", nameof(counts));
+        if (resamples < 1) throw new ArgumentOutOfRangeException(nameof(resamples), resamples, "at least one resample");
+        var width = counts[0].Length;
         var rng = new Random(seed);
-        var shares = new double[resamples];
+        var values = new double[resamples];
+        var sums = new int[width];
         for (var r = 0; r < resamples; r++)
         {
-            int hits = 0, total = 0;
-            for (var i = 0; i < docs.Length; i++)
+            Array.Clear(sums);
+            for (var i = 0; i < counts.Count; i++)
             {
-                var d = docs[rng.Next(docs.Length)];
-                hits += d.Hits;
-                total += d.Total;
+                var d = counts[rng.Next(counts.Count)];
+                for (var j = 0; j < width; j++) sums[j] += d[j];
             }
-            shares[r] = (double)hits / total;
+            values[r] = statistic(sums);
         }
-        Array.Sort(shares);
+        Array.Sort(values);
         var alpha = (1 - confidence) / 2;
-        return (Percentile(shares, alpha), Percentile(shares, 1 - alpha));
+        return (Percentile(values, alpha), Percentile(values, 1 - alpha));
     }
 
     private static double Percentile(double[] sorted, double q)

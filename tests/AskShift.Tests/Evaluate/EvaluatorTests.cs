@@ -142,17 +142,68 @@ public class EvaluatorTests
             var totals = json.RootElement.GetProperty("totals");
             Assert.Equal(0.5, totals.GetProperty("precision").GetDouble());
             Assert.Equal(1.0, totals.GetProperty("recall").GetDouble());
+            var ci = totals.GetProperty("intervals");
+            Assert.Equal(0.95, ci.GetProperty("confidence").GetDouble());
+            var f1 = ci.GetProperty("f1").EnumerateArray().Select(x => x.GetDouble()).ToArray();
+            Assert.Equal(2, f1.Length);
+            Assert.InRange(totals.GetProperty("f1").GetDouble(), f1[0], f1[1]);
             var doc = json.RootElement.GetProperty("documents")[0];
             Assert.Equal("2015-03-03", doc.GetProperty("date").GetString());
             Assert.Equal("2015-03-03", doc.GetProperty("goldDate").GetString());
 
             var text = new StringWriter();
             EvalCommand.Run(Path.Combine(dir.Path, "gold"), Path.Combine(dir.Path, "docs"), false, null, 0.6, text, new StringWriter());
-            Assert.Contains("precision 0.500, recall 1.000", text.ToString());
+            Assert.Contains("precision 0.500 [0.500-0.500], recall 1.000 [1.000-1.000]", text.ToString());
         }
         finally { CultureInfo.CurrentCulture = saved; }
         var err = new StringWriter();
         Assert.Equal(2, EvalCommand.Run(Path.Combine(dir.Path, "nope"), Path.Combine(dir.Path, "docs"), false, null, 0.6, new StringWriter(), err));
         Assert.Contains("nope", err.ToString());
+    }
+
+    static DocumentScore Doc(string file, int matched, int predicted, int reference, bool adminRight, bool? dateRight) =>
+        new(file, matched, predicted, reference, [], [], "obama", adminRight ? "obama" : "biden", null, null, null,
+            AskShift.DatePrecision.Unknown, dateRight, []);
+
+    static EvaluationReport Report(IEnumerable<DocumentScore> docs) => new(docs.ToList(), [], null, [], []);
+
+    // Six documents a researcher might hand-code: one perfect, some with misses, some with extras, one with nothing found.
+    static readonly DocumentScore[] Sample =
+    [
+        Doc("a", 3, 3, 3, true, true), Doc("b", 1, 2, 3, true, true), Doc("c", 0, 1, 2, false, false),
+        Doc("d", 2, 2, 2, true, null), Doc("e", 2, 4, 2, true, true), Doc("f", 0, 0, 1, false, false),
+    ];
+
+    [Fact]
+    public void Intervals_hold_the_totals_repeat_for_a_seed_and_narrow_as_the_sample_grows()
+    {
+        var small = Report(Sample);
+        var ci = small.Intervals(resamples: 4000, seed: 3);
+        Assert.InRange(small.Precision, ci.Precision!.Value.Low, ci.Precision.Value.High);
+        Assert.InRange(small.Recall, ci.Recall!.Value.Low, ci.Recall.Value.High);
+        Assert.InRange(small.F1, ci.F1!.Value.Low, ci.F1.Value.High);
+        // Six documents that disagree this much leave a wide range: the point alone would overstate what is known.
+        Assert.True(ci.F1.Value.High - ci.F1.Value.Low > 0.2, $"{ci.F1}");
+        Assert.Equal(ci, small.Intervals(resamples: 4000, seed: 3));
+
+        // The same documents coded eight times over: the same totals, a much narrower interval.
+        var large = Report(Enumerable.Range(0, 8).SelectMany(i => Sample.Select(d => d with { File = d.File + i })));
+        Assert.Equal(small.F1, large.F1, 12);
+        var wide = large.Intervals(resamples: 4000, seed: 3);
+        Assert.True(wide.F1!.Value.High - wide.F1.Value.Low < 0.6 * (ci.F1.Value.High - ci.F1.Value.Low), $"{wide.F1} against {ci.F1}");
+    }
+
+    [Fact]
+    public void Administrations_and_dates_get_wilson_intervals_and_nothing_scored_gets_none()
+    {
+        var ci = Report(Sample).Intervals();
+        Assert.Equal(AskShift.Shift.Uncertainty.Wilson(4, 6), ci.Administration);
+        Assert.Equal(AskShift.Shift.Uncertainty.Wilson(3, 5), ci.Dates);
+
+        // A perfect sample's asks cannot resample to anything else; its dates were never stated, so they have no interval.
+        var perfect = Report([Doc("a", 2, 2, 2, true, null), Doc("b", 1, 1, 1, true, null)]).Intervals();
+        Assert.Equal((1.0, 1.0), perfect.F1);
+        Assert.Null(perfect.Dates);
+        Assert.Null(Report([]).Intervals().F1);
     }
 }
