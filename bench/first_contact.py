@@ -30,6 +30,7 @@ BATCHES = [
     ("sixth", "5933d1d", "5933d1d"),
     ("seventh", "988a666", "988a666"),
     ("eighth", "8acae18", "8acae18"),
+    ("ninth", "45829a8", "45829a8"),
 ]
 
 

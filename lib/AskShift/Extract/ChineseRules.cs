@@ -11,8 +11,18 @@ internal static partial class ChineseRules
     [GeneratedRegex(@"促請|促请|敦促|呼籲|呼吁|籲請|吁请|建議|建议|應該|应该|必須|必须|應當|应当|不應|不应|要求|希望|期望|期盼|盼|祈求|懇請|恳请|請求|请求")]
     private static partial Regex MarkerRx();
 
-    [GeneratedRegex(@"美國|美国|華府|华府|華盛頓|华盛顿|白宮|白宫|國會|国会|拜登|特朗普|川普|奧巴馬|奥巴马|歐巴馬|欧巴马|布林肯|蓬佩奥|蓬佩奧|鲁比奥|魯比奧|盧比歐|卢比奥|魯比歐|美方|國務院|国务院|國務卿|国务卿|新政府|新一届政府|新一屆政府|當選總統|当选总统|總統當選人|总统当选人")]
+    [GeneratedRegex(@"美國|美国|華府|华府|華盛頓|华盛顿|白宮|白宫|國會|国会|拜登|特朗普|川普|奧巴馬|奥巴马|歐巴馬|欧巴马|布林肯|蓬佩奥|蓬佩奧|鲁比奥|魯比奧|盧比歐|卢比奥|魯比歐|美方|國務院|国务院|國務卿|国务卿|新政府|新一届政府|新一屆政府|當選總統|当选总统|總統當選人|总统当选人|美府|参议院|參議院|众议院|眾議院|参[、,]?\s*众两院|參[、,]?\s*眾兩院")]
     private static partial Regex UsRx();
+
+    // "籲請歐巴馬,在本週與習近平舉行高峰會時,公開要求釋放劉曉波": a clause that ends in a time ("…時", "…之際") says when;
+    // the action follows it, so the request runs on through the next marker's clause.
+    [GeneratedRegex(@"(時|时|之際|之际|期間|期间|之前|以前|之後|之后|以後|以后)\s*$")]
+    private static partial Regex WhenClauseEndRx();
+
+    // "促請他向習近平提出此要求": a request to raise "this demand" points back to a demand stated elsewhere; it asks
+    // nothing new (none of the development corpus's annotated asks holds one).
+    [GeneratedRegex(@"(此|這一|这一|這項|这项|該|该|這些|这些|上述)(要求|訴求|诉求|呼籲|呼吁|請求|请求)")]
+    private static partial Regex ThisDemandRx();
 
     [GeneratedRegex(@"(美國|美国|華府|华府|國會|国会|美國政府|美国政府|白宮|白宫|國務院|国务院)(政府|國會|国会)?(也|更|亦|必須|必须|務必|务必|仍)?(?<m>应|應)(?![对對用急变變付邀聘])")]
     private static partial Regex UsShouldRx();
@@ -101,18 +111,27 @@ internal static partial class ChineseRules
                     AskedOfChinaRx().IsMatch(sentence.AsSpan(from))) continue;
                 yield return new AskSpan(start + s.Index + from, start + s.Index + to, AskForm.Sentence, "zh");
             }
+            var consumed = -1; // markers up to this one belong to an earlier request (its action after a when-clause)
             for (var k = 0; k < markers.Count; k++)
             {
                 var m = markers[k];
+                if (k <= consumed) continue;
                 if (k > 0 && m.Index - markers[k - 1].Index < 4) continue;
-                var nextAt = k + 1 < markers.Count ? markers[k + 1].Index : stopAll;
-                var stop = nextAt;
-                if (k + 1 < markers.Count)
+                int StopBefore(int next)
                 {
+                    if (next >= markers.Count) return stopAll;
                     // A semicolon closes the last of this request's items; otherwise the clause before the next marker does.
+                    var nextAt = markers[next].Index;
                     var semicolon = sentence.LastIndexOf(';', Math.Max(m.Index, nextAt - 1));
                     var comma = sentence.LastIndexOfAny(['，', ',', '、'], Math.Max(m.Index, nextAt - 1));
-                    stop = semicolon > m.Index ? semicolon : comma > m.Index ? comma : nextAt;
+                    return semicolon > m.Index ? semicolon : comma > m.Index ? comma : nextAt;
+                }
+                var following = k + 1;
+                var stop = StopBefore(following);
+                while (following < markers.Count && stop > m.Index && WhenClauseEndRx().IsMatch(sentence.AsSpan(m.Index, stop - m.Index)))
+                {
+                    consumed = following;
+                    stop = StopBefore(++following);
                 }
                 // The US subject just before the marker ("美國應該…") opens the span; otherwise the marker does.
                 var before = sentence[Math.Max(0, m.Index - 12)..m.Index];
@@ -126,6 +145,7 @@ internal static partial class ChineseRules
                     || PronounSubjectRx().IsMatch(sentence.AsSpan(0, m.Index)) && UsRx().IsMatch(text.AsSpan(Math.Max(0, start + s.Index - AskExtractor.Options.ChineseContextChars), Math.Min(start + s.Index, AskExtractor.Options.ChineseContextChars)));
                 if (!namesUs || stop - at < 4) continue;
                 if (DocumentVerbBeforeRx().IsMatch(sentence.AsSpan(0, m.Index)) && DocumentNounEndRx().IsMatch(sentence.AsSpan(at, stop - at))) continue;
+                if (ThisDemandRx().IsMatch(sentence.AsSpan(at, stop - at))) continue;
                 // "呼吁欧巴马…详列人权清单;有系统搜集…资讯": a request's items separated by semicolons are asks each.
                 // A modal's clauses ("…不应该…;中国人民应…") are not split: what follows may be the reason, not an item.
                 var pieces = Modal(sentence, MarkerRx().Match(sentence, m.Index)) ? [(at, stop)] : SplitAtSemicolons(sentence, at, stop);

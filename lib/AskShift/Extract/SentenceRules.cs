@@ -29,7 +29,7 @@ internal enum MarkerKinds
 /// </summary>
 internal static partial class SentenceRules
 {
-    [GeneratedRegex(@"\b(?<m>(urg(e|es|ed|ing)|call(s|ed|ing)?\s+(up)?on|call(s|ed|ing)?\s+for|ask(s|ed|ing)?|press(es|ed|ing)?|appeal(s|ed|ing)?\s+(?:[a-z]+ly\s+)?to|implor(e|es|ed|ing)|want(s|ed|ing)?|encourag(e|es|ed|ing)|petition(s|ed|ing)?|request(s|ed|ing)?|push(es|ed|ing)?|look(s|ed|ing)?\s+to|call(s|ed|ing)?(?=\s+the\s+(U\.S\.|US|United\s+States|American)\s)|(would|['’]d)\s+(therefore\s+|also\s+|really\s+|strongly\s+)?like(?!\s+to\b)))\s+(?<who>(?:[^.;:!?]|(?<=\b[A-Z])\.){1,120}?)\s+[“""‘]?to\s+[“""‘]?(?:to\s+)?(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<m>(urg(e|es|ed|ing)|call(s|ed|ing)?\s+(up)?on|call(s|ed|ing)?\s+for|ask(s|ed|ing)?|press(es|ed|ing)?|appeal(s|ed|ing)?\s+(?:[a-z]+ly\s+)?to|implor(e|es|ed|ing)|want(s|ed|ing)?|encourag(e|es|ed|ing)|petition(s|ed|ing)?|request(s|ed|ing)?|push(es|ed|ing)?|look(s|ed|ing)?\s+to|(?<!\bto\s)(?-i:lobb(y|ies|ied|ying))|call(s|ed|ing)?(?=\s+the\s+(U\.S\.|US|United\s+States|American)\s)|(would|['’]d)\s+(therefore\s+|also\s+|really\s+|strongly\s+)?like(?!\s+to\b)))\s+(?<who>(?:[^.;:!?]|(?<=\b[A-Z])\.){1,120}?)\s+[“""‘]?to\s+[“""‘]?(?:to\s+)?(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RequestRx();
 
     // "in hopes that the United States can help push for ...", "hoping that Trump will raise ...": a hope that the US acts.
@@ -45,6 +45,11 @@ internal static partial class SentenceRules
     private static partial Regex ModalRx();
 
     // "We now need both your public support and ...": in a letter to a US official, what the writers need of "you".
+    // "Please use your conscience to help ...", "Please don't keep silence ...": a plea opening a sentence or a quotation,
+    // an ask when the text's "you" is a US official.
+    [GeneratedRegex(@"(?:^|[:“""‘]\s*)Please\s+(?:(?:do\s+not|don['’]t|never)\s+)?(?<verb>[a-z]+)\b")]
+    private static partial Regex PleaseRx();
+
     [GeneratedRegex(@"\b(we|I)\s+((now|also|still|urgently|really|desperately|therefore|so)\s+)?need\s+(both\s+)?your\b", RegexOptions.IgnoreCase)]
     private static partial Regex NeedYourRx();
 
@@ -62,7 +67,8 @@ internal static partial class SentenceRules
     private static partial Regex FocusOnRx();
 
     // "called for an end to ...", "requested the release of ...": a request with its object; "requested comment" is a reporter's.
-    [GeneratedRegex(@"\b(urg(e|es|ed|ing)|call(s|ed|ing)?\s+for|advocat(e|es|ed|ing)\s+for|press(es|ed|ing)?\s+for|push(es|ed|ing)?\s+for|demand(s|ed|ing)?|encourag(e|es|ed|ing)|request(s|ed|ing)?|making\s+the\s+case\s+for|ma(de|kes?)\s+the\s+case\s+for|appeal(s|ed|ing)?\s+for|lobb(y|ies|ied|ying)\s+for|rais(e|es|ed|ing)\s+the\s+need\s+for|express(es|ed|ing)?\s+(our|their|its)\s+(\w+\s+)?(support\s+for|opposition\s+to)|(ask|demand|request|call|priority|recommendation)\s+(\w+\s+){0,3}?(was|is|were|are)\s+for)\s+(?!comments?\b)(?<obj>(the|a|an|immediate|urgent|swift|prompt|full|further|expanded|targeted|greater|stronger|more|new|all|its|their|continued|an\s+end)\b|[a-z]+(tion|ment|sion|ance|ence|al|age|ure)s?\b)", RegexOptions.IgnoreCase)]
+    // "asked for" only with a US object ("asked for U.S. support"): "asked for the ministry's response" is a reporter's too.
+    [GeneratedRegex(@"\b(urg(e|es|ed|ing)|call(s|ed|ing)?\s+for|advocat(e|es|ed|ing)\s+for|press(es|ed|ing)?\s+for|push(es|ed|ing)?\s+for|demand(s|ed|ing)?|encourag(e|es|ed|ing)|request(s|ed|ing)?|making\s+the\s+case\s+for|ma(de|kes?)\s+the\s+case\s+for|appeal(s|ed|ing)?\s+for|lobb(y|ies|ied|ying)\s+for|rais(e|es|ed|ing)\s+the\s+need\s+for|express(es|ed|ing)?\s+(our|their|its)\s+(\w+\s+)?(support\s+for|opposition\s+to)|(ask|demand|request|call|priority|recommendation)\s+(\w+\s+){0,3}?(was|is|were|are)\s+for|ask(s|ed|ing)?\s+for(?=\s+(U\.S\.|US|American|Washington['’]s)\s))\s+(?!comments?\b)(?<obj>(U\.S\.|US\b|American\b|Washington['’]s\b)|(the|a|an|immediate|urgent|swift|prompt|full|further|expanded|targeted|greater|stronger|more|new|all|its|their|continued|an\s+end)\b|[a-z]+(tion|ment|sion|ance|ence|al|age|ure)s?\b)", RegexOptions.IgnoreCase)]
     private static partial Regex ObjectRequestRx();
 
     [GeneratedRegex(@"\b(sanctions?|visa\s+bans?|asset\s+freezes?|export\s+controls?|tariffs?|the\s+(bill|act|legislation)|legislation|funding|a\s+(special\s+)?(coordinator|envoy)|boycott|(entity|sanctions)\s+list)\b", RegexOptions.IgnoreCase)]
@@ -91,8 +97,9 @@ internal static partial class SentenceRules
     [GeneratedRegex(@"^\s*them\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex GroupPronounRx();
 
-    // What a modal asks to be made a priority: "must be front and center", "should remain a top priority".
-    [GeneratedRegex(@"^\s+(be|remain|become)\s+(front\s+and\s+cent(er|re)|(a|the)\s+(top\s+|central\s+|key\s+|core\s+|high\s+|first\s+)?priority|at\s+the\s+(center|centre|heart|top|forefront|core)\b|((a|the)\s+)?central\s+(to|tenets?|tenants?|pillars?|elements?)\b|on\s+the\s+agenda|raised\b)", RegexOptions.IgnoreCase)]
+    // What a modal asks to be made a priority: "must be front and center", "should remain a top priority", "must remain a
+    // U.S. strategic priority".
+    [GeneratedRegex(@"^\s+(be|remain|become)\s+(front\s+and\s+cent(er|re)|(an?|the)\s+((top|central|key|core|high|first|U\.S\.|US|American|national|strategic|foreign[-\s]policy|diplomatic|standing)\s+){0,3}priority|at\s+the\s+(center|centre|heart|top|forefront|core)\b|((a|the)\s+)?central\s+(to|tenets?|tenants?|pillars?|elements?)\b|on\s+the\s+agenda|raised\b)", RegexOptions.IgnoreCase)]
     private static partial Regex PriorityRx();
 
     // A letter's statement of purpose: "We write (to you) ... to", "we join together to", "the undersigned ... to".
@@ -116,6 +123,9 @@ internal static partial class SentenceRules
     static readonly HashSet<string> NotAVerb = new(StringComparer.OrdinalIgnoreCase)
     { "the","a","an","those","these","this","that","its","their","his","her","our","your","them","it","which","whom" };
 
+    /// <summary>What a page asks its own reader to do after "Please" (visit, sign, share): not an ask of the US.</summary>
+    static readonly HashSet<string> ReaderActions = WordLists.Set("reader-actions");
+
     static readonly char[] ClauseBreaks = [',', ';', ':', '–', '—', '“', '”', '"', '(', ')'];
     static readonly string[] ClauseWords = ["that", "which", "whose", "who", "where", "when", "while", "because", "but", "although", "said", "says", "say", "notes", "argues", "stated", "wrote"];
 
@@ -129,7 +139,7 @@ internal static partial class SentenceRules
         "urg", "call", "ask", "press", "appeal", "implor", "want", "encourag", "petition", "request", "push", "like",
         "recommend", "demand", "insist", "propose", "should", "must", "need", "ought", "time", "imperative", "crucial",
         "essential", "vital", "critical", "import", "necessary", "incumbent", "focus", "advocat", "case", "lobb", "priorit",
-        "measures", "steps", "includ", "hop", "look", "suggest",
+        "measures", "steps", "includ", "hop", "look", "suggest", "please",
     ], StringComparison.OrdinalIgnoreCase);
 
     // Characters a case-insensitive pattern takes for an ASCII letter that an ordinal comparison does not (Kelvin sign
@@ -138,7 +148,7 @@ internal static partial class SentenceRules
 
     /// <summary>The patterns <see cref="Find"/> looks for markers with (a test holds each to <see cref="MayHoldMarker"/>).</summary>
     internal static IReadOnlyList<Regex> MarkerPatterns =>
-        [RequestRx(), HopeThatRx(), RecommendThatRx(), NeedYourRx(), ModalRx(), TimeForRx(), NeedForRx(), FocusOnRx(), ObjectRequestRx(), DemandsListRx(), TheseIncludeRx(), RecommendationsWereRx()];
+        [RequestRx(), HopeThatRx(), RecommendThatRx(), NeedYourRx(), PleaseRx(), ModalRx(), TimeForRx(), NeedForRx(), FocusOnRx(), ObjectRequestRx(), DemandsListRx(), TheseIncludeRx(), RecommendationsWereRx()];
 
     /// <summary>False when no marker pattern can match in <paramref name="sentence"/>.</summary>
     internal static bool MayHoldMarker(ReadOnlySpan<char> sentence) => sentence.ContainsAny(MarkerStems) || sentence.ContainsAny(CaseTwins);
@@ -176,6 +186,13 @@ internal static partial class SentenceRules
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
             }
+            if (youIsUs)
+                foreach (Match m in PleaseRx().MatchesOrNone(s))
+                {
+                    if (NotAVerb.Contains(m.Groups["verb"].Value) || ReaderActions.Contains(m.Groups["verb"].Value)) continue;
+                    var at = m.Index;
+                    hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
+                }
             if (youIsUs)
                 foreach (Match m in NeedYourRx().MatchesOrNone(s))
                 {

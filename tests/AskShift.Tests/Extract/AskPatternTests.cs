@@ -558,4 +558,31 @@ public class AskPatternTests
     [InlineData("白宫表示，美国总统说「因此我提出这个要求，我们就静观事态发展」。")]
     [InlineData("美国总统并未说明何时向北京提出这项请求，两人上月曾通电话。")]
     public void An_officials_own_side_and_a_Chinese_marker_after_a_demonstrative_are_no_ask(string text) => Assert.Empty(One(text).Asks);
+
+    [Theory]
+    [InlineData("Press freedom in Hong Kong must remain an American foreign-policy priority.", "must remain an American foreign-policy priority")]
+    [InlineData("Exiled activists are lobbying Congress to pass a bill that would sanction the city's judges.", "lobbying Congress to pass a bill that would sanction the city's judges")]
+    [InlineData("The two veteran democrats asked for American support in keeping the city's courts independent.", "asked for American support in keeping the city's courts independent")]
+    [InlineData("The campaign urges the House to strengthen the reporting section of the bill.", "urges the House to strengthen the reporting section of the bill")]
+    [InlineData("Dear Secretary Blinken,\n\nPlease raise the case of the jailed pastor when you meet your counterpart.\n", "Please raise the case of the jailed pastor when you meet your counterpart")]
+    [InlineData("人权团体促请美府尽快制裁打压记者的官员。", "促请美府尽快制裁打压记者的官员")]
+    [InlineData("流亡团体呼吁参、众两院尽快审议保护港人的法案。", "呼吁参、众两院尽快审议保护港人的法案")]
+    public void Ninth_batch_forms_of_asking_the_US(string text, string expected) =>
+        Assert.Contains(Asks(text), a => a.Contains(expected, StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("Some forty volunteers came to lobby their senators to back the bill on the detained reporters.")]
+    [InlineData("Lobby Day 2024 will help Congress to pass the bill on the detained reporters.")]
+    [InlineData("The ministry was asked for the figures but did not reply before publication.")]
+    [InlineData("The campaign urges the House of Commons to sanction the city's judges.")]
+    [InlineData("Dear Secretary Blinken,\n\nPlease visit our site to read the full report on the detained pastor.\n")]
+    public void Ninth_batch_look_alikes_ask_nothing_of_the_US(string text) => Assert.Empty(One(text).Asks);
+
+    [Fact]
+    public void A_chinese_request_runs_on_past_a_when_clause_and_one_that_points_back_to_this_demand_is_no_new_ask()
+    {
+        var asks = Asks("学者们吁请美国总统,在下周与习近平会面时,公开要求释放被关押的维权律师。他们还促请国务卿向北京转达此要求。");
+        Assert.Equal(["吁请美国总统,在下周与习近平会面时,公开要求释放被关押的维权律师"], asks);
+    }
 }
+

@@ -176,6 +176,9 @@ public class AdministrationEvidenceTests
     [InlineData("Vice President Pence, unlike former Vice President Biden, should press Beijing; Pence met the families.", "trump1")] // the title alone names him sitting
     [InlineData("4月10日，维权人士呼吁特朗普政府采取行动。新任国家安全顾问博尔顿表示人权将是重要议题。她的丈夫自2015年起被关押。", "trump1")] // an adviser of the first term, and an event's year
     [InlineData("Three months into Donald Trump's second term, the family of the publisher, arrested on Dec. 3, 2020, asked the administration to help.", "trump2")] // a body month of an event, not the text's date
+    [InlineData("Advocates say the office sat empty after former Under Secretary Uzra Zeya stepped down, and they urge Secretary Rubio and the Trump administration to fill it.", "trump2")] // any title between "former" and the name
+    [InlineData("Rep. Chris Smith and Secretary Blinken urged Beijing to free the pastor.", "biden")] // another's title does not reach past "and"
+    [InlineData("2023年,参议员鲁比奥(Marco Rubio)与众议员史密斯联名致函国务院,要求美国政府采取行动。", "biden")] // a senator, not the secretary of state
     public void Administration_follows_the_evidence(string text, string expected)
     {
         var a = Find(text);
