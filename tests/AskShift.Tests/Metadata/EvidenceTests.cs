@@ -57,6 +57,8 @@ public class DateEvidenceTests
     [InlineData("Exiles rally for Tibet\n\n2021-08-14 -- Hundreds gathered outside the State Department on July 4, 2021 and again today.", "2021-08-14")]
     [InlineData("(Tibet Weekly, Sep09’19) – Advocates asked Congress to act before the hearing of March 3, 2019.", "2019-09-09")]
     [InlineData("(Hong Kong Dispatch, Feb 2, '23) – The group urged the Secretary to raise the cases.", "2023-02-02")]
+    [InlineData("Released on 3 March 2015\nThe coalition's statement on the detained lawyers.", "2015-03-03")]
+    [InlineData("Example Poets' Guild\nNovember 12, 2009\n\nDear President Obama,\n\nThe poet was released on May 3, 2005 after serving his first sentence.", "2009-11-12")] // a prisoner's release is no stamp
     public void Stamps_and_datelines_give_the_day_over_dates_in_the_body(string text, string expected)
     {
         var f = Find(text);
