@@ -74,7 +74,8 @@ public sealed record EvaluationReport(IReadOnlyList<DocumentScore> Documents, IR
     /// How far the totals can be trusted: a hand-coded sample of 20 or 50 documents gives an F1 that another sample of
     /// the same corpus could move by ten points, and a researcher deciding whether to trust the extraction needs that
     /// range, not only the point. Asks are scored by a bootstrap over documents (a document's asks stand or fall
-    /// together); administrations and dates, one per document, by Wilson intervals. Null where nothing was scored.
+    /// together), leaving out the resamples where a figure is undefined (a precision over no extracted asks);
+    /// administrations and dates, one per document, by Wilson intervals. Null where nothing was scored.
     /// </summary>
     public ScoreIntervals Intervals(int resamples = 2000, int seed = 1, double confidence = 0.95)
     {
@@ -83,13 +84,13 @@ public sealed record EvaluationReport(IReadOnlyList<DocumentScore> Documents, IR
             : Shift.Uncertainty.DocumentBootstrap(Documents.Select(d => new[] { d.Matched, d.Predicted, d.Reference }).ToList(), statistic,
                 resamples, seed, confidence);
         (double, double)? Share(int right, int n) => n == 0 ? null : Shift.Uncertainty.Wilson(right, n, confidence);
+        // F1 is 2m / (extracted + annotated): defined whenever either side has an ask.
         return new ScoreIntervals(confidence, resamples,
-            Asks(c => Ratio(c[0], c[1])), Asks(c => Ratio(c[0], c[2])), Asks(c => F1Of(Ratio(c[0], c[1]), Ratio(c[0], c[2]))),
+            Asks(c => Ratio(c[0], c[1])), Asks(c => Ratio(c[0], c[2])), Asks(c => Ratio(2 * c[0], c[1] + c[2])),
             Share(AdministrationRight, Documents.Count), Share(DatesRight, DatesScored));
     }
 
-    static double Ratio(int a, int b) => b == 0 ? 0 : (double)a / b;
-    static double F1Of(double p, double r) => p + r == 0 ? 0 : 2 * p * r / (p + r);
+    static double Ratio(int a, int b) => b == 0 ? double.NaN : (double)a / b;
 }
 
 /// <summary>Intervals around an evaluation's totals (see <see cref="EvaluationReport.Intervals"/>).</summary>

@@ -14,14 +14,16 @@ internal static partial class ChineseRules
     [GeneratedRegex(@"美國|美国|華府|华府|華盛頓|华盛顿|白宮|白宫|國會|国会|拜登|特朗普|川普|奧巴馬|奥巴马|歐巴馬|欧巴马|布林肯|蓬佩奥|蓬佩奧|鲁比奥|魯比奧|盧比歐|卢比奥|魯比歐|美方|國務院|国务院|國務卿|国务卿|新政府|新一届政府|新一屆政府|當選總統|当选总统|總統當選人|总统当选人|美府|参议院|參議院|众议院|眾議院|参[、,]?\s*众两院|參[、,]?\s*眾兩院")]
     private static partial Regex UsRx();
 
-    // "籲請歐巴馬,在本週與習近平舉行高峰會時,公開要求釋放劉曉波": a clause that ends in a time ("…時", "…之際") says when;
-    // the action follows it, so the request runs on through the next marker's clause.
-    [GeneratedRegex(@"(時|时|之際|之际|期間|期间|之前|以前|之後|之后|以後|以后)\s*$")]
+    // "籲請歐巴馬,在本週與習近平舉行高峰會時,公開要求釋放劉曉波": a clause framed as a time ("在…時", "當…之際") says when;
+    // the action follows it, so the request runs on through the next marker's clause. The frame needs its opening word:
+    // "同时" (meanwhile) or "及时" (promptly) end no when-clause.
+    [GeneratedRegex(@"(?:^|[，,、])\s*(在|當|当|於|于|趁)[^，,、;；]*(時|时|之際|之际|期間|期间|之前|以前|之後|之后|以後|以后)\s*$")]
     private static partial Regex WhenClauseEndRx();
 
-    // "促請他向習近平提出此要求": a request to raise "this demand" points back to a demand stated elsewhere; it asks
+    // "促請他向習近平提出此要求": a request to raise "this demand" points back to a demand stated elsewhere (該 means "that"
+    // only outside 應該, "should"); it asks
     // nothing new (none of the development corpus's annotated asks holds one).
-    [GeneratedRegex(@"(此|這一|这一|這項|这项|該|该|這些|这些|上述)(要求|訴求|诉求|呼籲|呼吁|請求|请求)")]
+    [GeneratedRegex(@"(此|這一|这一|這項|这项|(?<![應应])該|(?<![應应])该|這些|这些|上述)(要求|訴求|诉求|呼籲|呼吁|請求|请求)")]
     private static partial Regex ThisDemandRx();
 
     [GeneratedRegex(@"(美國|美国|華府|华府|國會|国会|美國政府|美国政府|白宮|白宫|國務院|国务院)(政府|國會|国会)?(也|更|亦|必須|必须|務必|务必|仍)?(?<m>应|應)(?![对對用急变變付邀聘])")]
@@ -128,9 +130,10 @@ internal static partial class ChineseRules
                 }
                 var following = k + 1;
                 var stop = StopBefore(following);
+                var merged = k; // the last marker this request takes in; they are consumed only if it is yielded
                 while (following < markers.Count && stop > m.Index && WhenClauseEndRx().IsMatch(sentence.AsSpan(m.Index, stop - m.Index)))
                 {
-                    consumed = following;
+                    merged = following;
                     stop = StopBefore(++following);
                 }
                 // The US subject just before the marker ("美國應該…") opens the span; otherwise the marker does.
@@ -148,6 +151,7 @@ internal static partial class ChineseRules
                 if (ThisDemandRx().IsMatch(sentence.AsSpan(at, stop - at))) continue;
                 // "呼吁欧巴马…详列人权清单;有系统搜集…资讯": a request's items separated by semicolons are asks each.
                 // A modal's clauses ("…不应该…;中国人民应…") are not split: what follows may be the reason, not an item.
+                consumed = merged;
                 var pieces = Modal(sentence, MarkerRx().Match(sentence, m.Index)) ? [(at, stop)] : SplitAtSemicolons(sentence, at, stop);
                 foreach (var (a, b) in pieces)
                     yield return new AskSpan(start + s.Index + a, start + s.Index + b, AskForm.Sentence, "zh");

@@ -42,8 +42,9 @@ internal static partial class DateFinder
 
     const string StampTime = @"(?:\s+at\s+\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?)?";
 
-    // "Released on June 4, 2005" stamps a release; "He was released on June 4, 2005" tells of a prisoner's.
-    [GeneratedRegex(@"\b(?:Published|Posted|(?<!\b(?:was|were|been|being|be|is|are|get|gets|got)\s+)Released|Dated|Issued|Date|For\s+immediate\s+release|Press\s+release)" + StampTime + @"(?:\s+on)?\s*[:：]?\s*(?:\w+day,?\s+)?(?<date>" + FullDate + ")"
+    // "Released on June 4, 2005" stamps a release; "He was released on June 4, 2005" (or "arrested ... and released on")
+    // tells of a prisoner's: a release stamp is capitalised and not a passive verb.
+    [GeneratedRegex(@"\b(?:Published|Posted|(?<!\b(?:was|were|been|being|be|is|are|get|gets|got)\s+)(?-i:Released)|Dated|Issued|Date|For\s+immediate\s+release|Press\s+release)" + StampTime + @"(?:\s+on)?\s*[:：]?\s*(?:\w+day,?\s+)?(?<date>" + FullDate + ")"
         + @"|(?:发布|發佈|發布|发表|發表)(?:时间|時間|日期|于|於)?\s*[:：;；,，]?\s*(?<date>" + Zh + ")", RegexOptions.IgnoreCase)]
     private static partial Regex StampRx();
 

@@ -50,10 +50,15 @@ internal static partial class OfficeHolders
         .Where(g => g.Key.Length >= 4 && g.Select(h => h.FullName).Distinct().Count() == 1).Select(g => g.Key).ToHashSet();
 
     // A name after one of these is not the office-holder in office: "former President Obama", "Senator Marco Rubio",
-    // "Vice President Joe Biden" (for the presidency), "candidate Trump", "former Under Secretary Uzra Zeya" (whatever
-    // capitalised title stands between the word and the name).
-    [GeneratedRegex(@"\b(former|ex-|outgoing|late|then-?|candidate|nominee|Senators?|Sens?\.|Reps?\.|Representatives?|Congressman|Congresswoman|Congressmen|lawmakers?|Governor|Gov\.)\s*(U\.S\.\s+|US\s+|American\s+)?(President\s+|Secretary\s+(of\s+State\s+)?|Vice\s+President\s+|president\s+|(?-i:(\p{Lu}[\w.'’-]*\s+|(of|for)\s+){1,6}))?$", RegexOptions.IgnoreCase)]
+    // "Vice President Joe Biden" (for the presidency), "candidate Trump".
+    [GeneratedRegex(@"\b(former|ex-|outgoing|late|then-?|candidate|nominee|Senators?|Sens?\.|Reps?\.|Representatives?|Congressman|Congresswoman|Congressmen|lawmakers?|Governor|Gov\.)\s*(U\.S\.\s+|US\s+|American\s+)?(President\s+|Secretary\s+(of\s+State\s+)?|Vice\s+President\s+|president\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex NotSittingBeforeRx();
+
+    // "former Under Secretary Uzra Zeya", "former Special Coordinator for Tibetan Issues Uzra Zeya": a former holder of
+    // any office whose title is modifiers, an office noun and perhaps its "of/for" phrase. Only the words of a title
+    // may stand between "former" and the name: "Former Detainees Urge Secretary Blinken" names him sitting.
+    [GeneratedRegex(@"\b(former|ex-|outgoing|then-?)\s*(U\.S\.\s+|US\s+|American\s+)?(?-i:((Under|Deputy|Assistant|Special|Senior|Acting|Principal|Chief|Associate|Executive|Vice)\s+)*(Secretary|Envoy|Coordinator|Ambassador|Advis[eo]r|Director|Administrator|Representative|Commissioner)(\s+(of|for)(\s+(the|\p{Lu}[\w.'’-]*)){1,4})?)\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex FormerTitleBeforeRx();
 
     // "参议员鲁比奥(Marco Rubio)", "眾議員…": a Chinese title of another office before the name (and before the Latin
     // spelling a report gives in brackets after the Chinese one).
@@ -111,7 +116,7 @@ internal static partial class OfficeHolders
         foreach (Match m in pattern.Matches(text))
         {
             var before = text[Math.Max(0, m.Index - 40)..m.Index];
-            if (NotSittingBeforeRx().IsMatch(before) || ZhFormerBeforeRx().IsMatch(before) || ZhOtherOfficeBeforeRx().IsMatch(before)) continue;
+            if (NotSittingBeforeRx().IsMatch(before) || FormerTitleBeforeRx().IsMatch(before) || ZhFormerBeforeRx().IsMatch(before) || ZhOtherOfficeBeforeRx().IsMatch(before)) continue;
             if (h.Office == "US President" && VicePresidentBeforeRx().IsMatch(before)) continue;
             return Context(text, m);
         }

@@ -35,7 +35,7 @@ public static class Uncertainty
         if (asks.Count == 0) throw new ArgumentException("no asks to resample", nameof(asks));
         var docs = asks.GroupBy(a => a.Document, StringComparer.Ordinal)
             .Select(g => new[] { g.Count(a => a.Hit), g.Count() }).ToArray();
-        return DocumentBootstrap(docs, sums => (double)sums[0] / sums[1], resamples, seed, confidence);
+        return DocumentBootstrap(docs, sums => (double)sums[0] / sums[1], resamples, seed, confidence)!.Value; // every document has an ask
     }
 
     /// <summary>
@@ -44,13 +44,16 @@ public static class Uncertainty
     /// Deterministic for a given seed.
     /// </summary>
     /// <param name="counts">One array per document, all of the same length (e.g. matched, extracted, annotated).</param>
-    /// <param name="statistic">The statistic of the summed counts of one resample.</param>
-    internal static (double Low, double High) DocumentBootstrap(IReadOnlyList<int[]> counts, Func<int[], double> statistic, int resamples = 2000,
+    /// <param name="statistic">The statistic of the summed counts of one resample; NaN where it is undefined (a precision
+    /// over no extracted asks), and such resamples are left out rather than scored as 0.</param>
+    /// <returns>Null when the statistic is undefined in every resample.</returns>
+    internal static (double Low, double High)? DocumentBootstrap(IReadOnlyList<int[]> counts, Func<int[], double> statistic, int resamples = 2000,
         int seed = 1, double confidence = 0.95)
     {
         if (counts.Count == 0) throw new ArgumentException("no documents to resample", nameof(counts));
         if (resamples < 1) throw new ArgumentOutOfRangeException(nameof(resamples), resamples, "at least one resample");
         var width = counts[0].Length;
+        if (counts.Any(c => c.Length != width)) throw new ArgumentException($"every document needs {width} counts", nameof(counts));
         var rng = new Random(seed);
         var values = new double[resamples];
         var sums = new int[width];
@@ -64,9 +67,11 @@ public static class Uncertainty
             }
             values[r] = statistic(sums);
         }
-        Array.Sort(values);
+        var defined = values.Where(v => !double.IsNaN(v)).ToArray();
+        if (defined.Length == 0) return null;
+        Array.Sort(defined);
         var alpha = (1 - confidence) / 2;
-        return (Percentile(values, alpha), Percentile(values, 1 - alpha));
+        return (Percentile(defined, alpha), Percentile(defined, 1 - alpha));
     }
 
     private static double Percentile(double[] sorted, double q)

@@ -206,4 +206,15 @@ public class EvaluatorTests
         Assert.Null(perfect.Dates);
         Assert.Null(Report([]).Intervals().F1);
     }
+
+    [Fact]
+    public void Resamples_with_nothing_extracted_are_left_out_of_precision_not_scored_as_zero()
+    {
+        // One document's ask was found, the other's extraction found nothing: every resample that extracted anything has
+        // precision 1, so the interval is [1, 1]; a quarter of resamples draw only the second document and have none.
+        var ci = Report([Doc("a", 1, 1, 1, true, null), Doc("b", 0, 0, 1, true, null)]).Intervals(resamples: 4000, seed: 5);
+        Assert.Equal((1.0, 1.0), ci.Precision);
+        Assert.Null(Report([Doc("a", 0, 0, 0, true, null)]).Intervals().F1); // nothing extracted or annotated anywhere
+        Assert.Throws<ArgumentException>(() => AskShift.Shift.Uncertainty.DocumentBootstrap([[1, 2, 3], [1, 2]], c => c[0]));
+    }
 }

@@ -576,7 +576,18 @@ public class AskPatternTests
     [InlineData("The ministry was asked for the figures but did not reply before publication.")]
     [InlineData("The campaign urges the House of Commons to sanction the city's judges.")]
     [InlineData("Dear Secretary Blinken,\n\nPlease visit our site to read the full report on the detained pastor.\n")]
+    [InlineData("Dear Secretary Blinken,\n\nPlease accept our warm wishes as you take up your post.\n")]
+    [InlineData("Dear Secretary Blinken,\n\nPlease do not hesitate to write to our office.\n")]
+    [InlineData("The families asked for us to keep their names out of the report.")]
     public void Ninth_batch_look_alikes_ask_nothing_of_the_US(string text) => Assert.Empty(One(text).Asks);
+
+    [Fact]
+    public void Meanwhile_ends_no_when_clause_and_should_is_not_that()
+    {
+        // 同时 ("meanwhile") after a comma leaves two requests; 应该要求 is "should ask", not "that demand".
+        Assert.Equal(2, Asks("人权团体呼吁美国制裁打压记者的官员,同时,敦促国会尽快通过法案。").Count);
+        Assert.Contains(Asks("美国应该要求中国释放被关押的维权律师。"), a => a.Contains("应该要求中国释放被关押的维权律师", StringComparison.Ordinal));
+    }
 
     [Fact]
     public void A_chinese_request_runs_on_past_a_when_clause_and_one_that_points_back_to_this_demand_is_no_new_ask()

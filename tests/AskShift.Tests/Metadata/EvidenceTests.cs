@@ -59,6 +59,8 @@ public class DateEvidenceTests
     [InlineData("(Hong Kong Dispatch, Feb 2, '23) – The group urged the Secretary to raise the cases.", "2023-02-02")]
     [InlineData("Released on 3 March 2015\nThe coalition's statement on the detained lawyers.", "2015-03-03")]
     [InlineData("Example Poets' Guild\nNovember 12, 2009\n\nDear President Obama,\n\nThe poet was released on May 3, 2005 after serving his first sentence.", "2009-11-12")] // a prisoner's release is no stamp
+    [InlineData("Example Poets' Guild\nNovember 12, 2009\n\nDear President Obama,\n\nThe poet was finally released on May 3, 2005.", "2009-11-12")]
+    [InlineData("Example Poets' Guild\nNovember 12, 2009\n\nDear President Obama,\n\nThe poet was arrested in 2004 and released on May 3, 2005.", "2009-11-12")]
     public void Stamps_and_datelines_give_the_day_over_dates_in_the_body(string text, string expected)
     {
         var f = Find(text);
@@ -180,6 +182,8 @@ public class AdministrationEvidenceTests
     [InlineData("Three months into Donald Trump's second term, the family of the publisher, arrested on Dec. 3, 2020, asked the administration to help.", "trump2")] // a body month of an event, not the text's date
     [InlineData("Advocates say the office sat empty after former Under Secretary Uzra Zeya stepped down, and they urge Secretary Rubio and the Trump administration to fill it.", "trump2")] // any title between "former" and the name
     [InlineData("Rep. Chris Smith and Secretary Blinken urged Beijing to free the pastor.", "biden")] // another's title does not reach past "and"
+    [InlineData("Former Detainees Urge Secretary Blinken to Raise the Pastor's Case", "biden")] // a headline's capitals are no title
+    [InlineData("In late January Secretary Blinken met the families of the detained journalists.", "biden")]
     [InlineData("2023年,参议员鲁比奥(Marco Rubio)与众议员史密斯联名致函国务院,要求美国政府采取行动。", "biden")] // a senator, not the secretary of state
     public void Administration_follows_the_evidence(string text, string expected)
     {
