@@ -97,31 +97,33 @@ public static class EvalCommand
         precision = k.Extracted == 0 ? (double?)null : Math.Round(k.Precision, 4), recall = k.Annotated == 0 ? (double?)null : Math.Round(k.Recall, 4),
     };
 
-    static void WriteJson(EvaluationReport r, TextWriter o) => o.WriteLine(JsonSerializer.Serialize(new
+    static void WriteJson(EvaluationReport r, TextWriter o)
     {
-        totals = new
+        var ci = r.Intervals();
+        o.WriteLine(JsonSerializer.Serialize(new
         {
-            documents = r.Documents.Count, matched = r.Matched, extracted = r.Predicted, annotated = r.Reference,
-            precision = Math.Round(r.Precision, 4), recall = Math.Round(r.Recall, 4), f1 = Math.Round(r.F1, 4),
-            administrationRight = r.AdministrationRight, datesScored = r.DatesScored, datesRight = r.DatesRight,
-            themes = r.Themes is { } t ? new { compared = t.Compared, primary = t.Primary, primaryOrSecondary = t.PrimaryOrSecondary } : null,
-            byForm = r.ByForm.Select(Kind), byLanguage = r.ByLanguage.Select(Kind),
-            intervals = r.Intervals() is var ci
-                ? new
+            totals = new
+            {
+                documents = r.Documents.Count, matched = r.Matched, extracted = r.Predicted, annotated = r.Reference,
+                precision = Math.Round(r.Precision, 4), recall = Math.Round(r.Recall, 4), f1 = Math.Round(r.F1, 4),
+                administrationRight = r.AdministrationRight, datesScored = r.DatesScored, datesRight = r.DatesRight,
+                themes = r.Themes is { } t ? new { compared = t.Compared, primary = t.Primary, primaryOrSecondary = t.PrimaryOrSecondary } : null,
+                byForm = r.ByForm.Select(Kind), byLanguage = r.ByLanguage.Select(Kind),
+                intervals = new
                 {
                     confidence = ci.Confidence, resamples = ci.Resamples, precision = J(ci.Precision), recall = J(ci.Recall), f1 = J(ci.F1),
                     administration = J(ci.Administration), dates = J(ci.Dates),
-                }
-                : null,
-        },
-        documents = r.Documents.Select(d => new
-        {
-            file = d.File, matched = d.Matched, extracted = d.Predicted, annotated = d.Reference,
-            administration = d.Administration, goldAdministration = d.GoldAdministration,
-            date = Iso(d.Date) is var x && x != "-" ? x : null, datePrecision = CorpusFrames.Code(d.DatePrecision),
-            goldDate = d.GoldDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), goldPrecision = d.GoldPrecision,
-            dateRight = d.DateRight, dateEvidence = d.DateEvidence, missed = d.Missed, extra = d.Extra,
-        }),
-        problems = r.Problems,
-    }, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+                },
+            },
+            documents = r.Documents.Select(d => new
+            {
+                file = d.File, matched = d.Matched, extracted = d.Predicted, annotated = d.Reference,
+                administration = d.Administration, goldAdministration = d.GoldAdministration,
+                date = Iso(d.Date) is var x && x != "-" ? x : null, datePrecision = CorpusFrames.Code(d.DatePrecision),
+                goldDate = d.GoldDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), goldPrecision = d.GoldPrecision,
+                dateRight = d.DateRight, dateEvidence = d.DateEvidence, missed = d.Missed, extra = d.Extra,
+            }),
+            problems = r.Problems,
+        }, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    }
 }

@@ -79,10 +79,9 @@ public sealed record EvaluationReport(IReadOnlyList<DocumentScore> Documents, IR
     /// </summary>
     public ScoreIntervals Intervals(int resamples = 2000, int seed = 1, double confidence = 0.95)
     {
-        (double, double)? Asks(Func<int[], double> statistic) => Documents.Count == 0
-            ? null
-            : Shift.Uncertainty.DocumentBootstrap(Documents.Select(d => new[] { d.Matched, d.Predicted, d.Reference }).ToList(), statistic,
-                resamples, seed, confidence);
+        var counts = Documents.Select(d => new[] { d.Matched, d.Predicted, d.Reference }).ToList();
+        (double, double)? Asks(Func<int[], double> statistic) =>
+            counts.Count == 0 ? null : Shift.Uncertainty.DocumentBootstrap(counts, statistic, resamples, seed, confidence);
         (double, double)? Share(int right, int n) => n == 0 ? null : Shift.Uncertainty.Wilson(right, n, confidence);
         // F1 is 2m / (extracted + annotated): defined whenever either side has an ask.
         return new ScoreIntervals(confidence, resamples,

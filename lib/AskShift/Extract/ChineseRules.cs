@@ -20,9 +20,8 @@ internal static partial class ChineseRules
     [GeneratedRegex(@"(?:^|[，,、])\s*(在|當|当|於|于|趁)[^，,、;；]*(時|时|之際|之际|期間|期间|之前|以前|之後|之后|以後|以后)\s*$")]
     private static partial Regex WhenClauseEndRx();
 
-    // "促請他向習近平提出此要求": a request to raise "this demand" points back to a demand stated elsewhere (該 means "that"
-    // only outside 應該, "should"); it asks
-    // nothing new (none of the development corpus's annotated asks holds one).
+    // "促請他向習近平提出此要求": a request to raise "this demand" points back to a demand stated elsewhere; it asks nothing
+    // new (none of the development corpus's annotated asks holds one). 該 means "that" only outside 應該 ("should").
     [GeneratedRegex(@"(此|這一|这一|這項|这项|(?<![應应])該|(?<![應应])该|這些|这些|上述)(要求|訴求|诉求|呼籲|呼吁|請求|请求)")]
     private static partial Regex ThisDemandRx();
 

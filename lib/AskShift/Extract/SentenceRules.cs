@@ -44,12 +44,12 @@ internal static partial class SentenceRules
     [GeneratedRegex(@"\b(should|must|needs?\s+to|ought\s+to)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ModalRx();
 
-    // "We now need both your public support and ...": in a letter to a US official, what the writers need of "you".
     // "Please use your conscience to help ...", "Please don't keep silence ...": a plea opening a sentence or a quotation,
     // an ask when the text's "you" is a US official.
     [GeneratedRegex(@"(?:^|[:“""‘]\s*)Please\s+(?:(?:do\s+not|don['’]t|never)\s+)?(?<verb>[a-z]+)\b")]
     private static partial Regex PleaseRx();
 
+    // "We now need both your public support and ...": in a letter to a US official, what the writers need of "you".
     [GeneratedRegex(@"\b(we|I)\s+((now|also|still|urgently|really|desperately|therefore|so)\s+)?need\s+(both\s+)?your\b", RegexOptions.IgnoreCase)]
     private static partial Regex NeedYourRx();
 
@@ -187,18 +187,19 @@ internal static partial class SentenceRules
                 hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
             }
             if (youIsUs)
+            {
                 foreach (Match m in PleaseRx().MatchesOrNone(s))
                 {
                     if (NotAVerb.Contains(m.Groups["verb"].Value) || ReaderActions.Contains(m.Groups["verb"].Value)) continue;
                     var at = m.Index;
                     hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
                 }
-            if (youIsUs)
                 foreach (Match m in NeedYourRx().MatchesOrNone(s))
                 {
                     var at = m.Index;
                     hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
                 }
+            }
             foreach (Match m in RecommendThatRx().MatchesOrNone(s))
             {
                 // "urges that the situation is critical" states; "urges that the US act" asks.
