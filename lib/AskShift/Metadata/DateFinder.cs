@@ -31,7 +31,10 @@ internal static partial class DateFinder
     const string Mdy = MonthName + @"\s+(?<day>\d{1,2})" + Ordinal + @"(?:\s*[-–]\s*\d{1,2})?,?\s+" + Year + @"\b";
     const string Dmy = @"\b(?<day>\d{1,2})" + Ordinal + @"(?:\s+of)?\s+" + MonthName + @",?\s+" + Year + @"\b";
     const string Iso = @"\b" + Year + @"[-/.](?<mnum>0?[1-9]|1[0-2])[-/.](?<day>[0-2]?\d|3[01])\b";
-    const string Zh = Year + @"\s*年\s*(?<mnum>\d{1,2})\s*月\s*(?<day>\d{1,2})\s*[日号號]";
+    // Taiwan's official calendar counts years of the Republic of China (year 1 is 1912: 民國104年 is 2015): written with
+    // 民國 before the year, or as a bare three-digit year beside month and day ("104年9月24日"), which no Gregorian year is.
+    const string RocYear = @"(?:(?:民國|民国)\s*(?<roc>\d{2,3})|(?<!\d)(?<roc>1[0-4]\d))";
+    const string Zh = "(?:" + Year + "|" + RocYear + @")\s*年\s*(?<mnum>\d{1,2})\s*月\s*(?<day>\d{1,2})\s*[日号號]";
     const string UsNumeric = @"\b(?<mnum>0?[1-9]|1[0-2])(?<sep>[/-])(?<day>[0-2]?\d|3[01])(?-i:\k<sep>)" + Year + @"\b";
     // "Jun24’25", "Sept 9, '19": a month, a day and a year cut to two digits after an apostrophe.
     const string MdyShort = MonthName + @"\s?(?<day>\d{1,2}),?\s?['’](?<yy>\d\d)\b";
@@ -67,6 +70,11 @@ internal static partial class DateFinder
     // closed by 讯/訊 (report) or 电/電 (dispatch).
     [GeneratedRegex(@"[【\[（(]\s*[^【】\[\]（）()\n]{0,24}?(?<date>" + Zh + @")\s*[^【】\[\]（）()\n]{0,12}?(?:讯|訊|电|電)\s*[】\]）)]")]
     private static partial Regex ZhDatelineRx();
+
+    // Taiwan's Central News Agency (中央社), and the portals that repost its wire, close a report with its date in the
+    // Republic of China calendar, year, month and day run together: "…。」1040924" is 2015-09-24.
+    [GeneratedRegex(@"(?<!\d)(?<roc>1[0-4]\d)(?<mnum>0[1-9]|1[0-2])(?<day>0[1-9]|[12]\d|3[01])\s*\z")]
+    private static partial Regex RocClosingStampRx();
 
     // "London | 26 March 2025 | GATPM –", "7 November 2024 | Hong Kong Watch": a date as one field of a line split by
     // bars, at its start or after a place.
@@ -162,6 +170,7 @@ internal static partial class DateFinder
         // 3. A date alone on its line: a letter's date line, a byline's date. Near the top first, then anywhere.
         var top = byline.Text != null ? byline : dateLines.FirstOrDefault(l => l.Line < headerEnd);
         if (top.Text != null) return new(top.Date, DatePrecision.Day, [top.Text], null);
+        if (RocClosingStamp(text) is { } closing) return closing;
         if (dateLines.Count > 0)
             return new(dateLines[0].Date, DatePrecision.Day, [dateLines[0].Text], "a date standing alone on its line below the top of the text");
 
@@ -210,6 +219,23 @@ internal static partial class DateFinder
         if (latestYear > 0)
             return new(new DateOnly(latestYear, 1, 1), DatePrecision.Year, [latestYear.ToString(CultureInfo.InvariantCulture)], "no date stated; the latest year the text mentions");
         return DateFinding.None;
+    }
+
+    /// <summary>
+    /// A wire report's closing date stamp in the Republic of China calendar, read only where the text ends in Chinese, so
+    /// a number closing an English text (a phone or case number) is never taken for one.
+    /// </summary>
+    static DateFinding? RocClosingStamp(string text)
+    {
+        var m = RocClosingStampRx().Match(text, Math.Max(0, text.Length - 16));
+        if (!m.Success) return null;
+        var before = text.AsSpan(Math.Max(0, m.Index - 40), Math.Min(m.Index, 40));
+        if (before.IndexOfAnyInRange('\u3400', '\u9fff') < 0) return null;
+        var year = Number(m.Groups["roc"].Value) + RocEpoch;
+        int month = Number(m.Groups["mnum"].Value), day = Number(m.Groups["day"].Value);
+        if (day > DateTime.DaysInMonth(year, month)) return null;
+        return new(new DateOnly(year, month, day), DatePrecision.Day, [m.Value.Trim()],
+            "a closing date stamp in the Republic of China calendar (year + 1911), as Taiwan's Central News Agency ends its reports");
     }
 
     /// <summary>The date on a line that holds nothing else of substance (a date line), or null.</summary>
@@ -310,10 +336,15 @@ internal static partial class DateFinder
         if (!m.Success) return null;
         var month = m.Groups["mon"].Success ? MonthNumber(m.Groups["mon"].Value) : Number(m.Groups["mnum"].Value);
         var day = Number(m.Groups["day"].Value);
-        var year = m.Groups["year"].Success ? Number(m.Groups["year"].Value) : Century(Number(m.Groups["yy"].Value));
+        var year = m.Groups["year"].Success ? Number(m.Groups["year"].Value)
+            : m.Groups["roc"].Success ? Number(m.Groups["roc"].Value) + RocEpoch
+            : Century(Number(m.Groups["yy"].Value));
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return null;
         return new DateOnly(year, month, day);
     }
+
+    /// <summary>Added to a year of the Republic of China calendar gives the Gregorian year (民國1年 is 1912).</summary>
+    const int RocEpoch = 1911;
 
     /// <summary>
     /// The full year of a two-digit one ("’25"), by POSIX <c>strptime</c>'s <c>%y</c> rule (69-99 are 1969-1999, 00-68 are

@@ -58,6 +58,9 @@ public class DateEvidenceTests
     [InlineData("(Tibet Weekly, Sep09’19) – Advocates asked Congress to act before the hearing of March 3, 2019.", "2019-09-09")]
     [InlineData("(Hong Kong Dispatch, Feb 2, '23) – The group urged the Secretary to raise the cases.", "2023-02-02")]
     [InlineData("Released on 3 March 2015\nThe coalition's statement on the detained lawyers.", "2015-03-03")]
+    [InlineData("聲援良心犯\n中華民國105年3月8日\n人權團體呼籲美國政府採取行動。", "2016-03-08")] // the Republic of China calendar
+    [InlineData("（自由新聞網記者華府112年5月15日電）人權團體呼籲美國國務卿訪問北京時提出人權議題。", "2023-05-15")]
+    [InlineData("人權團體呼籲美國政府\n多個團體今日致函美國國務卿，要求其在訪問北京時提出被拘律師的案件。\n「我們不會放棄。」1120515", "2023-05-15")] // a wire's closing stamp
     [InlineData("Example Poets' Guild\nNovember 12, 2009\n\nDear President Obama,\n\nThe poet was released on May 3, 2005 after serving his first sentence.", "2009-11-12")] // a prisoner's release is no stamp
     [InlineData("Example Poets' Guild\nNovember 12, 2009\n\nDear President Obama,\n\nThe poet was finally released on May 3, 2005.", "2009-11-12")]
     [InlineData("Example Poets' Guild\nNovember 12, 2009\n\nDear President Obama,\n\nThe poet was arrested in 2004 and released on May 3, 2005.", "2009-11-12")]
@@ -110,6 +113,16 @@ public class DateEvidenceTests
         Assert.Equal(new DateOnly(2023, 7, 21), Find("新闻标题\n2023年07月21日中国禁闻新闻\n人权团体呼吁美国政府采取行动。").Date);
         // So does a line that opens with its date, however long (a caption).
         Assert.Equal(new DateOnly(2021, 1, 24), Find("新闻标题\n2021年1月24日,多个华人团体在纽约联合国总部外举行集会,抗议迫害。(记者/示例报\n人权团体敦促美国新政府继续施压。").Date);
+    }
+
+    [Theory]
+    [InlineData("Rights groups urge the State Department to act on the detained lawyers. Call us at 1120515")] // English: a number
+    [InlineData("人權團體要求美國國務卿在訪問北京時提出被拘律師的案件。1040231")] // no 31 February
+    [InlineData("人權團體要求美國國務卿在訪問北京時提出被拘律師的案件，編號21120515")] // part of a longer number
+    public void A_closing_number_is_a_date_stamp_only_when_it_is_a_valid_date_ending_a_Chinese_text(string text)
+    {
+        var f = Find(text);
+        Assert.NotEqual(DatePrecision.Day, f.Precision);
     }
 
     [Fact]
