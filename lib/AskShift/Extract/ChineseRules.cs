@@ -139,8 +139,9 @@ internal static partial class ChineseRules
                 var before = sentence[Math.Max(0, m.Index - 12)..m.Index];
                 var us = UsRx().Matches(before).LastOrDefault();
                 var at = us != null && before[(us.Index + us.Length)..].IndexOfAny(['，', ',', ':', '：']) < 0 ? m.Index - before.Length + us.Index : m.Index;
-                // "促請習近平釋放…", "敦促對方…改善": asked of the Chinese side, even in a text about the US.
-                if (AskedOfChinaRx().IsMatch(sentence.AsSpan(m.Index))) continue;
+                // "促請習近平釋放…", "敦促對方…改善": asked of the Chinese side, even in a text about the US; but "（川普）應趁機要求
+                // 習近平釋放…" asks the US to make that demand.
+                if (AskedOfChinaRx().IsMatch(sentence.AsSpan(m.Index)) && !ModalBeforeRx().IsMatch(sentence.AsSpan(0, m.Index))) continue;
                 var clause = sentence[at..stop];
                 var namesUs = UsRx().IsMatch(clause) || youIsUs && YouRx().IsMatch(clause) || UsRx().IsMatch(sentence.AsSpan(0, m.Index))
                     // "…递交给美国国务院。他们请求立即释放…": a pronoun subject asks whom the sentence before named.
@@ -231,8 +232,14 @@ internal static partial class ChineseRules
         return pieces.Count > 0 ? pieces : [(at, stop)];
     }
 
-    [GeneratedRegex(@"^(要求|敦促|呼吁|呼籲|促请|促請|籲請|吁请)(中国|中國|北京|中共|中方|港府|香港政府|习近平|習近平|对方|對方|当局|當局)")]
+    // A request or hope whose addressee is the Chinese side ("希望北京当局与…对话" hopes Beijing acts): the state by any of
+    // its names, its leader, or a regional government or authority of the PRC ("香港當局", "香港特区政府", "西藏当局").
+    [GeneratedRegex(@"^(要求|敦促|呼吁|呼籲|促请|促請|籲請|吁请|希望|期望|期盼|盼望|建議|建议|請求|请求|懇請|恳请)(中国|中國|中华人民共和国|中華人民共和國|北京|中共|中方|港府|习近平|習近平|对方|對方|当局|當局|(香港|港澳|澳門|澳门|西藏|新疆)(特區|特区)?(政府|當局|当局))")]
     private static partial Regex AskedOfChinaRx();
+
+    // An obligation just before a request ("應趁機要求", "必须当面要求"): whoever should make the request is asked to.
+    [GeneratedRegex(@"(應|应|應該|应该|必須|必须|應當|应当|務必|务必)(趁機|趁机|藉機|借机|藉此|借此|當面|当面|公開|公开|直接)?\s*$")]
+    private static partial Regex ModalBeforeRx();
 
     // The US side's own hope ("（特朗普）他希望此事成真", "美方希望…") reports what it wants; it asks nothing of it.
     [GeneratedRegex(@"(美國|美国|美方|白宮|白宫|華府|华府|拜登|特朗普|川普|奧巴馬|奥巴马|歐巴馬|欧巴马|總統|总统|他|她)[）)」”]?\s*(也|亦|仍|則|则|更)?$")]

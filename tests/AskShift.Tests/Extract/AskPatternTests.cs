@@ -206,6 +206,13 @@ public class AskPatternTests
     [InlineData("人权团体希望新政府将新疆问题列入优先议程，并敦促当选总统确保其政府采取具体措施。", 2)]
     [InlineData("国际特赦组织呼吁美国国会通过维吾尔强迫劳动预防法。", 1)]
     [InlineData("人权团体要求中国政府释放被拘留的律师。", 0)]
+    [InlineData("在美国国会的听证会上，人权团体呼吁香港特区政府释放所有政治犯。", 0)] // a regional authority of the PRC
+    [InlineData("美國國會議員聽取證詞後，多個團體敦促西藏當局公開失蹤僧侶的下落。", 0)]
+    [InlineData("人權組織敦促中華人民共和國政府停止拘押記者，並呼籲美國國務院公開關注此案。", 1)]
+    [InlineData("美国总统访华前夕，人权团体希望北京当局与宗教领袖展开对话。", 0)] // a hope addressed to Beijing
+    [InlineData("人權團體建議中國政府撤銷對律師的指控，並希望美國國會通過相關法案。", 1)]
+    [InlineData("美國國務卿下月訪問北京，應趁機要求中國釋放被關押的記者。", 1)] // the US is to make the demand
+    [InlineData("美國總統出訪前，人權團體表示，他必須當面要求習近平停止迫害。", 1)]
     public void Chinese_asks_of_the_US_are_split_per_marker_and_asks_of_Beijing_are_not_counted(string text, int expected) =>
         Assert.Equal(expected, One(text).Asks.Count);
 
