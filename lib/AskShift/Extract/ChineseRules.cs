@@ -14,10 +14,10 @@ internal static partial class ChineseRules
     [GeneratedRegex(@"美國|美国|華府|华府|華盛頓|华盛顿|白宮|白宫|國會|国会|拜登|特朗普|川普|奧巴馬|奥巴马|歐巴馬|欧巴马|布林肯|蓬佩奥|蓬佩奧|鲁比奥|魯比奧|盧比歐|卢比奥|魯比歐|美方|國務院|国务院|國務卿|国务卿|新政府|新一届政府|新一屆政府|當選總統|当选总统|總統當選人|总统当选人|美府|参议院|參議院|众议院|眾議院|参[、,]?\s*众两院|參[、,]?\s*眾兩院")]
     private static partial Regex UsRx();
 
-    // "籲請歐巴馬,在本週與習近平舉行高峰會時,公開要求釋放劉曉波": a clause framed as a time ("在…時", "當…之際") says when;
-    // the action follows it, so the request runs on through the next marker's clause. The frame needs its opening word:
-    // "同时" (meanwhile) or "及时" (promptly) end no when-clause.
-    [GeneratedRegex(@"(?:^|[，,、])\s*(在|當|当|於|于|趁)[^，,、;；]*(時|时|之際|之际|期間|期间|之前|以前|之後|之后|以後|以后)\s*$")]
+    // "籲請歐巴馬,在本週與習近平舉行高峰會時,公開要求釋放劉曉波", "希望川普总统在和习近平会面的时候,敦促…": a clause framed
+    // as a time ("在…時", "當…之際", "在…的时候") says when; the action follows it, so the request runs on through the next
+    // marker's clause. The frame needs its opening word: "同时" (meanwhile) or "及时" (promptly) end no when-clause.
+    [GeneratedRegex(@"(在|當|当|於|于|趁)[^，,、;；]*(時候|时候|時|时|之際|之际|期間|期间|之前|以前|之後|之后|以後|以后)\s*$")]
     private static partial Regex WhenClauseEndRx();
 
     // "促請他向習近平提出此要求": a request to raise "this demand" points back to a demand stated elsewhere; it asks nothing
@@ -98,6 +98,9 @@ internal static partial class ChineseRules
             // The one-character modal 应/應 ("should") asks only right after a US subject ("美国国会应尽快通过…").
             markers.AddRange(UsShouldRx().Matches(sentence).Select(m => (m.Groups["m"].Index, 1)).Where(x => markers.All(y => Math.Abs(y.Index - x.Index) > 1)));
             markers = markers.Where(m => m.Index < listAt).OrderBy(m => m.Index).ToList();
+            // "呼吁奥巴马总统,敦促习近平尊重…,要求中国撤除…": a demand of China after a request in the same sentence is what
+            // the US is asked to press for; it continues that request instead of ending it.
+            markers = markers.Where((m, i) => i == 0 || !AskedOfChinaRx().IsMatch(sentence.AsSpan(m.Index)) || ModalBeforeRx().IsMatch(sentence.AsSpan(0, m.Index))).ToList();
             var stopAll = Math.Min(sentence.TrimEnd('。', '！', '？', '；', ' ').Length, listAt < sentence.Length ? sentence[..listAt].TrimEnd('，', ',', ' ').Length : int.MaxValue);
             // "在川習會前我們要做一個呼籲：美國…不應該忽略…": what a request ending in a colon leads into, in the same sentence,
             // is its ask when it names the US and holds no request of its own.

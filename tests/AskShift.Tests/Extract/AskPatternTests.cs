@@ -217,6 +217,20 @@ public class AskPatternTests
         Assert.Equal(expected, One(text).Asks.Count);
 
     [Fact]
+    public void A_demand_of_China_after_a_request_of_the_US_continues_it()
+    {
+        var asks = Asks("人权团体呼吁美国总统，敦促中国领导人释放所有政治犯，要求中国停止迫害宗教信徒。");
+        Assert.Equal("呼吁美国总统，敦促中国领导人释放所有政治犯，要求中国停止迫害宗教信徒", Assert.Single(asks));
+    }
+
+    [Fact]
+    public void A_when_clause_ending_in_shihou_runs_on_to_the_action()
+    {
+        var asks = Asks("我们希望美国总统在与中国领导人会面的时候，要求释放所有被关押的宗教信徒。");
+        Assert.Equal("希望美国总统在与中国领导人会面的时候，要求释放所有被关押的宗教信徒", Assert.Single(asks));
+    }
+
+    [Fact]
     public void Your_Excellency_in_a_chinese_letter_that_names_the_US_is_the_addressee()
     {
         var asks = One("致美国总统的公开信\n我们希望阁下可以更积极地支持中国的民主和人权事业。").Asks;
