@@ -157,10 +157,36 @@ internal static partial class ChineseRules
                 consumed = merged;
                 var pieces = Modal(sentence, MarkerRx().Match(sentence, m.Index)) ? [(at, stop)] : SplitAtSemicolons(sentence, at, stop);
                 foreach (var (a, b) in pieces)
-                    yield return new AskSpan(start + s.Index + a, start + s.Index + b, AskForm.Sentence, "zh");
+                    yield return new AskSpan(start + s.Index + a, start + s.Index + EndOfAsk(sentence, a, b), AskForm.Sentence, "zh");
             }
         }
     }
+
+    /// <summary>
+    /// Where a request's span ends inside [at, stop): before a consequence it threatens ("…勿邀李家超出席APEC，否则制裁将形同
+    /// 虚设": the ask is the first clause, the rest its reason), and at a closing quotation mark that no opening one in the
+    /// span matches (the quoted words end there; "…的藍圖，」研究員在X上表示" goes on to say who said them).
+    /// </summary>
+    internal static int EndOfAsk(string sentence, int at, int stop)
+    {
+        var end = stop;
+        if (ConsequenceRx().Match(sentence, at, stop - at) is { Success: true } c && c.Index - at >= 4) end = c.Index;
+        var open = 0;
+        for (var i = at; i < end; i++)
+        {
+            if (sentence[i] is '「' or '“' or '『') open++;
+            else if (sentence[i] is '」' or '”' or '』' && --open < 0)
+            {
+                if (i - at >= 4) end = i;
+                break;
+            }
+        }
+        while (end > at + 4 && sentence[end - 1] is '，' or ',' or '、' or ' ') end--;
+        return end;
+    }
+
+    [GeneratedRegex(@"\s*[，,;；]\s*(否則|否则|不然|以免|以防)")]
+    private static partial Regex ConsequenceRx();
 
     static readonly string Numerals = "一二三四五六七八九十";
 

@@ -223,6 +223,13 @@ public class AskPatternTests
         Assert.Equal("呼吁美国总统，敦促中国领导人释放所有政治犯，要求中国停止迫害宗教信徒", Assert.Single(asks));
     }
 
+    [Theory]
+    [InlineData("人權團體要求美國政府拒絕邀請該官員出席峰會，否則制裁將形同虛設。", "要求美國政府拒絕邀請該官員出席峰會")] // a threatened consequence is the reason
+    [InlineData("「我們希望美國國會盡快通過這項法案，」人權組織負責人表示。", "希望美國國會盡快通過這項法案")] // the quotation ends the ask
+    [InlineData("人權團體呼籲美國政府支持「香港自治法」的實施。", "呼籲美國政府支持「香港自治法」的實施")] // a quoted title inside the ask
+    public void A_chinese_ask_ends_before_its_consequence_and_at_its_closing_quotation_mark(string text, string expected) =>
+        Assert.Equal(expected, Assert.Single(Asks(text)));
+
     [Fact]
     public void A_when_clause_ending_in_shihou_runs_on_to_the_action()
     {
