@@ -117,7 +117,8 @@ internal static partial class SentenceRules
     [GeneratedRegex(@"(?<=\S)(,\s*(and\s+)?|;\s*(and\s+)?|\s+and\s+)(?=(?<verb>[a-z]+)\b)")]
     private static partial Regex ListSeparatorRx();
 
-    [GeneratedRegex(@",[”""’']?\s*[^,]{0,100}?\b(said|says|say|according\s+to|wrote|writes)\b.*$", RegexOptions.IgnoreCase)]
+    // ", the groups said", and after a closing quotation mark any verb of saying: '," the letter states, after …'.
+    [GeneratedRegex(@",[”""’']?\s*[^,]{0,100}?\b(said|says|say|according\s+to|wrote|writes)\b.*$|,[”""’']\s*[^,""“”]{0,100}?\b(states?|stated|added|adds|noted|notes|told|tells|continued|continues|explained|explains|argued|argues|declared|declares|concluded|concludes|insisted|insists|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|reads)\b.*$", RegexOptions.IgnoreCase)]
     private static partial Regex AttributionRx();
 
     static readonly HashSet<string> NotAVerb = new(StringComparer.OrdinalIgnoreCase)

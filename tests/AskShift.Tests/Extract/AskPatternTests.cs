@@ -268,6 +268,12 @@ public class AskPatternTests
         Assert.StartsWith("ask of the delegation was for the passage", ask.Text);
     }
 
+    [Theory]
+    [InlineData("“The State Department must appoint a coordinator for Tibet without delay,” the letter states, after listing the post's duties.")]
+    [InlineData("\"The State Department must appoint a coordinator for Tibet without delay,\" the coalition added in its release.")]
+    public void An_ask_ends_where_a_closing_quotation_hands_over_to_its_attribution(string text) =>
+        Assert.Equal("must appoint a coordinator for Tibet without delay", Assert.Single(Asks(text)));
+
     [Fact]
     public void A_lead_and_the_quotation_that_repeats_it_are_one_ask_but_similar_distinct_asks_stay_two()
     {
