@@ -21,7 +21,9 @@ public static class Uncertainty
         var d = 1 + z * z / n;
         var centre = (p + z * z / (2 * n)) / d;
         var half = z * Math.Sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / d;
-        return (Math.Max(0, centre - half), Math.Min(1, centre + half));
+        // None or all: the bound is exactly 0 or 1 (centre and half are equal there, but rounding leaves a trace such as
+        // 1e-19 that a chart's error bar turns into a negative length).
+        return (successes == 0 ? 0 : Math.Max(0, centre - half), successes == n ? 1 : Math.Min(1, centre + half));
     }
 
     /// <summary>

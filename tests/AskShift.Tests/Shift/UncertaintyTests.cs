@@ -26,6 +26,18 @@ public class UncertaintyTests
         Assert.Equal(high, h, 6);
     }
 
+    [Theory]
+    [InlineData(2751)]
+    [InlineData(3791)]
+    [InlineData(7)]
+    public void Wilson_bounds_are_exactly_zero_and_one_at_none_and_all(int n)
+    {
+        // A trajectory's error bar is the share minus its lower bound: anything but an exact 0 at a zero count draws a
+        // bar of negative length.
+        Assert.Equal(0.0, Uncertainty.Wilson(0, n).Low);
+        Assert.Equal(1.0, Uncertainty.Wilson(n, n).High);
+    }
+
     [Fact]
     public void Cohen_kappa_matches_scikit_learn()
     {
