@@ -292,8 +292,9 @@ internal static partial class SentenceRules
                 if (WithOrByUsRx().IsMatch(objText)) continue;
                 // "urged the European Union to suspend ..." names its addressee: the request rule decides that one.
                 // "encourage continued vigilance to safeguard ..." has no addressee before its "to": the object rule keeps it.
+                // A state's formal name may run past six words ("the Government of the People's Republic of China").
                 if (RequestRx().Match(s, m.Index) is { Success: true } r && r.Index == m.Index &&
-                    Spaces.CountWords(r.Groups["who"].ValueSpan) <= 6 &&
+                    (Spaces.CountWords(r.Groups["who"].ValueSpan) <= 6 || FormalNameRx().IsMatch(r.Groups["who"].Value)) &&
                     NamesAnActor(r.Groups["who"].Value)) continue;
                 var objEnd = Math.Min(s.Length, m.Index + m.Length + 60);
                 if (FromOrByChinaRx().IsMatch(s[(m.Index + m.Length)..objEnd])) continue;
@@ -524,6 +525,9 @@ internal static partial class SentenceRules
 
     [GeneratedRegex(@"\s*;\s*(and\s+)?|,\s*(and\s+)?|\s+and\s+(?=(an?|the)\s)")]
     private static partial Regex ItemSeparatorRx();
+
+    [GeneratedRegex(@"^\s*(the\s+)?(government|authorities|leadership)\s+of\s+(the\s+)?(People['’]s\s+Republic\s+of\s+China|Hong\s+Kong\s+Special\s+Administrative\s+Region|Tibet\s+Autonomous\s+Region|Xinjiang\s+Uy[g]?hur\s+Autonomous\s+Region)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex FormalNameRx();
 
     [GeneratedRegex(@"\b(should|must|be)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ModalOrBeRx();

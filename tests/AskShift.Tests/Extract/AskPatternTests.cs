@@ -269,6 +269,11 @@ public class AskPatternTests
     }
 
     [Theory]
+    [InlineData("The groups urge the Government of the People's Republic of China to free the detained teachers.")]
+    [InlineData("Advocates called on the authorities of the Hong Kong Special Administrative Region to drop the charges.")]
+    public void A_request_of_a_state_by_its_formal_name_is_not_an_ask_of_the_US(string text) => Assert.Empty(Asks(text));
+
+    [Theory]
     [InlineData("“The State Department must appoint a coordinator for Tibet without delay,” the letter states, after listing the post's duties.")]
     [InlineData("\"The State Department must appoint a coordinator for Tibet without delay,\" the coalition added in its release.")]
     public void An_ask_ends_where_a_closing_quotation_hands_over_to_its_attribution(string text) =>
