@@ -89,13 +89,22 @@ public static partial class DocumentReader
             var info = new FileInfo(fullPath);
             if (info.Length > maxBytes)
                 return Fail(relative, $"too large: {info.Length} bytes exceeds the limit of {maxBytes} bytes");
-            // Opening a named pipe blocks until someone writes to it; a file must open at once or it is not a file.
             // Unbuffered (bufferSize 0): the file is read in large blocks straight into its byte array, and a 64 KB
             // buffer per file was a third of everything a load allocated.
-            var open = Task.Run(() => new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0));
-            if (!open.Wait(OpenTimeout))
-                return Fail(relative, "not a regular file: opening it did not finish (a named pipe or device?)");
-            using var stream = open.Result;
+            static FileStream Open(string path) => new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+            FileStream stream;
+            if (info.Length > 0) stream = Open(fullPath); // a regular file with content: named pipes and devices report 0
+            else
+            {
+                // Opening a named pipe blocks until someone writes to it; a file must open at once or it is not a file.
+                // The open runs on a thread of its own: on a pool thread it could wait behind a busy pool (a parallel load
+                // blocks pool threads on these very opens) and a plain empty file would be timed out as a pipe.
+                var open = Task.Factory.StartNew(() => Open(fullPath), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                if (!open.Wait(OpenTimeout))
+                    return Fail(relative, "not a regular file: opening it did not finish (a named pipe or device?)");
+                stream = open.Result;
+            }
+            using var _ = stream;
             // Never trust the reported length: a link to a device (/dev/zero) reports 0 and never ends.
             bytes = ReadAtMost(stream, maxBytes + 1, info.Length);
             if (bytes.Length > maxBytes)

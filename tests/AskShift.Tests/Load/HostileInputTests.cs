@@ -68,6 +68,40 @@ public class HostileInputTests
     }
 
     [Fact]
+    public void Files_are_not_taken_for_pipes_while_the_thread_pool_is_busy()
+    {
+        // Other work holding every pool thread (tests running side by side, a parallel load's own workers) must not make
+        // a file that opens at once look like a pipe that never opens: CI once reported a plain letter as "not a regular
+        // file" that way. The held items outnumber the threads the pool can add within the open timeout, and are let go
+        // as soon as the reads return.
+        using var dir = new TempDir();
+        dir.Write("a.txt", Letter);
+        dir.Write("empty.txt", "");
+        var released = 0;
+        for (var i = 0; i < 64; i++)
+            ThreadPool.QueueUserWorkItem(_ =>
+            {
+                for (var t = 0; t < 600 && Volatile.Read(ref released) == 0; t++) Thread.Sleep(50);
+            });
+        try
+        {
+            // Read on a thread outside the pool, as the test runner's or a caller's own thread may be: anything the read
+            // hands to the pool queues behind the held items.
+            ReadResult? full = null, empty = null;
+            var reader = new Thread(() =>
+            {
+                full = DocumentReader.Read(Path.Combine(dir.Path, "a.txt"), "a.txt", 1 << 20);
+                empty = DocumentReader.Read(Path.Combine(dir.Path, "empty.txt"), "empty.txt", 1 << 20);
+            });
+            reader.Start();
+            reader.Join();
+            Assert.Null(full!.Error);
+            Assert.StartsWith("empty", empty!.Error);
+        }
+        finally { Volatile.Write(ref released, 1); }
+    }
+
+    [Fact]
     public void An_unreadable_subfolder_is_reported_and_the_rest_loads()
     {
         if (Environment.UserName == "root") return; // root reads every folder; the permission cannot be taken away
