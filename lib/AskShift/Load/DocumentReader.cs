@@ -101,7 +101,11 @@ public static partial class DocumentReader
                 // blocks pool threads on these very opens) and a plain empty file would be timed out as a pipe.
                 var open = Task.Factory.StartNew(() => Open(fullPath), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
                 if (!open.Wait(OpenTimeout))
+                {
+                    // Should a writer ever open the pipe, the handle that then arrives is closed, not leaked.
+                    open.ContinueWith(t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
                     return Fail(relative, "not a regular file: opening it did not finish (a named pipe or device?)");
+                }
                 stream = open.Result;
             }
             using var _ = stream;

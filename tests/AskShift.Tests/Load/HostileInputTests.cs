@@ -102,6 +102,26 @@ public class HostileInputTests
     }
 
     [Fact]
+    public void A_pipe_opened_after_its_timeout_is_closed_not_leaked()
+    {
+        using var dir = new TempDir();
+        var fifo = Path.Combine(dir.Path, "pipe.txt");
+        using (var p = Process.Start("mkfifo", [fifo])) p.WaitForExit();
+        Assert.StartsWith("not a regular file", DocumentReader.Read(fifo, "pipe.txt", 1 << 20).Error);
+        // A writer arriving late lets the reader's pending open finish; the loader must then close that end, so the
+        // writer sees a broken pipe instead of writing into a handle nobody will ever read or close.
+        using var writer = new FileStream(fifo, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
+        var clock = Stopwatch.StartNew();
+        var broken = false;
+        while (!broken && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            try { writer.Write([1]); Thread.Sleep(20); }
+            catch (IOException) { broken = true; }
+        }
+        Assert.True(broken);
+    }
+
+    [Fact]
     public void An_unreadable_subfolder_is_reported_and_the_rest_loads()
     {
         if (Environment.UserName == "root") return; // root reads every folder; the permission cannot be taken away
