@@ -16,8 +16,9 @@ internal static partial class ChineseRules
 
     // "籲請歐巴馬,在本週與習近平舉行高峰會時,公開要求釋放劉曉波", "希望川普总统在和习近平会面的时候,敦促…": a clause framed
     // as a time ("在…時", "當…之際", "在…的时候") says when; the action follows it, so the request runs on through the next
-    // marker's clause. The frame needs its opening word: "同时" (meanwhile) or "及时" (promptly) end no when-clause.
-    [GeneratedRegex(@"(在|當|当|於|于|趁)[^，,、;；]*(時候|时候|時|时|之際|之际|期間|期间|之前|以前|之後|之后|以後|以后)\s*$")]
+    // marker's clause. The frame needs its opening word, standing as a word of its own (not 在 in 现在 or 存在, 于 in 关于
+    // or 由于, 当 in 当局 or 当前), and a time at its end (not the 时 of 同时 "meanwhile", 及时 "promptly" or 多时 "long").
+    [GeneratedRegex(@"(?:(?<![现現存正实實所自])在|(?<![关關对對由至位属屬等用])[於于]|[當当](?![局前然地中时時初年])|趁)[^，,、;；]*(?:時候|时候|(?<![多及同暂暫按准準届屆平临臨即随隨当當过過适適定])[時时]|之際|之际|期間|期间|之前|以前|之後|之后|以後|以后)\s*$")]
     private static partial Regex WhenClauseEndRx();
 
     // "促請他向習近平提出此要求": a request to raise "this demand" points back to a demand stated elsewhere; it asks nothing
@@ -98,9 +99,12 @@ internal static partial class ChineseRules
             // The one-character modal 应/應 ("should") asks only right after a US subject ("美国国会应尽快通过…").
             markers.AddRange(UsShouldRx().Matches(sentence).Select(m => (m.Groups["m"].Index, 1)).Where(x => markers.All(y => Math.Abs(y.Index - x.Index) > 1)));
             markers = markers.Where(m => m.Index < listAt).OrderBy(m => m.Index).ToList();
-            // "呼吁奥巴马总统,敦促习近平尊重…,要求中国撤除…": a demand of China after a request in the same sentence is what
-            // the US is asked to press for; it continues that request instead of ending it.
-            markers = markers.Where((m, i) => i == 0 || !AskedOfChinaRx().IsMatch(sentence.AsSpan(m.Index)) || ModalBeforeRx().IsMatch(sentence.AsSpan(0, m.Index))).ToList();
+            // "呼吁奥巴马总统,敦促习近平尊重…,要求中国撤除…": a demand of China that follows a request's short clause and a comma
+            // is what the US is asked to press for; it continues that request instead of ending it. After 并 ("…，並敦促中國…")
+            // or a semicolon it is the group's own second demand.
+            var all = markers;
+            markers = markers.Where((m, i) => i == 0 || !AskedOfChinaRx().IsMatch(sentence.AsSpan(m.Index)) || ModalBeforeRx().IsMatch(sentence.AsSpan(0, m.Index)) ||
+                                              !ContinuesRequest(sentence, all[i - 1].Index + all[i - 1].Length, m.Index)).ToList();
             var stopAll = Math.Min(sentence.TrimEnd('。', '！', '？', '；', ' ').Length, listAt < sentence.Length ? sentence[..listAt].TrimEnd('，', ',', ' ').Length : int.MaxValue);
             // "在川習會前我們要做一個呼籲：美國…不應該忽略…": what a request ending in a colon leads into, in the same sentence,
             // is its ask when it names the US and holds no request of its own.
@@ -263,11 +267,29 @@ internal static partial class ChineseRules
 
     // A request or hope whose addressee is the Chinese side ("希望北京当局与…对话" hopes Beijing acts): the state by any of
     // its names, its leader, or a regional government or authority of the PRC ("香港當局", "香港特区政府", "西藏当局").
-    [GeneratedRegex(@"^(要求|敦促|呼吁|呼籲|促请|促請|籲請|吁请|希望|期望|期盼|盼望|建議|建议|請求|请求|懇請|恳请)(中国|中國|中华人民共和国|中華人民共和國|北京|中共|中方|港府|习近平|習近平|对方|對方|当局|當局|(香港|港澳|澳門|澳门|西藏|新疆)(特區|特区)?(政府|當局|当局))")]
+    // A hope or suggestion often opens with its topic ("希望中国问题成为…优先事项"), so for those the state counts only as
+    // its government, authorities or leaders.
+    [GeneratedRegex(@"^(?:(要求|敦促|呼吁|呼籲|促请|促請|籲請|吁请)(中国|中國|中华人民共和国|中華人民共和國|北京|中共|中方|港府|习近平|習近平|对方|對方|当局|當局|(香港|港澳|澳門|澳门|西藏|新疆)(特區|特区)?(政府|當局|当局))|(希望|期望|期盼|盼望|建議|建议|請求|请求|懇請|恳请)((中国|中國|中华人民共和国|中華人民共和國|北京|中共)(政府|当局|當局|领导人|領導人|领导层|領導層|方面|官方)|中方|港府|习近平|習近平|对方|對方|当局|當局|(香港|港澳|澳門|澳门|西藏|新疆)(特區|特区)?(政府|當局|当局)))")]
     private static partial Regex AskedOfChinaRx();
 
+    /// <summary>
+    /// Whether the text between a request's marker and a later demand of China only names whom the request is made of:
+    /// an addressee ("请求他敦促中国…") or a short clause ended by a comma ("呼吁奥巴马总统，敦促习近平…"), with no semicolon and
+    /// no "and also" (并, 也, 同时) that would make the demand a second one of the group's own.
+    /// </summary>
+    static bool ContinuesRequest(string sentence, int from, int to)
+    {
+        var between = sentence.AsSpan(from, to - from).Trim(' ');
+        if (between.Length is 0 or > 16 || between.IndexOfAny(';', '；') >= 0 || AlsoAtEndRx().IsMatch(between)) return false;
+        return between[^1] is '，' or ',' || between.Length <= 8;
+    }
+
+    [GeneratedRegex(@"(并|並|也|又|另外|同时|同時|以及|及)\s*$")]
+    private static partial Regex AlsoAtEndRx();
+
     // An obligation just before a request ("應趁機要求", "必须当面要求"): whoever should make the request is asked to.
-    [GeneratedRegex(@"(應|应|應該|应该|必須|必须|應當|应当|務必|务必)(趁機|趁机|藉機|借机|藉此|借此|當面|当面|公開|公开|直接)?\s*$")]
+    // Not the 应 of 响应 (respond), 答应 (agree) or 反应 (react), nor an obligation of the Chinese side itself ("中國應要求…").
+    [GeneratedRegex(@"(?<!中國|中国|北京|中共|中方|港府|當局|当局)(應該|应该|必須|必须|應當|应当|務必|务必|(?<![响響回答反相对對适適供效呼感顺順])[應应])(趁機|趁机|藉機|借机|藉此|借此|當面|当面|公開|公开|直接)?\s*$")]
     private static partial Regex ModalBeforeRx();
 
     // The US side's own hope ("（特朗普）他希望此事成真", "美方希望…") reports what it wants; it asks nothing of it.

@@ -118,7 +118,7 @@ internal static partial class SentenceRules
     private static partial Regex ListSeparatorRx();
 
     // ", the groups said", and after a closing quotation mark any verb of saying: '," the letter states, after …'.
-    [GeneratedRegex(@",[”""’']?\s*[^,]{0,100}?\b(said|says|say|according\s+to|wrote|writes)\b.*$|,[”""’']\s*[^,""“”]{0,100}?\b(states?|stated|added|adds|noted|notes|told|tells|continued|continues|explained|explains|argued|argues|declared|declares|concluded|concludes|insisted|insists|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|reads)\b.*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@",[”""’']?\s*[^,]{0,100}?\b(said|says|say|according\s+to|wrote|writes)\b.*$|,[”""’']\s*[^,""“”]{0,100}?(?<!\b(member|Member|United|the|of)\s)\b(?-i:states|stated|added|adds|noted|told|tells|continued|continues|explained|explains|argued|argues|declared|declares|concluded|concludes|insisted|insists|stressed|stresses|emphasi[sz]ed|emphasi[sz]es)\b(?=\s*[,.;]|\s+(in|that|on|to)\b|\s*$).*$", RegexOptions.IgnoreCase)]
     private static partial Regex AttributionRx();
 
     static readonly HashSet<string> NotAVerb = new(StringComparer.OrdinalIgnoreCase)

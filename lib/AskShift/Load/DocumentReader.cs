@@ -86,7 +86,11 @@ public static partial class DocumentReader
         byte[] bytes;
         try
         {
-            var info = new FileInfo(fullPath);
+            // A symbolic link's own length is that of the path it holds (a link to a pipe reports 9, not 0): what counts
+            // is the file it finally points to.
+            var link = new FileInfo(fullPath);
+            var info = link.Attributes.HasFlag(FileAttributes.ReparsePoint) && File.ResolveLinkTarget(fullPath, returnFinalTarget: true) is FileInfo target
+                ? target : link;
             if (info.Length > maxBytes)
                 return Fail(relative, $"too large: {info.Length} bytes exceeds the limit of {maxBytes} bytes");
             // Unbuffered (bufferSize 0): the file is read in large blocks straight into its byte array, and a 64 KB
@@ -109,7 +113,7 @@ public static partial class DocumentReader
                 stream = open.Result;
             }
             using var _ = stream;
-            // Never trust the reported length: a link to a device (/dev/zero) reports 0 and never ends.
+            // Never trust the reported length: a device (/dev/zero, or a link to it) reports 0 and never ends.
             bytes = ReadAtMost(stream, maxBytes + 1, info.Length);
             if (bytes.Length > maxBytes)
                 return Fail(relative, $"too large: more than {maxBytes} bytes (the limit) could be read from it");

@@ -33,7 +33,8 @@ internal static partial class DateFinder
     const string Iso = @"\b" + Year + @"[-/.](?<mnum>0?[1-9]|1[0-2])[-/.](?<day>[0-2]?\d|3[01])\b";
     // Taiwan's official calendar counts years of the Republic of China (year 1 is 1912: 民國104年 is 2015): written with
     // 民國 before the year, or as a bare three-digit year beside month and day ("104年9月24日"), which no Gregorian year is.
-    const string RocYear = @"(?:(?:民國|民国)\s*(?<roc>\d{2,3})|(?<!\d)(?<roc>1[0-4]\d))";
+    // A count of years is not one ("建党100年7月1日" is the party's centenary, 2021).
+    const string RocYear = @"(?:(?:民國|民国)\s*(?<roc>\d{2,3})|(?<!\d)(?<!建[党黨]|成立|建[国國]|[周週]年)(?<roc>1[0-4]\d))";
     const string Zh = "(?:" + Year + "|" + RocYear + @")\s*年\s*(?<mnum>\d{1,2})\s*月\s*(?<day>\d{1,2})\s*[日号號]";
     const string UsNumeric = @"\b(?<mnum>0?[1-9]|1[0-2])(?<sep>[/-])(?<day>[0-2]?\d|3[01])(?-i:\k<sep>)" + Year + @"\b";
     // "Jun24’25", "Sept 9, '19": a month, a day and a year cut to two digits after an apostrophe.
@@ -73,7 +74,8 @@ internal static partial class DateFinder
 
     // Taiwan's Central News Agency (中央社), and the portals that repost its wire, close a report with its date in the
     // Republic of China calendar, year, month and day run together: "…。」1040924" is 2015-09-24.
-    [GeneratedRegex(@"(?<!\d)(?<roc>1[0-4]\d)(?<mnum>0[1-9]|1[0-2])(?<day>0[1-9]|[12]\d|3[01])\s*\z")]
+    // The stamp stands after a sentence's or a quotation's end, not glued to a word ("編號1120515" is a number).
+    [GeneratedRegex(@"(?<=[。」』）)！？!?\s])(?<roc>1[0-4]\d)(?<mnum>0[1-9]|1[0-2])(?<day>0[1-9]|[12]\d|3[01])\s*\z")]
     private static partial Regex RocClosingStampRx();
 
     // "London | 26 March 2025 | GATPM –", "7 November 2024 | Hong Kong Watch": a date as one field of a line split by
@@ -170,7 +172,7 @@ internal static partial class DateFinder
         // 3. A date alone on its line: a letter's date line, a byline's date. Near the top first, then anywhere.
         var top = byline.Text != null ? byline : dateLines.FirstOrDefault(l => l.Line < headerEnd);
         if (top.Text != null) return new(top.Date, DatePrecision.Day, [top.Text], null);
-        if (RocClosingStamp(text) is { } closing) return closing;
+        if (RocClosingStamp(text, options) is { } closing) return closing;
         if (dateLines.Count > 0)
             return new(dateLines[0].Date, DatePrecision.Day, [dateLines[0].Text], "a date standing alone on its line below the top of the text");
 
@@ -225,7 +227,7 @@ internal static partial class DateFinder
     /// A wire report's closing date stamp in the Republic of China calendar, read only where the text ends in Chinese, so
     /// a number closing an English text (a phone or case number) is never taken for one.
     /// </summary>
-    static DateFinding? RocClosingStamp(string text)
+    static DateFinding? RocClosingStamp(string text, MetadataOptions options)
     {
         var m = RocClosingStampRx().Match(text, Math.Max(0, text.Length - 16));
         if (!m.Success) return null;
@@ -233,7 +235,7 @@ internal static partial class DateFinder
         if (before.IndexOfAnyInRange('\u3400', '\u9fff') < 0) return null;
         var year = Number(m.Groups["roc"].Value) + RocEpoch;
         int month = Number(m.Groups["mnum"].Value), day = Number(m.Groups["day"].Value);
-        if (day > DateTime.DaysInMonth(year, month)) return null;
+        if (day > DateTime.DaysInMonth(year, month) || new DateOnly(year, month, day) > options.Today) return null;
         return new(new DateOnly(year, month, day), DatePrecision.Day, [m.Value.Trim()],
             "a closing date stamp in the Republic of China calendar (year + 1911), as Taiwan's Central News Agency ends its reports");
     }

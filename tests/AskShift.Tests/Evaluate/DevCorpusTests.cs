@@ -38,7 +38,7 @@ public class DevCorpusTests(ITestOutputHelper output)
         var test = Path.Combine(RepoPaths.Root, "corpora", "test");
         var texts = Corpus.Load(Path.Combine(test, "docs")).Items.ToDictionary(d => d.File, d => d.RawText);
         var report = CoderAgreement.Compare(GoldSet.Load(Path.Combine(test, "gold")), GoldSet.Load(Path.Combine(RepoPaths.Root, "corpora", "second-coder-test")), texts);
-        Assert.Equal([.. report.Problems.Where(p => !p.Contains("coded by the first coder only", StringComparison.Ordinal))], Array.Empty<string>());
+        Assert.DoesNotContain(report.Problems, p => !p.Contains("coded by the first coder only", StringComparison.Ordinal));
         Assert.Equal(21, report.Documents.Count); // the split's first 21 documents, coded again on 2026-11-27
     }
 

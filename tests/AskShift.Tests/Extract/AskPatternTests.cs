@@ -209,6 +209,12 @@ public class AskPatternTests
     [InlineData("在美国国会的听证会上，人权团体呼吁香港特区政府释放所有政治犯。", 0)] // a regional authority of the PRC
     [InlineData("美國國會議員聽取證詞後，多個團體敦促西藏當局公開失蹤僧侶的下落。", 0)]
     [InlineData("人權組織敦促中華人民共和國政府停止拘押記者，並呼籲美國國務院公開關注此案。", 1)]
+    [InlineData("美國國會聽證會上，人權組織敦促中華人民共和國政府停止拘押記者。", 0)] // the US named first, the PRC asked
+    [InlineData("美國總統訪華前，人權團體建議中國政府撤銷對律師的指控。", 0)]
+    [InlineData("人权团体希望中国问题成为美国新政府外交政策的优先事项。", 1)] // a hope whose topic is China asks the US
+    [InlineData("美国国会议员积极响应要求中国释放被关押律师的呼吁。", 0)] // 响应 (respond) holds no "should"
+    [InlineData("人权团体呼吁美国正视中国当局迫害法轮功已持续多时，并敦促国会通过法案。", 2)] // 当局 and 多时 frame no time
+    [InlineData("人权团体呼吁美国政府关注此事;要求中国释放所有政治犯。", 1)] // after a semicolon, the group's own demand
     [InlineData("美国总统访华前夕，人权团体希望北京当局与宗教领袖展开对话。", 0)] // a hope addressed to Beijing
     [InlineData("人權團體建議中國政府撤銷對律師的指控，並希望美國國會通過相關法案。", 1)]
     [InlineData("美國國務卿下月訪問北京，應趁機要求中國釋放被關押的記者。", 1)] // the US is to make the demand
@@ -221,6 +227,10 @@ public class AskPatternTests
     {
         var asks = Asks("人权团体呼吁美国总统，敦促中国领导人释放所有政治犯，要求中国停止迫害宗教信徒。");
         Assert.Equal("呼吁美国总统，敦促中国领导人释放所有政治犯，要求中国停止迫害宗教信徒", Assert.Single(asks));
+        // A request made of a pronoun runs on through what it is to demand of China.
+        Assert.Single(Asks("美国总统即将访华，两位学者写信请求他敦促中国政府释放患病的记者并关注其他政治犯。"));
+        // After 並 the second demand is the group's own, of China: the US ask ends before it.
+        Assert.Equal("要求美國政府制裁相關官員", Assert.Single(Asks("人權團體要求美國政府制裁相關官員，並敦促中國釋放所有政治犯。")));
     }
 
     [Theory]
@@ -278,6 +288,13 @@ public class AskPatternTests
     [InlineData("\"The State Department must appoint a coordinator for Tibet without delay,\" the coalition added in its release.")]
     public void An_ask_ends_where_a_closing_quotation_hands_over_to_its_attribution(string text) =>
         Assert.Equal("must appoint a coordinator for Tibet without delay", Assert.Single(Asks(text)));
+
+    [Fact]
+    public void A_noun_after_a_closing_quotation_is_no_attribution()
+    {
+        var ask = Assert.Single(Asks("We urge the Secretary to raise \"the case of the detained poet,\" the State Department's own priority case, in every meeting with Chinese officials."));
+        Assert.EndsWith("in every meeting with Chinese officials", ask);
+    }
 
     [Fact]
     public void A_lead_and_the_quotation_that_repeats_it_are_one_ask_but_similar_distinct_asks_stay_two()

@@ -102,6 +102,21 @@ public class HostileInputTests
     }
 
     [Fact]
+    public void A_link_to_a_named_pipe_is_reported_instead_of_hanging_the_load()
+    {
+        // The link's own length is that of the path it holds, so only its target tells a pipe from a file.
+        using var dir = new TempDir();
+        dir.Write("a.txt", Letter);
+        var fifo = Path.Combine(dir.Path, "pipe");
+        using (var p = Process.Start("mkfifo", [fifo])) p.WaitForExit();
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "link.txt"), fifo);
+        var load = Task.Run(() => Corpus.Load(dir.Path));
+        Assert.True(load.Wait(TimeSpan.FromSeconds(60)), "the load hung on the link");
+        Assert.Equal(["a.txt"], load.Result.Items.Select(d => d.File));
+        Assert.Contains(load.Result.Errors, e => e.File == "link.txt" && e.Error.StartsWith("not a regular file"));
+    }
+
+    [Fact]
     public void A_pipe_opened_after_its_timeout_is_closed_not_leaked()
     {
         using var dir = new TempDir();

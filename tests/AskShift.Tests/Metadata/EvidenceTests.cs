@@ -119,6 +119,9 @@ public class DateEvidenceTests
     [InlineData("Rights groups urge the State Department to act on the detained lawyers. Call us at 1120515")] // English: a number
     [InlineData("人權團體要求美國國務卿在訪問北京時提出被拘律師的案件。1040231")] // no 31 February
     [InlineData("人權團體要求美國國務卿在訪問北京時提出被拘律師的案件，編號21120515")] // part of a longer number
+    [InlineData("人權團體要求美國國務卿在訪問北京時提出被拘律師的案件，編號1120515")] // glued to a word: a number
+    [InlineData("人權團體要求美國國務卿在訪問北京時提出被拘律師的案件。1451023")] // a date after today
+    [InlineData("人权团体呼吁美国政府关注香港。中共建党100年7月1日，多人被捕。")] // a centenary, not the calendar's year 100
     public void A_closing_number_is_a_date_stamp_only_when_it_is_a_valid_date_ending_a_Chinese_text(string text)
     {
         var f = Find(text);

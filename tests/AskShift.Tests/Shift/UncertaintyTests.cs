@@ -29,7 +29,9 @@ public class UncertaintyTests
     [Theory]
     [InlineData(2751)]
     [InlineData(3791)]
+    [InlineData(15)]
     [InlineData(7)]
+    [InlineData(1)]
     public void Wilson_bounds_are_exactly_zero_and_one_at_none_and_all(int n)
     {
         // A trajectory's error bar is the share minus its lower bound: anything but an exact 0 at a zero count draws a
