@@ -17,8 +17,9 @@ internal static partial class ChineseRules
     // "籲請歐巴馬,在本週與習近平舉行高峰會時,公開要求釋放劉曉波", "希望川普总统在和习近平会面的时候,敦促…": a clause framed
     // as a time ("在…時", "當…之際", "在…的时候") says when; the action follows it, so the request runs on through the next
     // marker's clause. The frame needs its opening word, standing as a word of its own (not 在 in 现在 or 存在, 于 in 关于
-    // or 由于, 当 in 当局 or 当前), and a time at its end (not the 时 of 同时 "meanwhile", 及时 "promptly" or 多时 "long").
-    [GeneratedRegex(@"(?:(?<![现現存正实實所自])在|(?<![关關对對由至位属屬等用])[於于]|[當当](?![局前然地中时時初年])|趁)[^，,、;；]*(?:時候|时候|(?<![多及同暂暫按准準届屆平临臨即随隨当當过過适適定])[時时]|之際|之际|期間|期间|之前|以前|之後|之后|以後|以后)\s*$")]
+    // or 由于, 当 in 当局, 应当 or 当选), and a time at its end (not the 时 of 同时 "meanwhile", 及时 "promptly" or 多时
+    // "long"; but "在…的同时", "while …", is one).
+    [GeneratedRegex(@"(?:(?<![现現存正实實所自])在|(?<![关關对對由至位属屬等用])[於于]|(?<![应應相])[當当](?![局前然地中时時初年选選])|趁)[^，,、;；]*(?:時候|时候|的同[时時]|(?<![多及同暂暫按准準届屆平临臨即随隨当當过過适適定])[時时]|之際|之际|期間|期间|之前|以前|之後|之后|以後|以后)\s*$")]
     private static partial Regex WhenClauseEndRx();
 
     // "促請他向習近平提出此要求": a request to raise "this demand" points back to a demand stated elsewhere; it asks nothing
@@ -267,29 +268,41 @@ internal static partial class ChineseRules
 
     // A request or hope whose addressee is the Chinese side ("希望北京当局与…对话" hopes Beijing acts): the state by any of
     // its names, its leader, or a regional government or authority of the PRC ("香港當局", "香港特区政府", "西藏当局").
-    // A hope or suggestion often opens with its topic ("希望中国问题成为…优先事项"), so for those the state counts only as
-    // its government, authorities or leaders.
-    [GeneratedRegex(@"^(?:(要求|敦促|呼吁|呼籲|促请|促請|籲請|吁请)(中国|中國|中华人民共和国|中華人民共和國|北京|中共|中方|港府|习近平|習近平|对方|對方|当局|當局|(香港|港澳|澳門|澳门|西藏|新疆)(特區|特区)?(政府|當局|当局))|(希望|期望|期盼|盼望|建議|建议|請求|请求|懇請|恳请)((中国|中國|中华人民共和国|中華人民共和國|北京|中共)(政府|当局|當局|领导人|領導人|领导层|領導層|方面|官方)|中方|港府|习近平|習近平|对方|對方|当局|當局|(香港|港澳|澳門|澳门|西藏|新疆)(特區|特区)?(政府|當局|当局)))")]
+    // A hope or suggestion may open with its topic ("希望中国问题成为…优先事项"): for those a state's name followed by a
+    // topic word (问题, 人权, 政策, 的 …) is not the one hoped to act.
+    [GeneratedRegex(@"^(?:(要求|敦促|呼吁|呼籲|促请|促請|籲請|吁请)(中国|中國|中华人民共和国|中華人民共和國|北京|中共|中方|港府|习近平|習近平|对方|對方|当局|當局|(香港|港澳|澳門|澳门|西藏|新疆)(特區|特区)?(政府|當局|当局))|(希望|期望|期盼|盼望|建議|建议|請求|请求|懇請|恳请)((中国|中國|中华人民共和国|中華人民共和國|北京|中共)(?!问题|問題|议题|議題|人权|人權|政策|的|冬奥|冬奧|奥运|奧運|局势|局勢|情况|情況|经济|經濟|市场|市場)|中方|港府|习近平|習近平|对方|對方|当局|當局|(香港|港澳|澳門|澳门|西藏|新疆)(特區|特区)?(政府|當局|当局)))")]
     private static partial Regex AskedOfChinaRx();
 
     /// <summary>
     /// Whether the text between a request's marker and a later demand of China only names whom the request is made of:
-    /// an addressee ("请求他敦促中国…") or a short clause ended by a comma ("呼吁奥巴马总统，敦促习近平…"), with no semicolon and
-    /// no "and also" (并, 也, 同时) that would make the demand a second one of the group's own.
+    /// an addressee, with or without an adverb ("请求他敦促中国…", "呼吁美国政府也要求中国…"), or a clause ended by a comma
+    /// ("呼吁奥巴马总统，敦促习近平…", and so on through a chain of such demands). A semicolon, 并 or 以及 before the demand,
+    /// or a comma followed or preceded by 并, 也, 同时, 另外 or 此外, makes it a second demand of the group's own.
     /// </summary>
     static bool ContinuesRequest(string sentence, int from, int to)
     {
         var between = sentence.AsSpan(from, to - from).Trim(' ');
-        if (between.Length is 0 or > 16 || between.IndexOfAny(';', '；') >= 0 || AlsoAtEndRx().IsMatch(between)) return false;
-        return between[^1] is '，' or ',' || between.Length <= 8;
+        if (between.Length == 0 || between.IndexOfAny(';', '；') >= 0) return false;
+        var comma = between.LastIndexOfAny('，', ',');
+        if (comma < 0) return between.Length <= 16 && !AndAtEndRx().IsMatch(between);
+        if (AlsoOpeningRx().IsMatch(between[(comma + 1)..])) return false;
+        var before = between[..comma];
+        var previous = before.LastIndexOfAny('，', ',');
+        return !AlsoOnlyRx().IsMatch(before[(previous + 1)..]);
     }
 
-    [GeneratedRegex(@"(并|並|也|又|另外|同时|同時|以及|及)\s*$")]
-    private static partial Regex AlsoAtEndRx();
+    [GeneratedRegex(@"(并|並|以及)\s*$")]
+    private static partial Regex AndAtEndRx();
+
+    [GeneratedRegex(@"^\s*(并|並|以及|另外|此外|同时|同時|也|又|还|還)")]
+    private static partial Regex AlsoOpeningRx();
+
+    [GeneratedRegex(@"^\s*(同时|同時|另外|此外|并且|並且)\s*$")]
+    private static partial Regex AlsoOnlyRx();
 
     // An obligation just before a request ("應趁機要求", "必须当面要求"): whoever should make the request is asked to.
     // Not the 应 of 响应 (respond), 答应 (agree) or 反应 (react), nor an obligation of the Chinese side itself ("中國應要求…").
-    [GeneratedRegex(@"(?<!中國|中国|北京|中共|中方|港府|當局|当局)(應該|应该|必須|必须|應當|应当|務必|务必|(?<![响響回答反相对對适適供效呼感顺順])[應应])(趁機|趁机|藉機|借机|藉此|借此|當面|当面|公開|公开|直接)?\s*$")]
+    [GeneratedRegex(@"(?<!中國|中国|北京|中共|中方|港府|當局|当局|政府|习近平|習近平)(應該|应该|必須|必须|應當|应当|務必|务必|(?<![响響回答反相对對适適供效呼感顺順])[應应])(趁機|趁机|藉機|借机|藉此|借此|當面|当面|公開|公开|直接)?\s*$")]
     private static partial Regex ModalBeforeRx();
 
     // The US side's own hope ("（特朗普）他希望此事成真", "美方希望…") reports what it wants; it asks nothing of it.

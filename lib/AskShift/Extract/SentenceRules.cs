@@ -117,8 +117,10 @@ internal static partial class SentenceRules
     [GeneratedRegex(@"(?<=\S)(,\s*(and\s+)?|;\s*(and\s+)?|\s+and\s+)(?=(?<verb>[a-z]+)\b)")]
     private static partial Regex ListSeparatorRx();
 
-    // ", the groups said", and after a closing quotation mark any verb of saying: '," the letter states, after …'.
-    [GeneratedRegex(@",[”""’']?\s*[^,]{0,100}?\b(said|says|say|according\s+to|wrote|writes)\b.*$|,[”""’']\s*[^,""“”]{0,100}?(?<!\b(member|Member|United|the|of)\s)\b(?-i:states|stated|added|adds|noted|told|tells|continued|continues|explained|explains|argued|argues|declared|declares|concluded|concludes|insisted|insists|stressed|stresses|emphasi[sz]ed|emphasi[sz]es)\b(?=\s*[,.;]|\s+(in|that|on|to)\b|\s*$).*$", RegexOptions.IgnoreCase)]
+    // ", the groups said", and after a closing quotation mark any verb of saying: '," the letter states, after …', '," Smith
+    // told reporters'. The verbs are matched in lowercase only, and not after "member", "United", "the" or "of": ', "
+    // the State Department's own priority case' names no one saying anything.
+    [GeneratedRegex(@",[”""’']?\s*[^,]{0,100}?\b(said|says|say|according\s+to|wrote|writes)\b.*$|,[”""’']\s*[^,""“”]{0,100}?(?<!\b(member|Member|United|the|of)\s)\b(?-i:states|stated|added|adds|noted|told|tells|continued|continues|explained|explains|argued|argues|declared|declares|concluded|concludes|insisted|insists|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|reads|notes)\b.*$", RegexOptions.IgnoreCase)]
     private static partial Regex AttributionRx();
 
     static readonly HashSet<string> NotAVerb = new(StringComparer.OrdinalIgnoreCase)

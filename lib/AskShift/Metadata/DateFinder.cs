@@ -33,8 +33,8 @@ internal static partial class DateFinder
     const string Iso = @"\b" + Year + @"[-/.](?<mnum>0?[1-9]|1[0-2])[-/.](?<day>[0-2]?\d|3[01])\b";
     // Taiwan's official calendar counts years of the Republic of China (year 1 is 1912: 民國104年 is 2015): written with
     // 民國 before the year, or as a bare three-digit year beside month and day ("104年9月24日"), which no Gregorian year is.
-    // A count of years is not one ("建党100年7月1日" is the party's centenary, 2021).
-    const string RocYear = @"(?:(?:民國|民国)\s*(?<roc>\d{2,3})|(?<!\d)(?<!建[党黨]|成立|建[国國]|[周週]年)(?<roc>1[0-4]\d))";
+    // A count of years is not one ("建党100年7月1日" is the party's centenary, 2021); 建國100年 is the ROC's own year 100.
+    const string RocYear = @"(?:(?:民國|民国)\s*(?<roc>\d{2,3})|(?<!\d)(?<!(?:建[党黨]|成立)\s*)(?<roc>1[0-4]\d))";
     const string Zh = "(?:" + Year + "|" + RocYear + @")\s*年\s*(?<mnum>\d{1,2})\s*月\s*(?<day>\d{1,2})\s*[日号號]";
     const string UsNumeric = @"\b(?<mnum>0?[1-9]|1[0-2])(?<sep>[/-])(?<day>[0-2]?\d|3[01])(?-i:\k<sep>)" + Year + @"\b";
     // "Jun24’25", "Sept 9, '19": a month, a day and a year cut to two digits after an apostrophe.

@@ -215,6 +215,8 @@ public class AskPatternTests
     [InlineData("美国国会议员积极响应要求中国释放被关押律师的呼吁。", 0)] // 响应 (respond) holds no "should"
     [InlineData("人权团体呼吁美国正视中国当局迫害法轮功已持续多时，并敦促国会通过法案。", 2)] // 当局 and 多时 frame no time
     [InlineData("人权团体呼吁美国政府关注此事;要求中国释放所有政治犯。", 1)] // after a semicolon, the group's own demand
+    [InlineData("美国总统访华前夕，人权团体希望中国释放刘晓波。", 0)] // a hope that China acts
+    [InlineData("人权团体呼吁美国政府关注此事，同时，敦促中国释放所有政治犯。", 1)] // "meanwhile": the group's own demand
     [InlineData("美国总统访华前夕，人权团体希望北京当局与宗教领袖展开对话。", 0)] // a hope addressed to Beijing
     [InlineData("人權團體建議中國政府撤銷對律師的指控，並希望美國國會通過相關法案。", 1)]
     [InlineData("美國國務卿下月訪問北京，應趁機要求中國釋放被關押的記者。", 1)] // the US is to make the demand
@@ -229,6 +231,10 @@ public class AskPatternTests
         Assert.Equal("呼吁美国总统，敦促中国领导人释放所有政治犯，要求中国停止迫害宗教信徒", Assert.Single(asks));
         // A request made of a pronoun runs on through what it is to demand of China.
         Assert.Single(Asks("美国总统即将访华，两位学者写信请求他敦促中国政府释放患病的记者并关注其他政治犯。"));
+        // So does one made of a longer addressee, one with an adverb, and a chain of demands each ended by a comma.
+        Assert.Single(Asks("人权团体敦促美国总统拜登和国务卿布林肯要求中国释放所有政治犯。"));
+        Assert.Equal("呼吁美国政府也要求中国释放所有政治犯", Assert.Single(Asks("人权团体呼吁美国政府也要求中国释放所有政治犯。")));
+        Assert.Single(Asks("人权团体呼吁美国总统，敦促中国领导人无条件释放包括记者和律师在内的所有政治犯，要求中国停止迫害宗教信徒。"));
         // After 並 the second demand is the group's own, of China: the US ask ends before it.
         Assert.Equal("要求美國政府制裁相關官員", Assert.Single(Asks("人權團體要求美國政府制裁相關官員，並敦促中國釋放所有政治犯。")));
     }
@@ -245,6 +251,8 @@ public class AskPatternTests
     {
         var asks = Asks("我们希望美国总统在与中国领导人会面的时候，要求释放所有被关押的宗教信徒。");
         Assert.Equal("希望美国总统在与中国领导人会面的时候，要求释放所有被关押的宗教信徒", Assert.Single(asks));
+        // "在…的同时" ("while …") frames a time too.
+        Assert.Single(Asks("我们希望美国总统在和中国领导人会面的同时，要求释放所有被关押的宗教信徒。"));
     }
 
     [Fact]
@@ -286,6 +294,8 @@ public class AskPatternTests
     [Theory]
     [InlineData("“The State Department must appoint a coordinator for Tibet without delay,” the letter states, after listing the post's duties.")]
     [InlineData("\"The State Department must appoint a coordinator for Tibet without delay,\" the coalition added in its release.")]
+    [InlineData("\"The State Department must appoint a coordinator for Tibet without delay,\" Smith told reporters.")]
+    [InlineData("“The State Department must appoint a coordinator for Tibet without delay,” the letter reads.")]
     public void An_ask_ends_where_a_closing_quotation_hands_over_to_its_attribution(string text) =>
         Assert.Equal("must appoint a coordinator for Tibet without delay", Assert.Single(Asks(text)));
 
