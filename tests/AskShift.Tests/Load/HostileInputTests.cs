@@ -11,6 +11,12 @@ public class HostileInputTests
 
     const string Letter = "Open letter\n\nWe urge the Secretary of State to raise the case of every detained lawyer.\n";
 
+    static void MakeFifo(string path)
+    {
+        using var p = Process.Start("mkfifo", [path]);
+        p.WaitForExit();
+    }
+
     [Fact]
     public void Deeply_nested_html_loads_without_overflowing_the_stack()
     {
@@ -59,7 +65,7 @@ public class HostileInputTests
         using var dir = new TempDir();
         dir.Write("a.txt", Letter);
         var fifo = Path.Combine(dir.Path, "pipe.txt");
-        using (var p = Process.Start("mkfifo", [fifo])) p.WaitForExit();
+        MakeFifo(fifo);
         var clock = Stopwatch.StartNew();
         var corpus = Corpus.Load(dir.Path);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30));
@@ -108,7 +114,7 @@ public class HostileInputTests
         using var dir = new TempDir();
         dir.Write("a.txt", Letter);
         var fifo = Path.Combine(dir.Path, "pipe");
-        using (var p = Process.Start("mkfifo", [fifo])) p.WaitForExit();
+        MakeFifo(fifo);
         File.CreateSymbolicLink(Path.Combine(dir.Path, "link.txt"), fifo);
         var load = Task.Run(() => Corpus.Load(dir.Path));
         Assert.True(load.Wait(TimeSpan.FromSeconds(60)), "the load hung on the link");
@@ -121,7 +127,7 @@ public class HostileInputTests
     {
         using var dir = new TempDir();
         var fifo = Path.Combine(dir.Path, "pipe.txt");
-        using (var p = Process.Start("mkfifo", [fifo])) p.WaitForExit();
+        MakeFifo(fifo);
         Assert.StartsWith("not a regular file", DocumentReader.Read(fifo, "pipe.txt", 1 << 20).Error);
         // A writer arriving late lets the reader's pending open finish; the loader must then close that end, so the
         // writer sees a broken pipe instead of writing into a handle nobody will ever read or close.
@@ -247,7 +253,7 @@ public class HostileInputTests
         dir.Write("binary.txt", [0x00, 0x01, 0x02, 0x00, 0xFF, 0x00, 0x10, 0x00]);
         dir.Write("empty.txt", "");
         File.CreateSymbolicLink(Path.Combine(dir.Path, "zero.txt"), "/dev/zero");
-        using (var p = Process.Start("mkfifo", [Path.Combine(dir.Path, "pipe.txt")])) p.WaitForExit();
+        MakeFifo(Path.Combine(dir.Path, "pipe.txt"));
         Directory.CreateDirectory(Path.Combine(dir.Path, "sub"));
         dir.Write("sub/good-3.txt", Letter.Replace("lawyer", "writer"));
         Directory.CreateSymbolicLink(Path.Combine(dir.Path, "sub", "loop"), dir.Path);
