@@ -37,8 +37,13 @@ internal static partial class AskExtractor
 
     // A photo's caption describes a picture ("Jin Bianling (L) and Bob Fu (R) ask U.S. help ..."), often of an earlier
     // appeal; annotators never counted one. An image file name opening the line, or people placed left and right.
-    [GeneratedRegex(@"^\S+\.(jpe?g|png|gif|webp)\s|\((\d(st|nd|rd|th)\s+)?(L|R|C|left|right|center|centre)\)")]
-    private static partial Regex PhotoCaptionRx();
+    // Two patterns, not one alternation: an anchor in one branch only made the engine try every position of every
+    // line, where apart the first is tried at the line's start and the second only at a bracket.
+    [GeneratedRegex(@"^\S+\.(jpe?g|png|gif|webp)\s")]
+    private static partial Regex ImageFileLineRx();
+
+    [GeneratedRegex(@"\((\d(st|nd|rd|th)\s+)?(L|R|C|left|right|center|centre)\)")]
+    private static partial Regex PlacedInPhotoRx();
 
     // "UHRP Encouraged by US Commitment ..., Urges Multilateral Action, March 22, 2022": an entry in a list of related
     // articles or sources (a title, perhaps its outlet, then its date), which names another page's ask.
@@ -46,7 +51,7 @@ internal static partial class AskExtractor
     private static partial Regex CitationLineRx();
 
     /// <summary>A line that is not the document's own prose: a photo caption or an entry in a list of related pages.</summary>
-    static bool NotProse(ReadOnlySpan<char> line) => PhotoCaptionRx().IsMatch(line) || CitationLineRx().IsMatch(line);
+    static bool NotProse(ReadOnlySpan<char> line) => ImageFileLineRx().IsMatch(line) || PlacedInPhotoRx().IsMatch(line) || CitationLineRx().IsMatch(line);
 
     sealed record Item(int Start, int End, AskForm Form);
 

@@ -60,9 +60,14 @@ internal static partial class AdministrationFinder
     static readonly Dictionary<string, string> Ordinals = new() { ["44"] = "obama", ["45"] = "trump1", ["46"] = "biden", ["47"] = "trump2" };
 
     /// <summary>The administration of a document with <paramref name="text"/> (repaired, chrome-free) and date finding.</summary>
-    public static AdministrationFinding Find(string text, DateFinding date, MetadataOptions options)
+    /// <param name="holders">The office-holders <paramref name="text"/> names (<see cref="OfficeHolders.Lazily"/>), when the caller reads them too.</param>
+    public static AdministrationFinding Find(string text, DateFinding date, MetadataOptions options,
+        Lazy<IReadOnlyList<(OfficeHolder Holder, string Evidence)>>? holders = null)
     {
-        var transition = TransitionRx().Match(text);
+        holders ??= OfficeHolders.Lazily(text);
+        // Transition wording matters only in an election's aftermath or without a date: it is looked for then.
+        Match? found = null;
+        Match Transition() => found ??= TransitionRx().Match(text);
         var ordinal = OrdinalPresidentRx().Match(text);
         if (PresidentElect(text, options) is { } elect) return elect;
         if (ordinal.Success)
@@ -75,21 +80,21 @@ internal static partial class AdministrationFinder
             // A month read from the body may be an event's ("arrested on Dec. 12, 2020"): the presidents named, with words
             // such as "second term", confirm or overrule it before it can place the text between an election and an inauguration.
             var bodyMonth = date.Precision == DatePrecision.Month && date.Note != null;
-            if (bodyMonth && FromPresidents(text, options) is { Code: not "unknown" } byNames) return byNames;
+            if (bodyMonth && FromPresidents(text, holders.Value, options) is { Code: not "unknown" } byNames) return byNames;
             // Between an election and the inauguration, a text addressing the winner belongs to the incoming administration.
             foreach (var (election, next) in Administrations.Elections)
             {
                 var inauguration = Administrations.Starts.First(s => s.Code == next).From;
-                if (d >= election && d < inauguration && transition.Success)
-                    return new(next, [.. evidence, transition.Value], null);
+                if (d >= election && d < inauguration && Transition() is { Success: true } aftermath)
+                    return new(next, [.. evidence, aftermath.Value], null);
             }
             if (code != "unknown") return new(code, evidence, null);
         }
 
-        var named = FromPresidents(text, options);
+        var named = FromPresidents(text, holders.Value, options);
         if (named.Code != "unknown" || named.Reason != null && named.Reason.Contains("Trump")) return named;
 
-        if (transition.Success)
+        if (Transition() is { Success: true } transition)
         {
             // "A guide for the next administration": the election after the latest year the text mentions.
             var years = Years(text, options);
@@ -113,9 +118,9 @@ internal static partial class AdministrationFinder
     /// The latest administration the sitting office-holders named point to (texts look back to earlier administrations
     /// far more than forward), with Trump's two terms told apart.
     /// </summary>
-    static AdministrationFinding FromPresidents(string text, MetadataOptions options)
+    static AdministrationFinding FromPresidents(string text, IReadOnlyList<(OfficeHolder Holder, string Evidence)> holders, MetadataOptions options)
     {
-        var mentioned = OfficeHolders.Mentioned(text).Where(h => h.Holder.To.Year >= 2009).ToList();
+        var mentioned = holders.Where(h => h.Holder.To.Year >= 2009).ToList();
         var us = mentioned.Where(h => !h.Holder.Office.StartsWith("Chinese", StringComparison.Ordinal) && !h.Holder.Office.StartsWith("Hong Kong", StringComparison.Ordinal)).ToList();
         if (us.Count == 0) return new("unknown", [], null);
         // Each holder's era: the administrations their tenure overlaps (a president's is one; Trump's two entries are two).

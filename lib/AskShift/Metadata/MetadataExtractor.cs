@@ -73,8 +73,10 @@ internal static partial class MetadataExtractor
     public static DocumentMetadata Extract(string content, MetadataOptions? options = null, DateFinding? knownDate = null)
     {
         options ??= new MetadataOptions();
-        var date = knownDate ?? DateFinder.Find(content, options);
-        var admin = AdministrationFinder.Find(content, date, options);
+        // The date and the administration may both weigh the office-holders named: they are read once, when first needed.
+        var holders = OfficeHolders.Lazily(content);
+        var date = knownDate ?? DateFinder.Find(content, options, holders);
+        var admin = AdministrationFinder.Find(content, date, options, holders);
         var sentences = SplitSentences(content); // organisations and people are both looked for sentence by sentence
         return new DocumentMetadata(Title(content), Organisations(content, sentences), date, admin, Event(content), People(content, sentences));
     }
@@ -143,11 +145,18 @@ internal static partial class MetadataExtractor
         return name;
     }
 
+    /// <summary>
+    /// The words a named event ends with: a text without any of them names none, and the pattern, tried at every
+    /// capitalised word of the text, need not run (the event words are matched case-sensitively, as there).
+    /// </summary>
+    static readonly System.Buffers.SearchValues<string> EventWords = System.Buffers.SearchValues.Create(
+        ["Dialogue", "Summit", "Olympics", "Games", "Conference", "Forum", "Hearing", "Session", "Review", "Meeting"], StringComparison.Ordinal);
+
     static string? Event(string content)
     {
-        var named = NamedEventRx().Matches(content)
+        var named = content.AsSpan().IndexOfAny(EventWords) < 0 ? Match.Empty : NamedEventRx().Matches(content)
             .FirstOrDefault(m => EventLeadWordsRx().Replace(m.Groups["ev"].Value, "").Split(' ').Length >= 2) ?? Match.Empty;
-        var visit = VisitRx().Match(content);
+        var visit = content.Contains("visit", StringComparison.Ordinal) ? VisitRx().Match(content) : Match.Empty;
         var candidates = new[] { named.Success ? (named.Index, EventLeadWordRunRx().Replace(named.Groups["ev"].Value, "")) : default,
                                  visit.Success ? (visit.Index, visit.Value) : default }
             .Where(c => c.Item2 != null).OrderBy(c => c.Item1).ToList();

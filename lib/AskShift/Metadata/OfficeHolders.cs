@@ -95,6 +95,13 @@ internal static partial class OfficeHolders
     }
 
     /// <summary>
+    /// <see cref="Mentioned"/> for <paramref name="text"/>, read on first use: the date and the administration of one
+    /// document both weigh it, and reading it costs a walk of the text per holder whose name it contains.
+    /// </summary>
+    public static Lazy<IReadOnlyList<(OfficeHolder Holder, string Evidence)>> Lazily(string text) =>
+        new(() => Mentioned(text), LazyThreadSafetyMode.None);
+
+    /// <summary>
     /// Each holder's patterns, strongest first (full name, Chinese spellings, title + surname, "the X administration"),
     /// built once: the static Regex cache holds 15 patterns, far fewer than the table has.
     /// </summary>

@@ -15,6 +15,8 @@ internal static class GlueRepair
     static readonly HashSet<string> LeadingFunctionWords = new(StringComparer.Ordinal)
     { "a", "to", "of", "in", "on", "at", "by", "an", "as", "the", "and", "for", "its", "his", "our", "has", "was", "are", "not", "but", "all" };
     static readonly HashSet<string> ShortAnywhere = new(StringComparer.Ordinal) { "to", "of", "in", "on", "at", "by", "as", "is", "or" };
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ShortWordLookup = ShortWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ShortAnywhereLookup = ShortAnywhere.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Builds the repaired view of <paramref name="raw"/>.</summary>
     /// <remarks>
@@ -155,13 +157,14 @@ internal static class GlueRepair
             {
                 if (parts[start] == int.MaxValue) continue;
                 var len = end - start;
-                var piece = lower.Substring(start, len);
+                // Every piece of every unknown word is looked up: as a span of the lower-cased word, not a copy of it.
+                var piece = lower.AsSpan(start, len);
                 if (len <= 2)
                 {
-                    if (!ShortWords.Contains(piece)) continue;
-                    if (start != 0 && !ShortAnywhere.Contains(piece)) continue;
+                    if (!ShortWordLookup.Contains(piece)) continue;
+                    if (start != 0 && !ShortAnywhereLookup.Contains(piece)) continue;
                 }
-                if (!Lexicon.Contains(piece)) continue;
+                if (!Lexicon.ContainsLower(piece)) continue;
                 var p = parts[start] + 1;
                 var s = score[start] + len * len;
                 if (p < parts[end] || (p == parts[end] && s > score[end]))

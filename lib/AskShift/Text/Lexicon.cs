@@ -22,6 +22,9 @@ public static class Lexicon
         return Lookup.Value.Contains(lower);
     }
 
+    /// <summary>True if <paramref name="lower"/>, already in lower case, is a known English word: no copy, no case mapping.</summary>
+    internal static bool ContainsLower(ReadOnlySpan<char> lower) => Lookup.Value.Contains(lower);
+
     static readonly Lazy<HashSet<string>.AlternateLookup<ReadOnlySpan<char>>> Lookup = new(() => Words.Value.GetAlternateLookup<ReadOnlySpan<char>>());
 
     static HashSet<string> LoadWords()

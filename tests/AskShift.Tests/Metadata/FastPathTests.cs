@@ -1,0 +1,91 @@
+using AskShift.Metadata;
+using CsCheck;
+
+namespace AskShift.Tests.Metadata;
+
+/// <summary>
+/// The faster ways of reading dates and events (issue 13) find exactly what the single patterns they replace found:
+/// a speed-up that changed a date would change every chart built on it.
+/// </summary>
+public class FastPathTests
+{
+    static readonly string[] DateTokens =
+    [
+        "March", "mar.", "Sept", "DECEMBER", "may", "June", "17", "3rd", "1st", "of", "2019", "2024", "1998", "’19", "'25", "-", "–",
+        "/", ".", ",", " ", "\n", "2023-06-16", "06/16/2023", "6-16-2023", "2023年", "6月", "16日", "民國", "105年", "104年9月24日",
+        "建党", "100年7月1日", "１０５", "Published on", "(Washington,", ")", "Jan", "20", "12", "31", "2020.1.5", "x", "the",
+    ];
+
+    static readonly Gen<string> DateLike = Gen.OneOf(DateTokens.Select(Gen.Const).ToArray()).Array[0, 14]
+        .Select(parts => string.Join(Gen.Bool.Single() ? " " : "", parts));
+
+    static void SameMatch(string s)
+    {
+        var single = DateFinder.FullDateRx().Match(s);
+        var split = DateFinder.FirstFullDate(s);
+        Assert.True(single.Success == split.Success, $"'{s}': success {single.Success} vs {split.Success}");
+        if (!single.Success) return;
+        Assert.True(single.Index == split.Index && single.Value == split.Value, $"'{s}': '{single.Value}'@{single.Index} vs '{split.Value}'@{split.Index}");
+    }
+
+    [Fact]
+    public void The_split_full_date_patterns_find_the_single_patterns_first_date_on_generated_text() =>
+        DateLike.Sample(SameMatch, iter: 20_000);
+
+    [Fact]
+    public void The_split_full_date_patterns_find_the_single_patterns_first_date_on_every_line_of_the_seeds_and_dev_corpus()
+    {
+        var folders = new[] { RepoPaths.Seeds, Path.Combine(RepoPaths.Root, "corpora", "dev", "docs") };
+        var lines = 0;
+        foreach (var file in folders.SelectMany(f => Directory.EnumerateFiles(f, "*.*", SearchOption.AllDirectories)).Where(f => f.EndsWith(".txt") || f.EndsWith(".md")))
+            foreach (var line in File.ReadAllText(file).Split('\n'))
+            {
+                SameMatch(line);
+                lines++;
+            }
+        Assert.True(lines > 1000, $"only {lines} lines read");
+    }
+
+    [Theory]
+    [InlineData("No digits here at all.", false)]
+    [InlineData("Filed on March 3, 2020", true)]
+    [InlineData("民國１０５年９月２４日", true)] // full-width digits, which \d matches
+    [InlineData("二〇二三年六月", false)]        // Chinese numerals are not digits
+    public void A_line_can_hold_a_full_date_only_if_it_has_a_digit(string line, bool may)
+    {
+        Assert.Equal(may, DateFinder.MayHoldFullDate(line));
+        if (!may) Assert.DoesNotMatch(DateFinder.FullDateRx(), line);
+    }
+
+    [Fact]
+    public void Full_width_digits_still_make_a_date_in_the_body() =>
+        Assert.Equal(new DateOnly(2016, 9, 1), DateFinder.Find("他說，民國１０５年９月２４日的會議很重要。", new MetadataOptions { Today = new DateOnly(2026, 1, 1) }).Date);
+
+    [Theory]
+    [InlineData("发布时间：2023年6月16日\n正文。\nPublished on July 1, 2023\n", 2023, 6, 16)]
+    [InlineData("Published on July 1, 2023\n正文。\n发布时间：2023年6月16日\n", 2023, 7, 1)]
+    [InlineData("Published on February 30, 2023\n发布时间：2023年6月16日\n", 2023, 6, 16)] // the first stamp with a real date
+    public void The_first_stamp_wins_whether_it_is_English_or_Chinese(string text, int y, int m, int d)
+    {
+        var f = DateFinder.Find(text, new MetadataOptions { Today = new DateOnly(2026, 1, 1) });
+        Assert.Equal(new DateOnly(y, m, d), f.Date);
+        Assert.Equal(DatePrecision.Day, f.Precision);
+    }
+
+    [Theory]
+    [InlineData("Photo: March 3, 2020")]
+    [InlineData("  file photo March 3, 2020")]
+    [InlineData("[2] March 3, 2020")]
+    [InlineData("图：2020年3月3日")]
+    [InlineData("March 3, 2020 (Photo by a reader)")]
+    [InlineData("March 3, 2020 © Some Agency")]
+    [InlineData("March 3, 2020 Reuters/")]
+    public void A_caption_with_a_date_is_no_date_line(string line) =>
+        Assert.Null(DateFinder.DateLine(line, new MetadataOptions()));
+
+    [Theory]
+    [InlineData("March 3, 2020")]
+    [InlineData("Photographs: March 3, 2020")]
+    public void A_date_alone_on_its_line_is_a_date_line(string line) =>
+        Assert.NotNull(DateFinder.DateLine(line, new MetadataOptions()));
+}
