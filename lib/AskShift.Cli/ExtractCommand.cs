@@ -141,11 +141,16 @@ public static class ExtractCommand
     // RFC 4180: every field quoted, quotes doubled, so commas and line breaks in reasons survive.
     private static string Csv(string field) => "\"" + field.Replace("\"", "\"\"") + "\"";
 
-    static readonly JsonSerializerOptions JsonOptions = new()
+    /// <summary>
+    /// The --json shape's serialiser, generated at compile time: it needs no reflection, so the same bytes come out of a
+    /// Native AOT build (README, "Patterns that defeated the regex engine's search"), where reflection-based
+    /// serialisation of anonymous types wrote "{}".
+    /// </summary>
+    static readonly ExtractJsonContext Json = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    });
 
     /// <summary>
     /// The --json shape. On the process's own stdout it is serialised straight into the output stream as UTF-8: for
@@ -157,27 +162,24 @@ public static class ExtractCommand
         var shape = JsonShape(corpus);
         if (!ReferenceEquals(stdout, Console.Out))
         {
-            stdout.WriteLine(JsonSerializer.Serialize(shape, JsonOptions));
+            stdout.WriteLine(JsonSerializer.Serialize(shape, Json.ExtractJson));
             return;
         }
         stdout.Flush();
         using var stream = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
-        JsonSerializer.Serialize(stream, shape, JsonOptions);
+        JsonSerializer.Serialize(stream, shape, Json.ExtractJson);
         stream.Write(System.Text.Encoding.UTF8.GetBytes(stdout.NewLine));
     }
 
-    static object JsonShape(Corpus corpus) => new
-    {
-        Documents = corpus.Items.Select(d => new
-        {
-            d.File, d.Title, d.Organisations, Date = d.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            DatePrecision = CorpusFrames.Code(d.DatePrecision), d.DateEvidence, d.Administration, d.AdministrationEvidence, d.Addressees, d.Languages, d.Warnings,
-            d.Url, d.Provenance, d.Reviewed,
-        }),
-        Asks = corpus.AllAsks.Select(a => new { a.File, a.Ordinal, a.Text, a.Start, a.End, Form = CorpusFrames.Code(a.Form), a.Language, a.Truncated, a.Page, Review = AskShift.Review.ReviewSheet.Code(a.Review), a.Theme }),
-        Errors = corpus.Errors.Select(e => new { e.File, e.Error }),
-        Skipped = corpus.Skipped.Select(k => new { k.File, k.Reason }),
-    };
+    static ExtractJson JsonShape(Corpus corpus) => new(
+        corpus.Items.Select(d => new DocumentJson(
+            d.File, d.Title, d.Organisations, d.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            CorpusFrames.Code(d.DatePrecision), d.DateEvidence, d.Administration, d.AdministrationEvidence, d.Addressees, d.Languages, d.Warnings,
+            d.Url, d.Provenance, d.Reviewed)),
+        corpus.AllAsks.Select(a => new AskJson(a.File, a.Ordinal, a.Text, a.Start, a.End, CorpusFrames.Code(a.Form), a.Language, a.Truncated, a.Page,
+            AskShift.Review.ReviewSheet.Code(a.Review), a.Theme)),
+        corpus.Errors.Select(e => new ErrorJson(e.File, e.Error)),
+        corpus.Skipped.Select(k => new SkippedJson(k.File, k.Reason)));
 
     static void WriteTable(Corpus corpus, TextWriter stdout)
     {
@@ -198,3 +200,20 @@ public static class ExtractCommand
 
     static string Shorten(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
 }
+
+// The --json shape, field for field in the order it is written (JSON consumers and tests read these names).
+internal sealed record ExtractJson(IEnumerable<DocumentJson> Documents, IEnumerable<AskJson> Asks, IEnumerable<ErrorJson> Errors, IEnumerable<SkippedJson> Skipped);
+
+internal sealed record DocumentJson(string File, string? Title, IReadOnlyList<string> Organisations, string? Date, string DatePrecision,
+    IReadOnlyList<string> DateEvidence, string Administration, IReadOnlyList<string> AdministrationEvidence, IReadOnlyList<string> Addressees,
+    IReadOnlyList<string> Languages, IReadOnlyList<string> Warnings, string? Url, IReadOnlyDictionary<string, string> Provenance, bool Reviewed);
+
+internal sealed record AskJson(string File, int Ordinal, string Text, int Start, int End, string Form, string Language, bool Truncated, int? Page,
+    string Review, string? Theme);
+
+internal sealed record ErrorJson(string File, string Error);
+
+internal sealed record SkippedJson(string File, string Reason);
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(ExtractJson))]
+internal sealed partial class ExtractJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

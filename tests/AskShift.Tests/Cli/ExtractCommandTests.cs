@@ -6,6 +6,30 @@ namespace AskShift.Tests.Cli;
 
 public class ExtractCommandTests
 {
+    /// <summary>
+    /// The --json shape is an interface other tools parse: its field names and their order stay as published (2026-11,
+    /// when the shape moved from anonymous types to records with a generated serialiser so a native build writes it).
+    /// </summary>
+    [Fact]
+    public void Json_output_keeps_its_published_fields_in_order()
+    {
+        using var dir = new TempDir();
+        dir.Write("one.txt", "Published on April 2, 2014\n\nThe Obama administration should raise the case of Ilham Tohti.\n");
+        dir.Write("empty.md", "");
+        dir.Write("README.md", "About these letters.\n");
+        var stdout = new StringWriter();
+        Assert.Equal(0, ExtractCommand.Run(dir.Path, json: true, stdout, new StringWriter()));
+        using var json = JsonDocument.Parse(stdout.ToString());
+        static string Names(JsonElement e) => string.Join(",", e.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("documents,asks,errors,skipped", Names(json.RootElement));
+        Assert.Equal("file,title,organisations,date,datePrecision,dateEvidence,administration,administrationEvidence,addressees,languages,warnings,url,provenance,reviewed",
+            Names(json.RootElement.GetProperty("documents")[0]));
+        Assert.Equal("file,ordinal,text,start,end,form,language,truncated,page,review,theme", Names(json.RootElement.GetProperty("asks")[0]));
+        Assert.Equal("file,error", Names(json.RootElement.GetProperty("errors")[0]));
+        Assert.Equal("file,reason", Names(json.RootElement.GetProperty("skipped")[0]));
+        Assert.Contains("\"provenance\":{\"addressees\":\"text\"", stdout.ToString()); // a dictionary, keys in order, not escaped
+    }
+
     [Fact]
     public void Json_output_is_one_object_with_documents_asks_and_errors_and_relative_files()
     {
