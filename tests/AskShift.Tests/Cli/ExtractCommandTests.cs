@@ -13,10 +13,7 @@ public class ExtractCommandTests
     [Fact]
     public void Json_output_keeps_its_published_fields_in_order()
     {
-        using var dir = new TempDir();
-        dir.Write("one.txt", "Published on April 2, 2014\n\nThe Obama administration should raise the case of Ilham Tohti.\n");
-        dir.Write("empty.md", "");
-        dir.Write("README.md", "About these letters.\n");
+        using var dir = LetterFolder();
         var stdout = new StringWriter();
         Assert.Equal(0, ExtractCommand.Run(dir.Path, json: true, stdout, new StringWriter()));
         using var json = JsonDocument.Parse(stdout.ToString());
@@ -30,13 +27,20 @@ public class ExtractCommandTests
         Assert.Contains("\"provenance\":{\"addressees\":\"text\"", stdout.ToString()); // a dictionary, keys in order, not escaped
     }
 
-    [Fact]
-    public void Json_output_is_one_object_with_documents_asks_and_errors_and_relative_files()
+    /// <summary>A letter in a subfolder, an empty file (an error) and a README (skipped): one of each kind of entry.</summary>
+    static TempDir LetterFolder()
     {
-        using var dir = new TempDir();
+        var dir = new TempDir();
         dir.Write("letters/one.txt", "Published on April 2, 2014\n\nThe Obama administration should raise the case of Ilham Tohti.\n");
         dir.Write("empty.md", "");
         dir.Write("README.md", "About these letters.\n");
+        return dir;
+    }
+
+    [Fact]
+    public void Json_output_is_one_object_with_documents_asks_and_errors_and_relative_files()
+    {
+        using var dir = LetterFolder();
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var code = ExtractCommand.Run(dir.Path, json: true, stdout, stderr);
