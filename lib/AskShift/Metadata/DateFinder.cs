@@ -72,27 +72,41 @@ internal static partial class DateFinder
     // English and Chinese stamps are two patterns: Chinese first characters in one search made the engine give up its
     // vectorised scan for the English words and walk every character of every text (4-5 times slower).
     [GeneratedRegex(@"\b(?:Published|Posted|(?<!\b(?:was|were|been|being|be|is|are|get|gets|got)\s+)(?-i:Released)|Dated|Issued|Date|For\s+immediate\s+release|Press\s+release)" + StampTime + @"(?:\s+on)?\s*[:：]?\s*(?:\w+day,?\s+)?(?<date>" + FullDate + ")", RegexOptions.IgnoreCase)]
-    private static partial Regex StampRx();
+    internal static partial Regex StampRx();
 
     [GeneratedRegex(@"(?:发布|發佈|發布|发表|發表)(?:时间|時間|日期|于|於)?\s*[:：;；,，]?\s*(?<date>" + Zh + ")", RegexOptions.IgnoreCase)]
-    private static partial Regex ZhStampRx();
+    internal static partial Regex ZhStampRx();
 
     /// <summary>
-    /// The first stamp (English or Chinese) whose date is a real date. Neither kind of stamp can begin inside the other
-    /// (an English one opens with a Latin word, a Chinese one with 发布 or 发表, and neither holds the other's opening),
-    /// so the earlier of each pattern's first is the first of both.
+    /// The first stamp (English or Chinese) whose date is a real date, exactly as one pattern with both kinds as
+    /// alternatives would find it: the two kinds never start at the same character, and a Chinese stamp can begin
+    /// inside an English one (its "Wednesday"-like word is any run of word characters ending in "day", Chinese
+    /// included), where the single pattern's scan, having matched the English stamp, never looked. So the matches are
+    /// taken in order of position and a Chinese one inside the English match before it is passed over, whether or not
+    /// that English stamp's date was real. An English stamp cannot begin inside a Chinese one (which holds no Latin
+    /// letter). Each pattern is scanned only as far as needed.
     /// </summary>
-    static (Match Stamp, DateOnly Date)? FirstStamp(string text)
+    internal static (Match Stamp, DateOnly Date)? FirstStamp(string text)
     {
-        static (Match, DateOnly)? First(Regex rx, string text)
+        Match english = StampRx().Match(text), chinese = ZhStampRx().Match(text);
+        var englishEnd = -1;
+        while (english.Success || chinese.Success)
         {
-            foreach (Match m in rx.Matches(text))
+            if (english.Success && (!chinese.Success || english.Index < chinese.Index))
+            {
+                var m = english;
+                english = m.NextMatch();
+                englishEnd = m.Index + m.Length;
                 if (ParseFull(m.Groups["date"].Value) is { } d) return (m, d);
-            return null;
+            }
+            else
+            {
+                var m = chinese;
+                chinese = m.NextMatch();
+                if (m.Index >= englishEnd && ParseFull(m.Groups["date"].Value) is { } d) return (m, d);
+            }
         }
-        var english = First(StampRx(), text);
-        var chinese = First(ZhStampRx(), text);
-        return english is { } e && (chinese is not { } c || e.Item1.Index < c.Item1.Index) ? english : chinese;
+        return null;
     }
 
     // "Updated: Jul 31, 2023": a later edit, weaker than a dateline or a date line at the top.

@@ -72,6 +72,40 @@ public class FastPathTests
         Assert.Equal(DatePrecision.Day, f.Precision);
     }
 
+    static readonly string[] StampTokens =
+    [
+        "Date ", "Published on ", "Released ", "was released on ", "发布", "发布时间：", "發表於", "2020年1月15日", "2021年2月30日", "day, ",
+        "Wednesday, ", "March 3, 2020", "February 30, 2021", "民國105年9月24日", " ", "\n", "，", "x", "according to the office.",
+    ];
+
+    /// <summary>The first stamp as the single pattern with both kinds of stamp as alternatives finds it (the reference).</summary>
+    static readonly System.Text.RegularExpressions.Regex SingleStamp =
+        new(DateFinder.StampRx() + "|" + DateFinder.ZhStampRx(), System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    static (int Index, string Value)? SingleStampPattern(string text)
+    {
+        foreach (System.Text.RegularExpressions.Match m in SingleStamp.Matches(text))
+            if (DateFinder.ParseFull(m.Groups["date"].Value) is not null) return (m.Index, m.Value);
+        return null;
+    }
+
+    [Fact]
+    public void The_split_stamp_patterns_find_the_single_patterns_first_stamp() =>
+        Gen.OneOf(StampTokens.Select(Gen.Const).ToArray()).Array[0, 10].Select(parts => string.Concat(parts)).Sample(text =>
+        {
+            var split = DateFinder.FirstStamp(text) is { } f ? (f.Stamp.Index, f.Stamp.Value) : ((int, string)?)null;
+            Assert.True(SingleStampPattern(text) == split, $"'{text}': {SingleStampPattern(text)} vs {split}");
+        }, iter: 40_000);
+
+    [Fact]
+    public void A_chinese_stamp_inside_an_english_stamp_with_no_real_date_is_not_taken()
+    {
+        // The English stamp's weekday slot ("\w+day") swallows 发布2020年1月15日; its own date (30 February) is not a date.
+        const string text = "The notice reads: Date 发布2020年1月15日day, 2021年2月30日 according to the office.";
+        Assert.Null(DateFinder.FirstStamp(text));
+        Assert.Null(SingleStampPattern(text));
+    }
+
     [Theory]
     [InlineData("Photo: March 3, 2020")]
     [InlineData("  file photo March 3, 2020")]
