@@ -145,16 +145,12 @@ internal static partial class SentenceRules
         "measures", "steps", "includ", "hop", "look", "suggest", "please",
     ], StringComparison.OrdinalIgnoreCase);
 
-    // Characters a case-insensitive pattern takes for an ASCII letter that an ordinal comparison does not (Kelvin sign
-    // for k, long s for s, dotted and dotless i): a sentence with one is scanned in full.
-    static readonly System.Buffers.SearchValues<char> CaseTwins = System.Buffers.SearchValues.Create("\u212A\u017F\u0130\u0131");
-
     /// <summary>The patterns <see cref="Find"/> looks for markers with (a test holds each to <see cref="MayHoldMarker"/>).</summary>
     internal static IReadOnlyList<Regex> MarkerPatterns =>
         [RequestRx(), HopeThatRx(), RecommendThatRx(), NeedYourRx(), PleaseRx(), ModalRx(), TimeForRx(), NeedForRx(), FocusOnRx(), ObjectRequestRx(), DemandsListRx(), TheseIncludeRx(), RecommendationsWereRx()];
 
     /// <summary>False when no marker pattern can match in <paramref name="sentence"/>.</summary>
-    internal static bool MayHoldMarker(ReadOnlySpan<char> sentence) => sentence.ContainsAny(MarkerStems) || sentence.ContainsAny(CaseTwins);
+    internal static bool MayHoldMarker(ReadOnlySpan<char> sentence) => IgnoreCasePrefilter.MayMatch(sentence, MarkerStems);
 
     /// <summary>Asks in the sentence text[start..end).</summary>
     public static IReadOnlyList<AskSpan> Find(string text, int start, int end, MarkerKinds kinds, AskForm? formOverride = null, bool youIsUs = false)

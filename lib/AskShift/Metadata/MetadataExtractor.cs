@@ -45,10 +45,43 @@ internal static partial class MetadataExtractor
     private static partial Regex SentByRx();
 
     [GeneratedRegex(@"(?<org>(?:[A-Z][\w&-]*\s+(?:(?:of|for|in|on|Without)\s+)?){0,6}[A-Z][\w&-]*)\s+(is\s+calling\s+on|calls\s+on|called\s+on|urges|urged|is\s+urging|recommends|recommended|launches|launched|released|publishes|published|presents)\b")]
-    private static partial Regex OrgSubjectRx();
+    internal static partial Regex OrgSubjectRx();
+
+    /// <summary>
+    /// Every part of an organisation-as-subject match (<see cref="OrgSubjectRx"/>) is a letter, digit, space, '&amp;' or '-',
+    /// so a match lies inside one run of such characters and holds one of these verbs (case-sensitive, as in the pattern).
+    /// </summary>
+    static readonly System.Buffers.SearchValues<string> OrgVerbStems = System.Buffers.SearchValues.Create(
+        ["calling", "calls", "called", "urg", "recommend", "launch", "released", "publish", "presents"], StringComparison.Ordinal);
+
+    /// <summary>Characters that can never stand inside such a match (none is a word character, a space, '&amp;' or '-').</summary>
+    static readonly System.Buffers.SearchValues<char> OrgRunBreaks = System.Buffers.SearchValues.Create(".,;:!?()[]{}\"'“”‘’/\\|<>@#$%^*+=~`—–•、。，；：！？（）");
+
+    /// <summary>
+    /// The matches of <see cref="OrgSubjectRx"/> in <paramref name="content"/>, as <c>Matches</c> gives them. The pattern may
+    /// start at any capital letter and tries up to seven words from each, so it runs only on the runs between punctuation
+    /// that hold one of its verbs: across the whole text it was the costliest pattern of the metadata stage.
+    /// </summary>
+    internal static IEnumerable<Match> OrgSubjects(string content)
+    {
+        var pos = 0;
+        while (pos < content.Length)
+        {
+            var k = content.AsSpan(pos).IndexOfAny(OrgVerbStems);
+            if (k < 0) yield break;
+            var at = pos + k;
+            var start = pos + content.AsSpan(pos, at - pos).LastIndexOfAny(OrgRunBreaks) + 1;
+            var endAfter = content.AsSpan(at).IndexOfAny(OrgRunBreaks);
+            var end = endAfter < 0 ? content.Length : at + endAfter;
+            // Searched as if the run were the whole text: the pattern looks at nothing before its first capital, and its
+            // closing \b sees a non-word character after the run either way.
+            for (var m = OrgSubjectRx().Match(content, start, end - start); m.Success; m = m.NextMatch()) yield return m;
+            pos = end;
+        }
+    }
 
     [GeneratedRegex(@"\b(co-?authored|authored|written\s+by|launch(es|ed)?|present(s|ed)?|publish(es|ed)?|issued|statement\s+by|letter\s+from)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex AuthorshipCueRx();
+    internal static partial Regex AuthorshipCueRx();
 
     [GeneratedRegex(@"(?:[A-Z][\w&-]*\s+(?:(?:of|for|in|on)\s+)?){0,6}[A-Z][\w&-]*")]
     private static partial Regex CapitalisedRunRx();
@@ -63,7 +96,23 @@ internal static partial class MetadataExtractor
     private static partial Regex NameWithHanziRx();
 
     [GeneratedRegex(@"\b(detain\w*|detention|imprison\w*|prisoners?|jailed|arrested|disappeared|release\s+of|cases?\b|sentenced|persecut\w*|in\s+custody)", RegexOptions.IgnoreCase)]
-    private static partial Regex CaseCueRx();
+    internal static partial Regex CaseCueRx();
+
+    // The words each cue pattern needs, case aside: a sentence without any of them is not run through the pattern
+    // (tests hold each check to its pattern).
+    static readonly System.Buffers.SearchValues<string> AuthorshipCueStems = System.Buffers.SearchValues.Create(
+        ["authored", "written", "launch", "present", "publish", "issued", "statement", "letter"], StringComparison.OrdinalIgnoreCase);
+
+    static readonly System.Buffers.SearchValues<string> CaseCueStems = System.Buffers.SearchValues.Create(
+        ["detain", "detention", "imprison", "prisoner", "jailed", "arrested", "disappeared", "release", "case", "sentenced", "persecut", "custody"],
+        StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether <see cref="AuthorshipCueRx"/> matches <paramref name="sentence"/>.</summary>
+    internal static bool HoldsAuthorshipCue(string sentence) =>
+        IgnoreCasePrefilter.MayMatch(sentence, AuthorshipCueStems) && AuthorshipCueRx().IsMatch(sentence);
+
+    /// <summary>Whether <see cref="CaseCueRx"/> matches <paramref name="sentence"/>.</summary>
+    internal static bool HoldsCaseCue(string sentence) => IgnoreCasePrefilter.MayMatch(sentence, CaseCueStems) && CaseCueRx().IsMatch(sentence);
 
     [GeneratedRegex(@"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,7}\b")]
     private static partial Regex NameRunRx();
@@ -117,12 +166,12 @@ internal static partial class MetadataExtractor
         foreach (Match m in SentByRx().Matches(content))
             foreach (var part in ListSeparatorRx().Split(m.Groups["list"].Value))
                 if (CapitalStartRx().IsMatch(part.Trim())) Add(part);
-        foreach (Match m in OrgSubjectRx().Matches(content))
+        foreach (var m in OrgSubjects(content))
             if (TrimToOrg(m.Groups["org"].Value) is { } org) Add(org);
         foreach (var sentence in sentences)
         {
             Budget.Check();
-            if (!AuthorshipCueRx().IsMatch(sentence)) continue;
+            if (!HoldsAuthorshipCue(sentence)) continue;
             foreach (Match run in CapitalisedRunRx().Matches(sentence))
                 if (TrimToOrg(run.Value) is { } org) Add(org);
         }
@@ -175,15 +224,17 @@ internal static partial class MetadataExtractor
             n = Spaces.Collapse(n.Trim());
             if (!officials.Contains(n) && !people.Contains(n)) people.Add(n);
         }
-        foreach (Match m in NameWithHanziRx().Matches(content))
-        {
-            var words = m.Groups["name"].Value.Split(' ');
-            var tail = words.Reverse().TakeWhile(w => !NotPersonWords.Contains(w)).Reverse().ToList();
-            if (tail.Count >= 2) Add(string.Join(' ', tail.TakeLast(3)));
-        }
+        // A name glossed in Chinese ("Ilham Tohti (伊力哈木)") needs an ideograph: most English texts have none.
+        if (content.AsSpan().ContainsAnyInRange('\u4E00', '\u9FFF'))
+            foreach (Match m in NameWithHanziRx().Matches(content))
+            {
+                var words = m.Groups["name"].Value.Split(' ');
+                var tail = words.Reverse().TakeWhile(w => !NotPersonWords.Contains(w)).Reverse().ToList();
+                if (tail.Count >= 2) Add(string.Join(' ', tail.TakeLast(3)));
+            }
         foreach (var sentence in sentences)
         {
-            if (!CaseCueRx().IsMatch(sentence)) continue;
+            if (!HoldsCaseCue(sentence)) continue;
             foreach (Match run in NameRunRx().Matches(sentence))
             {
                 var words = run.Value.Split(' ');

@@ -16,11 +16,19 @@ internal static partial class Chrome
     static readonly HashSet<string> Vocabulary = WordLists.Set("chrome-lines");
     static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VocabularyLookup = Vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    static readonly Regex Appeals = new(
-        @"\b(" + string.Join("|", WordLists.Entries("chrome-appeals").Select(e => Regex.Escape(e.Entry))) + @")\b",
-        RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    static readonly string[] AppealPhrases = WordLists.Entries("chrome-appeals").Select(e => e.Entry).Where(e => e.Length > 0).ToArray();
 
-    static Regex AppealRx() => Appeals;
+    /// <summary>
+    /// An appeal, service banner or footer phrase from <c>Text/data/chrome-appeals.tsv</c>. Built from a data file, so it
+    /// cannot be source-generated: compiled, it cost start-up time, and a native build runs it interpreted. It runs only
+    /// on lines that hold one of the phrases (<see cref="HoldsAppeal"/>), a few in a page.
+    /// </summary>
+    internal static readonly Regex AppealPattern = new(@"\b(" + string.Join("|", AppealPhrases.Select(Regex.Escape)) + @")\b", RegexOptions.IgnoreCase);
+
+    static readonly System.Buffers.SearchValues<string> AppealStems = System.Buffers.SearchValues.Create(AppealPhrases, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether <see cref="AppealPattern"/> matches <paramref name="line"/>; most lines are ruled out by a search for the phrases.</summary>
+    internal static bool HoldsAppeal(ReadOnlySpan<char> line) => IgnoreCasePrefilter.MayMatch(line, AppealStems) && AppealPattern.IsMatch(line);
 
     [GeneratedRegex(@"^(tags?|filed under|categor(y|ies)|topics?|posted in|share this|by)\s*[:|]", RegexOptions.IgnoreCase)]
     private static partial Regex TagPrefixRx();
@@ -81,7 +89,7 @@ internal static partial class Chrome
         return result;
     }
 
-    static bool AppealOrService(string line) => AppealRx().IsMatch(line) || line.Contains("help", StringComparison.OrdinalIgnoreCase);
+    static bool AppealOrService(string line) => HoldsAppeal(line) || line.Contains("help", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A short question standing alone ("Need legal help?") introduces a service banner.</summary>
     static bool IsBanner(string line) => line.EndsWith('?') && Words(line) <= Options.ShortLineWords && !CjkRx().IsMatch(line);
@@ -106,7 +114,7 @@ internal static partial class Chrome
         if (VocabularyLookup.Contains(key.TrimEnd(".:»› "))) return true;
         if (TagPrefixRx().IsMatch(line)) return true;
         var words = Words(line);
-        if (AppealRx().IsMatch(line) && words <= Options.AppealLineMaxWords) return true;
+        if (HoldsAppeal(line) && words <= Options.AppealLineMaxWords) return true;
         if (CjkRx().IsMatch(line)) return false;
         var hasSentenceEnd = SentenceEndRx().IsMatch(line);
         if (!hasSentenceEnd && !YearRx().IsMatch(line) && IsTagLine(line)) return true;

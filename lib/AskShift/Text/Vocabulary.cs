@@ -17,20 +17,29 @@ internal static partial class Vocabulary
     [GeneratedRegex(@"^\s*(you|your\s+(administration|government|department|office|team|colleagues))\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex YouRx();
 
-    [GeneratedRegex(@"^\s*(Dear\s+(Mr\.?\s+|Madam\s+|Madame\s+)?(President|Vice\s+President|Secretary|Senator|Senators|Representative|Ambassador|Speaker|Leader|Chair|Chairman|Chairwoman|Members)\b|(Mr\.?\s+)?President(\s+(Obama|Trump|Biden))?\s*,\s+(as\s+)?(you|we)\b|To\s*:\s*(President|Secretary|Senator|The\s+Honorable)|(Mr\.?\s+|Madam\s+|Madame\s+)?(President|Vice\s+President|Secretary|Senator|Senators|Representative|Ambassador|Speaker)(\s+[A-Z][\w.’'-]+){0,3}[ \t]*,[ \t]*\r?$)|\b(letter|email|message|petition|appeal)\s+to\s+(U\.S\.\s+|US\s+)?(President|Secretary|Senators?|Congress|your\s+(Members|Senators?|Representatives?))", RegexOptions.Multiline)]
-    private static partial Regex UsSalutationRx();
+    // A salutation line, and a letter said to be sent to a US office. Two patterns, not one alternation: with the line-start
+    // branches beside an unanchored one the engine tried the whole pattern at every space of the text, where apart the
+    // first is tried at line starts and the second at its opening words. No match of the first can hold the start of a
+    // match of the second, and no match of the second names a foreign person, so whether a text addresses a US official
+    // is the same (a test holds them to the single pattern built from both).
+    [GeneratedRegex(@"^\s*(Dear\s+(Mr\.?\s+|Madam\s+|Madame\s+)?(President|Vice\s+President|Secretary|Senator|Senators|Representative|Ambassador|Speaker|Leader|Chair|Chairman|Chairwoman|Members)\b|(Mr\.?\s+)?President(\s+(Obama|Trump|Biden))?\s*,\s+(as\s+)?(you|we)\b|To\s*:\s*(President|Secretary|Senator|The\s+Honorable)|(Mr\.?\s+|Madam\s+|Madame\s+)?(President|Vice\s+President|Secretary|Senator|Senators|Representative|Ambassador|Speaker)(\s+[A-Z][\w.’'-]+){0,3}[ \t]*,[ \t]*\r?$)", RegexOptions.Multiline)]
+    internal static partial Regex SalutationLineRx();
+
+    [GeneratedRegex(@"\b(letter|email|message|petition|appeal)\s+to\s+(U\.S\.\s+|US\s+)?(President|Secretary|Senators?|Congress|your\s+(Members|Senators?|Representatives?))")]
+    internal static partial Regex LetterToUsRx();
 
     /// <summary>
     /// A letter that opens "Dear Secretary ...", or with a line that is only a US title and name and a comma ("President
     /// Trump,", as petitions and open letters do), addresses a US official, so its "you" is the US government.
     /// </summary>
     public static bool AddressesUsOfficial(string text) =>
-        UsSalutationRx().Matches(text).Any(m => !ForeignPersonRx().IsMatch(m.Value)) // not "President Xi Jinping,"
+        LetterToUsRx().IsMatch(text)
+        || SalutationLineRx().Matches(text).Any(m => !ForeignPersonRx().IsMatch(m.Value)) // not "President Xi Jinping,"
         // A report quoting a letter to a US official ("... ,” the letter to Clinton says): its "you" is that official.
         || LetterToUsOfficialRx().IsMatch(text);
 
     [GeneratedRegex(@"\b(letter|message|appeal|petition|memo)\s+(sent\s+|addressed\s+|written\s+)?to\s+(((U\.S\.\s+|US\s+)?(President|Vice\s+President|Secretary(\s+of\s+State)?|Ambassador|Senator|National\s+Security\s+Advis[eo]r)\s+)?((Barack|Donald|Joe|Hillary|John|Antony|Mike|Rex|Marco)\s+)?(Obama|Trump|Biden|Clinton|Kerry|Blinken|Pompeo|Tillerson|Rubio)\b|(U\.S\.|US|American)\s+(President|Vice\s+President|Secretary\s+of\s+\p{Lu}\w+|Ambassador(\s+to\s+the\s+(United\s+Nations|UN))?|Senator|Special\s+(Coordinator|Envoy))\s+\p{Lu})")]
-    private static partial Regex LetterToUsOfficialRx();
+    internal static partial Regex LetterToUsOfficialRx();
 
     [GeneratedRegex(@"^\s*(it|they|he|she)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex PronounRx();
@@ -85,7 +94,7 @@ internal static partial class Vocabulary
     }
 
     [GeneratedRegex(@"\b(Xi|Jinping|Hu\s+Jintao|Wen\s+Jiabao|Li\s+Keqiang|Premier|Chairman\s+Mao|Lam|Lee|Dalai\s+Lama|Prime\s+Minister|Chancellor|Chinese\s+President|Foreign\s+Minister)\b")]
-    private static partial Regex ForeignPersonRx();
+    internal static partial Regex ForeignPersonRx();
 
     /// <summary>
     /// True when the last person named before a pronoun ("urges him to") is a US office-holder: "As President Obama
