@@ -10,16 +10,6 @@ namespace AskShift.Tests.Extract;
 /// </summary>
 public class MarkerStemTests
 {
-    static IEnumerable<string> CorpusSentences()
-    {
-        foreach (var dir in new[] { "corpora/dev/docs", "corpora/test/docs", "seeds" })
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, dir)))
-            {
-                var text = File.ReadAllText(file);
-                foreach (var (s, e) in Sentences.Split(text, 0, text.Length)) yield return text[s..e];
-            }
-    }
-
     static IEnumerable<string> RandomSentences()
     {
         string[] pieces =
@@ -29,16 +19,14 @@ public class MarkerStemTests
             "Washington", "pressing", "demands:", "a", "boycott", "Ought", "imperative", "that", "as\u212A", "\u017Fhould",
             "\u0130mportant", "li\u212Ae", "would", "like", "you", "Yesterday", "the", "report", "said", ",", ".", ";",
         ];
-        var rng = new Random(19);
-        for (var n = 0; n < 20000; n++)
-            yield return string.Join(' ', Enumerable.Range(0, rng.Next(1, 14)).Select(_ => pieces[rng.Next(pieces.Length)]));
+        return PrefilterInputs.Random(pieces, seed: 19, count: 20000, maxPieces: 13);
     }
 
     [Fact]
     public void No_marker_pattern_matches_a_sentence_without_a_marker_stem()
     {
         var skipped = 0;
-        foreach (var sentence in CorpusSentences().Concat(RandomSentences()))
+        foreach (var sentence in PrefilterInputs.CorpusSentences().Concat(RandomSentences()))
         {
             if (SentenceRules.MayHoldMarker(sentence)) continue;
             skipped++;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AskShift.Metadata;
 
 namespace AskShift.Tests.Metadata;
@@ -11,11 +10,6 @@ namespace AskShift.Tests.Metadata;
 /// </summary>
 public class CuePrefilterTests
 {
-    static IEnumerable<string> CorpusSentences() =>
-        new[] { "seeds", "corpora/dev/docs", "corpora/test/docs" }
-            .SelectMany(dir => Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, dir)))
-            .SelectMany(file => MetadataExtractor.SplitSentences(File.ReadAllText(file)));
-
     static IEnumerable<string> RandomSentences()
     {
         string[] pieces =
@@ -26,34 +20,27 @@ public class CuePrefilterTests
             "persecution", "in custody", "custodial", "de\u212Aained", "\u0130mprisoned", "\u017Fentenced", "ca\u017Fe", "pr\u0131soner",
             "Ilham", "Tohti", "the", "group", "said", ",", ".", "writ", "ten", "pre", "sent", "arrest", "jail", "\u00a0",
         ];
-        var rng = new Random(41);
-        for (var n = 0; n < 30000; n++)
-            yield return string.Join(rng.Next(5) == 0 ? "" : " ", Enumerable.Range(0, rng.Next(1, 10)).Select(_ => pieces[rng.Next(pieces.Length)]));
+        return PrefilterInputs.Random(pieces, seed: 41, count: 30000, maxPieces: 9);
     }
 
     [Theory]
     [InlineData("")]
     [InlineData("tr-TR")]
-    public void Each_check_answers_as_its_pattern(string culture)
+    public void Each_check_answers_as_its_pattern(string culture) => PrefilterInputs.InCulture(culture, () =>
     {
-        var previous = CultureInfo.CurrentCulture;
-        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
-        try
+        int authorship = 0, cases = 0, sentences = 0;
+        var corpus = PrefilterInputs.CorpusTexts().SelectMany(MetadataExtractor.SplitSentences);
+        foreach (var s in corpus.Concat(RandomSentences()))
         {
-            int authorship = 0, cases = 0, sentences = 0;
-            foreach (var s in CorpusSentences().Concat(RandomSentences()))
-            {
-                var a = MetadataExtractor.AuthorshipCueRx().IsMatch(s);
-                var c = MetadataExtractor.CaseCueRx().IsMatch(s);
-                Assert.True(MetadataExtractor.HoldsAuthorshipCue(s) == a, $"authorship cue: pattern {a} on \"{s}\"");
-                Assert.True(MetadataExtractor.HoldsCaseCue(s) == c, $"case cue: pattern {c} on \"{s}\"");
-                if (a) authorship++;
-                if (c) cases++;
-                sentences++;
-            }
-            Assert.True(authorship > 1000 && cases > 1000 && sentences - Math.Max(authorship, cases) > 1000,
-                $"too few sentences of one kind ({authorship} authorship, {cases} case cues of {sentences})");
+            var a = MetadataExtractor.AuthorshipCueRx().IsMatch(s);
+            var c = MetadataExtractor.CaseCueRx().IsMatch(s);
+            Assert.True(MetadataExtractor.HoldsAuthorshipCue(s) == a, $"authorship cue: pattern {a} on \"{s}\"");
+            Assert.True(MetadataExtractor.HoldsCaseCue(s) == c, $"case cue: pattern {c} on \"{s}\"");
+            if (a) authorship++;
+            if (c) cases++;
+            sentences++;
         }
-        finally { CultureInfo.CurrentCulture = previous; }
-    }
+        Assert.True(authorship > 1000 && cases > 1000 && sentences - Math.Max(authorship, cases) > 1000,
+            $"too few sentences of one kind ({authorship} authorship, {cases} case cues of {sentences})");
+    });
 }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using AskShift.Normalise;
-using AskShift.Text;
 
 namespace AskShift.Tests.Normalise;
 
@@ -12,16 +10,6 @@ namespace AskShift.Tests.Normalise;
 /// </summary>
 public class AppealPrefilterTests
 {
-    static IEnumerable<string> CorpusLines()
-    {
-        foreach (var dir in new[] { "corpora/dev/docs", "corpora/test/docs", "seeds" })
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, dir)))
-            {
-                var text = File.ReadAllText(file);
-                foreach (var (s, e) in Sentences.Lines(text)) yield return text[s..e];
-            }
-    }
-
     static IEnumerable<string> RandomLines()
     {
         string[] pieces =
@@ -32,31 +20,23 @@ public class AppealPrefilterTests
             "represent", "reflect", "coo\u212Aie", "\u017Fubscribe", "pr\u0130vacy", "pr\u0131vacy", "S\u0130GN", "xdonate",
             "donatex", "_donate", "-", ",", ".", "“", "\u00a0",
         ];
-        var rng = new Random(23);
-        for (var n = 0; n < 30000; n++)
-            yield return string.Join(rng.Next(4) == 0 ? "" : " ", Enumerable.Range(0, rng.Next(1, 10)).Select(_ => pieces[rng.Next(pieces.Length)]));
+        return PrefilterInputs.Random(pieces, seed: 23, count: 30000, maxPieces: 9);
     }
 
     [Theory]
     [InlineData("")]
     [InlineData("tr-TR")]
-    public void The_search_rules_out_only_lines_the_appeal_pattern_does_not_match(string culture)
+    public void The_search_rules_out_only_lines_the_appeal_pattern_does_not_match(string culture) => PrefilterInputs.InCulture(culture, () =>
     {
-        var previous = CultureInfo.CurrentCulture;
-        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
-        try
+        int ruledOut = 0, matched = 0;
+        foreach (var line in PrefilterInputs.CorpusLines().Concat(RandomLines()))
         {
-            int ruledOut = 0, matched = 0;
-            foreach (var line in CorpusLines().Concat(RandomLines()))
-            {
-                var full = Chrome.AppealPattern.IsMatch(line);
-                Assert.True(Chrome.HoldsAppeal(line) == full, $"prefiltered {!full}, pattern {full} on \"{line}\"");
-                if (full) matched++; else ruledOut++;
-            }
-            Assert.True(matched > 1000 && ruledOut > 1000, $"too few lines of one kind to mean anything ({matched} matched, {ruledOut} not)");
+            var full = Chrome.AppealPattern.IsMatch(line);
+            Assert.True(Chrome.HoldsAppeal(line) == full, $"pattern {full} on \"{line}\"");
+            if (full) matched++; else ruledOut++;
         }
-        finally { CultureInfo.CurrentCulture = previous; }
-    }
+        Assert.True(matched > 1000 && ruledOut > 1000, $"too few lines of one kind to mean anything ({matched} matched, {ruledOut} not)");
+    });
 
     [Theory]
     [InlineData("Please DONATE today", true)]

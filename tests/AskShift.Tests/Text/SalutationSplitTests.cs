@@ -16,11 +16,6 @@ public class SalutationSplitTests
     static bool Reference(string text) =>
         Single.Matches(text).Any(m => !Vocabulary.ForeignPersonRx().IsMatch(m.Value)) || Vocabulary.LetterToUsOfficialRx().IsMatch(text);
 
-    static IEnumerable<string> CorpusTexts() =>
-        new[] { "corpora/dev/docs", "corpora/test/docs", "seeds" }
-            .SelectMany(dir => Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, dir)))
-            .Select(File.ReadAllText);
-
     static IEnumerable<string> GeneratedTexts()
     {
         string[] pieces =
@@ -32,16 +27,14 @@ public class SalutationSplitTests
             "\nDear Secretary", "\nPresident Trump,\n", "\nSenator Lee,\n", "\nPresident Xi Jinping,\n", "letter to President",
             "appeal to US Senators", "\nTo: The Honorable", "\nMr. President, as you", "petition to\nCongress", "\nPremier Li,\n",
         ];
-        var rng = new Random(31);
-        for (var n = 0; n < 20000; n++)
-            yield return string.Join(rng.Next(5) == 0 ? "" : " ", Enumerable.Range(0, rng.Next(1, 16)).Select(_ => pieces[rng.Next(pieces.Length)]));
+        return PrefilterInputs.Random(pieces, seed: 31, count: 20000, maxPieces: 15);
     }
 
     [Fact]
     public void The_split_patterns_answer_as_the_single_pattern_did()
     {
         int yes = 0, no = 0;
-        foreach (var text in CorpusTexts().Concat(GeneratedTexts()))
+        foreach (var text in PrefilterInputs.CorpusTexts().Concat(GeneratedTexts()))
         {
             var expected = Reference(text);
             Assert.True(Vocabulary.AddressesUsOfficial(text) == expected, $"expected {expected} for \"{text}\"");
