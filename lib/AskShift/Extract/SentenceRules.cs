@@ -145,9 +145,39 @@ internal static partial class SentenceRules
         "measures", "steps", "includ", "hop", "look", "suggest", "please",
     ], StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The patterns <see cref="Find"/> looks for markers with (a test holds each to <see cref="MayHoldMarker"/>).</summary>
-    internal static IReadOnlyList<Regex> MarkerPatterns =>
-        [RequestRx(), HopeThatRx(), RecommendThatRx(), NeedYourRx(), PleaseRx(), ModalRx(), TimeForRx(), NeedForRx(), FocusOnRx(), ObjectRequestRx(), DemandsListRx(), TheseIncludeRx(), RecommendationsWereRx()];
+    static System.Buffers.SearchValues<string> Needs(params string[] stems) => System.Buffers.SearchValues.Create(stems, StringComparison.OrdinalIgnoreCase);
+
+    // What each marker pattern cannot match without, case aside: a sentence that passes the shared stem check usually
+    // holds the words of one or two patterns, and the others are not run on it.
+    static readonly System.Buffers.SearchValues<string> RequestNeeds =
+        Needs("urg", "call", "ask", "press", "appeal", "implor", "want", "encourag", "petition", "request", "push", "look", "lobb", "like");
+    static readonly System.Buffers.SearchValues<string> HopeThatNeeds = Needs("hop");
+    static readonly System.Buffers.SearchValues<string> RecommendThatNeeds = Needs("recommend", "request", "ask", "urg", "demand", "insist", "propos", "suggest");
+    static readonly System.Buffers.SearchValues<string> NeedYourNeeds = Needs("need");
+    static readonly System.Buffers.SearchValues<string> PleaseNeeds = Needs("please");
+    static readonly System.Buffers.SearchValues<string> ModalNeeds = Needs("should", "must", "need", "ought");
+    static readonly System.Buffers.SearchValues<string> TimeForNeeds =
+        Needs("time", "imperative", "crucial", "essential", "vital", "critical", "urgent", "important", "necessary", "incumbent");
+    static readonly System.Buffers.SearchValues<string> NeedForNeeds = Needs("need", "importance");
+    static readonly System.Buffers.SearchValues<string> FocusOnNeeds = Needs("focus");
+    static readonly System.Buffers.SearchValues<string> ObjectRequestNeeds = Needs(
+        "urg", "call", "advocat", "press", "push", "demand", "encourag", "request", "case", "appeal", "lobb", "need", "ask", "priority", "recommendation");
+    static readonly System.Buffers.SearchValues<string> DemandsListNeeds =
+        Needs("demands", "recommendations", "requests", "asks", "priorities", "measures", "steps", "calls");
+    static readonly System.Buffers.SearchValues<string> TheseIncludeNeeds = Needs("includ");
+    static readonly System.Buffers.SearchValues<string> RecommendationsWereNeeds = Needs("recommendation");
+
+    /// <summary>
+    /// The patterns <see cref="Find"/> looks for markers with, each with the words it needs (a test holds each pattern to
+    /// its words, and all of them to <see cref="MayHoldMarker"/>).
+    /// </summary>
+    internal static IReadOnlyList<(Regex Pattern, System.Buffers.SearchValues<string> Needs)> MarkerPatterns =>
+    [
+        (RequestRx(), RequestNeeds), (HopeThatRx(), HopeThatNeeds), (RecommendThatRx(), RecommendThatNeeds), (NeedYourRx(), NeedYourNeeds),
+        (PleaseRx(), PleaseNeeds), (ModalRx(), ModalNeeds), (TimeForRx(), TimeForNeeds), (NeedForRx(), NeedForNeeds), (FocusOnRx(), FocusOnNeeds),
+        (ObjectRequestRx(), ObjectRequestNeeds), (DemandsListRx(), DemandsListNeeds), (TheseIncludeRx(), TheseIncludeNeeds),
+        (RecommendationsWereRx(), RecommendationsWereNeeds),
+    ];
 
     /// <summary>False when no marker pattern can match in <paramref name="sentence"/>.</summary>
     internal static bool MayHoldMarker(ReadOnlySpan<char> sentence) => IgnoreCasePrefilter.MayMatch(sentence, MarkerStems);
@@ -163,7 +193,7 @@ internal static partial class SentenceRules
 
         if (kinds.HasFlag(MarkerKinds.Requests))
         {
-            foreach (Match m in RequestRx().MatchesOrNone(s))
+            foreach (Match m in RequestRx().MatchesOrNone(s, RequestNeeds))
             {
                 if (NotAVerb.Contains(m.Groups["verb"].Value)) continue;
                 var who = m.Groups["who"].Value;
@@ -178,7 +208,7 @@ internal static partial class SentenceRules
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
             }
-            foreach (Match m in HopeThatRx().MatchesOrNone(s))
+            foreach (Match m in HopeThatRx().MatchesOrNone(s, HopeThatNeeds))
             {
                 // The hope is an ask only when the US is the one hoped to act ("hope that this friendship would last" is not).
                 if (NotAVerb.Contains(m.Groups["verb"].Value) || !Vocabulary.IsUsAddressee(m.Groups["who"].Value, false, youIsUs)) continue;
@@ -187,19 +217,19 @@ internal static partial class SentenceRules
             }
             if (youIsUs)
             {
-                foreach (Match m in PleaseRx().MatchesOrNone(s))
+                foreach (Match m in PleaseRx().MatchesOrNone(s, PleaseNeeds))
                 {
                     if (NotAVerb.Contains(m.Groups["verb"].Value) || ReaderActions.Contains(m.Groups["verb"].Value)) continue;
                     var at = m.Index;
                     hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
                 }
-                foreach (Match m in NeedYourRx().MatchesOrNone(s))
+                foreach (Match m in NeedYourRx().MatchesOrNone(s, NeedYourNeeds))
                 {
                     var at = m.Index;
                     hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
                 }
             }
-            foreach (Match m in RecommendThatRx().MatchesOrNone(s))
+            foreach (Match m in RecommendThatRx().MatchesOrNone(s, RecommendThatNeeds))
             {
                 // "urges that the situation is critical" states; "urges that the US act" asks.
                 var after = s.AsSpan(m.Index + m.Length);
@@ -224,7 +254,7 @@ internal static partial class SentenceRules
         if (kinds.HasFlag(MarkerKinds.Modals))
         {
             var usModalSeen = false;
-            foreach (Match m in ModalRx().MatchesOrNone(s))
+            foreach (Match m in ModalRx().MatchesOrNone(s, ModalNeeds))
             {
                 var subject = SubjectBefore(s, m.Index);
                 var isUs = Vocabulary.IsUsAddressee(subject, true, youIsUs)
@@ -247,7 +277,7 @@ internal static partial class SentenceRules
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
             }
-            foreach (Match m in TimeForRx().MatchesOrNone(s))
+            foreach (Match m in TimeForRx().MatchesOrNone(s, TimeForNeeds))
             {
                 var who = m.Groups["who"].Success ? m.Groups["who"].Value : m.Groups["who2"].Success ? m.Groups["who2"].Value : null;
                 // "it is crucial to act" names no one: an ask only in a letter addressed to a US official.
@@ -259,20 +289,20 @@ internal static partial class SentenceRules
         }
         if (kinds.HasFlag(MarkerKinds.Reported))
         {
-            foreach (Match m in NeedForRx().MatchesOrNone(s))
+            foreach (Match m in NeedForRx().MatchesOrNone(s, NeedForNeeds))
             {
                 var forWho = ForWhoToRx().Match(m.Groups["rest"].Value);
                 if (forWho.Success && !Vocabulary.IsUsAddressee(forWho.Groups["who"].Value, false)) continue;
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.ReportedSpeech)]));
             }
-            foreach (Match m in FocusOnRx().MatchesOrNone(s))
+            foreach (Match m in FocusOnRx().MatchesOrNone(s, FocusOnNeeds))
             {
                 if (!Vocabulary.IsUsAddressee(m.Groups["who"].Value, false)) continue;
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.ReportedSpeech)]));
             }
-            foreach (Match m in ObjectRequestRx().MatchesOrNone(s))
+            foreach (Match m in ObjectRequestRx().MatchesOrNone(s, ObjectRequestNeeds))
             {
                 // "urged the restoration of broadcasts", "called for wider sanctions": asked of whoever the text
                 // addresses, unless the one asking is the Chinese side or the object names another addressee.
@@ -299,7 +329,7 @@ internal static partial class SentenceRules
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.ReportedSpeech)]));
             }
-            foreach (Match m in DemandsListRx().MatchesOrNone(s))
+            foreach (Match m in DemandsListRx().MatchesOrNone(s, DemandsListNeeds))
             {
                 var listStart = m.Index + m.Length;
                 if (NonUsSubjectRx().IsMatch(s[..m.Index])) continue;
@@ -313,7 +343,7 @@ internal static partial class SentenceRules
                 var listStart = these.Index + these.Length;
                 hits.Add((these.Index, next => SplitList(s, listStart, next).Select(p => Span(p.Start, p.End, AskForm.ReportedSpeech))));
             }
-            foreach (Match m in RecommendationsWereRx().MatchesOrNone(s))
+            foreach (Match m in RecommendationsWereRx().MatchesOrNone(s, RecommendationsWereNeeds))
             {
                 var listStart = m.Index + m.Length;
                 hits.Add((m.Index, next => SplitInfinitives(s, listStart, next).Select(p => Span(p.Start, p.End, AskForm.ReportedSpeech))));
@@ -350,6 +380,7 @@ internal static partial class SentenceRules
     {
         foreach (var (ss, se) in Sentences.Split(text, 0, text.Length))
         {
+            if (!IgnoreCasePrefilter.MayMatch(text.AsSpan(ss, se - ss), ModalNeeds)) continue; // most sentences: no copy, no scan
             var sentence = text[ss..se];
             foreach (Match m in ModalRx().MatchesOrNone(sentence))
             {

@@ -12,4 +12,12 @@ internal static class RegexScan
     /// a sentence that does match is scanned once more.
     /// </summary>
     public static IEnumerable<Match> MatchesOrNone(this Regex rx, string text) => rx.IsMatch(text) ? rx.Matches(text) : [];
+
+    /// <summary>
+    /// <see cref="MatchesOrNone(Regex, string)"/> on text that may hold one of the words <paramref name="rx"/> needs
+    /// (<see cref="IgnoreCasePrefilter"/>): a search for a handful of words is cheaper than the pattern's own search for
+    /// where it could start, which for an alternation of many words is a set of common letters.
+    /// </summary>
+    public static IEnumerable<Match> MatchesOrNone(this Regex rx, string text, System.Buffers.SearchValues<string> needs) =>
+        IgnoreCasePrefilter.MayMatch(text, needs) ? rx.MatchesOrNone(text) : [];
 }
