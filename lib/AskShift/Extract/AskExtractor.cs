@@ -115,7 +115,7 @@ internal static partial class AskExtractor
             }
             // "Letter to Obama: Send a clear message to Xi ...": a title whose label names a US addressee and whose
             // text is an imperative is that letter's ask (dropped as a headline if the body states an ask itself).
-            if (i < Options.HeadlineLines && IsHeadline(line) && label.Success && StartsImperative(text, s + label.Length, e) &&
+            if (i < Options.HeadlineLines && label.Success && IsHeadline(line) && StartsImperative(text, s + label.Length, e) &&
                 Vocabulary.IsUsAddressee(label.Groups["label"].Value, allowPronoun: false))
             {
                 titled.Add(SentenceRules.TrimSpan(text, s + label.Length, e));
@@ -143,6 +143,13 @@ internal static partial class AskExtractor
 
         var result = new List<AskSpan>();
         var headings = new List<WordSet>();
+        // The content words of a span are read for restatements here and again in DropHeadlines: once per span.
+        var wordSets = new Dictionary<(int Start, int End), WordSet>();
+        WordSet WordsOf(int from, int to)
+        {
+            if (!wordSets.TryGetValue((from, to), out var set)) wordSets[(from, to)] = set = WordSet.Of(text.AsSpan(from, to - from));
+            return set;
+        }
         foreach (var item in items)
         {
             Budget.Check();
@@ -151,7 +158,7 @@ internal static partial class AskExtractor
             var head = SentenceRules.TrimSpan(text, sentences[0].Start, sentences[0].End);
             if (head.End - head.Start < Options.MinItemChars) continue;
             result.Add(new AskSpan(head.Start, head.End, item.Form, "en"));
-            var headWords = WordSet.Of(text.AsSpan(head.Start, head.End - head.Start));
+            var headWords = WordsOf(head.Start, head.End);
             headings.Add(headWords);
             foreach (var (ss, se) in sentences.Skip(1))
             {
@@ -159,12 +166,12 @@ internal static partial class AskExtractor
                 if (StartsImperative(text, ss, se))
                 {
                     var (ts, te) = SentenceRules.TrimSpan(text, ss, se);
-                    if (te - ts >= Options.MinItemChars && WordSet.Overlap(headWords, WordSet.Of(text.AsSpan(ts, te - ts))) < Options.ItemRestatement)
+                    if (te - ts >= Options.MinItemChars && WordSet.Overlap(headWords, WordsOf(ts, te)) < Options.ItemRestatement)
                         result.Add(new AskSpan(ts, te, item.Form, "en"));
                     continue;
                 }
                 foreach (var ask in SentenceRules.Find(text, ss, se, MarkerKinds.Requests, item.Form, youIsUs))
-                    if (WordSet.Overlap(headWords, WordSet.Of(text.AsSpan(ask.Start, ask.End - ask.Start))) < Options.ItemRestatement)
+                    if (WordSet.Overlap(headWords, WordsOf(ask.Start, ask.End)) < Options.ItemRestatement)
                         result.Add(ask);
             }
         }
@@ -183,14 +190,14 @@ internal static partial class AskExtractor
                 {
                     Budget.Check();
                     if (Quotations.SpokenByOtherSide(text, ask.Start, ask.End, marks ??= Quotations.Marks.Of(text, ps, pe))) continue;
-                    var words = WordSet.Of(text.AsSpan(ask.Start, ask.End - ask.Start));
+                    var words = WordsOf(ask.Start, ask.End);
                     // A summary sentence that restates a list item is the same ask, said twice.
                     if (headings.Any(h => WordSet.Overlap(h, words) >= Options.ItemRestatement)) continue;
                     result.Add(ask);
                 }
         }
         var textEnd = text.AsSpan().TrimEnd().Length; // once per document: per ask it made extraction quadratic
-        return DropHeadlines(text, lines, result, listLines).Select(a => MarkTruncated(text, textEnd, a)).OfType<AskSpan>().OrderBy(a => a.Start).ToList();
+        return DropHeadlines(text, lines, result, listLines, WordsOf).Select(a => MarkTruncated(text, textEnd, a)).OfType<AskSpan>().OrderBy(a => a.Start).ToList();
     }
 
     [GeneratedRegex(@"\bto$|[,;:–—-]$", RegexOptions.IgnoreCase)]
@@ -220,21 +227,23 @@ internal static partial class AskExtractor
     /// headline lines near the top are dropped whenever the body has an ask of its own, and kept when the body (often
     /// cut off in a scrape) never states one. An ask found twice word for word (a title repeated by the page) counts once.
     /// </summary>
-    static IEnumerable<AskSpan> DropHeadlines(string text, List<(int Start, int End)> lines, List<AskSpan> asks, HashSet<int> listLines)
+    static IEnumerable<AskSpan> DropHeadlines(string text, List<(int Start, int End)> lines, List<AskSpan> asks, HashSet<int> listLines, Func<int, int, WordSet> wordsOf)
     {
         // The last line of a text cut mid-sentence has no full stop either, but it is not a headline.
         // Lines under an asking lead-in are its items, however short and high on the page.
         // A subheading further down is written in title case ("Tibetan-Americans Urge President Obama to Prioritize
         // Freedom"), which prose never is.
-        var headlines = lines.Take(lines.Count - 1).Where((l, i) => !listLines.Contains(l.Start) && IsHeadline(text[l.Start..l.End]) &&
-                                                              (i < Options.HeadlineLines || TitleCase(text.AsSpan(l.Start, l.End - l.Start)))).ToList();
+        // The position and title-case tests go first: they are cheap, and below the top few lines most lines fail them.
+        var headlines = lines.Take(lines.Count - 1).Where((l, i) => !listLines.Contains(l.Start) &&
+                                                              (i < Options.HeadlineLines || TitleCase(text.AsSpan(l.Start, l.End - l.Start))) &&
+                                                              IsHeadline(text[l.Start..l.End])).ToList();
         bool InHeadline(AskSpan a) => headlines.Any(h => a.Start >= h.Start && a.End <= h.End);
         var kept = asks.Any(a => !InHeadline(a)) ? asks.Where(a => !InHeadline(a)) : asks;
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var unique = kept.OrderBy(a => a.Start).Where(a => seen.Add(Spaces.Collapse(text[a.Start..a.End]))).ToList();
         // A lead that summarises an ask and the body (or a quotation) that says it again: one ask, kept where it is
         // stated last and most fully. Only prose asks; list items are distinct by construction.
-        var words = unique.Select(a => WordSet.Of(text.AsSpan(a.Start, a.End - a.Start))).ToList();
+        var words = unique.Select(a => wordsOf(a.Start, a.End)).ToList();
         var drop = new HashSet<int>();
         for (var i = 0; i < unique.Count; i++, Budget.Check())
             for (var j = i + 1; j < Math.Min(unique.Count, i + 1 + Options.RestatementWindow) && !drop.Contains(i); j++)
