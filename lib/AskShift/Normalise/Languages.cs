@@ -51,6 +51,8 @@ internal static partial class Languages
     /// <summary>True if ideographs, weighted as three letters each, outnumber Latin letters.</summary>
     public static bool IsChinese(ReadOnlySpan<char> text)
     {
+        // No character in the ideograph ranges (most English lines): nothing to count.
+        if (!text.ContainsAnyInRange('\u3400', '\u9fff')) return false;
         int cjk = 0, letters = 0;
         foreach (var c in text)
         {

@@ -79,15 +79,16 @@ public static partial class Sentences
     /// <summary>Line spans [start,end) without the newline.</summary>
     public static IEnumerable<(int Start, int End)> Lines(string text)
     {
+        // A vectorised search for each line break: every stage walks the lines of every document.
         var s = 0;
-        for (var i = 0; i <= text.Length; i++)
+        while (true)
         {
-            if (i == text.Length || text[i] == '\n')
-            {
-                var e = i > s && text[i - 1] == '\r' ? i - 1 : i;
-                yield return (s, e);
-                s = i + 1;
-            }
+            var nl = text.IndexOf('\n', s);
+            var i = nl < 0 ? text.Length : nl;
+            var e = i > s && text[i - 1] == '\r' ? i - 1 : i;
+            yield return (s, e);
+            if (nl < 0) yield break;
+            s = i + 1;
         }
     }
 }
