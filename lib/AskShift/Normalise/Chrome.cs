@@ -47,9 +47,13 @@ internal static partial class Chrome
     internal static ReadOnlySpan<char> Key(ReadOnlySpan<char> line, Span<char> buffer)
     {
         var trimmed = line.Trim();
-        if (Caseless(trimmed))
+        // Every line of every document is keyed twice (repeated lines, then the chrome test): an ASCII line, most of
+        // them, is lower-cased with a vectorised pass, and one whose words are already one space apart is not rewritten.
+        if (System.Text.Ascii.IsValid(trimmed)) System.Text.Ascii.ToLower(trimmed, buffer, out _);
+        else if (Caseless(trimmed))
             for (var i = 0; i < trimmed.Length; i++) buffer[i] = trimmed[i] is >= 'A' and <= 'Z' ? (char)(trimmed[i] | 0x20) : trimmed[i];
         else trimmed.ToLowerInvariant(buffer);
+        if (!trimmed.ContainsAny(WhitespaceButSpace) && trimmed.IndexOf("  ", StringComparison.Ordinal) < 0) return buffer[..trimmed.Length];
         var n = 0;
         var space = false;
         for (var i = 0; i < trimmed.Length; i++)
@@ -71,6 +75,10 @@ internal static partial class Chrome
             .Concat(Enumerable.Range(0x3400, 0x4DC0 - 0x3400)).Concat(Enumerable.Range(0x4E00, 0xA000 - 0x4E00)).Select(c => (char)c)));
 
     static bool Caseless(ReadOnlySpan<char> text) => !text.ContainsAnyExcept(CaselessChars);
+
+    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> takes for whitespace, but the plain space.</summary>
+    static readonly System.Buffers.SearchValues<char> WhitespaceButSpace = System.Buffers.SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x10000).Select(c => (char)c).Where(c => c != ' ' && char.IsWhiteSpace(c))));
 
     /// <summary>Raw ranges of chrome lines in <paramref name="raw"/>; <paramref name="repeated"/> holds line keys seen in other documents.</summary>
     public static IReadOnlyList<(int Start, int End)> Detect(string raw, RepeatedLines? repeated = null)

@@ -1,0 +1,51 @@
+using AskShift.Normalise;
+using CsCheck;
+
+namespace AskShift.Tests.Normalise;
+
+/// <summary>
+/// Lines are compared across documents, and with the chrome vocabulary, by their key. The key takes shortcuts for ASCII
+/// lines and for lines already one space between words (issue 13); it must be what the plain walk gives.
+/// </summary>
+public class ChromeKeyTests
+{
+    /// <summary>The key as first written: lower-case (ASCII only for caseless lines), then every whitespace run one space.</summary>
+    static string Reference(string line)
+    {
+        var trimmed = line.AsSpan().Trim();
+        var caseless = trimmed.ToString().All(c => c < 0x80 || c is >= '\u2000' and < '\u2070' or >= '\u3000' and < '\u3040' or >= '\u3400' and < '\u4DC0' or >= '\u4E00' and < '\uA000');
+        var lowered = caseless
+            ? string.Concat(trimmed.ToString().Select(c => c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c))
+            : trimmed.ToString().ToLowerInvariant();
+        var sb = new System.Text.StringBuilder();
+        var space = false;
+        foreach (var c in lowered)
+        {
+            if (char.IsWhiteSpace(c)) { space = true; continue; }
+            if (space) sb.Append(' ');
+            space = false;
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    static readonly Gen<string> Lines = Gen.OneOf(
+            new[] { "Home", "NEWS", "a", " ", "  ", "\t", "\u00a0", "\u2003", "\u3000", "\u2028", "\u0085", "\r", "İ", "Σ", "ß", "K",
+                    "人权", "“", "—", "É", "ǅ", "x" }.Select(Gen.Const).ToArray())
+        .Array[0, 20].Select(parts => string.Concat(parts));
+
+    [Fact]
+    public void The_key_is_the_plain_walks_key() =>
+        Lines.Sample(line =>
+        {
+            var buffer = new char[line.Length];
+            Assert.Equal(Reference(line), Chrome.Key(line, buffer).ToString());
+        }, iter: 30_000);
+
+    [Theory]
+    [InlineData("  Share  This\tPage ", "share this page")]
+    [InlineData("Follow us", "follow us")]
+    [InlineData("人权 观察", "人权 观察")]
+    public void Lines_are_keyed_trimmed_lower_cased_and_single_spaced(string line, string key) =>
+        Assert.Equal(key, Chrome.Key(line, new char[line.Length]).ToString());
+}
