@@ -137,35 +137,31 @@ internal static partial class SentenceRules
     /// lists the patterns; a test holds each to the stems). Most sentences have none, and one search for them costs less
     /// than the ten pattern scans it saves.
     /// </summary>
-    static readonly System.Buffers.SearchValues<string> MarkerStems = System.Buffers.SearchValues.Create(
-    [
+    static readonly System.Buffers.SearchValues<string> MarkerStems = IgnoreCasePrefilter.Words(
         "urg", "call", "ask", "press", "appeal", "implor", "want", "encourag", "petition", "request", "push", "like",
         "recommend", "demand", "insist", "propose", "should", "must", "need", "ought", "time", "imperative", "crucial",
         "essential", "vital", "critical", "import", "necessary", "incumbent", "focus", "advocat", "case", "lobb", "priorit",
-        "measures", "steps", "includ", "hop", "look", "suggest", "please",
-    ], StringComparison.OrdinalIgnoreCase);
-
-    static System.Buffers.SearchValues<string> Needs(params string[] stems) => System.Buffers.SearchValues.Create(stems, StringComparison.OrdinalIgnoreCase);
+        "measures", "steps", "includ", "hop", "look", "suggest", "please");
 
     // What each marker pattern cannot match without, case aside: a sentence that passes the shared stem check usually
     // holds the words of one or two patterns, and the others are not run on it.
     static readonly System.Buffers.SearchValues<string> RequestNeeds =
-        Needs("urg", "call", "ask", "press", "appeal", "implor", "want", "encourag", "petition", "request", "push", "look", "lobb", "like");
-    static readonly System.Buffers.SearchValues<string> HopeThatNeeds = Needs("hop");
-    static readonly System.Buffers.SearchValues<string> RecommendThatNeeds = Needs("recommend", "request", "ask", "urg", "demand", "insist", "propos", "suggest");
-    static readonly System.Buffers.SearchValues<string> NeedYourNeeds = Needs("need");
-    static readonly System.Buffers.SearchValues<string> PleaseNeeds = Needs("please");
-    static readonly System.Buffers.SearchValues<string> ModalNeeds = Needs("should", "must", "need", "ought");
+        IgnoreCasePrefilter.Words("urg", "call", "ask", "press", "appeal", "implor", "want", "encourag", "petition", "request", "push", "look", "lobb", "like");
+    static readonly System.Buffers.SearchValues<string> HopeThatNeeds = IgnoreCasePrefilter.Words("hop");
+    static readonly System.Buffers.SearchValues<string> RecommendThatNeeds = IgnoreCasePrefilter.Words("recommend", "request", "ask", "urg", "demand", "insist", "propos", "suggest");
+    static readonly System.Buffers.SearchValues<string> NeedYourNeeds = IgnoreCasePrefilter.Words("need");
+    static readonly System.Buffers.SearchValues<string> PleaseNeeds = IgnoreCasePrefilter.Words("please");
+    static readonly System.Buffers.SearchValues<string> ModalNeeds = IgnoreCasePrefilter.Words("should", "must", "need", "ought");
     static readonly System.Buffers.SearchValues<string> TimeForNeeds =
-        Needs("time", "imperative", "crucial", "essential", "vital", "critical", "urgent", "important", "necessary", "incumbent");
-    static readonly System.Buffers.SearchValues<string> NeedForNeeds = Needs("need", "importance");
-    static readonly System.Buffers.SearchValues<string> FocusOnNeeds = Needs("focus");
-    static readonly System.Buffers.SearchValues<string> ObjectRequestNeeds = Needs(
+        IgnoreCasePrefilter.Words("time", "imperative", "crucial", "essential", "vital", "critical", "urgent", "important", "necessary", "incumbent");
+    static readonly System.Buffers.SearchValues<string> NeedForNeeds = IgnoreCasePrefilter.Words("need", "importance");
+    static readonly System.Buffers.SearchValues<string> FocusOnNeeds = IgnoreCasePrefilter.Words("focus");
+    static readonly System.Buffers.SearchValues<string> ObjectRequestNeeds = IgnoreCasePrefilter.Words(
         "urg", "call", "advocat", "press", "push", "demand", "encourag", "request", "case", "appeal", "lobb", "need", "ask", "priority", "recommendation");
     static readonly System.Buffers.SearchValues<string> DemandsListNeeds =
-        Needs("demands", "recommendations", "requests", "asks", "priorities", "measures", "steps", "calls");
-    static readonly System.Buffers.SearchValues<string> TheseIncludeNeeds = Needs("includ");
-    static readonly System.Buffers.SearchValues<string> RecommendationsWereNeeds = Needs("recommendation");
+        IgnoreCasePrefilter.Words("demands", "recommendations", "requests", "asks", "priorities", "measures", "steps", "calls");
+    static readonly System.Buffers.SearchValues<string> TheseIncludeNeeds = IgnoreCasePrefilter.Words("includ");
+    static readonly System.Buffers.SearchValues<string> RecommendationsWereNeeds = IgnoreCasePrefilter.Words("recommendation");
 
     /// <summary>
     /// The patterns <see cref="Find"/> looks for markers with, each with the words it needs (a test holds each pattern to

@@ -100,19 +100,17 @@ internal static partial class MetadataExtractor
 
     // The words each cue pattern needs, case aside: a sentence without any of them is not run through the pattern
     // (tests hold each check to its pattern).
-    static readonly System.Buffers.SearchValues<string> AuthorshipCueStems = System.Buffers.SearchValues.Create(
-        ["authored", "written", "launch", "present", "publish", "issued", "statement", "letter"], StringComparison.OrdinalIgnoreCase);
+    static readonly System.Buffers.SearchValues<string> AuthorshipCueStems =
+        IgnoreCasePrefilter.Words("authored", "written", "launch", "present", "publish", "issued", "statement", "letter");
 
-    static readonly System.Buffers.SearchValues<string> CaseCueStems = System.Buffers.SearchValues.Create(
-        ["detain", "detention", "imprison", "prisoner", "jailed", "arrested", "disappeared", "release", "case", "sentenced", "persecut", "custody"],
-        StringComparison.OrdinalIgnoreCase);
+    static readonly System.Buffers.SearchValues<string> CaseCueStems = IgnoreCasePrefilter.Words(
+        "detain", "detention", "imprison", "prisoner", "jailed", "arrested", "disappeared", "release", "case", "sentenced", "persecut", "custody");
 
     /// <summary>Whether <see cref="AuthorshipCueRx"/> matches <paramref name="sentence"/>.</summary>
-    internal static bool HoldsAuthorshipCue(string sentence) =>
-        IgnoreCasePrefilter.MayMatch(sentence, AuthorshipCueStems) && AuthorshipCueRx().IsMatch(sentence);
+    internal static bool HoldsAuthorshipCue(string sentence) => AuthorshipCueRx().IsMatch(sentence, AuthorshipCueStems);
 
     /// <summary>Whether <see cref="CaseCueRx"/> matches <paramref name="sentence"/>.</summary>
-    internal static bool HoldsCaseCue(string sentence) => IgnoreCasePrefilter.MayMatch(sentence, CaseCueStems) && CaseCueRx().IsMatch(sentence);
+    internal static bool HoldsCaseCue(string sentence) => CaseCueRx().IsMatch(sentence, CaseCueStems);
 
     [GeneratedRegex(@"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,7}\b")]
     private static partial Regex NameRunRx();

@@ -25,10 +25,10 @@ internal static partial class Chrome
     /// </summary>
     internal static readonly Regex AppealPattern = new(@"\b(" + string.Join("|", AppealPhrases.Select(Regex.Escape)) + @")\b", RegexOptions.IgnoreCase);
 
-    static readonly System.Buffers.SearchValues<string> AppealStems = System.Buffers.SearchValues.Create(AppealPhrases, StringComparison.OrdinalIgnoreCase);
+    static readonly System.Buffers.SearchValues<string> AppealStems = IgnoreCasePrefilter.Words(AppealPhrases);
 
     /// <summary>Whether <see cref="AppealPattern"/> matches <paramref name="line"/>; most lines are ruled out by a search for the phrases.</summary>
-    internal static bool HoldsAppeal(ReadOnlySpan<char> line) => IgnoreCasePrefilter.MayMatch(line, AppealStems) && AppealPattern.IsMatch(line);
+    internal static bool HoldsAppeal(ReadOnlySpan<char> line) => AppealPattern.IsMatch(line, AppealStems);
 
     [GeneratedRegex(@"^(tags?|filed under|categor(y|ies)|topics?|posted in|share this|by)\s*[:|]", RegexOptions.IgnoreCase)]
     private static partial Regex TagPrefixRx();

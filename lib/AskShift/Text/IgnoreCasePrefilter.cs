@@ -20,4 +20,7 @@ internal static class IgnoreCasePrefilter
     /// their letters.
     /// </summary>
     public static bool MayMatch(ReadOnlySpan<char> text, SearchValues<string> needed) => text.ContainsAny(needed) || text.ContainsAny(CaseTwins);
+
+    /// <summary>The words a pattern needs, searched for case aside, as <see cref="MayMatch"/> expects them.</summary>
+    public static SearchValues<string> Words(params string[] words) => SearchValues.Create(words, StringComparison.OrdinalIgnoreCase);
 }

@@ -20,4 +20,8 @@ internal static class RegexScan
     /// </summary>
     public static IEnumerable<Match> MatchesOrNone(this Regex rx, string text, System.Buffers.SearchValues<string> needs) =>
         IgnoreCasePrefilter.MayMatch(text, needs) ? rx.MatchesOrNone(text) : [];
+
+    /// <summary>Whether <paramref name="rx"/> matches <paramref name="text"/>, run only when the text may hold one of the words it needs.</summary>
+    public static bool IsMatch(this Regex rx, ReadOnlySpan<char> text, System.Buffers.SearchValues<string> needs) =>
+        IgnoreCasePrefilter.MayMatch(text, needs) && rx.IsMatch(text);
 }
