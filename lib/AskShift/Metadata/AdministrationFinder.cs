@@ -103,15 +103,52 @@ internal static partial class AdministrationFinder
             if (next == null) (election, next) = Administrations.Elections.Last(e => e.Election <= options.Today);
             return new(next, [transition.Value], null);
         }
-        // Last resort: a year that lies wholly inside one administration (the latest year the text mentions).
-        if (date.Precision == DatePrecision.Year && date.Date is { } y &&
-            Administrations.For(new DateOnly(y.Year, 1, 1)) is var first && first == Administrations.For(new DateOnly(y.Year, 12, 31)) && first != "unknown")
-            return new(first, [.. date.Evidence], null);
-        // Say what the text does give: a year that two administrations share is not "no date".
-        var why = date.Precision == DatePrecision.Year && date.Date is { } shared
-            ? $"dated only to {shared.Year.ToString(CultureInfo.InvariantCulture)}, a year that spans two administrations, with no US president and no election or transition wording in the text"
-            : "no date, no US president and no election or transition wording in the text";
-        return new("unknown", [], named.Reason ?? why);
+        // Last resorts: the document's year, then a Congress the text names by number (the latest, as texts look back).
+        // Each assigns the administration in office for nearly all of that time: an inauguration year's first 19 days do
+        // not outweigh the rest, since a text addressing the outgoing or the incoming administration in them would have
+        // said so (a president by name, transition wording), and that was looked for above.
+        if (date.Precision == DatePrecision.Year && date.Date is { } y && MostOf(new DateOnly(y.Year, 1, 1), new DateOnly(y.Year, 12, 31)) is { } byYear)
+            return new(byYear, [.. date.Evidence], null);
+        if (LatestCongress(text, options) is { } congress && MostOf(congress.From, congress.To) is { } byCongress)
+            return new(byCongress, [congress.Evidence], null);
+        return new("unknown", [], named.Reason ?? "no date, no US president, no Congress by number and no election or transition wording in the text");
+    }
+
+    /// <summary>
+    /// The administration in office on at least <see cref="MostShare"/> of the days from <paramref name="from"/> to
+    /// <paramref name="to"/>, or null when none is (or the time lies before 2009).
+    /// </summary>
+    internal static string? MostOf(DateOnly from, DateOnly to)
+    {
+        var days = new Dictionary<string, int>();
+        for (var d = from; d <= to; d = d.AddDays(1)) days[Administrations.For(d)] = days.GetValueOrDefault(Administrations.For(d)) + 1;
+        var (code, count) = days.MaxBy(kv => kv.Value);
+        return code != "unknown" && count >= MostShare * (to.DayNumber - from.DayNumber + 1) ? code : null;
+    }
+
+    /// <summary>The share of a year or a Congress one administration must hold to be assigned from it alone.</summary>
+    const double MostShare = 0.9;
+
+    // "the 119th Congress", "第119届国会": since the 74th (1935), each Congress sits two years from 3 January of an odd year.
+    [GeneratedRegex(@"\b(?<n>\d{2,3})(st|nd|rd|th)\s+(U\.S\.\s+|US\s+|United\s+States\s+)?Congress\b|第\s*(?<n>\d{2,3})\s*[届屆]\s*(美国|美國)?\s*(国会|國會)")]
+    private static partial Regex CongressRx();
+
+    /// <summary>The two years Congress number <paramref name="n"/> sat, or null before the 74th (when terms began in March).</summary>
+    internal static (DateOnly From, DateOnly To)? CongressTerm(int n)
+    {
+        if (n < 74) return null;
+        var year = 1789 + 2 * (n - 1);
+        return (new DateOnly(year, 1, 3), new DateOnly(year + 2, 1, 2));
+    }
+
+    /// <summary>The latest Congress the text names by number that had met by <see cref="MetadataOptions.Today"/>, with its words.</summary>
+    static (DateOnly From, DateOnly To, string Evidence)? LatestCongress(string text, MetadataOptions options)
+    {
+        (DateOnly From, DateOnly To, string Evidence)? latest = null;
+        foreach (Match m in CongressRx().Matches(text))
+            if (CongressTerm(int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture)) is { } t && t.From <= options.Today && (latest is null || t.From > latest.Value.From))
+                latest = (t.From, t.To < options.Today ? t.To : options.Today, m.Value);
+        return latest;
     }
 
     /// <summary>
@@ -148,6 +185,9 @@ internal static partial class AdministrationFinder
             if (e.NotBefore > firstTermOver) return new("trump2", [.. evidence, m.Value], null);
             if (e.NotAfter is { } to && to < secondTermStart) return new("trump1", [.. evidence, m.Value], null);
         }
+        // A Congress named by number that sat (nearly) wholly in one of the terms.
+        if (LatestCongress(text, options) is { } congress && MostOf(congress.From, congress.To) is { } term && term is "trump1" or "trump2")
+            return new(term, [.. evidence, congress.Evidence], null);
         var years = Years(text, options);
         if (years.Count > 0 && years.Max() >= 2024) return new("trump2", [.. evidence, years.Max().ToString(CultureInfo.InvariantCulture)], null);
         if (years.Count > 0 && years.Max() is >= 2016 and <= 2020) return new("trump1", [.. evidence, years.Max().ToString(CultureInfo.InvariantCulture)], null);

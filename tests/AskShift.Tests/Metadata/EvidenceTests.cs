@@ -209,12 +209,48 @@ public class AdministrationEvidenceTests
     }
 
     [Fact]
-    public void A_year_wholly_inside_one_administration_assigns_it_when_nothing_else_does()
+    public void A_year_assigns_the_administration_in_office_for_nearly_all_of_it_when_nothing_else_does()
     {
         Assert.Equal("trump1", Find("Lobby Day 2019 has concluded. Advocates asked Congress to fund Tibetan programmes.").Code);
-        var shared = Find("Lobby Day 2017 has concluded. Advocates asked Congress to fund Tibetan programmes.");
-        Assert.Equal("unknown", shared.Code);
-        Assert.Contains("2017, a year that spans two administrations", shared.Reason); // not "no date"
+        // Inauguration years: the outgoing administration holds only their first 19 days.
+        Assert.Equal("trump1", Find("Lobby Day 2017 has concluded. Advocates asked Congress to fund Tibetan programmes.").Code);
+        Assert.Equal("trump2", Find("Captive Nations Week 2025: advocates asked Congress to recognise East Turkistan.").Code);
+        Assert.Equal("obama", Find("Lobby Day 2009 has concluded. Advocates asked Congress to fund Tibetan programmes.").Code);
+        // ... but words addressing the incoming administration still place it.
+        Assert.Equal("trump2", Find("Lobby Day 2024 has concluded. Advocates asked the incoming administration to act.").Code);
+    }
+
+    [Theory]
+    [InlineData("To mark the start of the 119th Congress, the group met lawmakers and asked them to pass the bill.", "trump2")]
+    [InlineData("Advocates asked members of the 116th Congress to sanction officials.", "trump1")]
+    [InlineData("In the 113th Congress the bill died; advocates asked the 117th Congress to pass it.", "biden")] // the latest
+    [InlineData("人权组织呼吁第118届美国国会通过法案。", "biden")]
+    [InlineData("人權組織呼籲第112屆國會通過法案。", "obama")]
+    [InlineData("President Trump should sign what the 119th Congress passes for Hong Kong.", "trump2")] // tells Trump's terms apart
+    [InlineData("President Trump should sign what the 115th Congress passed for Hong Kong.", "trump1")]
+    public void A_Congress_named_by_number_places_a_text_that_gives_nothing_narrower(string text, string expected)
+    {
+        var a = Find(text);
+        Assert.Equal(expected, a.Code);
+        Assert.Contains(a.Evidence, e => e.Contains("Congress", StringComparison.Ordinal) || e.Contains("国会", StringComparison.Ordinal) || e.Contains("國會", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_Congress_that_has_not_met_yet_or_predates_two_year_terms_from_January_places_nothing()
+    {
+        Assert.Equal("unknown", Find("Advocates hope the 121st Congress will pass the bill.").Code); // meets in 2029
+        Assert.Equal("unknown", Find("Advocates recalled a bill of the 60th Congress.").Code);
+        Assert.Equal((new DateOnly(2025, 1, 3), new DateOnly(2027, 1, 2)), AdministrationFinder.CongressTerm(119));
+        Assert.Equal((new DateOnly(1935, 1, 3), new DateOnly(1937, 1, 2)), AdministrationFinder.CongressTerm(74));
+        Assert.Null(AdministrationFinder.CongressTerm(73));
+    }
+
+    [Fact]
+    public void Only_an_administration_holding_nine_tenths_of_a_time_is_assigned_from_it()
+    {
+        Assert.Equal("biden", AdministrationFinder.MostOf(new DateOnly(2021, 1, 3), new DateOnly(2023, 1, 2)));
+        Assert.Null(AdministrationFinder.MostOf(new DateOnly(2020, 7, 1), new DateOnly(2021, 6, 30))); // half and half
+        Assert.Null(AdministrationFinder.MostOf(new DateOnly(2005, 1, 1), new DateOnly(2005, 12, 31))); // before 2009
     }
 
     [Fact]
