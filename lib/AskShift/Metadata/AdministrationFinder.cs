@@ -22,7 +22,11 @@ internal static partial class AdministrationFinder
     [GeneratedRegex(@"\b(?<n>44|45|46|47)(th)\s+(US\s+|U\.S\.\s+)?President\b|第\s*(?<n>44|45|46|47)\s*任(美国|美國)?总统|第\s*(?<n>44|45|46|47)\s*任(美国|美國)?總統")]
     private static partial Regex OrdinalPresidentRx();
 
-    [GeneratedRegex(@"\b(re-?election|reelected|re-elected|second\s+term|return(ed|ing)?\s+to\s+(the\s+)?(White\s+House|office|power))\b|连任|連任|再次当选|再次當選|第二任期|第二个任期|第二個任期|重返白宫|重返白宮", RegexOptions.IgnoreCase)]
+    // A second term, or Trump's first spoken of as over: "Trump's first term", "the first Trump administration",
+    // "特朗普上一任内" (a first term named so only once there is a second).
+    [GeneratedRegex(@"\b(re-?election|reelected|re-elected|second\s+term|return(ed|ing)?\s+to\s+(the\s+)?(White\s+House|office|power))\b|连任|連任|再次当选|再次當選|第二任期|第二个任期|第二個任期|重返白宫|重返白宮" +
+        @"|\bTrump['’]s\s+(first|previous|earlier|prior)\s+(term|administration|presidency)\b|\bfirst\s+Trump\s+(administration|term|presidency)\b|\bTrump\s+1\.0\b" +
+        @"|(特朗普|川普)(总统|總統)?的?(上一任|上個任期|上个任期|前一任期|第一任期|第一個任期|第一个任期|首个任期|首個任期|1\.0)", RegexOptions.IgnoreCase)]
     private static partial Regex SecondTermRx();
 
     [GeneratedRegex(@"\b(former|ex-)\s+(US\s+|U\.S\.\s+)?President\s+(?<name>Obama|Trump|Biden|Bush)\b|前(美国|美國)?总统(?<zh>奥巴马|奧巴馬|歐巴馬|特朗普|川普|拜登)|前(美国|美國)?總統(?<zh>奥巴马|奧巴馬|歐巴馬|特朗普|川普|拜登)", RegexOptions.IgnoreCase)]

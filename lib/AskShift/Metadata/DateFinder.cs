@@ -158,8 +158,12 @@ internal static partial class DateFinder
     [GeneratedRegex(@"^\s*(?:[A-Z][A-Za-z.'’ -]{1,40}?,\s*)?" + MonthName + @"\s+(?<day>\d{1,2})" + Ordinal + @"\s*(?:\([^)]{1,30}\)\s*)?[-–—:]", RegexOptions.Multiline)]
     private static partial Regex YearlessDatelineRx();
 
-    [GeneratedRegex(@"(?<![年\d])(?<mnum>\d{1,2})\s*月\s*(?<day>\d{1,2})\s*[日号號]")]
+    // A weekday in brackets after the day or before it ("5月1日(星期二)", "星期四(10月14日)") pins the year.
+    [GeneratedRegex(@"((星期|礼拜|禮拜|周|週)(?<zwd>[一二三四五六日天])\s*[(（]\s*)?(?<![年\d])(?<mnum>\d{1,2})\s*月\s*(?<day>\d{1,2})\s*[日号號](\s*[(（]\s*(星期|礼拜|禮拜|周|週)(?<zwd>[一二三四五六日天])\s*[)）])?")]
     private static partial Regex ZhMonthDayRx();
+
+    /// <summary>A Chinese weekday's last character (一 ... 六, 日 or 天) as a day of the week.</summary>
+    internal static DayOfWeek ZhWeekday(char c) => c is '日' or '天' ? DayOfWeek.Sunday : (DayOfWeek)("一二三四五六".IndexOf(c) + 1);
 
     [GeneratedRegex(@"\b(?:in\s+|of\s+)?" + MonthName + @",?\s+" + Year + @"\b|" + Year + @"\s*年\s*(?<mnum>\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号號])|(?<![\d-])" + Year + @"-(?<mnum>0[1-9]|1[0-2])(?![\d-])")]
     private static partial Regex MonthYearRx();
@@ -254,7 +258,8 @@ internal static partial class DateFinder
         foreach (var line in lines.Take(headerEnd))
         {
             var zh = ZhMonthDayRx().Match(line);
-            if (zh.Success && YearFor(Number(zh.Groups["mnum"].Value), Number(zh.Groups["day"].Value), text, named, tenure, options) is { } y2)
+            DayOfWeek? zwd = zh.Groups["zwd"].Success ? ZhWeekday(zh.Groups["zwd"].Value[0]) : null;
+            if (zh.Success && YearFor(Number(zh.Groups["mnum"].Value), Number(zh.Groups["day"].Value), text, named, tenure, options, zwd) is { } y2)
                 return new(y2.Date, DatePrecision.Inferred, [zh.Value, .. y2.Evidence], y2.Note);
         }
 
@@ -262,7 +267,7 @@ internal static partial class DateFinder
         // anniversaries and past detentions far more than they look ahead).
         var body = lines.Where(l => MayHoldFullDate(l) && !IsCaption(l))
             .SelectMany(l => FullDateRx().Matches(l).Select(m => (m.Value, Date: ParseFull(m.Value))))
-            .Where(x => x.Date is { } bd && bd <= options.Today).ToList();
+            .Where(x => x.Date is { } bd && bd <= options.Today && bd.Year >= options.EarliestInferredYear).ToList();
         if (body.Count > 0)
         {
             var (value, latest) = body.MaxBy(x => x.Date!.Value);
@@ -277,7 +282,7 @@ internal static partial class DateFinder
             if (month is >= 1 and <= 12) return new(new DateOnly(year, month, 1), DatePrecision.Month, [my.Value.Trim()], "only month and year are stated near the top");
         }
         // 6. Only years: the latest one the text mentions, to the year, as a last resort.
-        var latestYear = AnyYearRx().Matches(text).Select(m => Number(m.Groups["year"].Value)).Where(y => y <= options.Today.Year && y >= 2000).DefaultIfEmpty().Max();
+        var latestYear = AnyYearRx().Matches(text).Select(m => Number(m.Groups["year"].Value)).Where(y => y <= options.Today.Year && y >= options.EarliestInferredYear).DefaultIfEmpty().Max();
         // ... unless the office-holders it names as sitting were not in office that year ("自從2015年" in a text about
         // President Trump and his new adviser Bolton is an event's year).
         if (latestYear > 0 && tenure is { } spans && !spans.Any(t => t.From.Year <= latestYear && t.To.Year >= latestYear))
@@ -390,19 +395,27 @@ internal static partial class DateFinder
     /// with no office-holder, the latest year mentioned), not after today.
     /// </summary>
     static (DateOnly Date, IReadOnlyList<string> Evidence, string Note)? YearFor(int month, int day, string text,
-        IReadOnlyList<(OfficeHolder Holder, string Evidence)> holders, List<(DateOnly From, DateOnly To)>? tenure, MetadataOptions options)
+        IReadOnlyList<(OfficeHolder Holder, string Evidence)> holders, List<(DateOnly From, DateOnly To)>? tenure, MetadataOptions options,
+        DayOfWeek? weekday = null)
     {
         if (month is < 1 or > 12 || day < 1 || day > 31) return null;
-        var years = AnyYearRx().Matches(text).Select(m => Number(m.Groups["year"].Value)).Distinct().OrderDescending().ToList();
+        var years = AnyYearRx().Matches(text).Select(m => Number(m.Groups["year"].Value)).Where(y => y >= options.EarliestInferredYear)
+            .Distinct().OrderDescending().ToList();
+        // A weekday the latest year does not match points to the year after it before any earlier one: a text is written
+        // after the latest year it mentions, and "星期六(4月6日)" beside events of 2018 is a Saturday of 2019.
+        if (weekday != null && years.Count > 0) years.Insert(1, years[0] + 1);
         foreach (var y in years)
         {
             if (day > DateTime.DaysInMonth(y, month)) continue;
             var d = new DateOnly(y, month, day);
-            if (d > options.Today) continue;
+            if (d > options.Today || weekday is { } wd && d.DayOfWeek != wd) continue;
             if (tenure is { } t && !Within(t, d)) continue;
             var evidence = new List<string> { y.ToString(CultureInfo.InvariantCulture) };
             if (tenure != null) evidence.AddRange(holders.Select(h => h.Evidence).Distinct());
-            return (d, evidence, $"no year beside the day; {y} is the latest year the text mentions" + (tenure != null ? " within the tenures of the office-holders named" : ""));
+            var which = weekday != null && y == years[1] ? $"{y} is the year after the latest the text mentions, the first in which it falls on that weekday"
+                : weekday != null ? $"{y} is the latest year the text mentions in which it falls on that weekday"
+                : $"{y} is the latest year the text mentions";
+            return (d, evidence, "no year beside the day; " + which + (tenure != null ? " within the tenures of the office-holders named" : ""));
         }
         return null;
     }

@@ -20,6 +20,12 @@ public sealed record MetadataOptions
     /// column's label); more make the line a sentence about something dated.
     /// </summary>
     public int DateLineMaxChineseChars { get; init; } = 16;
+    /// <summary>
+    /// The earliest year a date the text only implies may take (a full date inside a sentence, a year beside a yearless
+    /// day, the latest year mentioned): earlier ones are events a text recalls, such as an organisation's founding or
+    /// the 1997 handover, not when it was written. A date the text states as its own is not bound by it.
+    /// </summary>
+    public int EarliestInferredYear { get; init; } = 2000;
 }
 
 /// <summary>What the metadata stage reads from one document.</summary>

@@ -164,6 +164,47 @@ public class DateEvidenceTests
         var f = DateFinder.Find("GENEVA, Dec 20 - Activists asked President Trump to act before 2026 ends.", new MetadataOptions { Today = new DateOnly(2026, 11, 25) });
         Assert.NotEqual(new DateOnly(2026, 12, 20), f.Date);
     }
+
+    [Theory]
+    [InlineData("2018年和2019年,当局拘押了多名律师。\n人权组织5月1日(星期二)发表声明,要求美国政府施压。", "2018-05-01")] // 2019-05-01 was a Wednesday
+    [InlineData("2018年和2019年,当局拘押了多名律师。\n人权组织星期二(5月1日)发表声明,要求美国政府施压。", "2018-05-01")]
+    [InlineData("2018年和2019年,当局拘押了多名律师。\n人权组织5月1日(周三)发表声明,要求美国政府施压。", "2019-05-01")]
+    [InlineData("2018年和2019年,当局拘押了多名律师。\n人权组织5月1日发表声明,要求美国政府施压。", "2019-05-01")] // no weekday: the latest year
+    public void A_Chinese_weekday_beside_a_yearless_day_picks_the_year_it_falls_on(string text, string expected)
+    {
+        var f = Find(text);
+        Assert.Equal(expected, f.Date?.ToString("yyyy-MM-dd"));
+        Assert.Equal(DatePrecision.Inferred, f.Precision);
+    }
+
+    [Fact]
+    public void A_weekday_that_no_mentioned_year_matches_leaves_the_day_undated()
+    {
+        // 1 May fell on a Tuesday in 2012 and 2018, not in 2015, 2016 or 2017 (2016+1).
+        var f = Find("2015年和2016年,当局拘押了多名律师。\n人权组织5月1日(星期二)发表声明,要求美国政府施压。");
+        Assert.NotEqual(DatePrecision.Inferred, f.Precision);
+    }
+
+    [Fact]
+    public void A_weekday_the_latest_year_misses_is_looked_for_in_the_year_after_it()
+    {
+        // 6 April 2019 was a Saturday; 2018's and 2015's were not.
+        var f = Find("2015年和2018年,当局拘押了多名维吾尔人。\n星期六(4月6日),数百人在白宫前集会,要求美国政府采取行动。");
+        Assert.Equal(new DateOnly(2019, 4, 6), f.Date);
+        Assert.Equal(DatePrecision.Inferred, f.Precision);
+        Assert.Contains("year after", f.Note);
+    }
+
+    [Theory]
+    [InlineData("人权组织发表声明\n人权组织4月3日发表声明,要求美国政府施压。\n声明还要求释放被拘押的律师。\n该组织1961年5月28日在伦敦成立,其宗旨是动员公众舆论保障人权。")] // a founding date, full and as a year
+    [InlineData("The group, founded on May 28, 1961, urged the United States to press Beijing.")]
+    [InlineData("Founded in 1961, the group urged the United States to press Beijing.")]
+    public void Years_before_the_earliest_inferred_year_are_events_not_the_documents_date(string text)
+    {
+        var f = Find(text);
+        Assert.Null(f.Date);
+        Assert.Equal(1961, DateFinder.Find(text, Options with { EarliestInferredYear = 1900 }).Date?.Year); // the option is what holds it
+    }
 }
 
 public class AdministrationEvidenceTests
@@ -183,6 +224,10 @@ public class AdministrationEvidenceTests
     [InlineData("President Trump must act now, as he did not in 2019 when protests filled Hong Kong.", "trump1")]
     [InlineData("Unlike former President Biden, President Trump should end the dialogue.", "trump2")]
     [InlineData("人权组织呼吁特朗普总统在第二任期内向习近平施压。", "trump2")]
+    [InlineData("与特朗普上一任内的强硬政策相比,特朗普政府应当制定新的对华人权策略。", "trump2")] // the first term spoken of as past
+    [InlineData("Advocates recall the tariffs of Trump's first term and urge the Trump administration to raise Jimmy Lai's case.", "trump2")]
+    [InlineData("Unlike the first Trump administration, the Trump administration should make religious freedom central.", "trump2")]
+    [InlineData("In his first term, President Obama met the Dalai Lama; President Trump should meet him too.", "unknown")] // another president's first term
     [InlineData("Special Coordinator Uzra Zeya met the groups, and Senators Marco Rubio and Jeff Merkley spoke.", "biden")]
     [InlineData("维权人士致信美国国务卿布林肯，要求美国政府采取行动。", "biden")]
     [InlineData("人權組織促請奧巴馬總統在訪華時提出人權問題。", "obama")]
