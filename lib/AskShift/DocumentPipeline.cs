@@ -17,19 +17,18 @@ public static class DocumentPipeline
     }
 
     /// <summary>
-    /// The date a researcher gave (sheet or front matter), else the one the URL carries, as a finding the administration
-    /// finder reads like any other; null leaves the date to the text.
+    /// The date a researcher gave (sheet or front matter), as a finding the administration finder reads like any other;
+    /// null leaves the date to the text and the URL.
     /// </summary>
-    static DateFinding? KnownDate(Load.GivenMetadata? given)
-    {
-        if (given is null) return null;
-        if (given.Date is { } d) return new DateFinding(d, given.DatePrecision, [$"{given.Source}: date"], null);
-        if (Load.UrlDate.Find(given.Url) is { } u) return new DateFinding(u.Date, u.Precision, [$"url: {u.Evidence}"], null);
-        return null;
-    }
+    static DateFinding? GivenDate(Load.GivenMetadata? given) =>
+        given?.Date is { } d ? new DateFinding(d, given.DatePrecision, [$"{given.Source}: date"], null) : null;
+
+    /// <summary>The date the document's URL carries, if any, weighed against the text's by the metadata stage.</summary>
+    static DateFinding? UrlDateOf(Load.GivenMetadata? given) =>
+        Load.UrlDate.Find(given?.Url) is { } u ? new DateFinding(u.Date, u.Precision, [$"url: {u.Evidence}"], null) : null;
 
     /// <summary>Where each field's value came from: the sheet or front matter, the URL, or the text.</summary>
-    /// <param name="known">The date found outside the text (<see cref="KnownDate"/>), if any.</param>
+    /// <param name="known">The date given outside the text, or the URL's when the metadata stage chose it, if either.</param>
     static IReadOnlyDictionary<string, string> Provenance(DocumentMetadata meta, Load.GivenMetadata? given, DateFinding? known, out string? note)
     {
         note = null;
@@ -43,7 +42,7 @@ public static class DocumentPipeline
         from["administration"] = given?.Administration is not null ? given.Source : meta.Administration.Code == "unknown" ? "none" : "inference";
         from["addressees"] = given?.Addressees is not null ? given.Source : "text";
         from["language"] = given?.Language is not null ? given.Source : "text";
-        if (given?.Url is { } url && known is null)
+        if (given?.Url is { } url && UrlDateOf(given) is null)
             note = $"date: the URL ({url}) carries no date; the date comes from the text";
         return from;
     }
@@ -73,7 +72,8 @@ public static class DocumentPipeline
         MetadataOptions? metadata = null, IReadOnlyList<int>? pageStarts = null, Load.GivenMetadata? given = null)
     {
         pageStarts ??= [];
-        var known = KnownDate(given);
+        var givenDate = GivenDate(given);
+        var urlDate = givenDate is null ? UrlDateOf(given) : null;
         var warnings = new List<string>(loadWarnings ?? []);
         var chrome = Chrome.Detect(raw, repeatedLines);
         var blocks = Languages.Split(raw, chrome);
@@ -97,7 +97,7 @@ public static class DocumentPipeline
                 kept.Append(view.Text.AsSpan(ls, le - ls));
             }
             var content = kept.ToString();
-            return (MetadataExtractor.Extract(content, metadata, known), content);
+            return (MetadataExtractor.Extract(content, metadata, givenDate, urlDate), content);
         }
         var metaTask = raw.Length >= ConcurrentStagesChars ? Task.Run(ReadMetadata) : null;
 
@@ -118,8 +118,13 @@ public static class DocumentPipeline
         }
 
         var (meta, content) = metaTask is null ? ReadMetadata() : metaTask.GetAwaiter().GetResult();
-        var provenance = Provenance(meta, given, known, out var urlNote);
+        var fromUrl = urlDate is not null && ReferenceEquals(meta.Date, urlDate);
+        var provenance = Provenance(meta, given, givenDate ?? (fromUrl ? urlDate : null), out var urlNote);
         if (urlNote is not null) warnings.Add(urlNote);
+        // The two disagree (at the URL's precision): say so, since the researcher may know which to trust.
+        if (urlDate?.Date is { } ud && !fromUrl && meta.Date.Date is { } td &&
+            ((ud.Year, ud.Month) != (td.Year, td.Month) || urlDate.Precision == DatePrecision.Day && ud != td))
+            warnings.Add($"date: the text states {td.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}, the URL carries {urlDate.Evidence[0]["url: ".Length..]}: the text's is kept");
         if (meta.Date.Note != null) warnings.Add($"date: {meta.Date.Note}");
         if (meta.Date.Precision == DatePrecision.Unknown && meta.Date.Note == null) warnings.Add("date: no date found in the text");
         if (meta.Administration.Reason != null) warnings.Add($"administration: {meta.Administration.Code}: {meta.Administration.Reason}");

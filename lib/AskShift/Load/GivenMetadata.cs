@@ -103,13 +103,17 @@ internal static partial class MetadataSheet
     }
 }
 
-/// <summary>Dates a URL carries: <c>/2011/01/13/</c>, <c>/20230616/</c>, <c>/2019-11-19-</c>, or a month <c>/2015/06/</c>.</summary>
+/// <summary>
+/// Dates a URL carries: <c>/2011/01/13/</c>, <c>/2025/1/24/</c>, <c>/20230616/</c>, <c>-20211014/</c>, <c>/20120501205031.htm</c>,
+/// <c>/2019-11-19-</c>, or a month <c>/2015/06/</c>.
+/// </summary>
 internal static partial class UrlDate
 {
-    [GeneratedRegex(@"(?<![\d])(?<y>(19|20)\d\d)[/-](?<m>0[1-9]|1[0-2])[/-](?<d>0[1-9]|[12]\d|3[01])(?!\d)")]
+    [GeneratedRegex(@"(?<![\d])(?<y>(19|20)\d\d)[/-](?<m>0?[1-9]|1[0-2])[/-](?<d>0?[1-9]|[12]\d|3[01])(?!\d)")]
     private static partial Regex SeparatedRx();
 
-    [GeneratedRegex(@"/(?<y>(19|20)\d\d)(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12]\d|3[01])(?=[/._-]|$)")]
+    // The day may run on into the time ("/20120501205031.htm": yyyyMMddHHmmss).
+    [GeneratedRegex(@"(?<=[/_-])(?<y>(19|20)\d\d)(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12]\d|3[01])(([01]\d|2[0-3])[0-5]\d([0-5]\d)?)?(?=[/._-]|$)")]
     private static partial Regex CompactRx();
 
     [GeneratedRegex(@"/(?<y>(19|20)\d\d)/(?<m>0[1-9]|1[0-2])(?=/|$)")]
@@ -122,7 +126,7 @@ internal static partial class UrlDate
         foreach (var rx in new[] { SeparatedRx(), CompactRx() })
         {
             var m = rx.Match(path);
-            if (m.Success && DateOnly.TryParseExact($"{m.Groups["y"].Value}-{m.Groups["m"].Value}-{m.Groups["d"].Value}", "yyyy-MM-dd",
+            if (m.Success && DateOnly.TryParseExact($"{m.Groups["y"].Value}-{m.Groups["m"].Value.PadLeft(2, '0')}-{m.Groups["d"].Value.PadLeft(2, '0')}", "yyyy-MM-dd",
                     CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
                 return (day, DatePrecision.Day, m.Value.Trim('/'));
         }

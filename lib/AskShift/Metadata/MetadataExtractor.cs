@@ -122,16 +122,32 @@ internal static partial class MetadataExtractor
     private static partial Regex NameRunRx();
 
     /// <summary>Reads the metadata of one document from its repaired, chrome-free text.</summary>
-    /// <param name="knownDate">A date given outside the text (a metadata sheet, a URL): used instead of reading one.</param>
-    public static DocumentMetadata Extract(string content, MetadataOptions? options = null, DateFinding? knownDate = null)
+    /// <param name="knownDate">A date a researcher gave (a metadata sheet, front matter): used instead of reading one.</param>
+    /// <param name="urlDate">The date the document's URL carries, weighed against the text's (<see cref="Reconcile"/>).</param>
+    public static DocumentMetadata Extract(string content, MetadataOptions? options = null, DateFinding? knownDate = null, DateFinding? urlDate = null)
     {
         options ??= new MetadataOptions();
         // The date and the administration may both weigh the office-holders named: they are read once, when first needed.
         var holders = OfficeHolders.Lazily(content);
-        var date = knownDate ?? DateFinder.Find(content, options, holders);
+        var date = knownDate ?? Reconcile(DateFinder.Find(content, options, holders), urlDate);
         var admin = AdministrationFinder.Find(content, date, options, holders);
         var sentences = SplitSentences(content); // organisations and people are both looked for sentence by sentence
         return new DocumentMetadata(Title(content), Organisations(content, sentences), date, admin, Event(content), People(content, sentences));
+    }
+
+    /// <summary>
+    /// The text's date or the URL's. A date the text states as its own, to the day (a letter's date line, a dateline, a
+    /// "Published" stamp), wins: a URL carries the day a page was posted or archived, often a day or more after a
+    /// letter's date, and often only the month. Whatever the text gives less surely (a month read from the body, a
+    /// year, a day whose year was inferred) yields to the URL, unless it is the URL's own month made more precise.
+    /// </summary>
+    internal static DateFinding Reconcile(DateFinding text, DateFinding? url)
+    {
+        if (url?.Date is not { } u) return text;
+        if (text.Precision == DatePrecision.Day) return text;
+        if (text.Date is { } t && text.Precision == DatePrecision.Inferred && url.Precision == DatePrecision.Month && t.Year == u.Year && t.Month == u.Month)
+            return text;
+        return url;
     }
 
     /// <summary>The first line, if it reads as a headline: short, no final full stop, not a dateline or photo caption.</summary>

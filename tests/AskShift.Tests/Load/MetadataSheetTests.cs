@@ -13,6 +13,10 @@ public class MetadataSheetTests
     [InlineData("https://example.org/press/20230616/letter.html", "2023-06-16", DatePrecision.Day)]
     [InlineData("https://example.org/2019-11-19-joint-statement", "2019-11-19", DatePrecision.Day)]
     [InlineData("https://example.org/blog/2015/06/urge-action", "2015-06-01", DatePrecision.Month)]
+    [InlineData("https://example.org/all-posts/2024/3/7/groups-urge-action", "2024-03-07", DatePrecision.Day)] // months and days without zeros
+    [InlineData("https://example.org/a/senate-hearing-tibet-20180411/123456.html", "2018-04-11", DatePrecision.Day)] // compact, after a hyphen
+    [InlineData("https://example.org/news/20160307093015.htm", "2016-03-07", DatePrecision.Day)] // a timestamp to the second
+    [InlineData("https://example.org/news/201603070930/", "2016-03-07", DatePrecision.Day)] // to the minute
     public void A_url_carrying_a_date_gives_it(string url, string date, DatePrecision precision)
     {
         var found = UrlDate.Find(url)!.Value;
@@ -23,8 +27,40 @@ public class MetadataSheetTests
     [Theory]
     [InlineData("https://example.org/news/item-1234567")]
     [InlineData("https://example.org/2019/13/45/x")]
+    [InlineData("https://example.org/item/120199876")] // nine digits are an id
+    [InlineData("https://example.org/item-20191345/x")] // no thirteenth month
+    [InlineData("https://example.org/news/20160307996015.htm")] // no 99th hour
     [InlineData(null)]
     public void A_url_without_a_date_gives_none(string? url) => Assert.Null(UrlDate.Find(url));
+
+    [Fact]
+    public void A_date_the_text_states_as_its_own_wins_over_the_urls_and_anything_weaker_yields_to_it()
+    {
+        using var dir = new TempDir();
+        // A letter's date line, posted the next day: the letter's day is kept, and the disagreement is reported.
+        dir.Write("line.txt", "Letter on Tibet\n\nMarch 2, 2016\n\nDear Secretary Kerry,\nWe urge you to raise the case of the detained monks.");
+        // Only a month in the URL: the text's day stands.
+        dir.Write("month.txt", "Letter on Tibet\n\nMarch 2, 2016\n\nDear Secretary Kerry,\nWe urge you to raise the case of the detained monks.");
+        // The text gives only a year: the URL's day is surer.
+        dir.Write("year.txt", "Advocates met in 2018 and urged the State Department to raise the case of the detained monks.");
+        dir.Write("metadata.csv",
+            "file,url\n" +
+            "line.txt,https://example.org/news/2016/03/03/letter-on-tibet\n" +
+            "month.txt,https://example.org/2016/03/letter-on-tibet\n" +
+            "year.txt,https://example.org/news/2019/04/06/advocates-meet\n");
+        var corpus = Corpus.Load(dir.Path);
+        var line = corpus.Items.Single(d => d.File == "line.txt");
+        Assert.Equal(new DateOnly(2016, 3, 2), line.Date);
+        Assert.Equal("text", line.Provenance["date"]);
+        Assert.Contains(line.Warnings, w => w.Contains("the text states 2016-03-02") && w.Contains("2016/03/03"));
+        var month = corpus.Items.Single(d => d.File == "month.txt");
+        Assert.Equal((new DateOnly(2016, 3, 2), DatePrecision.Day), (month.Date!.Value, month.DatePrecision));
+        Assert.DoesNotContain(month.Warnings, w => w.Contains("the text states"));
+        var year = corpus.Items.Single(d => d.File == "year.txt");
+        Assert.Equal((new DateOnly(2019, 4, 6), DatePrecision.Day), (year.Date!.Value, year.DatePrecision));
+        Assert.Equal("url", year.Provenance["date"]);
+        Assert.Equal("trump1", year.Administration);
+    }
 
     [Fact]
     public void Sheet_values_win_urls_date_documents_front_matter_applies_and_bad_rows_are_named()
