@@ -236,6 +236,12 @@ public class AdministrationEvidenceTests
     [InlineData("倡议者呼吁美国国土安全部部长约翰逊访华时提出人权问题。", "obama")] // a Chinese alias only with its title
     [InlineData("The Trump administration should defend the programmes the Resolve Tibet Act authorised.", "trump2")] // a law that postdates the first term
     [InlineData("When President Trump met Xi at the APEC summit in Gyeongju, South Korea, he should have raised Jimmy Lai.", "trump2")] // an event of the second term
+    [InlineData("We ask President Trump to urge Congress to pass the Hong Kong Human Rights and Democracy Act without delay.", "trump1")] // a bill not yet law
+    [InlineData("人权组织促请特朗普总统敦促国会尽快通过《香港人权与民主法案》。", "trump1")]
+    [InlineData("Advocates asked President Trump to back passing the Uyghur Human Rights Policy Act.", "trump1")]
+    [InlineData("President Trump should call for the release of the Hong Kong 47 before the appeal.", "trump2")] // charged after the first term
+    [InlineData("With Xi Jinping's third term under way, President Trump should put Tibet on the agenda.", "trump2")]
+    [InlineData("As the Dalai Lama's 90th birthday nears, President Trump should affirm that he alone names his successor.", "trump2")]
     [InlineData("美國前副總統彭斯呼籲國務卿魯比歐為被捕牧師發聲。彭斯表示，川普總統應向北京施壓。", "trump2")] // a bare name is the former holder the text names
     [InlineData("Former Vice President Mike Pence urged action; Pence said President Trump and Secretary of State Marco Rubio must speak up.", "trump2")]
     [InlineData("Vice President Pence, unlike former Vice President Biden, should press Beijing; Pence met the families.", "trump1")] // the title alone names him sitting
@@ -303,6 +309,14 @@ public class AdministrationEvidenceTests
     {
         // 约翰逊 alone is as likely Boris Johnson as Jeh Johnson.
         Assert.Equal("unknown", Find("人权组织呼吁约翰逊在访华时提出人权问题。").Code);
+    }
+
+    [Fact]
+    public void A_law_named_as_passed_is_no_call_to_pass_it()
+    {
+        // "passed the ... Act" can be written in either term: only a call to pass it bounds the text.
+        Assert.Equal("unknown", Find("Congress passed the Hong Kong Human Rights and Democracy Act; President Trump should enforce it.").Code);
+        Assert.Equal("unknown", Find("美国国会通过《香港人权与民主法案》后,特朗普总统应当执行该法。").Code);
     }
 
     [Fact]
