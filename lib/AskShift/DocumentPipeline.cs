@@ -42,7 +42,7 @@ public static class DocumentPipeline
         from["administration"] = given?.Administration is not null ? given.Source : meta.Administration.Code == "unknown" ? "none" : "inference";
         from["addressees"] = given?.Addressees is not null ? given.Source : "text";
         from["language"] = given?.Language is not null ? given.Source : "text";
-        if (given?.Url is { } url && UrlDateOf(given) is null)
+        if (given?.Url is { } url && given.Date is null && UrlDateOf(given) is null)
             note = $"date: the URL ({url}) carries no date; the date comes from the text";
         return from;
     }

@@ -105,12 +105,19 @@ internal static partial class MetadataSheet
 
 /// <summary>
 /// Dates a URL carries: <c>/2011/01/13/</c>, <c>/2025/1/24/</c>, <c>/20230616/</c>, <c>-20211014/</c>, <c>/20120501205031.htm</c>,
-/// <c>/2019-11-19-</c>, or a month <c>/2015/06/</c>.
+/// <c>/2019-11-19-</c>, or a month <c>/2015/06/</c>; of a web archive's copy, the original address's.
 /// </summary>
 internal static partial class UrlDate
 {
-    [GeneratedRegex(@"(?<![\d])(?<y>(19|20)\d\d)[/-](?<m>0?[1-9]|1[0-2])[/-](?<d>0?[1-9]|[12]\d|3[01])(?!\d)")]
+    // Month and day padded ("/2019/05/03", "2019-11-19-"), or unpadded between slashes only ("/2025/1/24/"): a slug that
+    // opens with a number ("/2019/12/3-ways-to-help") is not a day.
+    [GeneratedRegex(@"(?<![\d])(?<y>(19|20)\d\d)[/-](?<m>0[1-9]|1[0-2])[/-](?<d>0[1-9]|[12]\d|3[01])(?!\d)|(?<![\d])(?<y>(19|20)\d\d)/(?<m>[1-9]|1[0-2])/(?<d>[1-9]|[12]\d|3[01])(?=/|$)")]
     private static partial Regex SeparatedRx();
+
+    // A web archive's copy ("web.archive.org/web/20210315123456/https://example.org/..."): its timestamp is when the page
+    // was captured, not written, so only the original address is read.
+    [GeneratedRegex(@"^/web/\d{1,14}[a-z_]*/(?<original>.+)$")]
+    private static partial Regex ArchivedRx();
 
     // The day may run on into the time ("/20120501205031.htm": yyyyMMddHHmmss).
     [GeneratedRegex(@"(?<=[/_-])(?<y>(19|20)\d\d)(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12]\d|3[01])(([01]\d|2[0-3])[0-5]\d([0-5]\d)?)?(?=[/._-]|$)")]
@@ -123,6 +130,7 @@ internal static partial class UrlDate
     {
         if (string.IsNullOrWhiteSpace(url)) return null;
         var path = Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.AbsolutePath : url;
+        if (ArchivedRx().Match(path) is { Success: true } archived) return Find(archived.Groups["original"].Value);
         foreach (var rx in new[] { SeparatedRx(), CompactRx() })
         {
             var m = rx.Match(path);

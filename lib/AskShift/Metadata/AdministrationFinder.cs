@@ -22,11 +22,12 @@ internal static partial class AdministrationFinder
     [GeneratedRegex(@"\b(?<n>44|45|46|47)(th)\s+(US\s+|U\.S\.\s+)?President\b|第\s*(?<n>44|45|46|47)\s*任(美国|美國)?总统|第\s*(?<n>44|45|46|47)\s*任(美国|美國)?總統")]
     private static partial Regex OrdinalPresidentRx();
 
-    // A second term, or Trump's first spoken of as over: "Trump's first term", "the first Trump administration",
-    // "特朗普上一任内" (a first term named so only once there is a second).
+    // A second term, or Trump's first spoken of as a previous one: "Trump's previous term", "the first Trump
+    // administration", "特朗普上一任内". Not "Trump's first term" or "特朗普第一任期": writers said that during it too, and
+    // not a bare "特朗普的上一任", which is his predecessor.
     [GeneratedRegex(@"\b(re-?election|reelected|re-elected|second\s+term|return(ed|ing)?\s+to\s+(the\s+)?(White\s+House|office|power))\b|连任|連任|再次当选|再次當選|第二任期|第二个任期|第二個任期|重返白宫|重返白宮" +
-        @"|\bTrump['’]s\s+(first|previous|earlier|prior)\s+(term|administration|presidency)\b|\bfirst\s+Trump\s+(administration|term|presidency)\b|\bTrump\s+1\.0\b" +
-        @"|(特朗普|川普)(总统|總統)?的?(上一任|上個任期|上个任期|前一任期|第一任期|第一個任期|第一个任期|首个任期|首個任期|1\.0)", RegexOptions.IgnoreCase)]
+        @"|\bTrump['’]s\s+(previous|earlier|prior|last)\s+(term|administration|presidency)\b|\bfirst\s+Trump\s+(administration|presidency)\b|\bTrump\s+1\.0\b" +
+        @"|(特朗普|川普)(总统|總統)?的?(上一任期|上一任內|上一任内|上個任期|上个任期|前一任期|1\.0)", RegexOptions.IgnoreCase)]
     private static partial Regex SecondTermRx();
 
     [GeneratedRegex(@"\b(former|ex-)\s+(US\s+|U\.S\.\s+)?President\s+(?<name>Obama|Trump|Biden|Bush)\b|前(美国|美國)?总统(?<zh>奥巴马|奧巴馬|歐巴馬|特朗普|川普|拜登)|前(美国|美國)?總統(?<zh>奥巴马|奧巴馬|歐巴馬|特朗普|川普|拜登)", RegexOptions.IgnoreCase)]
@@ -124,6 +125,7 @@ internal static partial class AdministrationFinder
     /// </summary>
     internal static string? MostOf(DateOnly from, DateOnly to)
     {
+        if (to < from) return null;
         var days = new Dictionary<string, int>();
         for (var d = from; d <= to; d = d.AddDays(1)) days[Administrations.For(d)] = days.GetValueOrDefault(Administrations.For(d)) + 1;
         var (code, count) = days.MaxBy(kv => kv.Value);
@@ -133,7 +135,8 @@ internal static partial class AdministrationFinder
     /// <summary>The share of a year or a Congress one administration must hold to be assigned from it alone.</summary>
     const double MostShare = 0.9;
 
-    // "the 119th Congress", "第119届国会": since the 74th (1935), each Congress sits two years from 3 January of an odd year.
+    // "the 119th Congress", "第119届国会" (digits of any script, "第１１９届"): since the 74th (1935), each Congress sits
+    // two years from 3 January of an odd year.
     [GeneratedRegex(@"\b(?<n>\d{2,3})(st|nd|rd|th)\s+(U\.S\.\s+|US\s+|United\s+States\s+)?Congress\b|第\s*(?<n>\d{2,3})\s*[届屆]\s*(美国|美國)?\s*(国会|國會)")]
     private static partial Regex CongressRx();
 
@@ -150,7 +153,7 @@ internal static partial class AdministrationFinder
     {
         (DateOnly From, DateOnly To, string Evidence)? latest = null;
         foreach (Match m in CongressRx().Matches(text))
-            if (CongressTerm(int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture)) is { } t && t.From <= options.Today && (latest is null || t.From > latest.Value.From))
+            if (CongressTerm(DateFinder.Number(m.Groups["n"].Value)) is { } t && t.From <= options.Today && (latest is null || t.From > latest.Value.From))
                 latest = (t.From, t.To < options.Today ? t.To : options.Today, m.Value);
         return latest;
     }
@@ -189,10 +192,12 @@ internal static partial class AdministrationFinder
             if (e.NotBefore > firstTermOver) return new("trump2", [.. evidence, m.Value], null);
             if (e.NotAfter is { } to && to < secondTermStart) return new("trump1", [.. evidence, m.Value], null);
         }
-        // A Congress named by number that sat (nearly) wholly in one of the terms.
-        if (LatestCongress(text, options) is { } congress && MostOf(congress.From, congress.To) is { } term && term is "trump1" or "trump2")
-            return new(term, [.. evidence, congress.Evidence], null);
+        // A Congress named by number that sat (nearly) wholly in one of the terms, unless the text mentions a later year:
+        // "the Act the 115th Congress passed" in a text of 2025 recalls the law's Congress, not its own.
         var years = Years(text, options);
+        if (LatestCongress(text, options) is { } congress && (years.Count == 0 || years.Max() <= congress.To.Year) &&
+            MostOf(congress.From, congress.To) is { } term && term is "trump1" or "trump2")
+            return new(term, [.. evidence, congress.Evidence], null);
         if (years.Count > 0 && years.Max() >= 2024) return new("trump2", [.. evidence, years.Max().ToString(CultureInfo.InvariantCulture)], null);
         if (years.Count > 0 && years.Max() is >= 2016 and <= 2020) return new("trump1", [.. evidence, years.Max().ToString(CultureInfo.InvariantCulture)], null);
         return new("unknown", evidence, $"'{trump}' is named, but nothing in the text (date, officials, years, 'second term') tells Trump's first term from his second");
@@ -211,7 +216,7 @@ internal static partial class AdministrationFinder
     }
 
     static List<int> Years(string text, MetadataOptions options) =>
-        YearRx().Matches(text).Select(m => int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture))
+        YearRx().Matches(text).Select(m => DateFinder.Number(m.Groups["year"].Value))
             .Concat(ChineseYearRx().Matches(text).Select(m => ChineseYear(m.Groups["year"].Value)))
             .Where(y => y >= 1900 && y <= options.Today.Year).Distinct().ToList();
 

@@ -391,8 +391,10 @@ internal static partial class DateFinder
     static bool Within(List<(DateOnly From, DateOnly To)> spans, DateOnly d) => spans.Any(x => d >= x.From && d <= x.To);
 
     /// <summary>
-    /// The year of a month/day: the latest year the text mentions that lies in the office-holders' common tenure (or,
-    /// with no office-holder, the latest year mentioned), not after today.
+    /// The year of a month/day: the latest year the text mentions (from <see cref="MetadataOptions.EarliestInferredYear"/>
+    /// on) that lies in the office-holders' common tenure, or with no office-holder the latest year mentioned, not after
+    /// today. With a <paramref name="weekday"/> the day must fall on it, and the year after the latest mentioned is tried
+    /// before the earlier ones.
     /// </summary>
     static (DateOnly Date, IReadOnlyList<string> Evidence, string Note)? YearFor(int month, int day, string text,
         IReadOnlyList<(OfficeHolder Holder, string Evidence)> holders, List<(DateOnly From, DateOnly To)>? tenure, MetadataOptions options,
@@ -444,7 +446,7 @@ internal static partial class DateFinder
     static int Century(int yy) => yy >= 69 ? 1900 + yy : 2000 + yy;
 
     /// <summary>Digits of any script (full-width "２０２３" in Chinese pages) as a number.</summary>
-    static int Number(string digits)
+    internal static int Number(string digits)
     {
         var n = 0;
         foreach (var c in digits) if (char.IsDigit(c)) n = n * 10 + (int)char.GetNumericValue(c);

@@ -136,9 +136,9 @@ internal static partial class MetadataExtractor
     }
 
     /// <summary>
-    /// The text's date or the URL's. A date the text states as its own, to the day (a letter's date line, a dateline, a
-    /// "Published" stamp), wins: a URL carries the day a page was posted or archived, often a day or more after a
-    /// letter's date, and often only the month. Whatever the text gives less surely (a month read from the body, a
+    /// The text's date or the URL's. A date the text gives to the day (a letter's date line, a dateline, a "Published" or
+    /// "Updated" stamp, a date alone on its line) wins: a URL carries the day a page was posted, often a day or more after
+    /// a letter's date, and often only the month. Whatever the text gives less surely (a month read from the body, a
     /// year, a day whose year was inferred) yields to the URL, unless it is the URL's own month made more precise.
     /// </summary>
     internal static DateFinding Reconcile(DateFinding text, DateFinding? url)

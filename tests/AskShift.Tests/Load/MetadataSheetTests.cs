@@ -17,6 +17,9 @@ public class MetadataSheetTests
     [InlineData("https://example.org/a/senate-hearing-tibet-20180411/123456.html", "2018-04-11", DatePrecision.Day)] // compact, after a hyphen
     [InlineData("https://example.org/news/20160307093015.htm", "2016-03-07", DatePrecision.Day)] // a timestamp to the second
     [InlineData("https://example.org/news/201603070930/", "2016-03-07", DatePrecision.Day)] // to the minute
+    [InlineData("https://example.org/2019/12/3-ways-to-help", "2019-12-01", DatePrecision.Month)] // a slug opening with a number is no day
+    [InlineData("https://example.org/blog/2015/06/5-reasons-to-act", "2015-06-01", DatePrecision.Month)]
+    [InlineData("https://web.archive.org/web/20210315123456/https://example.org/2019/05/letter", "2019-05-01", DatePrecision.Month)] // the original's, not the capture's
     public void A_url_carrying_a_date_gives_it(string url, string date, DatePrecision precision)
     {
         var found = UrlDate.Find(url)!.Value;
@@ -30,6 +33,7 @@ public class MetadataSheetTests
     [InlineData("https://example.org/item/120199876")] // nine digits are an id
     [InlineData("https://example.org/item-20191345/x")] // no thirteenth month
     [InlineData("https://example.org/news/20160307996015.htm")] // no 99th hour
+    [InlineData("https://web.archive.org/web/20210315123456/https://example.org/letter")] // the capture time is not the page's date
     [InlineData(null)]
     public void A_url_without_a_date_gives_none(string? url) => Assert.Null(UrlDate.Find(url));
 
@@ -60,6 +64,21 @@ public class MetadataSheetTests
         Assert.Equal((new DateOnly(2019, 4, 6), DatePrecision.Day), (year.Date!.Value, year.DatePrecision));
         Assert.Equal("url", year.Provenance["date"]);
         Assert.Equal("trump1", year.Administration);
+    }
+
+    [Fact]
+    public void A_url_without_a_date_is_reported_only_when_the_date_then_comes_from_the_text()
+    {
+        using var dir = new TempDir();
+        dir.Write("given.txt", Undated);
+        dir.Write("text.txt", Undated);
+        dir.Write("metadata.csv",
+            "file,url,date\n" +
+            "given.txt,https://example.org/news/letter-on-tibet,2016-03-02\n" +
+            "text.txt,https://example.org/news/letter-on-tibet-2,\n");
+        var corpus = Corpus.Load(dir.Path);
+        Assert.DoesNotContain(corpus.Items.Single(d => d.File == "given.txt").Warnings, w => w.Contains("carries no date"));
+        Assert.Contains(corpus.Items.Single(d => d.File == "text.txt").Warnings, w => w.Contains("carries no date; the date comes from the text"));
     }
 
     [Fact]

@@ -225,9 +225,9 @@ public class AdministrationEvidenceTests
     [InlineData("Unlike former President Biden, President Trump should end the dialogue.", "trump2")]
     [InlineData("人权组织呼吁特朗普总统在第二任期内向习近平施压。", "trump2")]
     [InlineData("与特朗普上一任内的强硬政策相比,特朗普政府应当制定新的对华人权策略。", "trump2")] // the first term spoken of as past
-    [InlineData("Advocates recall the tariffs of Trump's first term and urge the Trump administration to raise Jimmy Lai's case.", "trump2")]
     [InlineData("Unlike the first Trump administration, the Trump administration should make religious freedom central.", "trump2")]
     [InlineData("In his first term, President Obama met the Dalai Lama; President Trump should meet him too.", "unknown")] // another president's first term
+    [InlineData("特朗普的上一任奥巴马曾会见达赖喇嘛,人权组织呼吁特朗普总统也会见他。", "unknown")] // 上一任 alone is his predecessor
     [InlineData("Special Coordinator Uzra Zeya met the groups, and Senators Marco Rubio and Jeff Merkley spoke.", "biden")]
     [InlineData("维权人士致信美国国务卿布林肯，要求美国政府采取行动。", "biden")]
     [InlineData("人權組織促請奧巴馬總統在訪華時提出人權問題。", "obama")]
@@ -240,7 +240,14 @@ public class AdministrationEvidenceTests
     [InlineData("人权组织促请特朗普总统敦促国会尽快通过《香港人权与民主法案》。", "trump1")]
     [InlineData("Advocates asked President Trump to back passing the Uyghur Human Rights Policy Act.", "trump1")]
     [InlineData("President Trump should call for the release of the Hong Kong 47 before the appeal.", "trump2")] // charged after the first term
-    [InlineData("With Xi Jinping's third term under way, President Trump should put Tibet on the agenda.", "trump2")]
+    [InlineData("After China scrapped term limits in 2018, clearing the way for Xi Jinping's third term, President Trump should speak out.", "trump1")] // talked of long before it began
+    [InlineData("In 2019 police arrested 47 activists in Hong Kong; President Trump should speak up.", "trump1")] // a count, not the Hong Kong 47
+    [InlineData("Pass the Hong Kong Human Rights and Democracy Act now, President Trump should tell Congress.", "trump1")]
+    [InlineData("In 2025, President Trump should enforce the Reciprocal Access to Tibet Act, which the 115th Congress passed.", "trump2")] // a law's Congress, recalled
+    [InlineData("2025年,人权组织呼吁特朗普总统执行第116届国会通过的法案。", "trump2")]
+    [InlineData("In 2019, halfway through President Trump's first term, advocates urged him to sanction officials.", "trump1")] // "first term" said during it
+    [InlineData("December 5, 2016\nWe urge President-elect Trump to make religious freedom a priority of Trump's first term.", "trump1")]
+    [InlineData("Advocates contrast Trump's previous term with this one and urge the Trump administration to raise Jimmy Lai's case.", "trump2")]
     [InlineData("As the Dalai Lama's 90th birthday nears, President Trump should affirm that he alone names his successor.", "trump2")]
     [InlineData("美國前副總統彭斯呼籲國務卿魯比歐為被捕牧師發聲。彭斯表示，川普總統應向北京施壓。", "trump2")] // a bare name is the former holder the text names
     [InlineData("Former Vice President Mike Pence urged action; Pence said President Trump and Secretary of State Marco Rubio must speak up.", "trump2")]
@@ -276,6 +283,7 @@ public class AdministrationEvidenceTests
     [InlineData("Advocates asked members of the 116th Congress to sanction officials.", "trump1")]
     [InlineData("In the 113th Congress the bill died; advocates asked the 117th Congress to pass it.", "biden")] // the latest
     [InlineData("人权组织呼吁第118届美国国会通过法案。", "biden")]
+    [InlineData("人权组织呼吁第１１９届美国国会通过法案。", "trump2")] // full-width digits
     [InlineData("人權組織呼籲第112屆國會通過法案。", "obama")]
     [InlineData("President Trump should sign what the 119th Congress passes for Hong Kong.", "trump2")] // tells Trump's terms apart
     [InlineData("President Trump should sign what the 115th Congress passed for Hong Kong.", "trump1")]
@@ -302,6 +310,7 @@ public class AdministrationEvidenceTests
         Assert.Equal("biden", AdministrationFinder.MostOf(new DateOnly(2021, 1, 3), new DateOnly(2023, 1, 2)));
         Assert.Null(AdministrationFinder.MostOf(new DateOnly(2020, 7, 1), new DateOnly(2021, 6, 30))); // half and half
         Assert.Null(AdministrationFinder.MostOf(new DateOnly(2005, 1, 1), new DateOnly(2005, 12, 31))); // before 2009
+        Assert.Null(AdministrationFinder.MostOf(new DateOnly(2020, 1, 2), new DateOnly(2020, 1, 1))); // an empty span
     }
 
     [Fact]
