@@ -28,23 +28,32 @@ public static class DocumentPipeline
         Load.UrlDate.Find(given?.Url) is { } u ? new DateFinding(u.Date, u.Precision, [$"url: {u.Evidence}"], null) : null;
 
     /// <summary>Where each field's value came from: the sheet or front matter, the URL, or the text.</summary>
-    /// <param name="known">The date given outside the text, or the URL's when the metadata stage chose it, if either.</param>
-    static IReadOnlyDictionary<string, string> Provenance(DocumentMetadata meta, Load.GivenMetadata? given, DateFinding? known, out string? note)
+    /// <param name="dateFromUrl">Whether the metadata stage chose the URL's date over the text's.</param>
+    static IReadOnlyDictionary<string, string> Provenance(DocumentMetadata meta, Load.GivenMetadata? given, bool dateFromUrl)
     {
-        note = null;
         var from = new SortedDictionary<string, string>(StringComparer.Ordinal);
         string Text(bool found) => found ? "text" : "none";
         from["title"] = given?.Title is not null ? given.Source : Text(meta.Title is not null);
         from["organisations"] = given?.Organisations is not null ? given.Source : Text(meta.Organisations.Count > 0);
         from["date"] = given?.Date is not null ? given.Source
-            : known is not null ? "url"
+            : dateFromUrl ? "url"
             : meta.Date.Precision == DatePrecision.Inferred ? "inference" : Text(meta.Date.Date is not null);
         from["administration"] = given?.Administration is not null ? given.Source : meta.Administration.Code == "unknown" ? "none" : "inference";
         from["addressees"] = given?.Addressees is not null ? given.Source : "text";
         from["language"] = given?.Language is not null ? given.Source : "text";
-        if (given?.Url is { } url && given.Date is null && UrlDateOf(given) is null)
-            note = $"date: the URL ({url}) carries no date; the date comes from the text";
         return from;
+    }
+
+    /// <summary>
+    /// What a researcher who gave a URL should know about the date: that the URL carries none, or that it disagrees (at
+    /// its precision) with the day the text states, which was kept.
+    /// </summary>
+    static string? UrlDateWarning(Load.GivenMetadata? given, DateFinding? urlDate, DateFinding chosen, bool dateFromUrl)
+    {
+        if (given?.Url is not { } url || given.Date is not null || dateFromUrl) return null;
+        if (urlDate?.Date is not { } ud) return $"date: the URL ({url}) carries no date; the date comes from the text";
+        if (chosen.Date is not { } td || (ud.Year, ud.Month) == (td.Year, td.Month) && (urlDate.Precision != DatePrecision.Day || ud == td)) return null;
+        return $"date: the text states {td.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}, the URL carries {urlDate.Evidence[0]["url: ".Length..]}: the text's is kept";
     }
 
     /// <summary>
@@ -119,12 +128,8 @@ public static class DocumentPipeline
 
         var (meta, content) = metaTask is null ? ReadMetadata() : metaTask.GetAwaiter().GetResult();
         var fromUrl = urlDate is not null && ReferenceEquals(meta.Date, urlDate);
-        var provenance = Provenance(meta, given, givenDate ?? (fromUrl ? urlDate : null), out var urlNote);
-        if (urlNote is not null) warnings.Add(urlNote);
-        // The two disagree (at the URL's precision): say so, since the researcher may know which to trust.
-        if (urlDate?.Date is { } ud && !fromUrl && meta.Date.Date is { } td &&
-            ((ud.Year, ud.Month) != (td.Year, td.Month) || urlDate.Precision == DatePrecision.Day && ud != td))
-            warnings.Add($"date: the text states {td.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}, the URL carries {urlDate.Evidence[0]["url: ".Length..]}: the text's is kept");
+        var provenance = Provenance(meta, given, fromUrl);
+        if (UrlDateWarning(given, urlDate, meta.Date, fromUrl) is { } urlNote) warnings.Add(urlNote);
         if (meta.Date.Note != null) warnings.Add($"date: {meta.Date.Note}");
         if (meta.Date.Precision == DatePrecision.Unknown && meta.Date.Note == null) warnings.Add("date: no date found in the text");
         if (meta.Administration.Reason != null) warnings.Add($"administration: {meta.Administration.Code}: {meta.Administration.Reason}");

@@ -126,10 +126,10 @@ internal static partial class AdministrationFinder
     internal static string? MostOf(DateOnly from, DateOnly to)
     {
         if (to < from) return null;
-        var days = new Dictionary<string, int>();
-        for (var d = from; d <= to; d = d.AddDays(1)) days[Administrations.For(d)] = days.GetValueOrDefault(Administrations.For(d)) + 1;
-        var (code, count) = days.MaxBy(kv => kv.Value);
-        return code != "unknown" && count >= MostShare * (to.DayNumber - from.DayNumber + 1) ? code : null;
+        var days = to.DayNumber - from.DayNumber + 1;
+        foreach (var (code, start, end) in Terms())
+            if (Math.Min(end.DayNumber, to.DayNumber) - Math.Max(start.DayNumber, from.DayNumber) + 1 >= MostShare * days) return code;
+        return null;
     }
 
     /// <summary>The share of a year or a Congress one administration must hold to be assigned from it alone.</summary>
@@ -204,16 +204,14 @@ internal static partial class AdministrationFinder
     }
 
     /// <summary>The administrations whose time in office overlaps a holder's tenure.</summary>
-    static IEnumerable<string> Eras(OfficeHolder h)
-    {
-        for (var i = 0; i < Administrations.Starts.Count; i++)
-        {
-            var from = Administrations.Starts[i].From;
-            var to = i + 1 < Administrations.Starts.Count ? Administrations.Starts[i + 1].From.AddDays(-1) : DateOnly.MaxValue;
-            // A few days' overlap at a handover (officials leave a day after the inauguration) is not a shared era.
-            if (h.From <= to.AddDays(-7) && h.To >= from.AddDays(7)) yield return Administrations.Starts[i].Code;
-        }
-    }
+    static IEnumerable<string> Eras(OfficeHolder h) =>
+        // A few days' overlap at a handover (officials leave a day after the inauguration) is not a shared era.
+        Terms().Where(t => h.From <= t.To.AddDays(-7) && h.To >= t.From.AddDays(7)).Select(t => t.Code);
+
+    /// <summary>Each administration with its first and last day (the last one open).</summary>
+    static IEnumerable<(string Code, DateOnly From, DateOnly To)> Terms() =>
+        Administrations.Starts.Select((s, i) => (s.Code, s.From,
+            i + 1 < Administrations.Starts.Count ? Administrations.Starts[i + 1].From.AddDays(-1) : DateOnly.MaxValue));
 
     static List<int> Years(string text, MetadataOptions options) =>
         YearRx().Matches(text).Select(m => DateFinder.Number(m.Groups["year"].Value))
