@@ -25,18 +25,25 @@ public static class ExtractCommand
         format.AcceptOnlyFromAmong("csv", "parquet", "json");
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no summary on stderr (errors are still reported in the output)." };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Files read and processed at once (default: one per core); the output does not depend on it.", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var cmd = new Command("extract", "Load documents and extract every ask made of the US government, with metadata.") { dir, json, output, format, quiet, jobs };
+        var window = new Option<double>("--window-mb")
+        {
+            Description = "With --json or --output: load and write at most this many megabytes of files at a time, so memory follows the window, not the corpus (default 64; a larger corpus reads each file twice). The output does not depend on it.",
+            DefaultValueFactory = _ => DefaultWindowMb,
+            CustomParser = r => double.TryParse(r.Tokens.Single().Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var mb) && mb > 0 && mb <= 1 << 20
+                ? mb : Fail(r, $"--window-mb: '{r.Tokens.Single().Value}' is not a size in megabytes (a number above 0, such as 64 or 0.5)"),
+        };
+        var cmd = new Command("extract", "Load documents and extract every ask made of the US government, with metadata.") { dir, json, output, format, quiet, jobs, window };
         cmd.SetAction(parse => Run(parse.GetValue(dir)!, parse.GetValue(json), Console.Out, Console.Error,
-            parse.GetValue(output), parse.GetValue(format)!, parse.GetValue(quiet), parse.GetValue(jobs)));
+            parse.GetValue(output), parse.GetValue(format)!, parse.GetValue(quiet), parse.GetValue(jobs), parse.GetValue(window)));
         return cmd;
     }
 
     /// <summary>Runs the command, writing to the given streams (in-process tests pass their own writers).</summary>
     public static int Run(string path, bool json, TextWriter stdout, TextWriter stderr, string? outputDir = null, string format = "csv", bool quiet = false,
-        int jobs = 0)
+        int jobs = 0, double windowMb = DefaultWindowMb)
     {
         if (jobs < 0) { stderr.WriteLine("askshift extract: --jobs must be 1 or more"); return ExitCodes.BadInput; }
-        var options = new CorpusOptions { Parallelism = jobs == 0 ? Environment.ProcessorCount : jobs };
+        var options = new CorpusOptions { Parallelism = jobs == 0 ? Environment.ProcessorCount : jobs, WindowBytes = Math.Max(1, (long)(windowMb * (1 << 20))) };
         if (!Directory.Exists(path) && !File.Exists(path))
         {
             stderr.WriteLine($"askshift extract: no such file or folder: {path}");
@@ -50,29 +57,79 @@ public static class ExtractCommand
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // A progress bar only where someone watches it: on a terminal. A log (stderr redirected) gets one summary line.
         var interactive = !quiet && ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
-        var corpus = interactive ? LoadWithBar(path, options) : Corpus.Load(path, options);
-        if (!quiet)
+        var counts = (Documents: 0, Asks: 0, Errors: 0, Skipped: 0, Chars: 0L);
+        void Count(Corpus w) => counts = (counts.Documents + w.Items.Count, counts.Asks + w.AllAsks.Count, counts.Errors + w.Errors.Count,
+            counts.Skipped + w.Skipped.Count, counts.Chars + w.Items.Sum(d => (long)d.RawText.Length));
+        void Summary()
         {
-            var mb = corpus.Items.Sum(d => (long)d.RawText.Length) / 1e6; // millions of characters read
+            if (quiet) return;
             stderr.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"askshift extract: {corpus.Items.Count} documents, {corpus.AllAsks.Count} asks, {corpus.Errors.Count} errors, {corpus.Skipped.Count} skipped in {clock.Elapsed.TotalSeconds:0.0} s ({mb:0.0} M characters)"));
+                $"askshift extract: {counts.Documents} documents, {counts.Asks} asks, {counts.Errors} errors, {counts.Skipped} skipped in {clock.Elapsed.TotalSeconds:0.0} s ({counts.Chars / 1e6:0.0} M characters)"));
         }
+        // The table is for reading on a screen, so it needs the whole corpus; files and JSON are written window by window.
+        if (outputDir is null && !json)
+        {
+            var corpus = interactive ? LoadWithBar(p => Corpus.Load(path, options, p)) : Corpus.Load(path, options);
+            Count(corpus);
+            Summary();
+            WriteTable(corpus, stdout);
+            return ExitCodes.Ok;
+        }
+        IEnumerable<Corpus> Windows(IProgress<LoadProgress>? progress) => Corpus.Stream(path, options, progress);
         if (outputDir is not null)
         {
-            try { WriteFiles(corpus, outputDir, format); }
+            try { WriteFiles(interactive, Windows, Count, outputDir, format); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 stderr.WriteLine($"askshift extract: cannot write to {outputDir}: {e.Message}");
                 return ExitCodes.Failed;
             }
+            Summary();
             if (!quiet) stderr.WriteLine($"askshift extract: wrote {format} files to {outputDir}");
+            return ExitCodes.Ok;
         }
-        else if (json) WriteJson(corpus, stdout);
-        else WriteTable(corpus, stdout);
+        if (ReferenceEquals(stdout, Console.Out))
+        {
+            stdout.Flush();
+            using var stream = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
+            WriteJson(interactive, Windows, Count, stream);
+            stream.Write(System.Text.Encoding.UTF8.GetBytes(stdout.NewLine));
+        }
+        else
+        {
+            using var buffer = new MemoryStream();
+            WriteJson(interactive, Windows, Count, buffer);
+            stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        }
+        Summary();
         return ExitCodes.Ok;
     }
 
-    private static Corpus LoadWithBar(string path, CorpusOptions options)
+    /// <summary>The default of --window-mb: <see cref="CorpusOptions.WindowBytes"/>'s, in megabytes.</summary>
+    const double DefaultWindowMb = 64;
+
+    static double Fail(System.CommandLine.Parsing.ArgumentResult r, string message)
+    {
+        r.AddError(message);
+        return 0;
+    }
+
+    /// <summary>Runs <paramref name="windows"/> to the end, each window handed to <paramref name="each"/>, behind a progress bar when asked.</summary>
+    static void Drive(bool interactive, Func<IProgress<LoadProgress>?, IEnumerable<Corpus>> windows, Action<Corpus> each)
+    {
+        if (!interactive)
+        {
+            foreach (var w in windows(null)) each(w);
+            return;
+        }
+        LoadWithBar(p =>
+        {
+            foreach (var w in windows(p)) each(w);
+            return null;
+        });
+    }
+
+    private static Corpus? LoadWithBar(Func<IProgress<LoadProgress>, Corpus?> load)
     {
         Corpus? corpus = null;
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
@@ -80,19 +137,25 @@ public static class ExtractCommand
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(ctx =>
             {
-                var read = ctx.AddTask("reading files");
-                var extract = ctx.AddTask("extracting asks");
-                corpus = Corpus.Load(path, options, new SyncProgress(p =>
+                var tasks = new Dictionary<string, ProgressTask>();
+                static string Name(string stage) => stage switch { "extract" => "extracting asks", "scan" => "finding repeated lines", _ => "reading files" };
+                ProgressTask Task(string stage)
                 {
-                    var task = p.Stage == "extract" ? extract : read;
+                    if (!tasks.TryGetValue(stage, out var t)) tasks[stage] = t = ctx.AddTask(Name(stage));
+                    return t;
+                }
+                Task("read");
+                Task("extract");
+                corpus = load(new SyncProgress(p =>
+                {
+                    var task = Task(p.Stage);
                     task.MaxValue = Math.Max(1, p.Total);
                     task.Value = p.Done;
-                    task.Description = $"{(p.Stage == "extract" ? "extracting asks" : "reading files")} {p.Done}/{p.Total}";
+                    task.Description = $"{Name(p.Stage)} {p.Done}/{p.Total}";
                 }));
-                read.Value = read.MaxValue;
-                extract.Value = extract.MaxValue;
+                foreach (var t in tasks.Values) t.Value = t.MaxValue;
             });
-        return corpus!;
+        return corpus;
     }
 
     // Reports on the loading thread (Progress<T> would post to the thread pool and race the bar's end).
@@ -103,39 +166,50 @@ public static class ExtractCommand
 
     /// <summary>
     /// Every output file is written beside its final name and renamed into place, so a failed or killed run leaves
-    /// either the previous file or the new one, never half of one. Errors and skipped files go to problems.csv.
+    /// either the previous file or the new one, never half of one. Errors and skipped files go to problems.csv. Tables
+    /// are written one window at a time as the corpus loads.
     /// </summary>
-    private static void WriteFiles(Corpus corpus, string outputDir, string format)
+    private static void WriteFiles(bool interactive, Func<IProgress<LoadProgress>?, IEnumerable<Corpus>> windows, Action<Corpus> count, string outputDir, string format)
     {
         Directory.CreateDirectory(outputDir);
         var staging = Directory.CreateDirectory(Path.Combine(outputDir, $".askshift-extract-{Environment.ProcessId}")).FullName;
         try
         {
-            switch (format)
+            var errors = new List<LoadError>();
+            var skipped = new List<SkippedFile>();
+            void Problems(Corpus w)
             {
-                case "json":
-                    using (var w = new StreamWriter(Path.Combine(staging, "corpus.json"))) WriteJson(corpus, w);
-                    break;
-                case "parquet":
-                    corpus.ToParquet(staging);
-                    WriteProblems(corpus, Path.Combine(staging, "problems.csv"));
-                    break;
-                default:
-                    corpus.ToCsv(staging);
-                    WriteProblems(corpus, Path.Combine(staging, "problems.csv"));
-                    break;
+                count(w);
+                errors.AddRange(w.Errors);
+                skipped.AddRange(w.Skipped);
+            }
+            if (format == "json")
+            {
+                using var file = File.Create(Path.Combine(staging, "corpus.json"));
+                WriteJson(interactive, windows, count, file);
+                file.Write(System.Text.Encoding.UTF8.GetBytes(Environment.NewLine));
+            }
+            else
+            {
+                using (var tables = new CorpusTableWriter(staging, format))
+                    Drive(interactive, windows, w =>
+                    {
+                        Problems(w);
+                        tables.Add(w);
+                    });
+                WriteProblems(errors, skipped, Path.Combine(staging, "problems.csv"));
             }
             foreach (var f in Directory.GetFiles(staging)) File.Move(f, Path.Combine(outputDir, Path.GetFileName(f)), overwrite: true);
         }
         finally { Directory.Delete(staging, recursive: true); }
     }
 
-    private static void WriteProblems(Corpus corpus, string path)
+    private static void WriteProblems(IEnumerable<LoadError> errors, IEnumerable<SkippedFile> skipped, string path)
     {
         using var w = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
         w.Write("file,kind,reason\n");
-        foreach (var e in corpus.Errors) w.Write($"{Csv(e.File)},error,{Csv(e.Error)}\n");
-        foreach (var k in corpus.Skipped) w.Write($"{Csv(k.File)},skipped,{Csv(k.Reason)}\n");
+        foreach (var e in errors) w.Write($"{Csv(e.File)},error,{Csv(e.Error)}\n");
+        foreach (var k in skipped) w.Write($"{Csv(k.File)},skipped,{Csv(k.Reason)}\n");
     }
 
     // RFC 4180: every field quoted, quotes doubled, so commas and line breaks in reasons survive.
@@ -153,33 +227,70 @@ public static class ExtractCommand
     });
 
     /// <summary>
-    /// The --json shape. On the process's own stdout it is serialised straight into the output stream as UTF-8: for
-    /// 20,000 documents the text is about 40 MB, and building it as one string first, then encoding that, took about a
-    /// second after loading was done (issue 13). The bytes are the same either way.
+    /// The --json shape, written into <paramref name="output"/> as UTF-8 while the corpus loads: each window's documents
+    /// as it comes, its asks held back (in a temporary file once a second window arrives) until every document is out,
+    /// then errors and skipped files. For 20,000 documents the text is about 40 MB, and building it as one string first,
+    /// then encoding that, took about a second after loading was done (issue 13). The bytes are those of serialising
+    /// the whole shape at once, whatever the window.
     /// </summary>
-    static void WriteJson(Corpus corpus, TextWriter stdout)
+    static void WriteJson(bool interactive, Func<IProgress<LoadProgress>?, IEnumerable<Corpus>> windows, Action<Corpus> count, Stream output)
     {
-        var shape = JsonShape(corpus);
-        if (!ReferenceEquals(stdout, Console.Out))
+        using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = Json.Options.Encoder });
+        var errors = new List<LoadError>();
+        var skipped = new List<SkippedFile>();
+        List<Ask>? held = null;
+        FileStream? spill = null;
+        try
         {
-            stdout.WriteLine(JsonSerializer.Serialize(shape, Json.ExtractJson));
-            return;
+            w.WriteStartObject();
+            w.WriteStartArray("documents");
+            Drive(interactive, windows, window =>
+            {
+                count(window);
+                foreach (var d in window.Items) JsonSerializer.Serialize(w, DocumentShape(d), Json.DocumentJson);
+                errors.AddRange(window.Errors);
+                skipped.AddRange(window.Skipped);
+                if (held is not null)
+                {
+                    spill ??= new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+                    foreach (var a in held)
+                    {
+                        spill.Write(JsonSerializer.SerializeToUtf8Bytes(AskShape(a), Json.AskJson));
+                        spill.WriteByte((byte)'\n');
+                    }
+                }
+                held = [.. window.AllAsks];
+                w.Flush();
+            });
+            w.WriteEndArray();
+            w.WriteStartArray("asks");
+            if (spill is not null)
+            {
+                // One ask per line: compact JSON escapes every line break inside a string, so a raw one ends a value.
+                spill.Position = 0;
+                using var lines = new StreamReader(spill, new System.Text.UTF8Encoding(false), false, 1 << 16, leaveOpen: true);
+                while (lines.ReadLine() is { } line) w.WriteRawValue(line, skipInputValidation: true);
+            }
+            foreach (var a in held ?? []) JsonSerializer.Serialize(w, AskShape(a), Json.AskJson);
+            w.WriteEndArray();
+            w.WriteStartArray("errors");
+            foreach (var e in errors) JsonSerializer.Serialize(w, new ErrorJson(e.File, e.Error), Json.ErrorJson);
+            w.WriteEndArray();
+            w.WriteStartArray("skipped");
+            foreach (var k in skipped) JsonSerializer.Serialize(w, new SkippedJson(k.File, k.Reason), Json.SkippedJson);
+            w.WriteEndArray();
+            w.WriteEndObject();
         }
-        stdout.Flush();
-        using var stream = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
-        JsonSerializer.Serialize(stream, shape, Json.ExtractJson);
-        stream.Write(System.Text.Encoding.UTF8.GetBytes(stdout.NewLine));
+        finally { spill?.Dispose(); }
     }
 
-    static ExtractJson JsonShape(Corpus corpus) => new(
-        corpus.Items.Select(d => new DocumentJson(
-            d.File, d.Title, d.Organisations, d.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            CorpusFrames.Code(d.DatePrecision), d.DateEvidence, d.Administration, d.AdministrationEvidence, d.Addressees, d.Languages, d.Warnings,
-            d.Url, d.Provenance, d.Reviewed)),
-        corpus.AllAsks.Select(a => new AskJson(a.File, a.Ordinal, a.Text, a.Start, a.End, CorpusFrames.Code(a.Form), a.Language, a.Truncated, a.Page,
-            AskShift.Review.ReviewSheet.Code(a.Review), a.Theme)),
-        corpus.Errors.Select(e => new ErrorJson(e.File, e.Error)),
-        corpus.Skipped.Select(k => new SkippedJson(k.File, k.Reason)));
+    static DocumentJson DocumentShape(Document d) => new(
+        d.File, d.Title, d.Organisations, d.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        CorpusFrames.Code(d.DatePrecision), d.DateEvidence, d.Administration, d.AdministrationEvidence, d.Addressees, d.Languages, d.Warnings,
+        d.Url, d.Provenance, d.Reviewed);
+
+    static AskJson AskShape(Ask a) => new(a.File, a.Ordinal, a.Text, a.Start, a.End, CorpusFrames.Code(a.Form), a.Language, a.Truncated, a.Page,
+        AskShift.Review.ReviewSheet.Code(a.Review), a.Theme);
 
     static void WriteTable(Corpus corpus, TextWriter stdout)
     {
@@ -201,8 +312,8 @@ public static class ExtractCommand
     static string Shorten(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
 }
 
-// The --json shape, field for field in the order it is written (JSON consumers and tests read these names).
-internal sealed record ExtractJson(IEnumerable<DocumentJson> Documents, IEnumerable<AskJson> Asks, IEnumerable<ErrorJson> Errors, IEnumerable<SkippedJson> Skipped);
+// The --json shape, field for field in the order it is written (JSON consumers and tests read these names): one object
+// {"documents": [...], "asks": [...], "errors": [...], "skipped": [...]} of these records (WriteJson writes the object).
 
 internal sealed record DocumentJson(string File, string? Title, IReadOnlyList<string> Organisations, string? Date, string DatePrecision,
     IReadOnlyList<string> DateEvidence, string Administration, IReadOnlyList<string> AdministrationEvidence, IReadOnlyList<string> Addressees,
@@ -215,5 +326,8 @@ internal sealed record ErrorJson(string File, string Error);
 
 internal sealed record SkippedJson(string File, string Reason);
 
-[System.Text.Json.Serialization.JsonSerializable(typeof(ExtractJson))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(DocumentJson))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(AskJson))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(ErrorJson))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(SkippedJson))]
 internal sealed partial class ExtractJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

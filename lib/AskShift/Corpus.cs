@@ -48,13 +48,20 @@ public sealed record CorpusOptions
 
     /// <summary>False loads the machine's extraction only, ignoring any review file: the baseline for agreement figures.</summary>
     public bool ApplyReview { get; init; } = true;
+
+    /// <summary>
+    /// Most file bytes <see cref="Corpus.Stream"/> loads at once. A loaded document holds about ten times its text in
+    /// memory, so the default 64 MB of plain text comes to well under a gigabyte; a corpus no larger loads in one window.
+    /// </summary>
+    public long WindowBytes { get; init; } = 64L << 20;
 }
 
 /// <summary>A file in a corpus folder that was deliberately not read, with the reason.</summary>
 public sealed record SkippedFile(string File, string Reason);
 
 /// <summary>Progress of a load, for a progress bar on stderr.</summary>
-/// <param name="Stage"><c>read</c> while files are read and decoded, <c>extract</c> while each document is processed.</param>
+/// <param name="Stage"><c>read</c> while files are read and decoded, <c>extract</c> while each document is processed;
+/// <c>scan</c> while <see cref="Corpus.Stream"/> reads every file once for the lines repeated across the corpus.</param>
 public sealed record LoadProgress(int Done, int Total, string File, string Stage = "read");
 
 /// <summary>
@@ -99,6 +106,97 @@ public sealed class Corpus
         if (path.Contains(';') && !Directory.Exists(path) && !File.Exists(path))
             return LoadMany(path.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), options, progress);
         options ??= new CorpusOptions();
+        var plan = Plan(path, options);
+        var readErrors = new List<(int, LoadError)>();
+        var texts = ReadFiles(plan, plan.Files, readErrors, options, progress, 0);
+        var corpus = Build(texts, [.. plan.Errors], options, plan.Skipped, progress, readErrors);
+        if (!plan.AppliesReview) return corpus;
+        var failed = corpus.Errors.Select(e => e.File).ToHashSet(StringComparer.Ordinal);
+        var (reviewed, summary) = ReviewSheet.Apply(corpus.Items, plan.ReviewPath!, failed);
+        return new Corpus(reviewed, corpus.Errors.Concat(summary.Problems).ToList(), corpus.Skipped) { Review = summary };
+    }
+
+    /// <summary>
+    /// Loads a corpus too large to hold whole, one window of files at a time: each window is a <see cref="Corpus"/> of
+    /// its own, in folder order, and is dropped once the caller moves on, so memory follows the window, not the corpus
+    /// (a loaded document takes about ten times its text). Every document comes out exactly as <see cref="Load"/> makes
+    /// it: lines repeated across the whole corpus are found first, in a pass that reads every file once more and keeps
+    /// only the hashes of its lines.
+    /// </summary>
+    /// <remarks>
+    /// The first window carries the folder-level errors and every skipped file; each window's errors are those of its
+    /// own files, read errors first. A corpus whose files total no more than <see cref="CorpusOptions.WindowBytes"/>
+    /// comes back as one window, read once. A review file is applied to the whole corpus at once (its rows may name any
+    /// document), so a folder with one applied comes back as one window too. A file that changes between the two passes
+    /// is processed as it reads the second time.
+    /// </remarks>
+    public static IEnumerable<Corpus> Stream(string path, CorpusOptions? options = null, IProgress<LoadProgress>? progress = null)
+    {
+        options ??= new CorpusOptions();
+        if (options.WindowBytes < 1) throw new ArgumentOutOfRangeException(nameof(options), options.WindowBytes, "CorpusOptions.WindowBytes must be at least 1");
+        if (!(path.Contains(';') && !Directory.Exists(path) && !File.Exists(path))) return StreamOne(path, options, progress);
+        var paths = path.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (paths.Length == 0) throw new ArgumentException("no folder to load", nameof(path));
+        var names = Prefixes(paths);
+        return paths.SelectMany((p, i) => StreamOne(p, options, progress).Select(w => Renamed(w, names[i])));
+    }
+
+    static IEnumerable<Corpus> StreamOne(string path, CorpusOptions options, IProgress<LoadProgress>? progress)
+    {
+        var plan = Plan(path, options);
+        var sizes = plan.Files.Select(SizeOf).ToList();
+        if (plan.AppliesReview || sizes.Sum() <= options.WindowBytes)
+        {
+            yield return Load(path, options, progress);
+            yield break;
+        }
+        var repeated = options.StripRepeatedLines ? ScanRepeatedLines(plan, options, progress) : null;
+        var first = true;
+        var done = 0;
+        for (var start = 0; start < plan.Files.Count;)
+        {
+            var end = start + 1;
+            for (var bytes = sizes[start]; end < plan.Files.Count && bytes + sizes[end] <= options.WindowBytes; end++) bytes += sizes[end];
+            var readErrors = new List<(int, LoadError)>();
+            var texts = ReadFiles(plan, plan.Files.GetRange(start, end - start), readErrors, options, progress, start, plan.Files.Count);
+            var window = Build(texts, first ? [.. plan.Errors] : [], options, first ? plan.Skipped : [], progress, readErrors, (repeated, done, plan.Files.Count));
+            done += end - start;
+            first = false;
+            start = end;
+            yield return window;
+        }
+    }
+
+    static long SizeOf(string file)
+    {
+        try { return new FileInfo(file).Length; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return 0; }
+    }
+
+    /// <summary>
+    /// The first pass of <see cref="Stream"/>: every file read and decoded as <see cref="Load"/> reads it, its distinct
+    /// line keys hashed and its text let go; files that fail are left to the second pass to report.
+    /// </summary>
+    static RepeatedLines? ScanRepeatedLines(LoadPlan plan, CorpusOptions options, IProgress<LoadProgress>? progress)
+    {
+        var files = plan.Files;
+        var perDocument = new ulong[]?[files.Count];
+        var scanned = 0;
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, i =>
+        {
+            var r = DocumentReader.Read(files[i], files[i], options.MaxFileBytes);
+            if (r.Error is null) perDocument[i] = RepeatedLines.DistinctLines(r.Text!);
+            progress?.Report(new LoadProgress(Interlocked.Increment(ref scanned), files.Count, Path.GetRelativePath(plan.Root, files[i]).Replace('\\', '/'), "scan"));
+        });
+        var read = perDocument.OfType<ulong[]>().ToList();
+        return read.Count >= 2 ? RepeatedLines.FromDistinctLines(read) : null;
+    }
+
+    /// <summary>What a folder holds before anything is read: the files to read, the files skipped and why, the folder-level errors.</summary>
+    sealed record LoadPlan(string Root, List<string> Files, List<SkippedFile> Skipped, List<LoadError> Errors, MetadataSheet.Sheet? Sheet, string? ReviewPath, bool AppliesReview);
+
+    static LoadPlan Plan(string path, CorpusOptions options)
+    {
         var root = Directory.Exists(path) ? Path.GetFullPath(path) : Path.GetDirectoryName(Path.GetFullPath(path))!;
         var files = new List<string>();
         var skipped = new List<SkippedFile>();
@@ -128,26 +226,32 @@ public sealed class Corpus
         var sheet = sheetPath is null ? null
             : MetadataSheet.Read(root, files.Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).ToList());
         if (sheet is not null) errors.AddRange(sheet.Problems);
-        // Files are read in parallel and kept in folder order, so the corpus is the same however the reads interleave.
+        return new LoadPlan(root, files, skipped, errors, sheet, reviewPath, options.ApplyReview && reviewPath is not null && File.Exists(reviewPath));
+    }
+
+    /// <summary>
+    /// Reads <paramref name="files"/> in parallel and keeps them in folder order, so the corpus is the same however the
+    /// reads interleave; each read error goes to <paramref name="readErrors"/> with the number of texts read before it.
+    /// </summary>
+    static List<(string File, string Text, IReadOnlyList<string> Warnings, IReadOnlyList<int> Pages, GivenMetadata? Given)> ReadFiles(
+        LoadPlan plan, IReadOnlyList<string> files, List<(int Before, LoadError Error)> readErrors, CorpusOptions options, IProgress<LoadProgress>? progress, int doneBefore, int total = -1)
+    {
+        if (total < 0) total = files.Count;
         var reads = new ReadResult[files.Count];
-        var read = 0;
+        var read = doneBefore;
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, i =>
         {
-            var rel = Path.GetRelativePath(root, files[i]).Replace('\\', '/');
+            var rel = Path.GetRelativePath(plan.Root, files[i]).Replace('\\', '/');
             reads[i] = DocumentReader.Read(files[i], rel, options.MaxFileBytes);
-            progress?.Report(new LoadProgress(Interlocked.Increment(ref read), files.Count, rel));
+            progress?.Report(new LoadProgress(Interlocked.Increment(ref read), total, rel));
         });
         var texts = new List<(string File, string Text, IReadOnlyList<string> Warnings, IReadOnlyList<int> Pages, GivenMetadata? Given)>();
         foreach (var r in reads)
         {
-            if (r.Error != null) errors.Add(new LoadError(r.File, r.Error));
-            else texts.Add((r.File, r.Text!, r.Warnings, r.PageStarts, Merge(r.Given, sheet?.ByFile.GetValueOrDefault(r.File))));
+            if (r.Error != null) readErrors.Add((texts.Count, new LoadError(r.File, r.Error)));
+            else texts.Add((r.File, r.Text!, r.Warnings, r.PageStarts, Merge(r.Given, plan.Sheet?.ByFile.GetValueOrDefault(r.File))));
         }
-        var corpus = Build(texts, errors, options, skipped, progress);
-        if (!options.ApplyReview || reviewPath is null || !File.Exists(reviewPath)) return corpus;
-        var failed = corpus.Errors.Select(e => e.File).ToHashSet(StringComparer.Ordinal);
-        var (reviewed, summary) = ReviewSheet.Apply(corpus.Items, reviewPath, failed);
-        return new Corpus(reviewed, corpus.Errors.Concat(summary.Problems).ToList(), corpus.Skipped) { Review = summary };
+        return texts;
     }
 
     /// <summary>What the review file changed (null when none was applied), for the counts a paper reports.</summary>
@@ -161,25 +265,44 @@ public sealed class Corpus
     public static Corpus LoadMany(IReadOnlyList<string> paths, CorpusOptions? options = null, IProgress<LoadProgress>? progress = null)
     {
         if (paths.Count == 0) throw new ArgumentException("no folder to load", nameof(paths));
-        var roots = paths.Select(p => Path.GetFullPath(Directory.Exists(p) ? p : Path.GetDirectoryName(Path.GetFullPath(p))!)).ToList();
-        var parent = roots[0];
-        while (!roots.All(r => r == parent || r.StartsWith(parent.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
-            parent = Path.GetDirectoryName(parent) ?? parent;
+        var names = Prefixes(paths);
         var docs = new List<Document>();
         var errors = new List<LoadError>();
         var skipped = new List<SkippedFile>();
         var reviews = new List<ReviewSummary>();
         for (var i = 0; i < paths.Count; i++)
         {
-            var prefix = Path.GetRelativePath(parent, roots[i]).Replace('\\', '/');
-            string Name(string f) => prefix == "." ? f : $"{prefix}/{f}";
-            var part = Load(paths[i], options, progress);
-            docs.AddRange(part.Items.Select(d => d with { File = Name(d.File), Asks = d.Asks.Select(a => a with { File = Name(a.File) }).ToList() }));
-            errors.AddRange(part.Errors.Select(e => e with { File = Name(e.File) }));
-            skipped.AddRange(part.Skipped.Select(k => k with { File = Name(k.File) }));
-            if (part.Review is { } r) reviews.Add(r with { File = Name(r.File), Problems = r.Problems.Select(e => e with { File = Name(e.File) }).ToList() });
+            var part = Renamed(Load(paths[i], options, progress), names[i]);
+            docs.AddRange(part.Items);
+            errors.AddRange(part.Errors);
+            skipped.AddRange(part.Skipped);
+            if (part.Review is { } r) reviews.Add(r);
         }
         return new Corpus(docs, errors, skipped) { Review = reviews.Count == 0 ? null : reviews.Count == 1 ? reviews[0] : Combine(reviews) };
+    }
+
+    /// <summary>Each folder's path relative to the folders' common parent ("." for the parent itself).</summary>
+    static List<string> Prefixes(IReadOnlyList<string> paths)
+    {
+        var roots = paths.Select(p => Path.GetFullPath(Directory.Exists(p) ? p : Path.GetDirectoryName(Path.GetFullPath(p))!)).ToList();
+        var parent = roots[0];
+        while (!roots.All(r => r == parent || r.StartsWith(parent.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+            parent = Path.GetDirectoryName(parent) ?? parent;
+        return roots.Select(r => Path.GetRelativePath(parent, r).Replace('\\', '/')).ToList();
+    }
+
+    /// <summary>The part's files named under <paramref name="prefix"/>, so names from several folders stay distinct.</summary>
+    static Corpus Renamed(Corpus part, string prefix)
+    {
+        if (prefix == ".") return part;
+        string Name(string f) => $"{prefix}/{f}";
+        return new Corpus(
+            part.Items.Select(d => d with { File = Name(d.File), Asks = d.Asks.Select(a => a with { File = Name(a.File) }).ToList() }).ToList(),
+            part.Errors.Select(e => e with { File = Name(e.File) }).ToList(),
+            part.Skipped.Select(k => k with { File = Name(k.File) }).ToList())
+        {
+            Review = part.Review is { } r ? r with { File = Name(r.File), Problems = r.Problems.Select(e => e with { File = Name(e.File) }).ToList() } : null,
+        };
     }
 
     static ReviewSummary Combine(List<ReviewSummary> r) => new(string.Join("; ", r.Select(x => x.File)), r.Sum(x => x.Rows), r.Sum(x => x.DocumentsReviewed),
@@ -210,11 +333,17 @@ public sealed class Corpus
             Source = sheet.Source,
         };
 
+    // errors: the folder's own errors, which come first; readErrors: files that could not be read, each with the number
+    // of texts before it. window: when the texts are one window of a corpus (Stream), the lines repeated across the whole
+    // corpus and where the window's progress counts start and end; null finds repeated lines among the texts alone.
     static Corpus Build(List<(string File, string Text, IReadOnlyList<string> Warnings, IReadOnlyList<int> Pages, GivenMetadata? Given)> texts, List<LoadError> errors, CorpusOptions options,
-        IReadOnlyList<SkippedFile>? skipped = null, IProgress<LoadProgress>? progress = null)
+        IReadOnlyList<SkippedFile>? skipped = null, IProgress<LoadProgress>? progress = null, IReadOnlyList<(int Before, LoadError Error)>? readErrors = null,
+        (RepeatedLines? Lines, int DoneBefore, int Total)? window = null)
     {
-        var done = 0;
-        var repeated = options.StripRepeatedLines && texts.Count >= 2 ? RepeatedLines.Find(texts.Select(t => t.Text).ToList(), options.Parallelism) : null;
+        var done = window?.DoneBefore ?? 0;
+        var total = window?.Total ?? texts.Count;
+        var repeated = window is { } w ? w.Lines
+            : options.StripRepeatedLines && texts.Count >= 2 ? RepeatedLines.Find(texts.Select(t => t.Text).ToList(), options.Parallelism) : null;
         // Documents are independent once repeated lines are known: processed in parallel, collected in input order.
         var built = new Document?[texts.Count];
         var failed = new LoadError?[texts.Count];
@@ -224,10 +353,17 @@ public sealed class Corpus
             try { built[i] = Budget.Run(options.FileTimeLimit, options.MemoryLimitBytes, () => DocumentPipeline.Process(file, text, repeated, warnings, options.Metadata, pages, given)); }
             catch (BudgetExceededException e) { failed[i] = new LoadError(file, e.Message); }
             catch (Exception e) { failed[i] = new LoadError(file, $"failed to process: {e.Message}"); }
-            progress?.Report(new LoadProgress(Interlocked.Increment(ref done), texts.Count, file, "extract"));
+            progress?.Report(new LoadProgress(Interlocked.Increment(ref done), total, file, "extract"));
         });
         var docs = built.OfType<Document>().ToList();
-        errors.AddRange(failed.OfType<LoadError>());
+        // Errors in folder order: a file that could not be read comes where it lies among the files that could.
+        var r = 0;
+        readErrors ??= [];
+        for (var i = 0; i <= texts.Count; i++)
+        {
+            for (; r < readErrors.Count && readErrors[r].Before == i; r++) errors.Add(readErrors[r].Error);
+            if (i < texts.Count && failed[i] is { } f) errors.Add(f);
+        }
         return new Corpus(docs, errors, skipped);
     }
 

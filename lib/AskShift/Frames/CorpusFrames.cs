@@ -84,9 +84,8 @@ public static class CorpusFrames
     /// <summary>documents.csv and asks.csv.</summary>
     public static void WriteCsv(Corpus corpus, string dir)
     {
-        Directory.CreateDirectory(dir);
-        SaveCsv(corpus.Documents, Path.Combine(dir, "documents.csv"));
-        SaveCsv(corpus.Asks, Path.Combine(dir, "asks.csv"));
+        using var writer = new CorpusTableWriter(dir, "csv");
+        writer.Add(corpus);
     }
 
     /// <summary>
@@ -96,10 +95,22 @@ public static class CorpusFrames
     /// </summary>
     public static void SaveCsv(DataFrame frame, string path)
     {
-        var inv = System.Globalization.CultureInfo.InvariantCulture;
         using var w = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
-        w.Write(string.Join(",", frame.Columns.Select(c => Field(c.Name))));
-        w.Write("\n");
+        AppendCsv(frame, w, header: true);
+    }
+
+    /// <summary>
+    /// The rows of <paramref name="frame"/> as <see cref="SaveCsv"/> writes them, after a header line when asked: a
+    /// table written window by window (<see cref="Corpus.Stream"/>) is the same file as one written whole.
+    /// </summary>
+    public static void AppendCsv(DataFrame frame, TextWriter w, bool header)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        if (header)
+        {
+            w.Write(string.Join(",", frame.Columns.Select(c => Field(c.Name))));
+            w.Write("\n");
+        }
         for (long r = 0; r < frame.Rows.Count; r++)
         {
             w.Write(string.Join(",", frame.Columns.Select(c => c[r] switch
@@ -120,62 +131,127 @@ public static class CorpusFrames
         s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 
     /// <summary>documents.parquet and asks.parquet, column types kept (strings, int32, nullable timestamps).</summary>
-    public static async Task WriteParquetAsync(Corpus corpus, string dir)
+    public static Task WriteParquetAsync(Corpus corpus, string dir)
     {
-        Directory.CreateDirectory(dir);
-        await WriteParquetAsync(corpus.Documents, Path.Combine(dir, "documents.parquet"));
-        await WriteParquetAsync(corpus.Asks, Path.Combine(dir, "asks.parquet"));
+        using var writer = new CorpusTableWriter(dir, "parquet");
+        writer.Add(corpus);
+        return Task.CompletedTask;
     }
 
     /// <summary>Writes any frame whose columns are string, int, bool or DateTime.</summary>
     public static async Task WriteParquetAsync(DataFrame frame, string path)
     {
-        var fields = new List<DataField>();
-        var writes = new List<Func<ParquetRowGroupWriter, Task>>();
-        foreach (var col in frame.Columns)
+        var fields = ParquetFields(frame);
+        await using var stream = File.Create(path);
+        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields.ToArray<Field>()), stream);
+        await WriteRowGroupAsync(writer, fields, frame);
+    }
+
+    /// <summary>The Parquet field of each column of <paramref name="frame"/>: string, int, bool or DateTime, each nullable.</summary>
+    internal static List<DataField> ParquetFields(DataFrame frame) => frame.Columns.Select(col => col switch
+    {
+        StringDataFrameColumn => (DataField)new DataField<string>(col.Name, true),
+        PrimitiveDataFrameColumn<int> => new DataField<int?>(col.Name),
+        PrimitiveDataFrameColumn<bool> => new DataField<bool?>(col.Name),
+        PrimitiveDataFrameColumn<DateTime> => new DataField<DateTime?>(col.Name),
+        _ => throw new NotSupportedException($"Column '{col.Name}' of type {col.DataType} cannot be written to Parquet."),
+    }).ToList();
+
+    /// <summary>One row group holding every row of <paramref name="frame"/>, whose columns match <paramref name="fields"/>.</summary>
+    internal static async Task WriteRowGroupAsync(ParquetWriter writer, IReadOnlyList<DataField> fields, DataFrame frame)
+    {
+        using var group = writer.CreateRowGroup();
+        for (var c = 0; c < fields.Count; c++)
         {
+            var col = frame.Columns[c];
+            var n = (int)col.Length;
             switch (col)
             {
                 case StringDataFrameColumn s:
-                {
-                    var f = new DataField<string>(s.Name, true);
-                    var values = Enumerable.Range(0, (int)s.Length).Select(i => s[i]).ToArray();
-                    fields.Add(f);
-                    writes.Add(g => g.WriteAsync(f, values, null));
+                    await group.WriteAsync((DataField<string>)fields[c], Enumerable.Range(0, n).Select(i => s[i]).ToArray(), null);
                     break;
-                }
-                case PrimitiveDataFrameColumn<int> n:
-                {
-                    var f = new DataField<int?>(n.Name);
-                    var values = Enumerable.Range(0, (int)n.Length).Select(i => n[i]).ToArray();
-                    fields.Add(f);
-                    writes.Add(g => g.WriteAsync<int>(f, values.AsMemory()));
+                case PrimitiveDataFrameColumn<int> i32:
+                    await group.WriteAsync<int>((DataField<int?>)fields[c], Enumerable.Range(0, n).Select(i => i32[i]).ToArray().AsMemory());
                     break;
-                }
                 case PrimitiveDataFrameColumn<bool> b:
-                {
-                    var f = new DataField<bool?>(b.Name);
-                    var values = Enumerable.Range(0, (int)b.Length).Select(i => b[i]).ToArray();
-                    fields.Add(f);
-                    writes.Add(g => g.WriteAsync<bool>(f, values.AsMemory()));
+                    await group.WriteAsync<bool>((DataField<bool?>)fields[c], Enumerable.Range(0, n).Select(i => b[i]).ToArray().AsMemory());
                     break;
-                }
                 case PrimitiveDataFrameColumn<DateTime> d:
-                {
-                    var f = new DataField<DateTime?>(d.Name);
-                    var values = Enumerable.Range(0, (int)d.Length).Select(i => d[i]).ToArray();
-                    fields.Add(f);
-                    writes.Add(g => g.WriteAsync<DateTime>(f, values.AsMemory()));
+                    await group.WriteAsync<DateTime>((DataField<DateTime?>)fields[c], Enumerable.Range(0, n).Select(i => d[i]).ToArray().AsMemory());
                     break;
-                }
-                default:
-                    throw new NotSupportedException($"Column '{col.Name}' of type {col.DataType} cannot be written to Parquet.");
             }
         }
-        var schema = new ParquetSchema(fields.ToArray<Field>());
-        await using var stream = File.Create(path);
-        await using var writer = await ParquetWriter.CreateAsync(schema, stream);
-        using var group = writer.CreateRowGroup();
-        foreach (var write in writes) await write(group);
+    }
+}
+
+/// <summary>
+/// Writes documents and asks tables (CSV or Parquet) one window of a corpus at a time, so a corpus loaded with
+/// <see cref="Corpus.Stream"/> is written as it loads and never held whole. CSV rows are appended under one header;
+/// Parquet gets a row group per window. The files are those <see cref="Corpus.ToCsv"/> and
+/// <see cref="Corpus.ToParquet"/> write for the whole corpus (for Parquet, the same rows and columns).
+/// </summary>
+public sealed class CorpusTableWriter : IDisposable
+{
+    readonly string format;
+    readonly List<(Func<IReadOnlyList<Document>, DataFrame> Frame, TextWriter? Csv, ParquetWriter? Parquet, Stream? File, List<DataField>? Fields)> tables = [];
+
+    /// <summary>Opens documents and asks files in <paramref name="dir"/> (created), replacing any there.</summary>
+    /// <param name="format"><c>csv</c> or <c>parquet</c>.</param>
+    public CorpusTableWriter(string dir, string format)
+    {
+        if (format is not ("csv" or "parquet")) throw new ArgumentException($"unknown table format '{format}' (csv or parquet)", nameof(format));
+        this.format = format;
+        Directory.CreateDirectory(dir);
+        foreach (var (name, frame) in new (string, Func<IReadOnlyList<Document>, DataFrame>)[] { ("documents", CorpusFrames.Documents), ("asks", CorpusFrames.Asks) })
+        {
+            var path = Path.Combine(dir, $"{name}.{format}");
+            if (format == "csv")
+            {
+                var w = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
+                CorpusFrames.AppendCsv(frame([]), w, header: true);
+                tables.Add((frame, w, null, null, null));
+            }
+            else
+            {
+                var fields = CorpusFrames.ParquetFields(frame([]));
+                var file = File.Create(path);
+                var writer = ParquetWriter.CreateAsync(new ParquetSchema(fields.ToArray<Field>()), file).GetAwaiter().GetResult();
+                tables.Add((frame, null, writer, file, fields));
+            }
+        }
+    }
+
+    /// <summary>Appends the window's documents and asks.</summary>
+    public void Add(Corpus window)
+    {
+        foreach (var t in tables)
+        {
+            var frame = t.Frame(window.Items);
+            if (t.Csv is not null) CorpusFrames.AppendCsv(frame, t.Csv, header: false);
+            else if (frame.Rows.Count > 0)
+            {
+                written.Add(t.Parquet!);
+                CorpusFrames.WriteRowGroupAsync(t.Parquet!, t.Fields!, frame).GetAwaiter().GetResult();
+            }
+        }
+    }
+
+    // Parquet writers that hold a row group; one that holds none gets an empty group on closing, as a whole corpus with no rows did.
+    readonly HashSet<ParquetWriter> written = [];
+
+    /// <summary>Closes the files.</summary>
+    public void Dispose()
+    {
+        foreach (var t in tables)
+        {
+            t.Csv?.Dispose();
+            if (t.Parquet is { } p)
+            {
+                if (!written.Contains(p)) CorpusFrames.WriteRowGroupAsync(p, t.Fields!, t.Frame([])).GetAwaiter().GetResult();
+                p.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+            t.File?.Dispose();
+        }
+        tables.Clear();
     }
 }

@@ -199,6 +199,12 @@ public sealed class RepeatedLines
     {
         var perDocument = new ulong[rawTexts.Count][];
         Parallel.For(0, rawTexts.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, d => perDocument[d] = DistinctLines(rawTexts[d]));
+        return FromDistinctLines(perDocument);
+    }
+
+    /// <summary>The lines found in two or more of the documents whose <see cref="DistinctLines"/> are given.</summary>
+    internal static RepeatedLines FromDistinctLines(IEnumerable<ulong[]> perDocument)
+    {
         var counts = new Dictionary<ulong, int>();
         foreach (var lines in perDocument)
             foreach (var h in lines)
@@ -210,7 +216,7 @@ public sealed class RepeatedLines
     }
 
     /// <summary>The hashes of one document's distinct non-empty line keys.</summary>
-    private static ulong[] DistinctLines(string raw)
+    internal static ulong[] DistinctLines(string raw)
     {
         var seen = new HashSet<ulong>();
         char[]? rented = null;

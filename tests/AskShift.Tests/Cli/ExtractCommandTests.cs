@@ -136,6 +136,90 @@ public class ExtractCommandTests
         Assert.Contains("1 documents, 2 asks, 0 errors", stdout.ToString());
     }
 
+    /// <summary>Pages sharing a line that is chrome only because it repeats, an empty file, a README and a Chinese page: every kind of entry, and a line repeated only across windows.</summary>
+    static TempDir SiteFolder()
+    {
+        var dir = new TempDir();
+        for (var i = 0; i < 5; i++)
+            dir.Write($"p{i}.txt", $"Read our latest report on Xinjiang.\n\nMarch {i + 2}, 2021\n\nWe urge the Biden administration to raise case “{i}” with Beijing.\n");
+        dir.Write("p2b.md", "");
+        dir.Write("zh.txt", "2023年6月16日\n\n人权组织要求拜登政府对新疆官员实施制裁。\n");
+        dir.Write("README.md", "About these pages.\n");
+        return dir;
+    }
+
+    [Fact]
+    public void Json_written_window_by_window_is_byte_for_byte_the_json_of_a_whole_load()
+    {
+        using var dir = SiteFolder();
+        var whole = new StringWriter();
+        Assert.Equal(0, ExtractCommand.Run(dir.Path, json: true, whole, new StringWriter(), quiet: true));
+        var windowed = new StringWriter();
+        var stderr = new StringWriter();
+        Assert.Equal(0, ExtractCommand.Run(dir.Path, json: true, windowed, stderr, windowMb: 1e-6)); // one file a window
+        Assert.Equal(whole.ToString(), windowed.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(windowed.ToString());
+        Assert.Equal(6, json.RootElement.GetProperty("documents").GetArrayLength());
+        Assert.Equal(6, json.RootElement.GetProperty("asks").GetArrayLength());
+        Assert.StartsWith("askshift extract: 6 documents, 6 asks, 1 errors, 1 skipped in ", stderr.ToString());
+    }
+
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("json")]
+    [InlineData("parquet")]
+    public void Files_written_window_by_window_hold_what_a_whole_load_writes(string format)
+    {
+        using var dir = SiteFolder();
+        var whole = Path.Combine(Path.GetTempPath(), "askshift-whole-" + Guid.NewGuid().ToString("N"));
+        var windowed = Path.Combine(Path.GetTempPath(), "askshift-windowed-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Assert.Equal(0, ExtractCommand.Run(dir.Path, false, new StringWriter(), new StringWriter(), whole, format, quiet: true));
+            Assert.Equal(0, ExtractCommand.Run(dir.Path, false, new StringWriter(), new StringWriter(), windowed, format, quiet: true, windowMb: 1e-6));
+            var names = Directory.GetFiles(whole).Select(Path.GetFileName).Order().ToList();
+            Assert.Equal(names, Directory.GetFiles(windowed).Select(Path.GetFileName).Order());
+            foreach (var name in names)
+            {
+                if (name!.EndsWith(".parquet")) Assert.Equal(ParquetRows(Path.Combine(whole, name)), ParquetRows(Path.Combine(windowed, name)));
+                else Assert.Equal(File.ReadAllText(Path.Combine(whole, name)), File.ReadAllText(Path.Combine(windowed, name)));
+            }
+            if (format == "parquet") Assert.Equal(6, ParquetRows(Path.Combine(windowed, "asks.parquet")).Count);
+        }
+        finally
+        {
+            if (Directory.Exists(whole)) Directory.Delete(whole, true);
+            if (Directory.Exists(windowed)) Directory.Delete(windowed, true);
+        }
+    }
+
+    /// <summary>Every row of a Parquet file as text, column by column, whatever its row groups.</summary>
+    static List<string> ParquetRows(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var result = Parquet.Serialization.ParquetSerializer.DeserializeUntypedAsync(stream).GetAwaiter().GetResult();
+        return result.Data.Select(row => string.Join("|", row.Select(kv => $"{kv.Key}={Convert.ToString(kv.Value, System.Globalization.CultureInfo.InvariantCulture)}"))).ToList();
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("lots")]
+    [InlineData("0,5")]
+    public void A_window_that_is_not_a_size_is_refused_by_name(string value)
+    {
+        using var dir = SiteFolder();
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE"); // "0,5" is not read as a half
+        try
+        {
+            var result = ExtractCommand.Create().Parse([dir.Path, "--json", "--window-mb", value]);
+            Assert.Contains(result.Errors, e => e.Message.Contains("--window-mb") && e.Message.Contains(value));
+            Assert.Empty(ExtractCommand.Create().Parse([dir.Path, "--json", "--window-mb", "0.5"]).Errors);
+        }
+        finally { System.Globalization.CultureInfo.CurrentCulture = previous; }
+    }
+
     [Fact]
     public void A_missing_folder_is_bad_input()
     {
