@@ -25,12 +25,11 @@ public static class ExtractCommand
         format.AcceptOnlyFromAmong("csv", "parquet", "json");
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no summary on stderr (errors are still reported in the output)." };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Files read and processed at once (default: one per core); the output does not depend on it.", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var window = new Option<double>("--window-mb")
+        var window = new Option<double?>("--window-mb")
         {
-            Description = "With --json or --output: load and write at most this many megabytes of files at a time, so memory follows the window, not the corpus (default 64; a larger corpus reads each file twice). The output does not depend on it.",
-            DefaultValueFactory = _ => DefaultWindowMb,
+            Description = "With --json or --output: load and write at most this many megabytes of files at a time, so memory follows the window, not the corpus; each file is then read twice. Without it, a corpus of more than 256 MB of files loads in windows of 16 MB. The output does not depend on it.",
             CustomParser = r => double.TryParse(r.Tokens.Single().Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var mb) && mb > 0 && mb <= 1 << 20
-                ? mb : Fail(r, $"--window-mb: '{r.Tokens.Single().Value}' is not a size in megabytes (a number above 0, such as 64 or 0.5)"),
+                ? mb : Fail(r, $"--window-mb: '{r.Tokens.Single().Value}' is not a size in megabytes (a number above 0, such as 16 or 0.5)"),
         };
         var cmd = new Command("extract", "Load documents and extract every ask made of the US government, with metadata.") { dir, json, output, format, quiet, jobs, window };
         cmd.SetAction(parse => Run(parse.GetValue(dir)!, parse.GetValue(json), Console.Out, Console.Error,
@@ -40,10 +39,12 @@ public static class ExtractCommand
 
     /// <summary>Runs the command, writing to the given streams (in-process tests pass their own writers).</summary>
     public static int Run(string path, bool json, TextWriter stdout, TextWriter stderr, string? outputDir = null, string format = "csv", bool quiet = false,
-        int jobs = 0, double windowMb = DefaultWindowMb)
+        int jobs = 0, double? windowMb = null)
     {
         if (jobs < 0) { stderr.WriteLine("askshift extract: --jobs must be 1 or more"); return ExitCodes.BadInput; }
-        var options = new CorpusOptions { Parallelism = jobs == 0 ? Environment.ProcessorCount : jobs, WindowBytes = Math.Max(1, (long)(windowMb * (1 << 20))) };
+        var options = new CorpusOptions { Parallelism = jobs == 0 ? Environment.ProcessorCount : jobs };
+        // A window asked for is used whatever the corpus's size; otherwise the library's defaults decide.
+        if (windowMb is { } mb) options = options with { WindowBytes = Math.Max(1, (long)(mb * (1 << 20))), WholeUpToBytes = 0 };
         if (!Directory.Exists(path) && !File.Exists(path))
         {
             stderr.WriteLine($"askshift extract: no such file or folder: {path}");
@@ -105,10 +106,7 @@ public static class ExtractCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>The default of --window-mb: <see cref="CorpusOptions.WindowBytes"/>'s, in megabytes.</summary>
-    const double DefaultWindowMb = 64;
-
-    static double Fail(System.CommandLine.Parsing.ArgumentResult r, string message)
+    static double? Fail(System.CommandLine.Parsing.ArgumentResult r, string message)
     {
         r.AddError(message);
         return 0;

@@ -51,9 +51,16 @@ public sealed record CorpusOptions
 
     /// <summary>
     /// Most file bytes <see cref="Corpus.Stream"/> loads at once. A loaded document holds about ten times its text in
-    /// memory, so the default 64 MB of plain text comes to well under a gigabyte; a corpus no larger loads in one window.
+    /// memory, so the default 16 MB of plain text comes to about 200 MB.
     /// </summary>
-    public long WindowBytes { get; init; } = 64L << 20;
+    public long WindowBytes { get; init; } = 16L << 20;
+
+    /// <summary>
+    /// Largest corpus (its files' total bytes) <see cref="Corpus.Stream"/> still loads in one window: holding a corpus
+    /// this size costs a few gigabytes at most, less than reading every file twice costs in time (windows need a first
+    /// pass for the lines repeated across the corpus). 0 always loads in windows.
+    /// </summary>
+    public long WholeUpToBytes { get; init; } = 256L << 20;
 }
 
 /// <summary>A file in a corpus folder that was deliberately not read, with the reason.</summary>
@@ -125,8 +132,8 @@ public sealed class Corpus
     /// </summary>
     /// <remarks>
     /// The first window carries the folder-level errors and every skipped file; each window's errors are those of its
-    /// own files, read errors first. A corpus whose files total no more than <see cref="CorpusOptions.WindowBytes"/>
-    /// comes back as one window, read once. A review file is applied to the whole corpus at once (its rows may name any
+    /// own files. A corpus whose files total no more than <see cref="CorpusOptions.WholeUpToBytes"/> (or
+    /// <see cref="CorpusOptions.WindowBytes"/>) comes back as one window, read once. A review file is applied to the whole corpus at once (its rows may name any
     /// document), so a folder with one applied comes back as one window too. A file that changes between the two passes
     /// is processed as it reads the second time.
     /// </remarks>
@@ -145,7 +152,7 @@ public sealed class Corpus
     {
         var plan = Plan(path, options);
         var sizes = plan.Files.Select(SizeOf).ToList();
-        if (plan.AppliesReview || sizes.Sum() <= options.WindowBytes)
+        if (plan.AppliesReview || sizes.Sum() <= Math.Max(options.WindowBytes, options.WholeUpToBytes))
         {
             yield return Load(path, options, progress);
             yield break;
@@ -180,16 +187,23 @@ public sealed class Corpus
     static RepeatedLines? ScanRepeatedLines(LoadPlan plan, CorpusOptions options, IProgress<LoadProgress>? progress)
     {
         var files = plan.Files;
-        var perDocument = new ulong[]?[files.Count];
+        var counter = new RepeatedLines.Counter();
         var scanned = 0;
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, i =>
+        // A chunk of files at a time, so the lines of the whole corpus are never held, only their counts.
+        const int chunk = 1024;
+        for (var start = 0; start < files.Count; start += chunk)
         {
-            var r = DocumentReader.Read(files[i], files[i], options.MaxFileBytes);
-            if (r.Error is null) perDocument[i] = RepeatedLines.DistinctLines(r.Text!);
-            progress?.Report(new LoadProgress(Interlocked.Increment(ref scanned), files.Count, Path.GetRelativePath(plan.Root, files[i]).Replace('\\', '/'), "scan"));
-        });
-        var read = perDocument.OfType<ulong[]>().ToList();
-        return read.Count >= 2 ? RepeatedLines.FromDistinctLines(read) : null;
+            var perDocument = new ulong[]?[Math.Min(chunk, files.Count - start)];
+            Parallel.For(0, perDocument.Length, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, i =>
+            {
+                var file = files[start + i];
+                var r = DocumentReader.Read(file, file, options.MaxFileBytes);
+                if (r.Error is null) perDocument[i] = RepeatedLines.DistinctLines(r.Text!);
+                progress?.Report(new LoadProgress(Interlocked.Increment(ref scanned), files.Count, Path.GetRelativePath(plan.Root, file).Replace('\\', '/'), "scan"));
+            });
+            foreach (var lines in perDocument.OfType<ulong[]>()) counter.Add(lines);
+        }
+        return counter.Documents >= 2 ? counter.Result() : null;
     }
 
     /// <summary>What a folder holds before anything is read: the files to read, the files skipped and why, the folder-level errors.</summary>

@@ -199,20 +199,32 @@ public sealed class RepeatedLines
     {
         var perDocument = new ulong[rawTexts.Count][];
         Parallel.For(0, rawTexts.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, d => perDocument[d] = DistinctLines(rawTexts[d]));
-        return FromDistinctLines(perDocument);
+        var counter = new Counter();
+        foreach (var lines in perDocument) counter.Add(lines);
+        return counter.Result();
     }
 
-    /// <summary>The lines found in two or more of the documents whose <see cref="DistinctLines"/> are given.</summary>
-    internal static RepeatedLines FromDistinctLines(IEnumerable<ulong[]> perDocument)
+    /// <summary>Counts, document by document, how many documents hold each line key, so a corpus need not be held to find its repeated lines.</summary>
+    internal sealed class Counter
     {
-        var counts = new Dictionary<ulong, int>();
-        foreach (var lines in perDocument)
-            foreach (var h in lines)
+        readonly Dictionary<ulong, int> counts = [];
+
+        /// <summary>How many documents were added.</summary>
+        public int Documents { get; private set; }
+
+        /// <summary>Adds one document's <see cref="DistinctLines"/>.</summary>
+        public void Add(ulong[] distinctLines)
+        {
+            Documents++;
+            foreach (var h in distinctLines)
             {
                 ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, h, out _);
                 count++;
             }
-        return new RepeatedLines(counts.Where(kv => kv.Value >= 2).Select(kv => kv.Key).ToHashSet());
+        }
+
+        /// <summary>The lines counted in two documents or more.</summary>
+        public RepeatedLines Result() => new(counts.Where(kv => kv.Value >= 2).Select(kv => kv.Key).ToHashSet());
     }
 
     /// <summary>The hashes of one document's distinct non-empty line keys.</summary>

@@ -8,7 +8,7 @@ public class StreamTests
 {
     // As in ParallelLoadTests: no per-file budget, so a loaded machine cannot fail a file in one load and not the other.
     private static CorpusOptions Options(long windowBytes) =>
-        new() { WindowBytes = windowBytes, FileTimeLimit = Timeout.InfiniteTimeSpan, MemoryLimitBytes = long.MaxValue };
+        new() { WindowBytes = windowBytes, WholeUpToBytes = 0, FileTimeLimit = Timeout.InfiniteTimeSpan, MemoryLimitBytes = long.MaxValue };
 
     private static string Snapshot(IEnumerable<Document> docs) => string.Join("\n",
         docs.Select(d => $"{d.File}|{d.Title}|{d.Date}|{d.DatePrecision}|{d.Administration}|{string.Join(";", d.Organisations)}|" +
@@ -49,12 +49,14 @@ public class StreamTests
         Assert.All(windows.SelectMany(w => w.Items), d => Assert.Equal("Read our latest report on Xinjiang.", d.RawText[d.Chrome[0].Start..d.Chrome[0].End]));
     }
 
-    [Fact]
-    public void A_corpus_within_one_window_is_read_once_as_a_whole_load()
+    [Theory]
+    [InlineData(1 << 20, 0)] // the corpus fits in one window
+    [InlineData(1, 1 << 20)] // windows of a byte, but the corpus is small enough to hold whole
+    public void A_corpus_within_one_window_is_read_once_as_a_whole_load(long windowBytes, long wholeUpTo)
     {
         using var dir = SiteFolder();
         var progress = new List<string>();
-        var windows = Corpus.Stream(dir.Path, Options(1 << 20), new SyncProgress(p => progress.Add(p.Stage))).ToList();
+        var windows = Corpus.Stream(dir.Path, Options(windowBytes) with { WholeUpToBytes = wholeUpTo }, new SyncProgress(p => progress.Add(p.Stage))).ToList();
         var window = Assert.Single(windows);
         Assert.Equal(Snapshot(Corpus.Load(dir.Path, Options(1 << 20)).Items), Snapshot(window.Items));
         Assert.DoesNotContain("scan", progress);
@@ -130,7 +132,7 @@ public class StreamTests
         var options = new CorpusOptions { MemoryLimitBytes = 1, FileTimeLimit = Timeout.InfiniteTimeSpan };
         var whole = Corpus.Load(dir.Path, options);
         Assert.Equal(["a.txt", "b.txt", "c.txt"], whole.Errors.Select(e => e.File));
-        Assert.Equal(whole.Errors.Select(e => $"{e.File}: {e.Error}"), Corpus.Stream(dir.Path, options with { WindowBytes = 1 }).SelectMany(w => w.Errors).Select(e => $"{e.File}: {e.Error}"));
+        Assert.Equal(whole.Errors.Select(e => $"{e.File}: {e.Error}"), Corpus.Stream(dir.Path, options with { WindowBytes = 1, WholeUpToBytes = 0 }).SelectMany(w => w.Errors).Select(e => $"{e.File}: {e.Error}"));
     }
 
     // Reports come from the loading threads; the lock keeps the list whole.
