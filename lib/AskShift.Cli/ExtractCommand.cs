@@ -70,7 +70,7 @@ public static class ExtractCommand
         // The table is for reading on a screen, so it needs the whole corpus; files and JSON are written window by window.
         if (outputDir is null && !json)
         {
-            var corpus = interactive ? LoadWithBar(p => Corpus.Load(path, options, p)) : Corpus.Load(path, options);
+            var corpus = interactive ? LoadWithBar(p => Corpus.Load(path, options, p))! : Corpus.Load(path, options);
             Count(corpus);
             Summary();
             WriteTable(corpus, stdout);

@@ -195,7 +195,8 @@ public sealed class CorpusTableWriter : IDisposable
     readonly string format;
     readonly List<(Func<IReadOnlyList<Document>, DataFrame> Frame, TextWriter? Csv, ParquetWriter? Parquet, Stream? File, List<DataField>? Fields)> tables = [];
 
-    /// <summary>Opens documents and asks files in <paramref name="dir"/> (created), replacing any there.</summary>
+    /// <summary>Opens documents and asks files in <paramref name="dir"/>, replacing any there.</summary>
+    /// <param name="dir">The folder, created if missing.</param>
     /// <param name="format"><c>csv</c> or <c>parquet</c>.</param>
     public CorpusTableWriter(string dir, string format)
     {
