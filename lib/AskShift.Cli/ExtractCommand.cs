@@ -89,18 +89,26 @@ public static class ExtractCommand
             if (!quiet) stderr.WriteLine($"askshift extract: wrote {format} files to {outputDir}");
             return ExitCodes.Ok;
         }
-        if (ReferenceEquals(stdout, Console.Out))
+        try
         {
-            stdout.Flush();
-            using var stream = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
-            WriteJson(interactive, Windows, Count, stream);
-            stream.Write(System.Text.Encoding.UTF8.GetBytes(stdout.NewLine));
+            if (ReferenceEquals(stdout, Console.Out))
+            {
+                stdout.Flush();
+                using var stream = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
+                WriteJson(interactive, Windows, Count, stream);
+                stream.Write(System.Text.Encoding.UTF8.GetBytes(stdout.NewLine));
+            }
+            else
+            {
+                using var buffer = new MemoryStream();
+                WriteJson(interactive, Windows, Count, buffer);
+                stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+            }
         }
-        else
+        catch (SpillException e)
         {
-            using var buffer = new MemoryStream();
-            WriteJson(interactive, Windows, Count, buffer);
-            stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+            stderr.WriteLine($"askshift extract: {e.Message}");
+            return ExitCodes.Failed;
         }
         Summary();
         return ExitCodes.Ok;
@@ -250,11 +258,19 @@ public static class ExtractCommand
                 skipped.AddRange(window.Skipped);
                 if (held is not null)
                 {
-                    spill ??= new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
-                    foreach (var a in held)
+                    try
                     {
-                        spill.Write(JsonSerializer.SerializeToUtf8Bytes(AskShape(a), Json.AskJson));
-                        spill.WriteByte((byte)'\n');
+                        spill ??= new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+                        foreach (var a in held)
+                        {
+                            spill.Write(JsonSerializer.SerializeToUtf8Bytes(AskShape(a), Json.AskJson));
+                            spill.WriteByte((byte)'\n');
+                        }
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        throw new SpillException($"cannot hold the asks of earlier windows in a temporary file in {Path.GetTempPath()} " +
+                            $"({e.Message}); free space there, point TMPDIR elsewhere, or give a larger --window-mb");
                     }
                 }
                 held = [.. window.AllAsks];
@@ -281,6 +297,9 @@ public static class ExtractCommand
         }
         finally { spill?.Dispose(); }
     }
+
+    /// <summary>The temporary file that holds the asks of earlier windows could not be written.</summary>
+    sealed class SpillException(string message) : IOException(message);
 
     static DocumentJson DocumentShape(Document d) => new(
         d.File, d.Title, d.Organisations, d.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),

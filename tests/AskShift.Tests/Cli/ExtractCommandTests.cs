@@ -193,6 +193,26 @@ public class ExtractCommandTests
         }
     }
 
+    [Fact]
+    public void A_temporary_folder_that_cannot_hold_the_asks_is_named_and_nothing_crashes()
+    {
+        using var dir = SiteFolder();
+        // A child process, so that TMPDIR changes for it alone: other tests make temporary folders at the same time.
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "askshift.dll"), "extract", dir.Path, "--json", "-q", "--window-mb", "0.000001"])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        start.Environment["TMPDIR"] = Path.Combine(dir.Path, "p0.txt"); // a file, not a folder
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains("cannot hold the asks of earlier windows in a temporary file", stderr.Result);
+        Assert.Contains("--window-mb", stderr.Result);
+        Assert.DoesNotContain("   at ", stderr.Result); // a message, not a stack trace
+    }
+
     /// <summary>Every row of a Parquet file as text, column by column, whatever its row groups.</summary>
     static List<string> ParquetRows(string path)
     {
