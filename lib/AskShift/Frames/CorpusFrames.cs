@@ -192,8 +192,9 @@ public static class CorpusFrames
 /// </summary>
 public sealed class CorpusTableWriter : IDisposable
 {
-    readonly string format;
     readonly List<(Func<IReadOnlyList<Document>, DataFrame> Frame, TextWriter? Csv, ParquetWriter? Parquet, Stream? File, List<DataField>? Fields)> tables = [];
+    // Parquet writers that hold a row group; one that holds none gets an empty group on closing, as a whole corpus with no rows did.
+    readonly HashSet<ParquetWriter> written = [];
 
     /// <summary>Opens documents and asks files in <paramref name="dir"/>, replacing any there.</summary>
     /// <param name="dir">The folder, created if missing.</param>
@@ -201,8 +202,17 @@ public sealed class CorpusTableWriter : IDisposable
     public CorpusTableWriter(string dir, string format)
     {
         if (format is not ("csv" or "parquet")) throw new ArgumentException($"unknown table format '{format}' (csv or parquet)", nameof(format));
-        this.format = format;
         Directory.CreateDirectory(dir);
+        try { Open(dir, format); }
+        catch
+        {
+            Dispose(); // the file opened before the one that failed
+            throw;
+        }
+    }
+
+    void Open(string dir, string format)
+    {
         foreach (var (name, frame) in new (string, Func<IReadOnlyList<Document>, DataFrame>)[] { ("documents", CorpusFrames.Documents), ("asks", CorpusFrames.Asks) })
         {
             var path = Path.Combine(dir, $"{name}.{format}");
@@ -236,9 +246,6 @@ public sealed class CorpusTableWriter : IDisposable
             }
         }
     }
-
-    // Parquet writers that hold a row group; one that holds none gets an empty group on closing, as a whole corpus with no rows did.
-    readonly HashSet<ParquetWriter> written = [];
 
     /// <summary>Closes the files.</summary>
     public void Dispose()
