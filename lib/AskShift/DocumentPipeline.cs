@@ -57,19 +57,20 @@ public static class DocumentPipeline
     }
 
     /// <summary>
-    /// Whether [start, end) lies inside one of <paramref name="ranges"/>, which are in order and do not overlap (chrome
-    /// lines, one range per line). A binary search: it is asked for every line of the text, twice.
+    /// The language block holding raw offset <paramref name="at"/>, if any. Blocks are in order and do not overlap, so a
+    /// binary search finds it: asked for every line, a scan of the blocks made a text of alternating English and
+    /// Chinese lines quadratic.
     /// </summary>
-    internal static bool Within(IReadOnlyList<(int Start, int End)> ranges, int start, int end)
+    internal static LanguageBlock? BlockAt(IReadOnlyList<LanguageBlock> blocks, int at)
     {
-        int lo = 0, hi = ranges.Count - 1, found = -1;
+        int lo = 0, hi = blocks.Count - 1, found = -1;
         while (lo <= hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (ranges[mid].Start <= start) { found = mid; lo = mid + 1; }
+            if (blocks[mid].Start <= at) { found = mid; lo = mid + 1; }
             else hi = mid - 1;
         }
-        return found >= 0 && end <= ranges[found].End;
+        return found >= 0 && at < blocks[found].End ? blocks[found] : null;
     }
 
     /// <summary>Raw length from which metadata and ask extraction run concurrently (below it a task costs more than it saves).</summary>
@@ -88,9 +89,9 @@ public static class DocumentPipeline
         var blocks = Languages.Split(raw, chrome);
         var view = GlueRepair.Repair(raw);
 
-        bool InChrome(int rs, int re) => Within(chrome, rs, re);
-        bool InTranslation(int rs) => blocks.Any(b => b.TranslationOf != null && rs >= b.Start && rs < b.End);
-        string LanguageAt(int rs) => blocks.FirstOrDefault(b => rs >= b.Start && rs < b.End)?.Language ?? "en";
+        bool InChrome(int rs, int re) => Chrome.Covers(chrome, rs, re);
+        bool InTranslation(int rs) => BlockAt(blocks, rs)?.TranslationOf != null;
+        string LanguageAt(int rs) => BlockAt(blocks, rs)?.Language ?? "en";
 
         // Metadata reads the repaired text without chrome lines; it does not depend on the asks, so a large document
         // (where each stage takes seconds) finds both on two cores.

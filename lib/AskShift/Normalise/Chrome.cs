@@ -97,6 +97,23 @@ internal static partial class Chrome
         return result;
     }
 
+    /// <summary>
+    /// Whether [start, end) lies inside one of <paramref name="ranges"/>, which are in order and do not overlap (chrome
+    /// lines as <see cref="Detect"/> gives them, one range per line). A binary search: every stage asks it of every
+    /// line, and a scan of the ranges per line made a page of many chrome lines quadratic.
+    /// </summary>
+    internal static bool Covers(IReadOnlyList<(int Start, int End)> ranges, int start, int end)
+    {
+        int lo = 0, hi = ranges.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (ranges[mid].Start <= start) { found = mid; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        return found >= 0 && end <= ranges[found].End;
+    }
+
     static bool AppealOrService(string line) => HoldsAppeal(line) || line.Contains("help", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A short question standing alone ("Need legal help?") introduces a service banner.</summary>

@@ -23,7 +23,7 @@ internal static partial class Languages
     public static IReadOnlyList<LanguageBlock> Split(string raw, IReadOnlyList<(int Start, int End)> chrome)
     {
         var lines = Sentences.Lines(raw)
-            .Where(l => !string.IsNullOrWhiteSpace(raw[l.Start..l.End]) && !chrome.Any(c => c.Start <= l.Start && l.End <= c.End))
+            .Where(l => !raw.AsSpan(l.Start, l.End - l.Start).IsWhiteSpace() && !Chrome.Covers(chrome, l.Start, l.End))
             .Select(l => (l.Start, l.End, Lang: IsChinese(raw.AsSpan(l.Start, l.End - l.Start)) ? "zh" : "en"))
             .ToList();
         var blocks = new List<(string Lang, int Start, int End)>();
@@ -33,6 +33,10 @@ internal static partial class Languages
             else blocks.Add((l.Lang, l.Start, l.End));
         }
         var result = new List<LanguageBlock>();
+        // What the translation test reads of each English block, worked out once: a Chinese block is tried against
+        // every English block before it, and reading both texts afresh for every pair made a page of alternating
+        // English and Chinese lines quadratic in its text (40,000 lines ran past any time limit).
+        var english = new Side?[blocks.Count];
         for (var i = 0; i < blocks.Count; i++)
         {
             var (lang, s, e) = blocks[i];
@@ -40,12 +44,40 @@ internal static partial class Languages
             if (lang == "zh")
             {
                 lang = ChineseVariant(raw[s..e]);
+                var chinese = Side.Of(raw[s..e]);
                 for (var j = i - 1; j >= 0; j--)
-                    if (blocks[j].Lang == "en" && IsTranslation(raw[blocks[j].Start..blocks[j].End], raw[s..e])) { translationOf = j; break; }
+                {
+                    Budget.Check();
+                    if (blocks[j].Lang == "en" && IsTranslation(english[j] ??= Side.Of(raw[blocks[j].Start..blocks[j].End]), chinese)) { translationOf = j; break; }
+                }
             }
             result.Add(new LanguageBlock(lang, s, e, translationOf));
         }
         return result;
+    }
+
+    /// <summary>What <see cref="IsTranslation(string, string)"/> reads of one text: its length, ideographs, paragraphs and Latin-script tokens.</summary>
+    sealed class Side
+    {
+        readonly string text;
+        List<string>? latin;
+        HashSet<string>? latinSet;
+
+        Side(string text)
+        {
+            this.text = text;
+            Length = text.Length;
+            Paragraphs = text.Split('\n').Count(l => !string.IsNullOrWhiteSpace(l));
+        }
+
+        public int Length { get; }
+        public int Paragraphs { get; }
+        public int Ideographs => ideographs ??= CjkRx().Matches(text).Count;
+        int? ideographs;
+        public List<string> Latin => latin ??= LatinTokenRx().Matches(text).Select(m => m.Value.ToLowerInvariant()).ToList();
+        public HashSet<string> LatinSet => latinSet ??= [.. Latin];
+
+        public static Side Of(string text) => new(text);
     }
 
     /// <summary>True if ideographs, weighted as three letters each, outnumber Latin letters.</summary>
@@ -79,19 +111,19 @@ internal static partial class Languages
     /// A Chinese block translates an English block when the names and numbers it keeps in Latin script come from
     /// the English block, its paragraph count is similar and its length fits the usual Chinese/English ratio.
     /// </summary>
-    public static bool IsTranslation(string english, string chinese)
+    public static bool IsTranslation(string english, string chinese) => IsTranslation(Side.Of(english), Side.Of(chinese));
+
+    static bool IsTranslation(Side english, Side chinese)
     {
-        var cjk = CjkRx().Matches(chinese).Count;
-        var ratio = (double)cjk / Math.Max(1, english.Length);
+        var ratio = (double)chinese.Ideographs / Math.Max(1, english.Length);
         if (ratio is < 0.12 or > 0.9) return false;
-        int Paragraphs(string s) => s.Split('\n').Count(l => !string.IsNullOrWhiteSpace(l));
-        var pe = Paragraphs(english);
-        var pz = Paragraphs(chinese);
+        var pe = english.Paragraphs;
+        var pz = chinese.Paragraphs;
         var paragraphsAlike = Math.Abs(pe - pz) <= Math.Max(1, pe / 3);
-        var latin = LatinTokenRx().Matches(chinese).Select(m => m.Value.ToLowerInvariant()).ToList();
+        var latin = chinese.Latin;
         if (latin.Count >= 3)
         {
-            var en = LatinTokenRx().Matches(english).Select(m => m.Value.ToLowerInvariant()).ToHashSet();
+            var en = english.LatinSet;
             var shared = latin.Count(en.Contains) / (double)latin.Count;
             return shared >= 0.6 && (paragraphsAlike || shared >= 0.85);
         }
