@@ -113,7 +113,12 @@ public sealed class Corpus
         if (path.Contains(';') && !Directory.Exists(path) && !File.Exists(path))
             return LoadMany(path.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), options, progress);
         options ??= new CorpusOptions();
-        var plan = Plan(path, options);
+        return LoadPlanned(Plan(path, options), options, progress);
+    }
+
+    /// <summary>A whole load of a folder already planned (<see cref="Stream"/> plans before it knows whether to load whole).</summary>
+    static Corpus LoadPlanned(LoadPlan plan, CorpusOptions options, IProgress<LoadProgress>? progress)
+    {
         var readErrors = new List<(int, LoadError)>();
         var texts = ReadFiles(plan, plan.Files, readErrors, options, progress, 0);
         var corpus = Build(texts, [.. plan.Errors], options, plan.Skipped, progress, readErrors);
@@ -154,7 +159,7 @@ public sealed class Corpus
         var sizes = plan.Files.Select(SizeOf).ToList();
         if (plan.AppliesReview || sizes.Sum() <= Math.Max(options.WindowBytes, options.WholeUpToBytes))
         {
-            yield return Load(path, options, progress);
+            yield return LoadPlanned(plan, options, progress);
             yield break;
         }
         var repeated = options.StripRepeatedLines ? ScanRepeatedLines(plan, options, progress) : null;

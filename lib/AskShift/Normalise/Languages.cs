@@ -44,11 +44,11 @@ internal static partial class Languages
             if (lang == "zh")
             {
                 lang = ChineseVariant(raw[s..e]);
-                var chinese = Side.Of(raw[s..e]);
+                var chinese = new Side(raw[s..e]);
                 for (var j = i - 1; j >= 0; j--)
                 {
                     Budget.Check();
-                    if (blocks[j].Lang == "en" && IsTranslation(english[j] ??= Side.Of(raw[blocks[j].Start..blocks[j].End]), chinese)) { translationOf = j; break; }
+                    if (blocks[j].Lang == "en" && IsTranslation(english[j] ??= new Side(raw[blocks[j].Start..blocks[j].End]), chinese)) { translationOf = j; break; }
                 }
             }
             result.Add(new LanguageBlock(lang, s, e, translationOf));
@@ -60,10 +60,11 @@ internal static partial class Languages
     sealed class Side
     {
         readonly string text;
+        int? ideographs;
         List<string>? latin;
         HashSet<string>? latinSet;
 
-        Side(string text)
+        public Side(string text)
         {
             this.text = text;
             Length = text.Length;
@@ -73,11 +74,8 @@ internal static partial class Languages
         public int Length { get; }
         public int Paragraphs { get; }
         public int Ideographs => ideographs ??= CjkRx().Matches(text).Count;
-        int? ideographs;
         public List<string> Latin => latin ??= LatinTokenRx().Matches(text).Select(m => m.Value.ToLowerInvariant()).ToList();
         public HashSet<string> LatinSet => latinSet ??= [.. Latin];
-
-        public static Side Of(string text) => new(text);
     }
 
     /// <summary>True if ideographs, weighted as three letters each, outnumber Latin letters.</summary>
@@ -111,7 +109,7 @@ internal static partial class Languages
     /// A Chinese block translates an English block when the names and numbers it keeps in Latin script come from
     /// the English block, its paragraph count is similar and its length fits the usual Chinese/English ratio.
     /// </summary>
-    public static bool IsTranslation(string english, string chinese) => IsTranslation(Side.Of(english), Side.Of(chinese));
+    public static bool IsTranslation(string english, string chinese) => IsTranslation(new Side(english), new Side(chinese));
 
     static bool IsTranslation(Side english, Side chinese)
     {
