@@ -8,10 +8,10 @@ namespace AskShift.Extract;
 /// </summary>
 internal static partial class Addressees
 {
-    [GeneratedRegex(@"\b(letter|recommendations?|appeal|memo|petition)\s+to\s+(?<who>(U\.S\.\s+|US\s+)?[A-Z][\w.]*(\s+[A-Z][\w.]*){0,4}(\s+and\s+(his|her|the)\s+administration)?)")]
+    [GeneratedRegex(@"\b(letter|recommendations?|appeal|memo|petition)\s+to\s+(?<who>(U\.S\.\s+|US\s+)?[A-Z][\w.]*(\s+[A-Z][\w.]*){0,4}(\s+and\s+(his|her|the)\s+administration)?)", RegexOptions.ExplicitCapture)]
     private static partial Regex LetterToRx();
 
-    [GeneratedRegex(@"^(urg\w*|call\w*\s+(up)?on|ask\w*)\s+(?<who>.+?)\s+to\s", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(urg\w*|call\w*\s+(up)?on|ask\w*)\s+(?<who>.+?)\s+to\s", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex AskAddresseeRx();
 
     /// <summary>Addressees named in <paramref name="content"/> (repaired, chrome-free) and in the asks' texts.</summary>

@@ -14,40 +14,40 @@ internal static partial class AskExtractor
     /// <summary>Tunables of the extract stage (one set for the process; the pipeline does not vary them per corpus).</summary>
     internal static readonly ExtractOptions Options = new();
 
-    [GeneratedRegex(@"^\s*(?<mark>[•·▪◦●■*–-])\s+|^\s*(?<mark>[•·▪◦●■*])(?=[A-Z“""])")]
+    [GeneratedRegex(@"^\s*(?<mark>[•·▪◦●■*–-])\s+|^\s*(?<mark>[•·▪◦●■*])(?=[A-Z“""])", RegexOptions.ExplicitCapture)]
     private static partial Regex BulletRx();
 
-    [GeneratedRegex(@"^\s*(?<n>\d{1,2})[.)]\s+")]
+    [GeneratedRegex(@"^\s*(?<n>\d{1,2})[.)]\s+", RegexOptions.ExplicitCapture)]
     private static partial Regex NumberedLineRx();
 
-    [GeneratedRegex(@"(?<![\d$.,\w])(?<n>\d{1,2})\.[\s\u00a0]+(?=[A-Z“""‘])")]
+    [GeneratedRegex(@"(?<![\d$.,\w])(?<n>\d{1,2})\.[\s\u00a0]+(?=[A-Z“""‘])", RegexOptions.ExplicitCapture)]
     private static partial Regex InlineNumberRx();
 
-    [GeneratedRegex(@"(:|\bincluding|\bfollowing|\bas follows)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(:|\bincluding|\bfollowing|\bas follows)\s*$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex LeadInEndRx();
 
     // A lead-in whose items are asks even when they are noun phrases ("We recommend:", "The groups' demands:"); "The
     // hearing covered:" introduces topics, not asks.
-    [GeneratedRegex(@"\b(recommend\w*|urg(e|es|ed|ing)\b|call(s|ed|ing)?\b|ask(s|ed|ing)?\b|request\w*|demand\w*|should|must|needs?\s+to|steps|actions|measures|appeal\w*|press\w*|priorit\w*|建议|建議|要求|呼吁|呼籲|敦促|促请|促請)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(recommend\w*|urg(e|es|ed|ing)\b|call(s|ed|ing)?\b|ask(s|ed|ing)?\b|request\w*|demand\w*|should|must|needs?\s+to|steps|actions|measures|appeal\w*|press\w*|priorit\w*|建议|建議|要求|呼吁|呼籲|敦促|促请|促請)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex AskLeadInRx();
 
     // "Strengthen economic pressure: Expand targeted sanctions ..." - a short label, a colon, then the item itself.
-    [GeneratedRegex(@"^(?<label>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5})\s*:\s+(?=[A-Z])")]
+    [GeneratedRegex(@"^(?<label>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5})\s*:\s+(?=[A-Z])", RegexOptions.ExplicitCapture)]
     private static partial Regex LabelRx();
 
     // A photo's caption describes a picture ("Jin Bianling (L) and Bob Fu (R) ask U.S. help ..."), often of an earlier
     // appeal; annotators never counted one. An image file name opening the line, or people placed left and right.
     // Two patterns, not one alternation: an anchor in one branch only made the engine try every position of every
     // line, where apart the first is tried at the line's start and the second only at a bracket.
-    [GeneratedRegex(@"^\S+\.(jpe?g|png|gif|webp)\s")]
+    [GeneratedRegex(@"^\S+\.(jpe?g|png|gif|webp)\s", RegexOptions.ExplicitCapture)]
     private static partial Regex ImageFileLineRx();
 
-    [GeneratedRegex(@"\((\d(st|nd|rd|th)\s+)?(L|R|C|left|right|center|centre)\)")]
+    [GeneratedRegex(@"\((\d(st|nd|rd|th)\s+)?(L|R|C|left|right|center|centre)\)", RegexOptions.ExplicitCapture)]
     private static partial Regex PlacedInPhotoRx();
 
     // "UHRP Encouraged by US Commitment ..., Urges Multilateral Action, March 22, 2022": an entry in a list of related
     // articles or sources (a title, perhaps its outlet, then its date), which names another page's ask.
-    [GeneratedRegex(@"^[^.!?。！？]{10,240},\s*(?:[A-Z][\w.&'’ -]{1,40},\s*)?(?:(?:" + DateWords.Months + @")\.?\s+(?:\d{1,2},\s+)?(?:19|20)\d\d)\s*$")]
+    [GeneratedRegex(@"^[^.!?。！？]{10,240},\s*(?:[A-Z][\w.&'’ -]{1,40},\s*)?(?:(?:" + DateWords.Months + @")\.?\s+(?:\d{1,2},\s+)?(?:19|20)\d\d)\s*$", RegexOptions.ExplicitCapture)]
     private static partial Regex CitationLineRx();
 
     /// <summary>A line that is not the document's own prose: a photo caption or an entry in a list of related pages.</summary>
@@ -153,7 +153,7 @@ internal static partial class AskExtractor
         foreach (var item in items)
         {
             Budget.Check();
-            var sentences = Sentences.Split(text, item.Start, item.End).ToList();
+            var sentences = Sentences.SplitList(text, item.Start, item.End);
             if (sentences.Count == 0) continue;
             var head = SentenceRules.TrimSpan(text, sentences[0].Start, sentences[0].End);
             if (head.End - head.Start < Options.MinItemChars) continue;
@@ -200,7 +200,7 @@ internal static partial class AskExtractor
         return DropHeadlines(text, lines, result, listLines, WordsOf).Select(a => MarkTruncated(text, textEnd, a)).OfType<AskSpan>().OrderBy(a => a.Start).ToList();
     }
 
-    [GeneratedRegex(@"\bto$|[,;:–—-]$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bto$|[,;:–—-]$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex DanglingEndRx();
 
     /// <summary>
@@ -317,8 +317,17 @@ internal static partial class AskExtractor
 
     static bool FirstSentenceIsShort(string text, int s, int e)
     {
-        var first = Sentences.Split(text, s, e).FirstOrDefault();
-        return first.End > first.Start && text[first.Start..first.End].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= Options.ItemFirstSentenceMaxWords;
+        var first = Sentences.First(text, s, e);
+        return first.End > first.Start && SpaceSeparated(text.AsSpan(first.Start, first.End - first.Start)) <= Options.ItemFirstSentenceMaxWords;
+    }
+
+    /// <summary>How many pieces splitting at single spaces gives, empty ones left out (what <c>Split(' ', RemoveEmptyEntries).Length</c> counts).</summary>
+    internal static int SpaceSeparated(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        for (var i = 0; i < text.Length; i++)
+            if (text[i] != ' ' && (i == 0 || text[i - 1] == ' ')) count++;
+        return count;
     }
 
     /// <summary>True if the text at <paramref name="s"/> opens with a capitalised imperative verb ("Make", "Publicly call").</summary>
@@ -368,10 +377,10 @@ internal static partial class AskExtractor
         return result;
     }
 
-    [GeneratedRegex(@"[.!?。！？:：]$")]
+    [GeneratedRegex(@"[.!?。！？:：]$", RegexOptions.ExplicitCapture)]
     private static partial Regex EndsLikeSentenceRx();
 
-    [GeneratedRegex(@"^\s*date\s*:?\s*\d{4}-\d{2}(-\d{2})?\s+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*date\s*:?\s*\d{4}-\d{2}(-\d{2})?\s+", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex DateFieldRx();
 
     /// <summary>What may stand before a headline's first letter: digits, quotation marks, brackets, spaces.</summary>

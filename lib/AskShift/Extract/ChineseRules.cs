@@ -8,10 +8,10 @@ namespace AskShift.Extract;
 /// </summary>
 internal static partial class ChineseRules
 {
-    [GeneratedRegex(@"促請|促请|敦促|呼籲|呼吁|籲請|吁请|建議|建议|應該|应该|必須|必须|應當|应当|不應|不应|要求|希望|期望|期盼|盼|祈求|懇請|恳请|請求|请求")]
+    [GeneratedRegex(@"促請|促请|敦促|呼籲|呼吁|籲請|吁请|建議|建议|應該|应该|必須|必须|應當|应当|不應|不应|要求|希望|期望|期盼|盼|祈求|懇請|恳请|請求|请求", RegexOptions.ExplicitCapture)]
     private static partial Regex MarkerRx();
 
-    [GeneratedRegex(@"美國|美国|華府|华府|華盛頓|华盛顿|白宮|白宫|國會|国会|拜登|特朗普|川普|奧巴馬|奥巴马|歐巴馬|欧巴马|布林肯|蓬佩奥|蓬佩奧|鲁比奥|魯比奧|盧比歐|卢比奥|魯比歐|美方|國務院|国务院|國務卿|国务卿|新政府|新一届政府|新一屆政府|當選總統|当选总统|總統當選人|总统当选人|美府|参议院|參議院|众议院|眾議院|参[、,]?\s*众两院|參[、,]?\s*眾兩院")]
+    [GeneratedRegex(@"美國|美国|華府|华府|華盛頓|华盛顿|白宮|白宫|國會|国会|拜登|特朗普|川普|奧巴馬|奥巴马|歐巴馬|欧巴马|布林肯|蓬佩奥|蓬佩奧|鲁比奥|魯比奧|盧比歐|卢比奥|魯比歐|美方|國務院|国务院|國務卿|国务卿|新政府|新一届政府|新一屆政府|當選總統|当选总统|總統當選人|总统当选人|美府|参议院|參議院|众议院|眾議院|参[、,]?\s*众两院|參[、,]?\s*眾兩院", RegexOptions.ExplicitCapture)]
     private static partial Regex UsRx();
 
     // "籲請歐巴馬,在本週與習近平舉行高峰會時,公開要求釋放劉曉波", "希望川普总统在和习近平会面的时候,敦促…": a clause framed
@@ -19,51 +19,51 @@ internal static partial class ChineseRules
     // marker's clause. The frame needs its opening word, standing as a word of its own (not 在 in 现在 or 存在, 于 in 关于
     // or 由于, 当 in 当局, 应当 or 当选), and a time at its end (not the 时 of 同时 "meanwhile", 及时 "promptly" or 多时
     // "long"; but "在…的同时", "while …", is one).
-    [GeneratedRegex(@"(?:(?<![现現存正实實所自])在|(?<![关關对對由至位属屬等用])[於于]|(?<![应應相])[當当](?![局前然地中时時初年选選])|趁)[^，,、;；]*(?:時候|时候|的同[时時]|(?<![多及同暂暫按准準届屆平临臨即随隨当當过過适適定])[時时]|之際|之际|期間|期间|之前|以前|之後|之后|以後|以后)\s*$")]
+    [GeneratedRegex(@"(?:(?<![现現存正实實所自])在|(?<![关關对對由至位属屬等用])[於于]|(?<![应應相])[當当](?![局前然地中时時初年选選])|趁)[^，,、;；]*(?:時候|时候|的同[时時]|(?<![多及同暂暫按准準届屆平临臨即随隨当當过過适適定])[時时]|之際|之际|期間|期间|之前|以前|之後|之后|以後|以后)\s*$", RegexOptions.ExplicitCapture)]
     private static partial Regex WhenClauseEndRx();
 
     // "促請他向習近平提出此要求": a request to raise "this demand" points back to a demand stated elsewhere; it asks nothing
     // new (none of the development corpus's annotated asks holds one). 該 means "that" only outside 應該 ("should").
-    [GeneratedRegex(@"(此|這一|这一|這項|这项|(?<![應应])該|(?<![應应])该|這些|这些|上述)(要求|訴求|诉求|呼籲|呼吁|請求|请求)")]
+    [GeneratedRegex(@"(此|這一|这一|這項|这项|(?<![應应])該|(?<![應应])该|這些|这些|上述)(要求|訴求|诉求|呼籲|呼吁|請求|请求)", RegexOptions.ExplicitCapture)]
     private static partial Regex ThisDemandRx();
 
-    [GeneratedRegex(@"(美國|美国|華府|华府|國會|国会|美國政府|美国政府|白宮|白宫|國務院|国务院)(政府|國會|国会)?(也|更|亦|必須|必须|務必|务必|仍)?(?<m>应|應)(?![对對用急变變付邀聘])")]
+    [GeneratedRegex(@"(美國|美国|華府|华府|國會|国会|美國政府|美国政府|白宮|白宫|國務院|国务院)(政府|國會|国会)?(也|更|亦|必須|必须|務必|务必|仍)?(?<m>应|應)(?![对對用急变變付邀聘])", RegexOptions.ExplicitCapture)]
     private static partial Regex UsShouldRx();
 
     // A sentence whose subject is a pronoun or "the organisation", just before its request verb.
-    [GeneratedRegex(@"(他们|他們|她们|她們|该组织|該組織|该团体|該團體|这些团体|這些團體)\s*(也|亦|还|還|并|並|则|則)?\s*$")]
+    [GeneratedRegex(@"(他们|他們|她们|她們|该组织|該組織|该团体|該團體|这些团体|這些團體)\s*(也|亦|还|還|并|並|则|則)?\s*$", RegexOptions.ExplicitCapture)]
     private static partial Regex PronounSubjectRx();
 
     // "通过了要求释放…的决议案": a marker that opens the modifier of a document passed, sent or signed (a resolution, bill
     // or letter that demands ...) describes that document; it asks nothing itself. "希望…通過…的法案" hopes a bill passes.
-    [GeneratedRegex(@"的\s*(决议案|決議案|决议|決議|法案|议案|議案|提案|公开信|公開信|信件|信|声明|聲明|请愿书|請願書|呼声|呼聲)\s*$")]
+    [GeneratedRegex(@"的\s*(决议案|決議案|决议|決議|法案|议案|議案|提案|公开信|公開信|信件|信|声明|聲明|请愿书|請願書|呼声|呼聲)\s*$", RegexOptions.ExplicitCapture)]
     private static partial Regex DocumentNounEndRx();
 
-    [GeneratedRegex(@"(通过|通過|提出|发表|發表|签署|簽署|发出|發出|递交|遞交|提交|收到)了?\s*(一份|一封|一项|一項|多份|多封)?\s*$")]
+    [GeneratedRegex(@"(通过|通過|提出|发表|發表|签署|簽署|发出|發出|递交|遞交|提交|收到)了?\s*(一份|一封|一项|一項|多份|多封)?\s*$", RegexOptions.ExplicitCapture)]
     private static partial Regex DocumentVerbBeforeRx();
 
     // "不應視為個人行為": what something should be seen as is an interpretation, not an ask.
-    [GeneratedRegex(@"^\s*(被)?(視為|视为|看作|看成|理解為|理解为|解讀為|解读为)")]
+    [GeneratedRegex(@"^\s*(被)?(視為|视为|看作|看成|理解為|理解为|解讀為|解读为)", RegexOptions.ExplicitCapture)]
     private static partial Regex SeenAsRx();
 
     // "Your Excellency": the US only in a text that names the US somewhere.
-    [GeneratedRegex(@"閣下|阁下|您")]
+    [GeneratedRegex(@"閣下|阁下|您", RegexOptions.ExplicitCapture)]
     private static partial Regex YouRx();
 
 
-    [GeneratedRegex(@"[^。！？；\n]+[。！？；]?")]
+    [GeneratedRegex(@"[^。！？；\n]+[。！？；]?", RegexOptions.ExplicitCapture)]
     private static partial Regex SentenceRx();
 
     // "其中包括两个要点:一是…;二是…", "第一,…;第二,…", "（一）…（二）…", "有4点诉求:(1)…;(2)…": numbered items of one request.
-    [GeneratedRegex(@"(?<=[:：;；，,、。]\s*|^\s*)(?:(?<n>[一二三四五六七八九十])是|第(?<n>[一二三四五六七八九十])(?:[是，,、:：]|条|條|点|點)|[（(](?<n>[一二三四五六七八九十]|[1-9])[）)])")]
+    [GeneratedRegex(@"(?<=[:：;；，,、。]\s*|^\s*)(?:(?<n>[一二三四五六七八九十])是|第(?<n>[一二三四五六七八九十])(?:[是，,、:：]|条|條|点|點)|[（(](?<n>[一二三四五六七八九十]|[1-9])[）)])", RegexOptions.ExplicitCapture)]
     private static partial Regex OrdinalItemRx();
 
     // A lead whose numbered items are demands even without a request verb: "对拜登政府有4点诉求:".
-    [GeneratedRegex(@"诉求|訴求")]
+    [GeneratedRegex(@"诉求|訴求", RegexOptions.ExplicitCapture)]
     private static partial Regex DemandsNounRx();
 
     // The end of a lead-in before its numbered items: ",其中包括两个要点:" or "如下:".
-    [GeneratedRegex(@"[，,]?\s*(其中|包括|包含|如下|以下|具体|具體)[^，,。；;]*[:：]?\s*$|[:：，,;；]\s*$")]
+    [GeneratedRegex(@"[，,]?\s*(其中|包括|包含|如下|以下|具体|具體)[^，,。；;]*[:：]?\s*$|[:：，,;；]\s*$", RegexOptions.ExplicitCapture)]
     private static partial Regex LeadTailRx();
 
     /// <summary>
@@ -190,7 +190,7 @@ internal static partial class ChineseRules
         return end;
     }
 
-    [GeneratedRegex(@"\s*[，,;；]\s*(否則|否则|不然|以免|以防)")]
+    [GeneratedRegex(@"\s*[，,;；]\s*(否則|否则|不然|以免|以防)", RegexOptions.ExplicitCapture)]
     private static partial Regex ConsequenceRx();
 
     static readonly string Numerals = "一二三四五六七八九十";
@@ -231,11 +231,11 @@ internal static partial class ChineseRules
     }
 
     // A proposal's list of measures: a proposing verb, a noun for what is proposed, then "包括/例如" and the items.
-    [GeneratedRegex(@"(?:提出|建議|建议|呼籲|呼吁|要求|敦促|促請|促请)[^。；;]{0,20}?(?:措施|建議|建议|要求|步驟|步骤|行動|行动|政策)\s*[，,]?\s*(?<lead>包括|包含|例如)\s*[:：]?\s*(?<items>[^。；;]+)")]
+    [GeneratedRegex(@"(?:提出|建議|建议|呼籲|呼吁|要求|敦促|促請|促请)[^。；;]{0,20}?(?:措施|建議|建议|要求|步驟|步骤|行動|行动|政策)\s*[，,]?\s*(?<lead>包括|包含|例如)\s*[:：]?\s*(?<items>[^。；;]+)", RegexOptions.ExplicitCapture)]
     private static partial Regex MeasuresRx();
 
     // Between the items of a list: the enumeration comma, or a comma before 以及/和/及/与 ("…,以及…").
-    [GeneratedRegex(@"、|[，,]?\s*以及|[，,]\s*(?:和|及|與|与|並|并)")]
+    [GeneratedRegex(@"、|[，,]?\s*以及|[，,]\s*(?:和|及|與|与|並|并)", RegexOptions.ExplicitCapture)]
     private static partial Regex ListSeparatorRx();
 
     /// <summary>The items of a list in sentence[from..to), each at least four characters once punctuation is trimmed.</summary>
@@ -270,7 +270,7 @@ internal static partial class ChineseRules
     // its names, its leader, or a regional government or authority of the PRC ("香港當局", "香港特区政府", "西藏当局").
     // A hope or suggestion may open with its topic ("希望中国问题成为…优先事项"): for those a state's name followed by a
     // topic word (问题, 人权, 政策, 的 …) is not the one hoped to act.
-    [GeneratedRegex(@"^(?:(要求|敦促|呼吁|呼籲|促请|促請|籲請|吁请)(中国|中國|中华人民共和国|中華人民共和國|北京|中共|中方|港府|习近平|習近平|对方|對方|当局|當局|(香港|港澳|澳門|澳门|西藏|新疆)(特區|特区)?(政府|當局|当局))|(希望|期望|期盼|盼望|建議|建议|請求|请求|懇請|恳请)((中国|中國|中华人民共和国|中華人民共和國|北京|中共)(?!问题|問題|议题|議題|人权|人權|政策|的|冬奥|冬奧|奥运|奧運|局势|局勢|情况|情況|经济|經濟|市场|市場)|中方|港府|习近平|習近平|对方|對方|当局|當局|(香港|港澳|澳門|澳门|西藏|新疆)(特區|特区)?(政府|當局|当局)))")]
+    [GeneratedRegex(@"^(?:(要求|敦促|呼吁|呼籲|促请|促請|籲請|吁请)(中国|中國|中华人民共和国|中華人民共和國|北京|中共|中方|港府|习近平|習近平|对方|對方|当局|當局|(香港|港澳|澳門|澳门|西藏|新疆)(特區|特区)?(政府|當局|当局))|(希望|期望|期盼|盼望|建議|建议|請求|请求|懇請|恳请)((中国|中國|中华人民共和国|中華人民共和國|北京|中共)(?!问题|問題|议题|議題|人权|人權|政策|的|冬奥|冬奧|奥运|奧運|局势|局勢|情况|情況|经济|經濟|市场|市場)|中方|港府|习近平|習近平|对方|對方|当局|當局|(香港|港澳|澳門|澳门|西藏|新疆)(特區|特区)?(政府|當局|当局)))", RegexOptions.ExplicitCapture)]
     private static partial Regex AskedOfChinaRx();
 
     /// <summary>
@@ -291,31 +291,31 @@ internal static partial class ChineseRules
         return !AlsoOnlyRx().IsMatch(before[(previous + 1)..]);
     }
 
-    [GeneratedRegex(@"(并|並|以及)\s*$")]
+    [GeneratedRegex(@"(并|並|以及)\s*$", RegexOptions.ExplicitCapture)]
     private static partial Regex AndAtEndRx();
 
-    [GeneratedRegex(@"^\s*(并|並|以及|另外|此外|同时|同時|也|又|还|還)")]
+    [GeneratedRegex(@"^\s*(并|並|以及|另外|此外|同时|同時|也|又|还|還)", RegexOptions.ExplicitCapture)]
     private static partial Regex AlsoOpeningRx();
 
-    [GeneratedRegex(@"^\s*(同时|同時|另外|此外|并且|並且)\s*$")]
+    [GeneratedRegex(@"^\s*(同时|同時|另外|此外|并且|並且)\s*$", RegexOptions.ExplicitCapture)]
     private static partial Regex AlsoOnlyRx();
 
     // An obligation just before a request ("應趁機要求", "必须当面要求"): whoever should make the request is asked to.
     // Not the 应 of 响应 (respond), 答应 (agree) or 反应 (react), nor an obligation of the Chinese side itself ("中國應要求…").
-    [GeneratedRegex(@"(?<!中國|中国|北京|中共|中方|港府|當局|当局|政府|习近平|習近平)(應該|应该|必須|必须|應當|应当|務必|务必|(?<![响響回答反相对對适適供效呼感顺順])[應应])(趁機|趁机|藉機|借机|藉此|借此|當面|当面|公開|公开|直接)?\s*$")]
+    [GeneratedRegex(@"(?<!中國|中国|北京|中共|中方|港府|當局|当局|政府|习近平|習近平)(應該|应该|必須|必须|應當|应当|務必|务必|(?<![响響回答反相对對适適供效呼感顺順])[應应])(趁機|趁机|藉機|借机|藉此|借此|當面|当面|公開|公开|直接)?\s*$", RegexOptions.ExplicitCapture)]
     private static partial Regex ModalBeforeRx();
 
     // The US side's own hope ("（特朗普）他希望此事成真", "美方希望…") reports what it wants; it asks nothing of it.
-    [GeneratedRegex(@"(美國|美国|美方|白宮|白宫|華府|华府|拜登|特朗普|川普|奧巴馬|奥巴马|歐巴馬|欧巴马|總統|总统|他|她)[）)」”]?\s*(也|亦|仍|則|则|更)?$")]
+    [GeneratedRegex(@"(美國|美国|美方|白宮|白宫|華府|华府|拜登|特朗普|川普|奧巴馬|奥巴马|歐巴馬|欧巴马|總統|总统|他|她)[）)」”]?\s*(也|亦|仍|則|则|更)?$", RegexOptions.ExplicitCapture)]
     private static partial Regex UsSubjectRx();
 
     // A call on the public rather than on a government ("呼籲全球支持香港的朋友們給參議員寫信", "呼吁美国居民及公民参与发信"):
     // what readers are asked to do (write, sign, join) is not an ask of the US government, as in English.
-    [GeneratedRegex(@"\G(?:呼吁|呼籲|号召|號召|要求|敦促|鼓励|鼓勵)(?<who>[^，,。；;]{0,14}?)(?:朋友|民众|民眾|大家|读者|讀者|网友|網友|公众|公眾|华人|華人|同胞|市民|选民|選民|居民|公民(?!社会|社會)|侨胞|僑胞|各界人士|支持者)")]
+    [GeneratedRegex(@"\G(?:呼吁|呼籲|号召|號召|要求|敦促|鼓励|鼓勵)(?<who>[^，,。；;]{0,14}?)(?:朋友|民众|民眾|大家|读者|讀者|网友|網友|公众|公眾|华人|華人|同胞|市民|选民|選民|居民|公民(?!社会|社會)|侨胞|僑胞|各界人士|支持者)", RegexOptions.ExplicitCapture)]
     private static partial Regex CallOnPublicRx();
 
     // A government addressed, or an action done to the public ("呼吁美国保护香港居民" asks the US to protect residents).
-    [GeneratedRegex(@"政府|國會|国会|官员|官員|议员|議員|参议|參議|众议|眾議|总统|總統|国务|國務|保护|保護|支持|帮助|幫助|保障|接纳|接納|接收|欢迎|歡迎|援助|庇护|庇護|关注|關注|声援|聲援|给予|給予|提供|制裁|释放|釋放")]
+    [GeneratedRegex(@"政府|國會|国会|官员|官員|议员|議員|参议|參議|众议|眾議|总统|總統|国务|國務|保护|保護|支持|帮助|幫助|保障|接纳|接納|接收|欢迎|歡迎|援助|庇护|庇護|关注|關注|声援|聲援|给予|給予|提供|制裁|释放|釋放", RegexOptions.ExplicitCapture)]
     private static partial Regex GovernmentOrActionRx();
 
     /// <summary>
@@ -341,7 +341,7 @@ internal static partial class ChineseRules
         return m.Value is "希望" or "期望" or "期盼" && UsSubjectRx().IsMatch(sentence[Math.Max(0, m.Index - 8)..m.Index]);
     }
 
-    [GeneratedRegex(@"(這|这|此|該|该|那)(個|个|項|项|些|一)?\s*$")]
+    [GeneratedRegex(@"(這|这|此|該|该|那)(個|个|項|项|些|一)?\s*$", RegexOptions.ExplicitCapture)]
     private static partial Regex DemonstrativeBeforeRx();
 
     static bool Modal(string sentence, Match m) => m.Value is "應該" or "应该" or "必須" or "必须" or "應當" or "应当" or "不應" or "不应";

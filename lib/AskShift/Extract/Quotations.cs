@@ -14,18 +14,18 @@ internal static partial class Quotations
     const string Official = @"(Senators?|Sen\.|Representatives?|Rep\.|Congress(wo)?m[ae]n|Congressmember|lawmakers?|legislators?|Members?\s+of\s+Congress|Secretary\s+of\s+State|(US|U\.S\.)\s+Ambassador|Speaker\s+of\s+the\s+House|(US|U\.S\.)\s+officials?)";
 
     // The title right after the speech verb ("," said Senator X) or right before the speaker's name and verb (Senator X said:).
-    [GeneratedRegex(@"^[”""’]?\s*,?\s*(said|says|added|stated|noted|wrote|continued|told\s+\w+|according\s+to)\s+(the\s+)?" + Official + @"(?!\w)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[”""’]?\s*,?\s*(said|says|added|stated|noted|wrote|continued|told\s+\w+|according\s+to)\s+(the\s+)?" + Official + @"(?!\w)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex AfterRx();
 
-    [GeneratedRegex(@"\b" + Official + @"(?!\w)(\s+(?-i:[A-Z])[\w'’-]*\.?){0,4},?\s+(said|says|added|stated|noted|wrote|declared|told\s+\w+)\s*[:,]?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b" + Official + @"(?!\w)(\s+(?-i:[A-Z])[\w'’-]*\.?){0,4},?\s+(said|says|added|stated|noted|wrote|declared|told\s+\w+)\s*[:,]?\s*$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex BeforeRx();
 
     // The Chinese side introducing its own words: "China's Foreign Ministry ... reacted, stating, “We urge a few politicians
     // of the US ...”" asks the US of nothing on the author's behalf.
-    [GeneratedRegex(@"\b(China|Chinese|Beijing|PRC|CCP|Foreign\s+Ministry|Hong\s+Kong\s+(government|authorities)|HKSAR|Liaison\s+Office)\b[^.!?“”""]{0,160}\b(said|says|stated|stating|added|declared|warned|responded|saying|wrote)\s*[:,]?\s*$")]
+    [GeneratedRegex(@"\b(China|Chinese|Beijing|PRC|CCP|Foreign\s+Ministry|Hong\s+Kong\s+(government|authorities)|HKSAR|Liaison\s+Office)\b[^.!?“”""]{0,160}\b(said|says|stated|stating|added|declared|warned|responded|saying|wrote)\s*[:,]?\s*$", RegexOptions.ExplicitCapture)]
     private static partial Regex ChineseSideBeforeRx();
 
-    [GeneratedRegex(@"^[”""’]?\s*,?\s*(said|says|added|stated|wrote|warned)\s+(a\s+|the\s+)?(Chinese|China['’]s|Beijing['’]s|Hong\s+Kong\s+government)\b")]
+    [GeneratedRegex(@"^[”""’]?\s*,?\s*(said|says|added|stated|wrote|warned)\s+(a\s+|the\s+)?(Chinese|China['’]s|Beijing['’]s|Hong\s+Kong\s+government)\b", RegexOptions.ExplicitCapture)]
     private static partial Regex ChineseSideAfterRx();
 
     /// <summary>True when text[start..end) lies inside a quotation, within its paragraph, that a US lawmaker or official speaks, or the

@@ -29,81 +29,81 @@ internal enum MarkerKinds
 /// </summary>
 internal static partial class SentenceRules
 {
-    [GeneratedRegex(@"\b(?<m>(urg(e|es|ed|ing)|call(s|ed|ing)?\s+(up)?on|call(s|ed|ing)?\s+for|ask(s|ed|ing)?|press(es|ed|ing)?|appeal(s|ed|ing)?\s+(?:[a-z]+ly\s+)?to|implor(e|es|ed|ing)|want(s|ed|ing)?|encourag(e|es|ed|ing)|petition(s|ed|ing)?|request(s|ed|ing)?|push(es|ed|ing)?|look(s|ed|ing)?\s+to|(?<!\bto\s)(?-i:lobb(y|ies|ied|ying))|call(s|ed|ing)?(?=\s+the\s+(U\.S\.|US|United\s+States|American)\s)|(would|['’]d)\s+(therefore\s+|also\s+|really\s+|strongly\s+)?like(?!\s+to\b)))\s+(?<who>(?:[^.;:!?]|(?<=\b[A-Z])\.){1,120}?)\s+[“""‘]?to\s+[“""‘]?(?:to\s+)?(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<m>(urg(e|es|ed|ing)|call(s|ed|ing)?\s+(up)?on|call(s|ed|ing)?\s+for|ask(s|ed|ing)?|press(es|ed|ing)?|appeal(s|ed|ing)?\s+(?:[a-z]+ly\s+)?to|implor(e|es|ed|ing)|want(s|ed|ing)?|encourag(e|es|ed|ing)|petition(s|ed|ing)?|request(s|ed|ing)?|push(es|ed|ing)?|look(s|ed|ing)?\s+to|(?<!\bto\s)(?-i:lobb(y|ies|ied|ying))|call(s|ed|ing)?(?=\s+the\s+(U\.S\.|US|United\s+States|American)\s)|(would|['’]d)\s+(therefore\s+|also\s+|really\s+|strongly\s+)?like(?!\s+to\b)))\s+(?<who>(?:[^.;:!?]|(?<=\b[A-Z])\.){1,120}?)\s+[“""‘]?to\s+[“""‘]?(?:to\s+)?(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex RequestRx();
 
     // "in hopes that the United States can help push for ...", "hoping that Trump will raise ...": a hope that the US acts.
-    [GeneratedRegex(@"\b(hop(e|es|ed|ing)|in\s+(the\s+)?hopes?)\s+that\s+(?<who>(?:[^,.;:!?]|(?<=\b[A-Z])\.){1,60}?)\s+(can|could|will|would|might)\s+(help\s+(to\s+)?)?(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(hop(e|es|ed|ing)|in\s+(the\s+)?hopes?)\s+that\s+(?<who>(?:[^,.;:!?]|(?<=\b[A-Z])\.){1,60}?)\s+(can|could|will|would|might)\s+(help\s+(to\s+)?)?(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex HopeThatRx();
 
     // "recommended that ...", "proposed the State Department open ...", and an action named by a gerund: "suggested
     // creating a U.S. office of ...", "recommends imposing sanctions" (not "proposed during", "suggested nothing").
-    [GeneratedRegex(@"\b(recommend|request|ask|urge|demand|insist|propose)(s|ed|d|ing)?\s+that\b|\b(recommend|propose)(s|ed|d|ing)?\s+(?=(the\s+)?(Congress|Washington|the\s+U\.?S\.?|the\s+United\s+States|the\s+administration|the\s+State\s+Department|the\s+President|lawmakers)\s+(?-i:[a-z]+)\b)|\b(recommend|propose|suggest)(s|ed|d)?\s+(also\s+)?(?=(?!(during|including|regarding|concerning|following|according|nothing|something|anything|everything|being|having)\b)(?-i:[a-z]{2,}ing)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(recommend|request|ask|urge|demand|insist|propose)(s|ed|d|ing)?\s+that\b|\b(recommend|propose)(s|ed|d|ing)?\s+(?=(the\s+)?(Congress|Washington|the\s+U\.?S\.?|the\s+United\s+States|the\s+administration|the\s+State\s+Department|the\s+President|lawmakers)\s+(?-i:[a-z]+)\b)|\b(recommend|propose|suggest)(s|ed|d)?\s+(also\s+)?(?=(?!(during|including|regarding|concerning|following|according|nothing|something|anything|everything|being|having)\b)(?-i:[a-z]{2,}ing)\b)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex RecommendThatRx();
 
-    [GeneratedRegex(@"\b(should|must|needs?\s+to|ought\s+to)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(should|must|needs?\s+to|ought\s+to)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex ModalRx();
 
     // "Please use your conscience to help ...", "Please don't keep silence ...": a plea opening a sentence or a quotation,
     // an ask when the text's "you" is a US official.
-    [GeneratedRegex(@"(?:^|[:“""‘]\s*)Please\s+(?:(?:do\s+not|don['’]t|never)\s+)?(?<verb>[a-z]+)\b")]
+    [GeneratedRegex(@"(?:^|[:“""‘]\s*)Please\s+(?:(?:do\s+not|don['’]t|never)\s+)?(?<verb>[a-z]+)\b", RegexOptions.ExplicitCapture)]
     private static partial Regex PleaseRx();
 
     // "We now need both your public support and ...": in a letter to a US official, what the writers need of "you".
-    [GeneratedRegex(@"\b(we|I)\s+((now|also|still|urgently|really|desperately|therefore|so)\s+)?need\s+(both\s+)?your\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(we|I)\s+((now|also|still|urgently|really|desperately|therefore|so)\s+)?need\s+(both\s+)?your\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex NeedYourRx();
 
     // "The Tibetan Policy Act mandates that the president should ...": what a law or bill requires is reported, not asked.
-    [GeneratedRegex(@"\b(Act|[Ll]aw|[Ll]egislation|[Rr]esolution|[Bb]ill|[Ss]tatute)\s+(mandates|requires|stipulates|says|states|provides|directs|obliges)\s+that\b[^.;]*$")]
+    [GeneratedRegex(@"\b(Act|[Ll]aw|[Ll]egislation|[Rr]esolution|[Bb]ill|[Ss]tatute)\s+(mandates|requires|stipulates|says|states|provides|directs|obliges)\s+that\b[^.;]*$", RegexOptions.ExplicitCapture)]
     private static partial Regex LawRequiresThatRx();
 
-    [GeneratedRegex(@"\b(it['’]s|it\s+is|it\s+was|it\s+remains)\s+(a\s+)?(high\s+|past\s+|moral\s+|now\s+|therefore\s+|all\s+the\s+more\s+|vitally\s+|critically\s+|extremely\s+|absolutely\s+|especially\s+|particularly\s+)?(time|imperative|crucial|essential|vital|critical|urgent|important|necessary|incumbent\s+on\s+(?<who2>[^.;:]{1,60}?))\s+(?:for\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+to\s+[a-z]|that\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+(?-i:(?<verb>[a-z]+))\b|to\s+(?<verb>[a-z]+)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(it['’]s|it\s+is|it\s+was|it\s+remains)\s+(a\s+)?(high\s+|past\s+|moral\s+|now\s+|therefore\s+|all\s+the\s+more\s+|vitally\s+|critically\s+|extremely\s+|absolutely\s+|especially\s+|particularly\s+)?(time|imperative|crucial|essential|vital|critical|urgent|important|necessary|incumbent\s+on\s+(?<who2>[^.;:]{1,60}?))\s+(?:for\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+to\s+[a-z]|that\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+(?-i:(?<verb>[a-z]+))\b|to\s+(?<verb>[a-z]+)\b)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex TimeForRx();
 
-    [GeneratedRegex(@"\b(highlight|stress|emphasi[sz]|underscor|underlin|reiterat|point|note)\w*\s+(out\s+)?the\s+(urgent\s+)?(need|importance)\s+(for|of)\b(?<rest>[^.;]*)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(highlight|stress|emphasi[sz]|underscor|underlin|reiterat|point|note)\w*\s+(out\s+)?the\s+(urgent\s+)?(need|importance)\s+(for|of)\b(?<rest>[^.;]*)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex NeedForRx();
 
-    [GeneratedRegex(@"\bfocus(ing|es|ed)?\s+on\s+(?<who>(?:[^,.;]|(?<=\b[A-Z])\.){1,60}?)\s+(?<verb>[a-z]+ing)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bfocus(ing|es|ed)?\s+on\s+(?<who>(?:[^,.;]|(?<=\b[A-Z])\.){1,60}?)\s+(?<verb>[a-z]+ing)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex FocusOnRx();
 
     // "called for an end to ...", "requested the release of ...": a request with its object; "requested comment" is a reporter's.
     // "asked for" only with a US object ("asked for U.S. support"): "asked for the ministry's response" is a reporter's too.
-    [GeneratedRegex(@"\b(urg(e|es|ed|ing)|call(s|ed|ing)?\s+for|advocat(e|es|ed|ing)\s+for|press(es|ed|ing)?\s+for|push(es|ed|ing)?\s+for|demand(s|ed|ing)?|encourag(e|es|ed|ing)|request(s|ed|ing)?|making\s+the\s+case\s+for|ma(de|kes?)\s+the\s+case\s+for|appeal(s|ed|ing)?\s+for|lobb(y|ies|ied|ying)\s+for|rais(e|es|ed|ing)\s+the\s+need\s+for|express(es|ed|ing)?\s+(our|their|its)\s+(\w+\s+)?(support\s+for|opposition\s+to)|(ask|demand|request|call|priority|recommendation)\s+(\w+\s+){0,3}?(was|is|were|are)\s+for|ask(s|ed|ing)?\s+for(?=\s+(U\.S\.|(?-i:US)|American|Washington['’]s)\s))\s+(?!comments?\b)(?<obj>(U\.S\.|(?-i:US)\b|American\b|Washington['’]s\b)|(the|a|an|immediate|urgent|swift|prompt|full|further|expanded|targeted|greater|stronger|more|new|all|its|their|continued|an\s+end)\b|[a-z]+(tion|ment|sion|ance|ence|al|age|ure)s?\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(urg(e|es|ed|ing)|call(s|ed|ing)?\s+for|advocat(e|es|ed|ing)\s+for|press(es|ed|ing)?\s+for|push(es|ed|ing)?\s+for|demand(s|ed|ing)?|encourag(e|es|ed|ing)|request(s|ed|ing)?|making\s+the\s+case\s+for|ma(de|kes?)\s+the\s+case\s+for|appeal(s|ed|ing)?\s+for|lobb(y|ies|ied|ying)\s+for|rais(e|es|ed|ing)\s+the\s+need\s+for|express(es|ed|ing)?\s+(our|their|its)\s+(\w+\s+)?(support\s+for|opposition\s+to)|(ask|demand|request|call|priority|recommendation)\s+(\w+\s+){0,3}?(was|is|were|are)\s+for|ask(s|ed|ing)?\s+for(?=\s+(U\.S\.|(?-i:US)|American|Washington['’]s)\s))\s+(?!comments?\b)(?<obj>(U\.S\.|(?-i:US)\b|American\b|Washington['’]s\b)|(the|a|an|immediate|urgent|swift|prompt|full|further|expanded|targeted|greater|stronger|more|new|all|its|their|continued|an\s+end)\b|[a-z]+(tion|ment|sion|ance|ence|al|age|ure)s?\b)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex ObjectRequestRx();
 
-    [GeneratedRegex(@"\b(sanctions?|visa\s+bans?|asset\s+freezes?|export\s+controls?|tariffs?|the\s+(bill|act|legislation)|legislation|funding|a\s+(special\s+)?(coordinator|envoy)|boycott|(entity|sanctions)\s+list)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(sanctions?|visa\s+bans?|asset\s+freezes?|export\s+controls?|tariffs?|the\s+(bill|act|legislation)|legislation|funding|a\s+(special\s+)?(coordinator|envoy)|boycott|(entity|sanctions)\s+list)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex PolicyToolRx();
 
     // Whoever asks for something in the words before the verb must not be the Chinese side ("Xi called for cooperation").
-    [GeneratedRegex(@"\b(China|Chinese|Beijing|PRC|CCP|Xi|Party|police|authorities|Hong\s+Kong\s+government|ministry|spokes(man|woman|person))\b[^.;]*$")]
+    [GeneratedRegex(@"\b(China|Chinese|Beijing|PRC|CCP|Xi|Party|police|authorities|Hong\s+Kong\s+government|ministry|spokes(man|woman|person))\b[^.;]*$", RegexOptions.ExplicitCapture)]
     private static partial Regex NonUsSubjectRx();
 
     // "six demands: a diplomatic boycott of ..., an end to ..." and "the recommendations include ...".
-    [GeneratedRegex(@"\b(demands|recommendations|requests|asks|priorities|measures|steps|calls)\s*(include[sd]?|are|were|:)\s*(?!to\b)(?=[a-z“""‘]|the\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(demands|recommendations|requests|asks|priorities|measures|steps|calls)\s*(include[sd]?|are|were|:)\s*(?!to\b)(?=[a-z“""‘]|the\b)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex DemandsListRx();
 
-    [GeneratedRegex(@"^\s*(the|a|an|this|that|our|their|its)?\s*(letter|message|petition|appeal|statement|report|email|note|memo)\s+(sent|addressed|delivered|written)?\s*(to|for)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(the|a|an|this|that|our|their|its)?\s*(letter|message|petition|appeal|statement|report|email|note|memo)\s+(sent|addressed|delivered|written)?\s*(to|for)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex DocumentSubjectRx();
 
-    [GeneratedRegex(@"^\s*(These|They|Those)(\s+(measures|steps|actions|demands|calls|requests|recommendations))?\s+(include[sd]?|would\s+include)\s+(?=[a-z“""‘])")]
+    [GeneratedRegex(@"^\s*(These|They|Those)(\s+(measures|steps|actions|demands|calls|requests|recommendations))?\s+(include[sd]?|would\s+include)\s+(?=[a-z“""‘])", RegexOptions.ExplicitCapture)]
     private static partial Regex TheseIncludeRx();
 
-    [GeneratedRegex(@"\b(call(s|ed|ing)?\s+(for|on|upon)|urg(e|es|ed|ing)|demand(s|ed|ing)?|recommend\w*|press(es|ed|ing)?\s+for)\b[^.;]*[.;]?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(call(s|ed|ing)?\s+(for|on|upon)|urg(e|es|ed|ing)|demand(s|ed|ing)?|recommend\w*|press(es|ed|ing)?\s+for)\b[^.;]*[.;]?\s*$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex PreviousRequestRx();
 
-    [GeneratedRegex(@"^\s*(him|her)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(him|her)\s*$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex PersonPronounRx();
 
-    [GeneratedRegex(@"^\s*them\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*them\s*$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex GroupPronounRx();
 
     // What a modal asks to be made a priority: "must be front and center", "should remain a top priority", "must remain a
     // U.S. strategic priority".
-    [GeneratedRegex(@"^\s+(be|remain|become)\s+(front\s+and\s+cent(er|re)|(an?|the)\s+((top|central|key|core|high|first|U\.S\.|US|American|national|strategic|foreign[-\s]policy|diplomatic|standing)\s+){0,3}priority|at\s+the\s+(center|centre|heart|top|forefront|core)\b|((a|the)\s+)?central\s+(to|tenets?|tenants?|pillars?|elements?)\b|on\s+the\s+agenda|raised\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s+(be|remain|become)\s+(front\s+and\s+cent(er|re)|(an?|the)\s+((top|central|key|core|high|first|U\.S\.|US|American|national|strategic|foreign[-\s]policy|diplomatic|standing)\s+){0,3}priority|at\s+the\s+(center|centre|heart|top|forefront|core)\b|((a|the)\s+)?central\s+(to|tenets?|tenants?|pillars?|elements?)\b|on\s+the\s+agenda|raised\b)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex PriorityRx();
 
     // A letter's statement of purpose: "We write (to you) ... to", "we join together to", "the undersigned ... to".
-    [GeneratedRegex(@"\b(writ(e|es|ing)|wrote|join(s|ed|ing)?|com(e|es|ing)\s+together|undersigned)\b[^.;]{0,160}\bto\s+$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(writ(e|es|ing)|wrote|join(s|ed|ing)?|com(e|es|ing)\s+together|undersigned)\b[^.;]{0,160}\bto\s+$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex WritingToRx();
 
     /// <summary>Names someone who could be asked: a capitalised name, a pronoun, or a government, body or official.</summary>
@@ -111,16 +111,16 @@ internal static partial class SentenceRules
         AddresseeWordRx().IsMatch(who) ||
         Vocabulary.MentionsUs(who) || Vocabulary.NamesOtherActor(who);
 
-    [GeneratedRegex(@"\brecommendations?\s+(were|was|are|is|include[sd]?)\s+to\s+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\brecommendations?\s+(were|was|are|is|include[sd]?)\s+to\s+", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex RecommendationsWereRx();
 
-    [GeneratedRegex(@"(?<=\S)(,\s*(and\s+)?|;\s*(and\s+)?|\s+and\s+)(?=(?<verb>[a-z]+)\b)")]
+    [GeneratedRegex(@"(?<=\S)(,\s*(and\s+)?|;\s*(and\s+)?|\s+and\s+)(?=(?<verb>[a-z]+)\b)", RegexOptions.ExplicitCapture)]
     private static partial Regex ListSeparatorRx();
 
     // ", the groups said", and after a closing quotation mark any verb of saying: '," the letter states, after …', '," Smith
     // told reporters'. The verbs are matched in lowercase only, and not after "member", "United", "the" or "of": ', "
     // the State Department's own priority case' names no one saying anything.
-    [GeneratedRegex(@",[”""’']?\s*[^,]{0,100}?\b(said|says|say|according\s+to|wrote|writes)\b.*$|,[”""’']\s*[^,""“”]{0,100}?(?<!\b(member|Member|United|the|of)\s)\b(?-i:states|stated|added|adds|noted|told|tells|continued|continues|explained|explains|argued|argues|declared|declares|concluded|concludes|insisted|insists|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|reads|notes)\b.*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@",[”""’']?\s*[^,]{0,100}?\b(said|says|say|according\s+to|wrote|writes)\b.*$|,[”""’']\s*[^,""“”]{0,100}?(?<!\b(member|Member|United|the|of)\s)\b(?-i:states|stated|added|adds|noted|told|tells|continued|continues|explained|explains|argued|argues|declared|declares|concluded|concludes|insisted|insists|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|reads|notes)\b.*$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex AttributionRx();
 
     static readonly HashSet<string> NotAVerb = new(StringComparer.OrdinalIgnoreCase)
@@ -417,10 +417,10 @@ internal static partial class SentenceRules
     }
 
     // The -ly words the adverb slot must not take are VerbsInLy's (a generated pattern cannot read the set).
-    [GeneratedRegex(@"(?:,[”""’]?\s*(?:and\s+|as\s+well\s+as\s+)?|;\s*(?:and\s+)?|\s+and\s+(?=to\s))(?:also\s+|to\s+)?(?<start>(?:(?:(?!(?:apply|supply|comply|rally|reply)\b)[a-z]+ly|further)\s+)?(?<verb>[a-z]+))\s+(?<next>[a-z]+)")]
+    [GeneratedRegex(@"(?:,[”""’]?\s*(?:and\s+|as\s+well\s+as\s+)?|;\s*(?:and\s+)?|\s+and\s+(?=to\s))(?:also\s+|to\s+)?(?<start>(?:(?:(?!(?:apply|supply|comply|rally|reply)\b)[a-z]+ly|further)\s+)?(?<verb>[a-z]+))\s+(?<next>[a-z]+)", RegexOptions.ExplicitCapture)]
     private static partial Regex ActionSeparatorRx();
 
-    [GeneratedRegex(@"^\W*(urg|call|ask|press|appeal|want|request|encourag|petition|push|implor)\w*\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\W*(urg|call|ask|press|appeal|want|request|encourag|petition|push|implor)\w*\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex RequestStartRx();
 
     // Verbs that end like adverbs: "and apply sanctions" is a second action, "and publicly call" an adverb before one.
@@ -512,12 +512,16 @@ internal static partial class SentenceRules
     /// <summary>Drops trailing punctuation, closing quotes, "and", and an attribution such as ", the groups said".</summary>
     public static (int Start, int End) TrimSpan(string text, int start, int end)
     {
-        var attribution = AttributionRx().Match(text[start..end]);
-        if (attribution.Success && attribution.Index > 20) end = start + attribution.Index;
+        // The first match, read off the span: this runs on every candidate ask, and copying each out was a few percent of loading's allocation.
+        foreach (var attribution in AttributionRx().EnumerateMatches(text.AsSpan(start, end - start)))
+        {
+            if (attribution.Index > 20) end = start + attribution.Index;
+            break;
+        }
         while (true)
         {
             while (end > start && (char.IsWhiteSpace(text[end - 1]) || ".,;:!?”\"’'".Contains(text[end - 1]))) end--;
-            var tail = text[start..end];
+            var tail = text.AsSpan(start, end - start);
             if (tail.EndsWith(" and", StringComparison.Ordinal)) { end -= 4; continue; }
             if (tail.EndsWith(" or", StringComparison.Ordinal)) { end -= 3; continue; }
             break;
@@ -527,80 +531,80 @@ internal static partial class SentenceRules
         return (start, end);
     }
 
-    [GeneratedRegex(@"(?-i:\b[A-Z])|\b(you|him|her|them|us|it|government|administration|officials?|authorities|lawmakers|members|states|countries|companies|leaders?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?-i:\b[A-Z])|\b(you|him|her|them|us|it|government|administration|officials?|authorities|lawmakers|members|states|countries|companies|leaders?)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex AddresseeWordRx();
 
-    [GeneratedRegex(@"^\s*(it|they|you|your)\b")]
+    [GeneratedRegex(@"^\s*(it|they|you|your)\b", RegexOptions.ExplicitCapture)]
     private static partial Regex ItTheyYouRx();
 
-    [GeneratedRegex(@"^\s*(it|they)\b")]
+    [GeneratedRegex(@"^\s*(it|they)\b", RegexOptions.ExplicitCapture)]
     private static partial Regex ItTheyRx();
 
-    [GeneratedRegex(@"[,;]\s*and\s+to\s")]
+    [GeneratedRegex(@"[,;]\s*and\s+to\s", RegexOptions.ExplicitCapture)]
     private static partial Regex AndToRx();
 
-    [GeneratedRegex(@"^,[”""’]?\s*to\s")]
+    [GeneratedRegex(@"^,[”""’]?\s*to\s", RegexOptions.ExplicitCapture)]
     private static partial Regex CommaToRx();
 
-    [GeneratedRegex(@"^\s*(?<who>[^,]{1,60}?)\s+to\s+[a-z]")]
+    [GeneratedRegex(@"^\s*(?<who>[^,]{1,60}?)\s+to\s+[a-z]", RegexOptions.ExplicitCapture)]
     private static partial Regex ForWhoToRx();
 
-    [GeneratedRegex(@"^\s*\w*\s*(from|by)\s+(China|Beijing|Chinese|the\s+Chinese|Hong\s+Kong)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*\w*\s*(from|by)\s+(China|Beijing|Chinese|the\s+Chinese|Hong\s+Kong)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex FromOrByChinaRx();
 
-    [GeneratedRegex(@"\s*;\s*(and\s+)?|,\s*(and\s+)?|\s+and\s+(?=(an?|the)\s)")]
+    [GeneratedRegex(@"\s*;\s*(and\s+)?|,\s*(and\s+)?|\s+and\s+(?=(an?|the)\s)", RegexOptions.ExplicitCapture)]
     private static partial Regex ItemSeparatorRx();
 
-    [GeneratedRegex(@"^\s*(the\s+)?(government|authorities|leadership)\s+of\s+(the\s+)?(People['’]s\s+Republic\s+of\s+China|Hong\s+Kong\s+Special\s+Administrative\s+Region|Tibet\s+Autonomous\s+Region|Xinjiang\s+Uy[g]?hur\s+Autonomous\s+Region)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(the\s+)?(government|authorities|leadership)\s+of\s+(the\s+)?(People['’]s\s+Republic\s+of\s+China|Hong\s+Kong\s+Special\s+Administrative\s+Region|Tibet\s+Autonomous\s+Region|Xinjiang\s+Uy[g]?hur\s+Autonomous\s+Region)\s*$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex FormalNameRx();
 
-    [GeneratedRegex(@"\b(should|must|be)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(should|must|be)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex ModalOrBeRx();
 
-    [GeneratedRegex(@"^(should|must|shall|will|would|be|is|are|not)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(should|must|shall|will|would|be|is|are|not)$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex ModalWordRx();
 
-    [GeneratedRegex(@"^\s*(that|by)\b|\b(is|are|was|were|has|have)\b|\b(and|but)\s+(?-i:[a-z]+ed)\b|^\s*(for\s+)?comments?\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(that|by)\b|\b(is|are|was|were|has|have)\b|\b(and|but)\s+(?-i:[a-z]+ed)\b|^\s*(for\s+)?comments?\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex NotAnAddresseeRx();
 
-    [GeneratedRegex(@"^\s*(and|but|also|and\s+also)?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(and|but|also|and\s+also)?\s*$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex OnlyConjunctionRx();
 
-    [GeneratedRegex(@"^\s*,?\s*(when|while|during|in|at|before|after|if|as)\b[^,]{0,80},", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*,?\s*(when|while|during|in|at|before|after|if|as)\b[^,]{0,80},", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex OpeningClauseRx();
 
-    [GeneratedRegex(@"^\s+(also\s+|now\s+|immediately\s+)?be\s+([a-z]+(ed|en|wn|ne)|made|put|set|sent|kept|held|brought|sought|laid|paid|built|lent|dealt|met|cut|led)\b")]
+    [GeneratedRegex(@"^\s+(also\s+|now\s+|immediately\s+)?be\s+([a-z]+(ed|en|wn|ne)|made|put|set|sent|kept|held|brought|sought|laid|paid|built|lent|dealt|met|cut|led)\b", RegexOptions.ExplicitCapture)]
     private static partial Regex PassiveBeRx();
 
-    [GeneratedRegex(@"\b(recommend|request|ask|urge|demand|insist|propose)(s|ed|d|ing)?\s+that\s+(?:[^,;.]|(?<=\b[A-Z])\.){0,60}$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(recommend|request|ask|urge|demand|insist|propose)(s|ed|d|ing)?\s+that\s+(?:[^,;.]|(?<=\b[A-Z])\.){0,60}$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex RecommendsThatBeforeRx();
 
     // "a strong push", "the call": an article makes the marker a noun ("The groups call for ..." keeps its verb).
-    [GeneratedRegex(@"(?:^|[,;:]\s*|\b(?:and|but|however)\s+)(?:(?:a|an|such\s+a)\s+(?:[a-z]+\s+){0,2}|(?:the|this|that|any)\s+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|[,;:]\s*|\b(?:and|but|however)\s+)(?:(?:a|an|such\s+a)\s+(?:[a-z]+\s+){0,2}|(?:the|this|that|any)\s+)$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex NounOpeningClauseRx();
 
-    [GeneratedRegex(@"\s(was|is|were|are)\s+for\s", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s(was|is|were|are)\s+for\s", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex NamedAskRx();
 
     // "a network that advocates for", "the Act, which would call for": what a body or a bill does, not an ask.
-    [GeneratedRegex(@"\b(that|which|who)\s+((would|will|could|can|shall|also)\s+)*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(that|which|who)\s+((would|will|could|can|shall|also)\s+)*$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex RelativePronounAtEndRx();
 
-    [GeneratedRegex(@"\b(is|are|was|were|has|have|had)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(is|are|was|were|has|have|had)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex StateVerbRx();
 
-    [GeneratedRegex(@"\b(the\s+|The\s+)?(U\.S\.|US\b|[A-Z]).*$")]
+    [GeneratedRegex(@"\b(the\s+|The\s+)?(U\.S\.|US\b|[A-Z]).*$", RegexOptions.ExplicitCapture)]
     private static partial Regex SubjectHeadRx();
 
-    [GeneratedRegex(@"\bto\s+$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bto\s+$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex ToAtEndRx();
 
-    [GeneratedRegex(@"\bto\s+[a-z]")]
+    [GeneratedRegex(@"\bto\s+[a-z]", RegexOptions.ExplicitCapture)]
     private static partial Regex ToVerbRx();
 
-    [GeneratedRegex(@"\bthat\s+\S+\s+\S+")]
+    [GeneratedRegex(@"\bthat\s+\S+\s+\S+", RegexOptions.ExplicitCapture)]
     private static partial Regex ThatClauseRx();
 
-    [GeneratedRegex(@"^\s*\w*\s*(with|by)\s+(the\s+)?(United\s+States|U\.S\.|US|Washington|America)\b")]
+    [GeneratedRegex(@"^\s*\w*\s*(with|by)\s+(the\s+)?(United\s+States|U\.S\.|US|Washington|America)\b", RegexOptions.ExplicitCapture)]
     private static partial Regex WithOrByUsRx();
 }

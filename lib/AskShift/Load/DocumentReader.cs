@@ -297,6 +297,6 @@ public static partial class DocumentReader
         }
     }
 
-    [GeneratedRegex(@"[ \t\r]+")]
+    [GeneratedRegex(@"[ \t\r]+", RegexOptions.ExplicitCapture)]
     private static partial Regex HorizontalSpaceRx();
 }

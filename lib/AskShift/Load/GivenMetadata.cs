@@ -111,19 +111,19 @@ internal static partial class UrlDate
 {
     // Month and day padded ("/2019/05/03", "2019-11-19-"), or unpadded between slashes only ("/2025/1/24/"): a slug that
     // opens with a number ("/2019/12/3-ways-to-help") is not a day.
-    [GeneratedRegex(@"(?<![\d])(?<y>(19|20)\d\d)[/-](?<m>0[1-9]|1[0-2])[/-](?<d>0[1-9]|[12]\d|3[01])(?!\d)|(?<![\d])(?<y>(19|20)\d\d)/(?<m>[1-9]|1[0-2])/(?<d>[1-9]|[12]\d|3[01])(?=/|$)")]
+    [GeneratedRegex(@"(?<![\d])(?<y>(19|20)\d\d)[/-](?<m>0[1-9]|1[0-2])[/-](?<d>0[1-9]|[12]\d|3[01])(?!\d)|(?<![\d])(?<y>(19|20)\d\d)/(?<m>[1-9]|1[0-2])/(?<d>[1-9]|[12]\d|3[01])(?=/|$)", RegexOptions.ExplicitCapture)]
     private static partial Regex SeparatedRx();
 
     // A web archive's copy ("web.archive.org/web/20210315123456/https://example.org/..."): its timestamp is when the page
     // was captured, not written, so only the original address is read.
-    [GeneratedRegex(@"^/web/\d{1,14}[a-z_]*/(?<original>.+)$")]
+    [GeneratedRegex(@"^/web/\d{1,14}[a-z_]*/(?<original>.+)$", RegexOptions.ExplicitCapture)]
     private static partial Regex ArchivedRx();
 
     // The day may run on into the time ("/20120501205031.htm": yyyyMMddHHmmss).
-    [GeneratedRegex(@"(?<=[/_-])(?<y>(19|20)\d\d)(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12]\d|3[01])(([01]\d|2[0-3])[0-5]\d([0-5]\d)?)?(?=[/._-]|$)")]
+    [GeneratedRegex(@"(?<=[/_-])(?<y>(19|20)\d\d)(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12]\d|3[01])(([01]\d|2[0-3])[0-5]\d([0-5]\d)?)?(?=[/._-]|$)", RegexOptions.ExplicitCapture)]
     private static partial Regex CompactRx();
 
-    [GeneratedRegex(@"/(?<y>(19|20)\d\d)/(?<m>0[1-9]|1[0-2])(?=/|$)")]
+    [GeneratedRegex(@"/(?<y>(19|20)\d\d)/(?<m>0[1-9]|1[0-2])(?=/|$)", RegexOptions.ExplicitCapture)]
     private static partial Regex MonthRx();
 
     public static (DateOnly Date, DatePrecision Precision, string Evidence)? Find(string? url)

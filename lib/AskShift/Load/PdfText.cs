@@ -15,14 +15,14 @@ internal static partial class PdfText
 {
     public sealed record Result(string? Text, IReadOnlyList<int> PageStarts, IReadOnlyList<string> Warnings, string? Error);
 
-    [GeneratedRegex(@"^\s*(page\s+)?\d{1,4}(\s*(/|of)\s*\d{1,4})?\s*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(page\s+)?\d{1,4}(\s*(/|of)\s*\d{1,4})?\s*$|^\s*[-–—]\s*\d{1,4}\s*[-–—]\s*$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex PageNumberRx();
 
     // "re-\nlease" -> "release": a lower-case letter, a hyphen at the line end, a lower-case letter on the next line.
-    [GeneratedRegex(@"(?<=\p{Ll})-\n(?=\p{Ll})")]
+    [GeneratedRegex(@"(?<=\p{Ll})-\n(?=\p{Ll})", RegexOptions.ExplicitCapture)]
     private static partial Regex HyphenBreakRx();
 
-    [GeneratedRegex(@"\d+")]
+    [GeneratedRegex(@"\d+", RegexOptions.ExplicitCapture)]
     private static partial Regex DigitsRx();
 
     /// <summary>How many lines at the top and bottom of a page can be a running header or footer.</summary>

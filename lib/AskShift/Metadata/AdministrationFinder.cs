@@ -16,10 +16,10 @@ public sealed record AdministrationFinding(string Code, IReadOnlyList<string> Ev
 /// </summary>
 internal static partial class AdministrationFinder
 {
-    [GeneratedRegex(@"\bPresident[-\s]elect\b|\b(incoming|next|new)\s+(US\s+|U\.S\.\s+|American\s+|(Obama|Trump|Biden)\s+)?administration\b|\btransition\s+team\b|\bcongratulat\w*|\b(re-?election|reelected|re-elected|second\s+term)\b|当选总统|當選總統|总统当选人|總統當選人|候任总统|候任總統|新一届政府|新一屆政府|下一届政府|下屆政府|新政府|连任|連任|再次当选|再次當選|第二任期|第二个任期|第二個任期")]
+    [GeneratedRegex(@"\bPresident[-\s]elect\b|\b(incoming|next|new)\s+(US\s+|U\.S\.\s+|American\s+|(Obama|Trump|Biden)\s+)?administration\b|\btransition\s+team\b|\bcongratulat\w*|\b(re-?election|reelected|re-elected|second\s+term)\b|当选总统|當選總統|总统当选人|總統當選人|候任总统|候任總統|新一届政府|新一屆政府|下一届政府|下屆政府|新政府|连任|連任|再次当选|再次當選|第二任期|第二个任期|第二個任期", RegexOptions.ExplicitCapture)]
     private static partial Regex TransitionRx();
 
-    [GeneratedRegex(@"\b(?<n>44|45|46|47)(th)\s+(US\s+|U\.S\.\s+)?President\b|第\s*(?<n>44|45|46|47)\s*任(美国|美國)?总统|第\s*(?<n>44|45|46|47)\s*任(美国|美國)?總統")]
+    [GeneratedRegex(@"\b(?<n>44|45|46|47)(th)\s+(US\s+|U\.S\.\s+)?President\b|第\s*(?<n>44|45|46|47)\s*任(美国|美國)?总统|第\s*(?<n>44|45|46|47)\s*任(美国|美國)?總統", RegexOptions.ExplicitCapture)]
     private static partial Regex OrdinalPresidentRx();
 
     // A second term, or Trump's first spoken of as a previous one: "Trump's previous term", "the first Trump
@@ -27,16 +27,16 @@ internal static partial class AdministrationFinder
     // not a bare "特朗普的上一任", which is his predecessor.
     [GeneratedRegex(@"\b(re-?election|reelected|re-elected|second\s+term|return(ed|ing)?\s+to\s+(the\s+)?(White\s+House|office|power))\b|连任|連任|再次当选|再次當選|第二任期|第二个任期|第二個任期|重返白宫|重返白宮" +
         @"|\bTrump['’]s\s+(previous|earlier|prior|last)\s+(term|administration|presidency)\b|\bfirst\s+Trump\s+(administration|presidency)\b|\bTrump\s+1\.0\b" +
-        @"|(特朗普|川普)(总统|總統)?的?(上一任期|上一任內|上一任内|上個任期|上个任期|前一任期|1\.0)", RegexOptions.IgnoreCase)]
+        @"|(特朗普|川普)(总统|總統)?的?(上一任期|上一任內|上一任内|上個任期|上个任期|前一任期|1\.0)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex SecondTermRx();
 
-    [GeneratedRegex(@"\b(former|ex-)\s+(US\s+|U\.S\.\s+)?President\s+(?<name>Obama|Trump|Biden|Bush)\b|前(美国|美國)?总统(?<zh>奥巴马|奧巴馬|歐巴馬|特朗普|川普|拜登)|前(美国|美國)?總統(?<zh>奥巴马|奧巴馬|歐巴馬|特朗普|川普|拜登)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(former|ex-)\s+(US\s+|U\.S\.\s+)?President\s+(?<name>Obama|Trump|Biden|Bush)\b|前(美国|美國)?总统(?<zh>奥巴马|奧巴馬|歐巴馬|特朗普|川普|拜登)|前(美国|美國)?總統(?<zh>奥巴马|奧巴馬|歐巴馬|特朗普|川普|拜登)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex FormerPresidentRx();
 
-    [GeneratedRegex(@"(?<![\d.,/-])(?<year>(?:19|20)\d\d)(?![\d/-])")]
+    [GeneratedRegex(@"(?<![\d.,/-])(?<year>(?:19|20)\d\d)(?![\d/-])", RegexOptions.ExplicitCapture)]
     private static partial Regex YearRx();
 
-    [GeneratedRegex(@"\bPresident[-\s]elect\s+(Barack\s+|Donald\s+J?\.?\s*|Joe\s+|Joseph\s+R?\.?\s*)?(?<name>Obama|Trump|Biden)\b|(当选总统|當選總統|总统当选人|總統當選人|当选美国总统|當選美國總統|候任总统|候任總統)\s*.{0,2}?(?<zh>奥巴马|奧巴馬|歐巴馬|特朗普|川普|拜登)|(?<zh>奥巴马|奧巴馬|歐巴馬|特朗普|川普|拜登)(再次)?(当选|當選|胜选|勝選)")]
+    [GeneratedRegex(@"\bPresident[-\s]elect\s+(Barack\s+|Donald\s+J?\.?\s*|Joe\s+|Joseph\s+R?\.?\s*)?(?<name>Obama|Trump|Biden)\b|(当选总统|當選總統|总统当选人|總統當選人|当选美国总统|當選美國總統|候任总统|候任總統)\s*.{0,2}?(?<zh>奥巴马|奧巴馬|歐巴馬|特朗普|川普|拜登)|(?<zh>奥巴马|奧巴馬|歐巴馬|特朗普|川普|拜登)(再次)?(当选|當選|胜选|勝選)", RegexOptions.ExplicitCapture)]
     private static partial Regex PresidentElectRx();
 
     /// <summary>"President-elect Biden", "当选总统拜登", "川普胜选": the term that follows that election.</summary>
@@ -137,7 +137,7 @@ internal static partial class AdministrationFinder
 
     // "the 119th Congress", "第119届国会" (digits of any script, "第１１９届"): since the 74th (1935), each Congress sits
     // two years from 3 January of an odd year.
-    [GeneratedRegex(@"\b(?<n>\d{2,3})(st|nd|rd|th)\s+(U\.S\.\s+|US\s+|United\s+States\s+)?Congress\b|第\s*(?<n>\d{2,3})\s*[届屆]\s*(美国|美國)?\s*(国会|國會)")]
+    [GeneratedRegex(@"\b(?<n>\d{2,3})(st|nd|rd|th)\s+(U\.S\.\s+|US\s+|United\s+States\s+)?Congress\b|第\s*(?<n>\d{2,3})\s*[届屆]\s*(美国|美國)?\s*(国会|國會)", RegexOptions.ExplicitCapture)]
     private static partial Regex CongressRx();
 
     /// <summary>The two years Congress number <paramref name="n"/> sat, or null before the 74th (when terms began in March).</summary>
@@ -219,7 +219,7 @@ internal static partial class AdministrationFinder
             .Where(y => y >= 1900 && y <= options.Today.Year).Distinct().ToList();
 
     // "二零一七年", "二〇一九年": years written in Chinese digits, as many Chinese-language outlets write them.
-    [GeneratedRegex(@"(?<year>[一二][〇○零一二三四五六七八九]{3})年")]
+    [GeneratedRegex(@"(?<year>[一二][〇○零一二三四五六七八九]{3})年", RegexOptions.ExplicitCapture)]
     private static partial Regex ChineseYearRx();
 
     static int ChineseYear(string digits)

@@ -41,16 +41,16 @@ internal static partial class DateFinder
     const string MdyShort = MonthName + @"\s?(?<day>\d{1,2}),?\s?['’](?<yy>\d\d)\b";
     const string FullDate = "(?:" + Mdy + "|" + Dmy + "|" + Iso + "|" + Zh + "|" + UsNumeric + "|" + MdyShort + ")";
 
-    [GeneratedRegex(FullDate, RegexOptions.IgnoreCase)]
+    [GeneratedRegex(FullDate, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     internal static partial Regex FullDateRx();
 
     // The same forms in two patterns by how a date opens: with a month's name, or with a digit (or 民國). One pattern
     // for all made the engine look for a possible start at every month letter, digit and 民 of a line, and try every
     // form there; apart, each searches for its own first characters only (2-3 times faster on date lines).
-    [GeneratedRegex("(?:" + Mdy + "|" + MdyShort + ")", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("(?:" + Mdy + "|" + MdyShort + ")", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex MonthFirstDateRx();
 
-    [GeneratedRegex("(?:" + Dmy + "|" + Iso + "|" + Zh + "|" + UsNumeric + ")", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("(?:" + Dmy + "|" + Iso + "|" + Zh + "|" + UsNumeric + ")", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex DigitFirstDateRx();
 
     /// <summary>
@@ -71,10 +71,10 @@ internal static partial class DateFinder
     // tells of a prisoner's: a release stamp is capitalised and not a passive verb.
     // English and Chinese stamps are two patterns: Chinese first characters in one search made the engine give up its
     // vectorised scan for the English words and walk every character of every text (4-5 times slower).
-    [GeneratedRegex(@"\b(?:Published|Posted|(?<!\b(?:was|were|been|being|be|is|are|get|gets|got)\s+)(?-i:Released)|Dated|Issued|Date|For\s+immediate\s+release|Press\s+release)" + StampTime + @"(?:\s+on)?\s*[:：]?\s*(?:\w+day,?\s+)?(?<date>" + FullDate + ")", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:Published|Posted|(?<!\b(?:was|were|been|being|be|is|are|get|gets|got)\s+)(?-i:Released)|Dated|Issued|Date|For\s+immediate\s+release|Press\s+release)" + StampTime + @"(?:\s+on)?\s*[:：]?\s*(?:\w+day,?\s+)?(?<date>" + FullDate + ")", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     internal static partial Regex StampRx();
 
-    [GeneratedRegex(@"(?:发布|發佈|發布|发表|發表)(?:时间|時間|日期|于|於)?\s*[:：;；,，]?\s*(?<date>" + Zh + ")", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:发布|發佈|發布|发表|發表)(?:时间|時間|日期|于|於)?\s*[:：;；,，]?\s*(?<date>" + Zh + ")", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     internal static partial Regex ZhStampRx();
 
     /// <summary>
@@ -111,72 +111,72 @@ internal static partial class DateFinder
 
     // "Updated: Jul 31, 2023": a later edit, weaker than a dateline or a date line at the top.
     [GeneratedRegex(@"\b(?:Updated|Last\s+updated|Modified)" + StampTime + @"(?:\s+on)?\s*[:：]?\s*(?:\w+day,?\s+)?(?<date>" + FullDate + ")"
-        + @"|(?:更新)(?:时间|時間|日期|于|於)?\s*[:：]?\s*(?<date>" + Zh + ")", RegexOptions.IgnoreCase)]
+        + @"|(?:更新)(?:时间|時間|日期|于|於)?\s*[:：]?\s*(?<date>" + Zh + ")", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex UpdatedRx();
 
     // "(Uyghur Human Rights Project, March 9, 2018)", "(Washington, DC, June 3, 2019)", "(Washington—Sept. 23, 2014)".
-    [GeneratedRegex(@"\(\s*[^()]{2,80}?(?:,|\s*[-–—])\s*(?<date>" + FullDate + @")\s*\)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\(\s*[^()]{2,80}?(?:,|\s*[-–—])\s*(?<date>" + FullDate + @")\s*\)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex ParenDatelineRx();
 
     // "WASHINGTON, June 3, 2019 -", "NEW YORK (June 3, 2019) -", "London, 7 November 2024:" at the start of a paragraph;
     // "2020-06-22 -- Members ...": plain text writes the dash as two hyphens. A wire service or syndicator may stand
     // before the place: "(Human Rights Watch/IFEX) - New York, October 21, 2010 – ...".
-    [GeneratedRegex(@"^\s*(?:\([^()\n]{2,40}\)\s*[-–—]\s*)?(?:[A-Z][A-Za-z.'’ ]{1,40}?(?:,\s*[A-Z][A-Za-z.]{1,15})?\s*(?:[,(]|\s[-–—])\s*)?(?<date>" + FullDate + @")\s*\)?(?:\s*\([^()\n]{2,40}\))?\s*(?:(?:[-–—]{1,2}|:)\s|[-–—:]?$)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*(?:\([^()\n]{2,40}\)\s*[-–—]\s*)?(?:[A-Z][A-Za-z.'’ ]{1,40}?(?:,\s*[A-Z][A-Za-z.]{1,15})?\s*(?:[,(]|\s[-–—])\s*)?(?<date>" + FullDate + @")\s*\)?(?:\s*\([^()\n]{2,40}\))?\s*(?:(?:[-–—]{1,2}|:)\s|[-–—:]?$)", RegexOptions.Multiline | RegexOptions.ExplicitCapture)]
     private static partial Regex CityDatelineRx();
 
     // "【新唐人2012年10月8日讯】", "（中央社2023年6月16日电）": a Chinese news outlet's dateline, the outlet and date in brackets
     // closed by 讯/訊 (report) or 电/電 (dispatch).
-    [GeneratedRegex(@"[【\[（(]\s*[^【】\[\]（）()\n]{0,24}?(?<date>" + Zh + @")\s*[^【】\[\]（）()\n]{0,12}?(?:讯|訊|电|電)\s*[】\]）)]")]
+    [GeneratedRegex(@"[【\[（(]\s*[^【】\[\]（）()\n]{0,24}?(?<date>" + Zh + @")\s*[^【】\[\]（）()\n]{0,12}?(?:讯|訊|电|電)\s*[】\]）)]", RegexOptions.ExplicitCapture)]
     private static partial Regex ZhDatelineRx();
 
     // Taiwan's Central News Agency (中央社), and the portals that repost its wire, close a report with its date in the
     // Republic of China calendar, year, month and day run together: "…。」1040924" is 2015-09-24.
     // The stamp stands after a sentence's or a quotation's end, not glued to a word ("編號1120515" is a number).
-    [GeneratedRegex(@"(?<=[。」』）)！？!?\s])(?<roc>1[0-4]\d)(?<mnum>0[1-9]|1[0-2])(?<day>0[1-9]|[12]\d|3[01])\s*\z")]
+    [GeneratedRegex(@"(?<=[。」』）)！？!?\s])(?<roc>1[0-4]\d)(?<mnum>0[1-9]|1[0-2])(?<day>0[1-9]|[12]\d|3[01])\s*\z", RegexOptions.ExplicitCapture)]
     private static partial Regex RocClosingStampRx();
 
     // "London | 26 March 2025 | GATPM –", "7 November 2024 | Hong Kong Watch": a date as one field of a line split by
     // bars, at its start or after a place.
-    [GeneratedRegex(@"^[^|\n]{0,40}\|\s*(?<date>" + FullDate + @")\s*\||^\s*(?<date>" + FullDate + @")\s*\|", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[^|\n]{0,40}\|\s*(?<date>" + FullDate + @")\s*\||^\s*(?<date>" + FullDate + @")\s*\|", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex BarDatelineRx();
 
     // What may stand beside a date on its own line: weekday, time, a separator, a label or an author's name.
-    [GeneratedRegex(@"\b\d+\s*min(?:ute)?s?\s+read\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Published|Posted|Updated|Last\s+updated|Released|Dated|Issued|Date|on|by|at)\b|\d{1,2}:\d\d\s*(am|pm|a\.m\.|p\.m\.)?|[|•·:,/()\[\]–—-]|星期.|周.", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b\d+\s*min(?:ute)?s?\s+read\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Published|Posted|Updated|Last\s+updated|Released|Dated|Issued|Date|on|by|at)\b|\d{1,2}:\d\d\s*(am|pm|a\.m\.|p\.m\.)?|[|•·:,/()\[\]–—-]|星期.|周.", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex DateLineFillerRx();
 
     // A document that is itself a testimony or a statement for the record: "Testimony by ...", "Written Statement of ...".
-    [GeneratedRegex(@"^\s*(Written\s+|Prepared\s+|Oral\s+)?(Testimony|Statement)\s+(of|by|before|for)\b")]
+    [GeneratedRegex(@"^\s*(Written\s+|Prepared\s+|Oral\s+)?(Testimony|Statement)\s+(of|by|before|for)\b", RegexOptions.ExplicitCapture)]
     private static partial Regex TestimonyOpeningRx();
 
-    [GeneratedRegex(@"\bHearing\b[^\n]{0,200}?(?<date>" + FullDate + @")")]
+    [GeneratedRegex(@"\bHearing\b[^\n]{0,200}?(?<date>" + FullDate + @")", RegexOptions.ExplicitCapture)]
     private static partial Regex HearingDateRx();
 
-    [GeneratedRegex(@"\b(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,?\s*\(?\s*" + MonthName + @"\s+(?<day>\d{1,2})" + Ordinal + @"\b\)?(?!,?\s*(19|20)\d\d)")]
+    [GeneratedRegex(@"\b(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,?\s*\(?\s*" + MonthName + @"\s+(?<day>\d{1,2})" + Ordinal + @"\b\)?(?!,?\s*(19|20)\d\d)", RegexOptions.ExplicitCapture)]
     private static partial Regex WeekdayRx();
 
     // A yearless dateline: "WASHINGTON, June 3 -", "Feb 17 (Reuters) -", or a Chinese "6月16日" not preceded by a year.
-    [GeneratedRegex(@"^\s*(?:[A-Z][A-Za-z.'’ -]{1,40}?,\s*)?" + MonthName + @"\s+(?<day>\d{1,2})" + Ordinal + @"\s*(?:\([^)]{1,30}\)\s*)?[-–—:]", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*(?:[A-Z][A-Za-z.'’ -]{1,40}?,\s*)?" + MonthName + @"\s+(?<day>\d{1,2})" + Ordinal + @"\s*(?:\([^)]{1,30}\)\s*)?[-–—:]", RegexOptions.Multiline | RegexOptions.ExplicitCapture)]
     private static partial Regex YearlessDatelineRx();
 
     // A weekday in brackets after the day or before it ("5月1日(星期二)", "星期四(10月14日)") pins the year.
-    [GeneratedRegex(@"((星期|礼拜|禮拜|周|週)(?<zwd>[一二三四五六日天])\s*[(（]\s*)?(?<![年\d])(?<mnum>\d{1,2})\s*月\s*(?<day>\d{1,2})\s*[日号號](\s*[(（]\s*(星期|礼拜|禮拜|周|週)(?<zwd>[一二三四五六日天])\s*[)）])?")]
+    [GeneratedRegex(@"((星期|礼拜|禮拜|周|週)(?<zwd>[一二三四五六日天])\s*[(（]\s*)?(?<![年\d])(?<mnum>\d{1,2})\s*月\s*(?<day>\d{1,2})\s*[日号號](\s*[(（]\s*(星期|礼拜|禮拜|周|週)(?<zwd>[一二三四五六日天])\s*[)）])?", RegexOptions.ExplicitCapture)]
     private static partial Regex ZhMonthDayRx();
 
     /// <summary>A Chinese weekday's last character (一 ... 六, 日 or 天) as a day of the week.</summary>
     internal static DayOfWeek ZhWeekday(char c) => c is '日' or '天' ? DayOfWeek.Sunday : (DayOfWeek)("一二三四五六".IndexOf(c) + 1);
 
-    [GeneratedRegex(@"\b(?:in\s+|of\s+)?" + MonthName + @",?\s+" + Year + @"\b|" + Year + @"\s*年\s*(?<mnum>\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号號])|(?<![\d-])" + Year + @"-(?<mnum>0[1-9]|1[0-2])(?![\d-])")]
+    [GeneratedRegex(@"\b(?:in\s+|of\s+)?" + MonthName + @",?\s+" + Year + @"\b|" + Year + @"\s*年\s*(?<mnum>\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号號])|(?<![\d-])" + Year + @"-(?<mnum>0[1-9]|1[0-2])(?![\d-])", RegexOptions.ExplicitCapture)]
     private static partial Regex MonthYearRx();
 
-    [GeneratedRegex(@"(?<![\d.,/-])(?<year>(?:19|20)\d\d)(?![\d/-])\s*年?")]
+    [GeneratedRegex(@"(?<![\d.,/-])(?<year>(?:19|20)\d\d)(?![\d/-])\s*年?", RegexOptions.ExplicitCapture)]
     private static partial Regex AnyYearRx();
 
     // A caption: how it opens ("Photo:", "[3]", "图：") or a credit anywhere in it. Two patterns, not one: with the
     // anchored openings beside the credits the engine tried the openings at every position of every line.
-    [GeneratedRegex(@"^\s*((file\s+)?(photo|image|picture)\b|\[\d+\]|(图|圖|照片)[:：])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*((file\s+)?(photo|image|picture)\b|\[\d+\]|(图|圖|照片)[:：])", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex CaptionOpeningRx();
 
-    [GeneratedRegex(@"©|\((Photo|Image|Credit)\b|\b(AFP|Reuters|AP|Getty Images)\s*(/|\)|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"©|\((Photo|Image|Credit)\b|\b(AFP|Reuters|AP|Getty Images)\s*(/|\)|$)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex CreditRx();
 
     static bool IsCaption(string line) => CaptionOpeningRx().IsMatch(line) || CreditRx().IsMatch(line);
@@ -459,9 +459,9 @@ internal static partial class DateFinder
     // The property hands out a fresh copy on every read, and dates are looked up per sentence.
     private static readonly string[] MonthAbbreviations = CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames;
 
-    [GeneratedRegex(@"^\W*by\s+\p{Lu}", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\W*by\s+\p{Lu}", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex BylineRx();
 
-    [GeneratedRegex(@"[.!?。]\s*$")]
+    [GeneratedRegex(@"[.!?。]\s*$", RegexOptions.ExplicitCapture)]
     private static partial Regex EndsWithSentenceEndRx();
 }

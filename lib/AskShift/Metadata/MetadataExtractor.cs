@@ -47,10 +47,10 @@ internal static partial class MetadataExtractor
 
     static readonly HashSet<string> NotPersonWords = new(WordLists.Entries("not-person-words").Select(e => e.Entry), StringComparer.Ordinal);
 
-    [GeneratedRegex(@"\b(sent|signed|issued|endorsed|co-signed|submitted)\s+by\s+(?<list>[^.]+)\.")]
+    [GeneratedRegex(@"\b(sent|signed|issued|endorsed|co-signed|submitted)\s+by\s+(?<list>[^.]+)\.", RegexOptions.ExplicitCapture)]
     private static partial Regex SentByRx();
 
-    [GeneratedRegex(@"(?<org>(?:[A-Z][\w&-]*\s+(?:(?:of|for|in|on|Without)\s+)?){0,6}[A-Z][\w&-]*)\s+(is\s+calling\s+on|calls\s+on|called\s+on|urges|urged|is\s+urging|recommends|recommended|launches|launched|released|publishes|published|presents)\b")]
+    [GeneratedRegex(@"(?<org>(?:[A-Z][\w&-]*\s+(?:(?:of|for|in|on|Without)\s+)?){0,6}[A-Z][\w&-]*)\s+(is\s+calling\s+on|calls\s+on|called\s+on|urges|urged|is\s+urging|recommends|recommended|launches|launched|released|publishes|published|presents)\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex OrgSubjectRx();
 
     /// <summary>
@@ -86,22 +86,22 @@ internal static partial class MetadataExtractor
         }
     }
 
-    [GeneratedRegex(@"\b(co-?authored|authored|written\s+by|launch(es|ed)?|present(s|ed)?|publish(es|ed)?|issued|statement\s+by|letter\s+from)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(co-?authored|authored|written\s+by|launch(es|ed)?|present(s|ed)?|publish(es|ed)?|issued|statement\s+by|letter\s+from)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     internal static partial Regex AuthorshipCueRx();
 
-    [GeneratedRegex(@"(?:[A-Z][\w&-]*\s+(?:(?:of|for|in|on)\s+)?){0,6}[A-Z][\w&-]*")]
+    [GeneratedRegex(@"(?:[A-Z][\w&-]*\s+(?:(?:of|for|in|on)\s+)?){0,6}[A-Z][\w&-]*", RegexOptions.ExplicitCapture)]
     private static partial Regex CapitalisedRunRx();
 
-    [GeneratedRegex(@"(?<ev>(?:[A-Z0-9][\w.&-]*\s+){1,6}(?:&\s+(?:[A-Z][\w.&-]*\s+){1,3})?(Dialogue|Summit|Olympics|Games|Conference|Forum|Hearing|Session|Review|Meeting))\b")]
+    [GeneratedRegex(@"(?<ev>(?:[A-Z0-9][\w.&-]*\s+){1,6}(?:&\s+(?:[A-Z][\w.&-]*\s+){1,3})?(Dialogue|Summit|Olympics|Games|Conference|Forum|Hearing|Session|Review|Meeting))\b", RegexOptions.ExplicitCapture)]
     private static partial Regex NamedEventRx();
 
-    [GeneratedRegex(@"(?<who>(?:[A-Z][\w-]*\s+){1,3}[A-Z][\w-]*)[’']s\s+(state\s+)?visit\s+to\s+(?<where>[A-Z][\w-]*(\s+[A-Z][\w-]*)?)")]
+    [GeneratedRegex(@"(?<who>(?:[A-Z][\w-]*\s+){1,3}[A-Z][\w-]*)[’']s\s+(state\s+)?visit\s+to\s+(?<where>[A-Z][\w-]*(\s+[A-Z][\w-]*)?)", RegexOptions.ExplicitCapture)]
     private static partial Regex VisitRx();
 
-    [GeneratedRegex(@"(?<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s*[（(]\s*[\p{IsCJKUnifiedIdeographs}]{2,4}\s*[)）]")]
+    [GeneratedRegex(@"(?<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s*[（(]\s*[\p{IsCJKUnifiedIdeographs}]{2,4}\s*[)）]", RegexOptions.ExplicitCapture)]
     private static partial Regex NameWithHanziRx();
 
-    [GeneratedRegex(@"\b(detain\w*|detention|imprison\w*|prisoners?|jailed|arrested|disappeared|release\s+of|cases?\b|sentenced|persecut\w*|in\s+custody)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(detain\w*|detention|imprison\w*|prisoners?|jailed|arrested|disappeared|release\s+of|cases?\b|sentenced|persecut\w*|in\s+custody)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     internal static partial Regex CaseCueRx();
 
     // The words each cue pattern needs, case aside: a sentence without any of them is not run through the pattern
@@ -118,7 +118,7 @@ internal static partial class MetadataExtractor
     /// <summary>Whether <see cref="CaseCueRx"/> matches <paramref name="sentence"/>.</summary>
     internal static bool HoldsCaseCue(string sentence) => CaseCueRx().IsMatch(sentence, CaseCueStems);
 
-    [GeneratedRegex(@"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,7}\b")]
+    [GeneratedRegex(@"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,7}\b", RegexOptions.ExplicitCapture)]
     private static partial Regex NameRunRx();
 
     /// <summary>Reads the metadata of one document from its repaired, chrome-free text.</summary>
@@ -271,31 +271,31 @@ internal static partial class MetadataExtractor
         return people;
     }
 
-    [GeneratedRegex(@"^(the\s+)?[A-Z]")]
+    [GeneratedRegex(@"^(the\s+)?[A-Z]", RegexOptions.ExplicitCapture)]
     private static partial Regex CapitalStartRx();
 
-    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}]")]
+    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}]", RegexOptions.ExplicitCapture)]
     private static partial Regex CjkRx();
 
-    [GeneratedRegex(@"\(\s*(?<org>[A-Z][^(),]{2,80}?),\s*[A-Z][a-z]+\.?\s+\d{1,2},\s*(19|20)\d\d\s*\)")]
+    [GeneratedRegex(@"\(\s*(?<org>[A-Z][^(),]{2,80}?),\s*[A-Z][a-z]+\.?\s+\d{1,2},\s*(19|20)\d\d\s*\)", RegexOptions.ExplicitCapture)]
     private static partial Regex DatelineOrgRx();
 
-    [GeneratedRegex(@"^((The|the|Upcoming|upcoming|Today|as)\s+)+")]
+    [GeneratedRegex(@"^((The|the|Upcoming|upcoming|Today|as)\s+)+", RegexOptions.ExplicitCapture)]
     private static partial Regex EventLeadWordRunRx();
 
-    [GeneratedRegex(@"^(The|the|Upcoming|upcoming|Today|as|the|\s)+")]
+    [GeneratedRegex(@"^(The|the|Upcoming|upcoming|Today|as|the|\s)+", RegexOptions.ExplicitCapture)]
     private static partial Regex EventLeadWordsRx();
 
-    [GeneratedRegex(@"^(the|and)\s+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(the|and)\s+", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex LeadingTheOrAndRx();
 
-    [GeneratedRegex(@",\s*(?:and\s+)?|\s+and\s+")]
+    [GeneratedRegex(@",\s*(?:and\s+)?|\s+and\s+", RegexOptions.ExplicitCapture)]
     private static partial Regex ListSeparatorRx();
 
-    [GeneratedRegex(@"^(United States|People's Republic|UN Human Rights Council|US Congress|U\.S\. Congress|Chinese Communist)")]
+    [GeneratedRegex(@"^(United States|People's Republic|UN Human Rights Council|US Congress|U\.S\. Congress|Chinese Communist)", RegexOptions.ExplicitCapture)]
     private static partial Regex NotAnOrganisationRx();
 
-    [GeneratedRegex(@"^(file\s+)?(photo|image)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(file\s+)?(photo|image)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex PhotoCaptionRx();
 
     /// <summary>
@@ -327,6 +327,6 @@ internal static partial class MetadataExtractor
         return pieces.ToArray();
     }
 
-    [GeneratedRegex(@"\b(President|Secretary|Director|Advis[eo]r|Fellow|Minister|said|Ms|Mr|Dr)\.?\s*$")]
+    [GeneratedRegex(@"\b(President|Secretary|Director|Advis[eo]r|Fellow|Minister|said|Ms|Mr|Dr)\.?\s*$", RegexOptions.ExplicitCapture)]
     private static partial Regex TitleOrSaidBeforeRx();
 }

@@ -51,24 +51,24 @@ internal static partial class OfficeHolders
 
     // A name after one of these is not the office-holder in office: "former President Obama", "Senator Marco Rubio",
     // "Vice President Joe Biden" (for the presidency), "candidate Trump".
-    [GeneratedRegex(@"\b(former|ex-|outgoing|late|then-?|candidate|nominee|Senators?|Sens?\.|Reps?\.|Representatives?|Congressman|Congresswoman|Congressmen|lawmakers?|Governor|Gov\.)\s*(U\.S\.\s+|US\s+|American\s+)?(President\s+|Secretary\s+(of\s+State\s+)?|Vice\s+President\s+|president\s+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(former|ex-|outgoing|late|then-?|candidate|nominee|Senators?|Sens?\.|Reps?\.|Representatives?|Congressman|Congresswoman|Congressmen|lawmakers?|Governor|Gov\.)\s*(U\.S\.\s+|US\s+|American\s+)?(President\s+|Secretary\s+(of\s+State\s+)?|Vice\s+President\s+|president\s+)?$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex NotSittingBeforeRx();
 
     // "former Under Secretary Uzra Zeya", "former Special Coordinator for Tibetan Issues Uzra Zeya": a former holder of
     // any office whose title is modifiers, an office noun and perhaps its "of/for" phrase. Only the words of a title
     // may stand between "former" and the name: "Former Detainees Urge Secretary Blinken" names him sitting.
-    [GeneratedRegex(@"\b(former|ex-|outgoing|then-?)\s*(U\.S\.\s+|US\s+|American\s+)?(?-i:((Under|Deputy|Assistant|Special|Senior|Acting|Principal|Chief|Associate|Executive|Vice)\s+)*(Secretary|Envoy|Coordinator|Ambassador|Advis[eo]r|Director|Administrator|Representative|Commissioner)(\s+(of|for)(\s+(the|\p{Lu}[\w.'’-]*)){1,4})?)\s+$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(former|ex-|outgoing|then-?)\s*(U\.S\.\s+|US\s+|American\s+)?(?-i:((Under|Deputy|Assistant|Special|Senior|Acting|Principal|Chief|Associate|Executive|Vice)\s+)*(Secretary|Envoy|Coordinator|Ambassador|Advis[eo]r|Director|Administrator|Representative|Commissioner)(\s+(of|for)(\s+(the|\p{Lu}[\w.'’-]*)){1,4})?)\s+$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex FormerTitleBeforeRx();
 
     // "参议员鲁比奥(Marco Rubio)", "眾議員…": a Chinese title of another office before the name (and before the Latin
     // spelling a report gives in brackets after the Chinese one).
-    [GeneratedRegex(@"(参议员|參議員|众议员|眾議員|议员|議員|州长|州長|候选人|候選人)(\p{IsCJKUnifiedIdeographs}{1,5}\s*[(（])?\s*$")]
+    [GeneratedRegex(@"(参议员|參議員|众议员|眾議員|议员|議員|州长|州長|候选人|候選人)(\p{IsCJKUnifiedIdeographs}{1,5}\s*[(（])?\s*$", RegexOptions.ExplicitCapture)]
     private static partial Regex ZhOtherOfficeBeforeRx();
 
-    [GeneratedRegex(@"\bVice[-\s]President\s+$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bVice[-\s]President\s+$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex VicePresidentBeforeRx();
 
-    [GeneratedRegex(@"(前|卸任|前任)(美国|美國)?(总统|總統|国务卿|國務卿|副总统|副總統)?\s*$")]
+    [GeneratedRegex(@"(前|卸任|前任)(美国|美國)?(总统|總統|国务卿|國務卿|副总统|副總統)?\s*$", RegexOptions.ExplicitCapture)]
     private static partial Regex ZhFormerBeforeRx();
 
     /// <summary>
@@ -161,16 +161,16 @@ internal static partial class OfficeHolders
         _ => null,
     };
 
-    [GeneratedRegex(@"(?<!Vice[-\s])\bPresident\s+$|(?<!副)(总统|總統)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!Vice[-\s])\bPresident\s+$|(?<!副)(总统|總統)\s*$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex PresidentTitleRx();
 
-    [GeneratedRegex(@"\bVice[-\s]President\s+$|(副总统|副總統)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bVice[-\s]President\s+$|(副总统|副總統)\s*$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex VicePresidentTitleRx();
 
-    [GeneratedRegex(@"\bSecretary\s+of\s+State\s+$|(国务卿|國務卿)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bSecretary\s+of\s+State\s+$|(国务卿|國務卿)\s*$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex SecretaryTitleRx();
 
-    [GeneratedRegex(@"(\b(former|ex-)\s*((U\.S\.|US|American)\s+)?|(前|前任|卸任)(美国|美國)?)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(\b(former|ex-)\s*((U\.S\.|US|American)\s+)?|(前|前任|卸任)(美国|美國)?)$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex FormerBeforeTitleRx();
 
     static string Context(string text, Match m)
@@ -180,6 +180,6 @@ internal static partial class OfficeHolders
         return title.Success ? title.Value + m.Value : m.Value;
     }
 
-    [GeneratedRegex(@"((U\.S\.|US|Chinese)\s+)?(President|Secretary of State|Treasury Secretary|National Security Advis[eo]r)\s+$")]
+    [GeneratedRegex(@"((U\.S\.|US|Chinese)\s+)?(President|Secretary of State|Treasury Secretary|National Security Advis[eo]r)\s+$", RegexOptions.ExplicitCapture)]
     private static partial Regex OfficeTitleBeforeRx();
 }

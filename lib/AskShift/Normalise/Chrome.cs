@@ -30,13 +30,13 @@ internal static partial class Chrome
     /// <summary>Whether <see cref="AppealPattern"/> matches <paramref name="line"/>; most lines are ruled out by a search for the phrases.</summary>
     internal static bool HoldsAppeal(ReadOnlySpan<char> line) => AppealPattern.IsMatch(line, AppealStems);
 
-    [GeneratedRegex(@"^(tags?|filed under|categor(y|ies)|topics?|posted in|share this|by)\s*[:|]", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(tags?|filed under|categor(y|ies)|topics?|posted in|share this|by)\s*[:|]", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex TagPrefixRx();
 
-    [GeneratedRegex(@"\b(19|20)\d\d\b")]
+    [GeneratedRegex(@"\b(19|20)\d\d\b", RegexOptions.ExplicitCapture)]
     private static partial Regex YearRx();
 
-    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}", RegexOptions.ExplicitCapture)]
     private static partial Regex CjkRx();
 
     /// <summary>
@@ -160,7 +160,7 @@ internal static partial class Chrome
         return Words(line) <= Options.RepeatedLineMaxWords;
     }
 
-    [GeneratedRegex(@"\b(should|must|urges?|urging|calls? on|calling on|recommends?|recommendations?|needs? to|demand|appeal to)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(should|must|urges?|urging|calls? on|calling on|recommends?|recommendations?|needs? to|demand|appeal to)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex AskMarkerRx();
 
     // "News, Event, US, us": three or more comma-separated one- or two-word labels and nothing else.
@@ -172,13 +172,13 @@ internal static partial class Chrome
 
     static int Words(string s) => Spaces.CountWords(s);
 
-    [GeneratedRegex(@"[.!?]")]
+    [GeneratedRegex(@"[.!?]", RegexOptions.ExplicitCapture)]
     private static partial Regex SentenceEndRx();
 
-    [GeneratedRegex(@"^[A-Za-z]+")]
+    [GeneratedRegex(@"^[A-Za-z]+", RegexOptions.ExplicitCapture)]
     private static partial Regex FirstLettersRx();
 
-    [GeneratedRegex(@"^\s*([•·▪◦●■*–-]|\d{1,2}[.)])\s+")]
+    [GeneratedRegex(@"^\s*([•·▪◦●■*–-]|\d{1,2}[.)])\s+", RegexOptions.ExplicitCapture)]
     private static partial Regex ListMarkerRx();
 }
 

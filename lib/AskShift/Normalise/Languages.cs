@@ -13,10 +13,10 @@ internal static partial class Languages
     const string TraditionalOnly = "國說這們為時會關與對開發實權經義於動還過處會員導際區層點從將應戰係體報聯門書總議視變參鄉專確";
     const string SimplifiedOnly = "国说这们为时会关与对开发实权经义于动还过处会员导际区层点从将应战系体报联门书总议视变参乡专确";
 
-    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}", RegexOptions.ExplicitCapture)]
     private static partial Regex CjkRx();
 
-    [GeneratedRegex(@"[A-Za-z][A-Za-z'-]+|\d+")]
+    [GeneratedRegex(@"[A-Za-z][A-Za-z'-]+|\d+", RegexOptions.ExplicitCapture)]
     private static partial Regex LatinTokenRx();
 
     /// <summary>Language blocks over the non-chrome lines of <paramref name="raw"/>.</summary>

@@ -7,19 +7,46 @@ internal static class RegexScan
 {
     /// <summary>
     /// The matches of <paramref name="rx"/> in <paramref name="text"/>, as <see cref="Regex.Matches(string)"/> gives
-    /// them, but with nothing allocated when there is none. Most sentences hold no marker of a given kind, and each
-    /// empty <see cref="MatchCollection"/> and its enumerator were a few percent of loading's allocation (issue 13);
-    /// a sentence that does match is scanned once more.
+    /// them, found one after another with <see cref="Match.NextMatch"/>: nothing is allocated when there is none (most
+    /// sentences hold no marker of a given kind, and each empty <see cref="MatchCollection"/> and its enumerator were a
+    /// few percent of loading's allocation, issue 13), and a sentence that does match is scanned once, not first tested
+    /// and then scanned again.
     /// </summary>
-    public static IEnumerable<Match> MatchesOrNone(this Regex rx, string text) => rx.IsMatch(text) ? rx.Matches(text) : [];
+    public static MatchSequence MatchesOrNone(this Regex rx, string text) => new(rx, text);
 
     /// <summary>
     /// <see cref="MatchesOrNone(Regex, string)"/> on text that may hold one of the words <paramref name="rx"/> needs
     /// (<see cref="IgnoreCasePrefilter"/>): a search for a handful of words is cheaper than the pattern's own search for
     /// where it could start, which for an alternation of many words is a set of common letters.
     /// </summary>
-    public static IEnumerable<Match> MatchesOrNone(this Regex rx, string text, System.Buffers.SearchValues<string> needs) =>
-        IgnoreCasePrefilter.MayMatch(text, needs) ? rx.MatchesOrNone(text) : [];
+    public static MatchSequence MatchesOrNone(this Regex rx, string text, System.Buffers.SearchValues<string> needs) =>
+        IgnoreCasePrefilter.MayMatch(text, needs) ? new(rx, text) : default;
+
+    /// <summary>The matches of one pattern in one text, for <c>foreach</c> (and LINQ, through <see cref="IEnumerable{T}"/>).</summary>
+    public readonly struct MatchSequence(Regex? rx, string? text) : IEnumerable<Match>
+    {
+        public Enumerator GetEnumerator() => new(rx, text);
+        IEnumerator<Match> IEnumerable<Match>.GetEnumerator() => GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        /// <summary>Walks <see cref="Match.NextMatch"/> from the first match.</summary>
+        public struct Enumerator(Regex? rx, string? text) : IEnumerator<Match>
+        {
+            Match? current;
+            public readonly Match Current => current!;
+            readonly object System.Collections.IEnumerator.Current => Current;
+
+            public bool MoveNext()
+            {
+                if (rx is null) return false;
+                current = current is null ? rx.Match(text!) : current.NextMatch();
+                return current.Success;
+            }
+
+            public void Reset() => current = null;
+            public readonly void Dispose() { }
+        }
+    }
 
     /// <summary>Whether <paramref name="rx"/> matches <paramref name="text"/>, run only when the text may hold one of the words it needs.</summary>
     public static bool IsMatch(this Regex rx, ReadOnlySpan<char> text, System.Buffers.SearchValues<string> needs) =>

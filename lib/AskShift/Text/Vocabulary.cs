@@ -8,13 +8,13 @@ internal static partial class Vocabulary
     /// <summary>Verbs (and adverbs) that open an imperative list item such as "Publicly call for ...".</summary>
     public static readonly HashSet<string> Imperatives = WordLists.Set("imperatives");
 
-    [GeneratedRegex(@"\b(U\.\s?S\.(\s?A\.)?|US|USA|United States|America|American|Washington|White House|Congress|Senate|House of Representatives|(?<=\b[Tt]he\s+)House(?!\s+of\s+(Commons|Lords|Assembly|Keys))|[Aa]dministration|[Pp]resident|Secretary|State Department|Department of State|Treasury|officials|delegation|[Gg]overnment|diplomats?|[Aa]mbassador|Special\s+(Coordinator|Envoy)|National Security Advis[eo]r|lawmakers|policymakers|Members\s+of\s+Congress|[Cc]ommittee|CECC|Chairman|Chairwoman|Ranking\s+Member|Speaker|Senators?|senators|Representatives|Obama|Biden|Trump|Clinton|Kerry|Blinken|Pompeo|Tillerson|Rubio|Sullivan|Lew|Yellen|Mnuchin|Customs\s+and\s+Border\s+Protection|CBP|Commerce\s+Department|Department\s+of\s+(Commerce|Homeland\s+Security|Labor|Justice))(?!\w)")]
+    [GeneratedRegex(@"\b(U\.\s?S\.(\s?A\.)?|US|USA|United States|America|American|Washington|White House|Congress|Senate|House of Representatives|(?<=\b[Tt]he\s+)House(?!\s+of\s+(Commons|Lords|Assembly|Keys))|[Aa]dministration|[Pp]resident|Secretary|State Department|Department of State|Treasury|officials|delegation|[Gg]overnment|diplomats?|[Aa]mbassador|Special\s+(Coordinator|Envoy)|National Security Advis[eo]r|lawmakers|policymakers|Members\s+of\s+Congress|[Cc]ommittee|CECC|Chairman|Chairwoman|Ranking\s+Member|Speaker|Senators?|senators|Representatives|Obama|Biden|Trump|Clinton|Kerry|Blinken|Pompeo|Tillerson|Rubio|Sullivan|Lew|Yellen|Mnuchin|Customs\s+and\s+Border\s+Protection|CBP|Commerce\s+Department|Department\s+of\s+(Commerce|Homeland\s+Security|Labor|Justice))(?!\w)", RegexOptions.ExplicitCapture)]
     private static partial Regex UsActorRx();
 
-    [GeneratedRegex(@"\b(China|Chinese|Beijing|PRC|CCP|Communist Party|Party|Hong Kong|international community|UN|United Nations|EU|European|Britain|UK|Japan|IOC|companies|businesses|athletes|Xi|Hu Jintao|Taiwan|Russia|allies|countries|governments|British|Canadian|Canada|European|Japanese|Australian|Australia|Taiwanese|Thai|Thailand|Indian|India|German|Germany|French|France|foreign)(?!\w)")]
+    [GeneratedRegex(@"\b(China|Chinese|Beijing|PRC|CCP|Communist Party|Party|Hong Kong|international community|UN|United Nations|EU|European|Britain|UK|Japan|IOC|companies|businesses|athletes|Xi|Hu Jintao|Taiwan|Russia|allies|countries|governments|British|Canadian|Canada|European|Japanese|Australian|Australia|Taiwanese|Thai|Thailand|Indian|India|German|Germany|French|France|foreign)(?!\w)", RegexOptions.ExplicitCapture)]
     private static partial Regex NonUsActorRx();
 
-    [GeneratedRegex(@"^\s*(you|your\s+(administration|government|department|office|team|colleagues))\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(you|your\s+(administration|government|department|office|team|colleagues))\s*$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex YouRx();
 
     // A salutation line, and a letter said to be sent to a US office. Two patterns, not one alternation: with the line-start
@@ -22,10 +22,10 @@ internal static partial class Vocabulary
     // first is tried at line starts and the second at its opening words. No match of the first can hold the start of a
     // match of the second, and no match of the second names a foreign person, so whether a text addresses a US official
     // is the same (a test holds them to the single pattern built from both).
-    [GeneratedRegex(@"^\s*(Dear\s+(Mr\.?\s+|Madam\s+|Madame\s+)?(President|Vice\s+President|Secretary|Senator|Senators|Representative|Ambassador|Speaker|Leader|Chair|Chairman|Chairwoman|Members)\b|(Mr\.?\s+)?President(\s+(Obama|Trump|Biden))?\s*,\s+(as\s+)?(you|we)\b|To\s*:\s*(President|Secretary|Senator|The\s+Honorable)|(Mr\.?\s+|Madam\s+|Madame\s+)?(President|Vice\s+President|Secretary|Senator|Senators|Representative|Ambassador|Speaker)(\s+[A-Z][\w.’'-]+){0,3}[ \t]*,[ \t]*\r?$)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*(Dear\s+(Mr\.?\s+|Madam\s+|Madame\s+)?(President|Vice\s+President|Secretary|Senator|Senators|Representative|Ambassador|Speaker|Leader|Chair|Chairman|Chairwoman|Members)\b|(Mr\.?\s+)?President(\s+(Obama|Trump|Biden))?\s*,\s+(as\s+)?(you|we)\b|To\s*:\s*(President|Secretary|Senator|The\s+Honorable)|(Mr\.?\s+|Madam\s+|Madame\s+)?(President|Vice\s+President|Secretary|Senator|Senators|Representative|Ambassador|Speaker)(\s+[A-Z][\w.’'-]+){0,3}[ \t]*,[ \t]*\r?$)", RegexOptions.Multiline | RegexOptions.ExplicitCapture)]
     internal static partial Regex SalutationLineRx();
 
-    [GeneratedRegex(@"\b(letter|email|message|petition|appeal)\s+to\s+(U\.S\.\s+|US\s+)?(President|Secretary|Senators?|Congress|your\s+(Members|Senators?|Representatives?))")]
+    [GeneratedRegex(@"\b(letter|email|message|petition|appeal)\s+to\s+(U\.S\.\s+|US\s+)?(President|Secretary|Senators?|Congress|your\s+(Members|Senators?|Representatives?))", RegexOptions.ExplicitCapture)]
     internal static partial Regex LetterToUsRx();
 
     /// <summary>
@@ -38,10 +38,10 @@ internal static partial class Vocabulary
         // A report quoting a letter to a US official ("... ,” the letter to Clinton says): its "you" is that official.
         || LetterToUsOfficialRx().IsMatch(text);
 
-    [GeneratedRegex(@"\b(letter|message|appeal|petition|memo)\s+(sent\s+|addressed\s+|written\s+)?to\s+(((U\.S\.\s+|US\s+)?(President|Vice\s+President|Secretary(\s+of\s+State)?|Ambassador|Senator|National\s+Security\s+Advis[eo]r)\s+)?((Barack|Donald|Joe|Hillary|John|Antony|Mike|Rex|Marco)\s+)?(Obama|Trump|Biden|Clinton|Kerry|Blinken|Pompeo|Tillerson|Rubio)\b|(U\.S\.|US|American)\s+(President|Vice\s+President|Secretary\s+of\s+\p{Lu}\w+|Ambassador(\s+to\s+the\s+(United\s+Nations|UN))?|Senator|Special\s+(Coordinator|Envoy))\s+\p{Lu})")]
+    [GeneratedRegex(@"\b(letter|message|appeal|petition|memo)\s+(sent\s+|addressed\s+|written\s+)?to\s+(((U\.S\.\s+|US\s+)?(President|Vice\s+President|Secretary(\s+of\s+State)?|Ambassador|Senator|National\s+Security\s+Advis[eo]r)\s+)?((Barack|Donald|Joe|Hillary|John|Antony|Mike|Rex|Marco)\s+)?(Obama|Trump|Biden|Clinton|Kerry|Blinken|Pompeo|Tillerson|Rubio)\b|(U\.S\.|US|American)\s+(President|Vice\s+President|Secretary\s+of\s+\p{Lu}\w+|Ambassador(\s+to\s+the\s+(United\s+Nations|UN))?|Senator|Special\s+(Coordinator|Envoy))\s+\p{Lu})", RegexOptions.ExplicitCapture)]
     internal static partial Regex LetterToUsOfficialRx();
 
-    [GeneratedRegex(@"^\s*(it|they|he|she)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(it|they|he|she)\s*$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex PronounRx();
 
     /// <summary>True when a phrase names the US government (and no other actor) or is a bare pronoun standing for it.</summary>
@@ -58,7 +58,7 @@ internal static partial class Vocabulary
         return parts.Length > 1 && parts.Any(p => (UsActorRx().IsMatch(p) || youIsUs && YouRx().IsMatch(p)) && !NonUsActorRx().IsMatch(p) && !PossessiveOpeningRx().IsMatch(p));
     }
 
-    [GeneratedRegex(@"(?<!\b(to|by|of|from|with|for|about|on|and)\s+)\b((U\.S\.|US)\s+)?(President|Vice\s+President|Secretary(\s+of\s+State)?|Senator|Ambassador|Special\s+(Coordinator|Envoy))\s+(Obama|Trump|Biden|Clinton|Kerry|Blinken|Pompeo|Tillerson|Rubio|Harris|Pence|Vance)\s*$")]
+    [GeneratedRegex(@"(?<!\b(to|by|of|from|with|for|about|on|and)\s+)\b((U\.S\.|US)\s+)?(President|Vice\s+President|Secretary(\s+of\s+State)?|Senator|Ambassador|Special\s+(Coordinator|Envoy))\s+(Obama|Trump|Biden|Clinton|Kerry|Blinken|Pompeo|Tillerson|Rubio|Harris|Pence|Vance)\s*$", RegexOptions.ExplicitCapture)]
     private static partial Regex TrailingUsOfficeHolderRx();
 
     /// <summary>
@@ -67,13 +67,13 @@ internal static partial class Vocabulary
     /// </summary>
     public static bool EndsWithUsOfficeHolder(string subject) => TrailingUsOfficeHolderRx().IsMatch(subject);
 
-    [GeneratedRegex(@"\b(President|Secretary|Senator|Ambassador|Speaker|Special\s+(Coordinator|Envoy)|Obama|Biden|Trump|Clinton|Kerry|Blinken|Pompeo|Tillerson|Rubio|Pelosi|Harris)\b")]
+    [GeneratedRegex(@"\b(President|Secretary|Senator|Ambassador|Speaker|Special\s+(Coordinator|Envoy)|Obama|Biden|Trump|Clinton|Kerry|Blinken|Pompeo|Tillerson|Rubio|Pelosi|Harris)\b", RegexOptions.ExplicitCapture)]
     private static partial Regex UsPersonRx();
 
-    [GeneratedRegex(@"\b(Senators|Representatives|lawmakers|legislators|Members\s+of\s+Congress|Congress|congressional\s+(offices|staff|leaders)|(U\.S\.|US|American)\s+(officials|diplomats|leaders|policymakers)|policymakers)(?!\w)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(Senators|Representatives|lawmakers|legislators|Members\s+of\s+Congress|Congress|congressional\s+(offices|staff|leaders)|(U\.S\.|US|American)\s+(officials|diplomats|leaders|policymakers)|policymakers)(?!\w)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex UsGroupRx();
 
-    [GeneratedRegex(@"\b((Chinese|Hong\s+Kong|EU|UN|European|British|Canadian|Japanese|Australian|Taiwanese|Thai)\s+(officials|authorities|leaders|diplomats|lawmakers|legislators|ministers|representatives)|authorities|Beijing|governments|the\s+(UN|EU|IOC)|companies|businesses)(?!\w)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b((Chinese|Hong\s+Kong|EU|UN|European|British|Canadian|Japanese|Australian|Taiwanese|Thai)\s+(officials|authorities|leaders|diplomats|lawmakers|legislators|ministers|representatives)|authorities|Beijing|governments|the\s+(UN|EU|IOC)|companies|businesses)(?!\w)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex ForeignGroupRx();
 
     /// <summary>
@@ -93,7 +93,7 @@ internal static partial class Vocabulary
         return u != null && (o == null || o.Index + o.Length < u.Index + u.Length);
     }
 
-    [GeneratedRegex(@"\b(Xi|Jinping|Hu\s+Jintao|Wen\s+Jiabao|Li\s+Keqiang|Premier|Chairman\s+Mao|Lam|Lee|Dalai\s+Lama|Prime\s+Minister|Chancellor|Chinese\s+President|Foreign\s+Minister)\b")]
+    [GeneratedRegex(@"\b(Xi|Jinping|Hu\s+Jintao|Wen\s+Jiabao|Li\s+Keqiang|Premier|Chairman\s+Mao|Lam|Lee|Dalai\s+Lama|Prime\s+Minister|Chancellor|Chinese\s+President|Foreign\s+Minister)\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex ForeignPersonRx();
 
     /// <summary>
@@ -120,12 +120,12 @@ internal static partial class Vocabulary
     /// <summary>Words every ask shares whatever it asks ("urge", "government"), left out when asks are compared (<see cref="WordSet"/>).</summary>
     public static bool IsAskFiller(ReadOnlySpan<char> word) => AskFillerLookup.Contains(word);
 
-    [GeneratedRegex(@"^\s*(his|her|its|their)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(his|her|its|their)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex PossessiveOpeningRx();
 
-    [GeneratedRegex(@"\s+and\s+|,\s*|\s+as\s+well\s+as\s+")]
+    [GeneratedRegex(@"\s+and\s+|,\s*|\s+as\s+well\s+as\s+", RegexOptions.ExplicitCapture)]
     private static partial Regex PhraseJoinRx();
 
-    [GeneratedRegex(@"U\.?\s?S\.?-China|US-China|U\.S\.-Chinese")]
+    [GeneratedRegex(@"U\.?\s?S\.?-China|US-China|U\.S\.-Chinese", RegexOptions.ExplicitCapture)]
     private static partial Regex UsChinaRx();
 }
