@@ -89,7 +89,7 @@ internal static partial class Chrome
         foreach (var (s, e) in lines)
         {
             Budget.Check();
-            var line = raw[s..e].Trim();
+            var line = raw.AsSpan(s, e - s).Trim(); // read off the span: every line of every document passes here
             var chrome = IsChrome(line, repeated) || (afterBanner && line.Contains("you", StringComparison.OrdinalIgnoreCase) && AppealOrService(line));
             afterBanner = IsBanner(line);
             if (chrome || afterBanner) result.Add((s, e));
@@ -114,22 +114,23 @@ internal static partial class Chrome
         return found >= 0 && end <= ranges[found].End;
     }
 
-    static bool AppealOrService(string line) => HoldsAppeal(line) || line.Contains("help", StringComparison.OrdinalIgnoreCase);
+    static bool AppealOrService(ReadOnlySpan<char> line) => HoldsAppeal(line) || line.Contains("help", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A short question standing alone ("Need legal help?") introduces a service banner.</summary>
-    static bool IsBanner(string line) => line.EndsWith('?') && Words(line) <= Options.ShortLineWords && !CjkRx().IsMatch(line);
+    static bool IsBanner(ReadOnlySpan<char> line) => line.EndsWith('?') && Words(line) <= Options.ShortLineWords && !CjkRx().IsMatch(line);
 
     /// <summary>True when one line on its own reads as chrome.</summary>
-    public static bool IsChrome(string line, RepeatedLines? repeated = null)
+    public static bool IsChrome(string line, RepeatedLines? repeated = null) => IsChrome(line.AsSpan(), repeated);
+
+    static bool IsChrome(ReadOnlySpan<char> line, RepeatedLines? repeated)
     {
         var buffer = line.Length <= 512 ? stackalloc char[line.Length] : new char[line.Length];
         // A list marker does not change what a line is ("• Home" is navigation), but a short imperative item is content.
-        var marker = ListMarkerRx().Match(line);
-        if (marker.Success)
+        if (FirstMatch(ListMarkerRx(), line) is { } marker)
         {
             var body = line[marker.Length..];
-            var first = FirstLettersRx().Match(body).Value;
-            if (Text.Vocabulary.Imperatives.Contains(first) && !VocabularyLookup.Contains(Key(body, buffer)))
+            var first = FirstMatch(FirstLettersRx(), body) is { } letters ? body.Slice(letters.Index, letters.Length) : default;
+            if (ImperativesLookup.Contains(first) && !VocabularyLookup.Contains(Key(body, buffer)))
                 return repeated != null && repeated.Contains(Key(line, buffer)) && RepetitionMeansChrome(body);
             line = body;
         }
@@ -153,7 +154,7 @@ internal static partial class Chrome
     /// documents any of those lines occurs twice, so repetition alone marks only lines that could not carry an ask, a
     /// date or a title: six words or fewer, without an ask marker or a year.
     /// </summary>
-    static bool RepetitionMeansChrome(string line)
+    static bool RepetitionMeansChrome(ReadOnlySpan<char> line)
     {
         if (YearRx().IsMatch(line) || AskMarkerRx().IsMatch(line)) return false;
         // Navigation labels are a few words; a repeated headline of a reposted letter is longer and is a title.
@@ -164,13 +165,29 @@ internal static partial class Chrome
     private static partial Regex AskMarkerRx();
 
     // "News, Event, US, us": three or more comma-separated one- or two-word labels and nothing else.
-    static bool IsTagLine(string line)
+    // (What splitting at commas with empty entries removed checks: a part of whitespace alone is no label.)
+    internal static bool IsTagLine(ReadOnlySpan<char> line)
     {
-        var parts = line.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        return parts.Length >= 3 && parts.All(p => Words(p) <= 2);
+        var labels = 0;
+        foreach (var range in line.Split(','))
+        {
+            var words = Words(line[range]);
+            if (words > 2) return false;
+            if (words > 0) labels++;
+        }
+        return labels >= 3;
     }
 
-    static int Words(string s) => Spaces.CountWords(s);
+    static int Words(ReadOnlySpan<char> s) => Spaces.CountWords(s);
+
+    /// <summary>Where the first match of <paramref name="rx"/> in <paramref name="text"/> lies (as <see cref="Regex.Match(string)"/> finds it), without a <see cref="Match"/>; null when there is none.</summary>
+    static (int Index, int Length)? FirstMatch(Regex rx, ReadOnlySpan<char> text)
+    {
+        foreach (var m in rx.EnumerateMatches(text)) return (m.Index, m.Length);
+        return null;
+    }
+
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ImperativesLookup = Text.Vocabulary.Imperatives.GetAlternateLookup<ReadOnlySpan<char>>();
 
     [GeneratedRegex(@"[.!?]", RegexOptions.ExplicitCapture)]
     private static partial Regex SentenceEndRx();

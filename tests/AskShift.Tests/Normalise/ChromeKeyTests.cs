@@ -48,4 +48,18 @@ public class ChromeKeyTests
     [InlineData("人权 观察", "人权 观察")]
     public void Lines_are_keyed_trimmed_lower_cased_and_single_spaced(string line, string key) =>
         Assert.Equal(key, Chrome.Key(line, new char[line.Length]).ToString());
+
+    /// <summary>
+    /// A tag line ("News, Event, US, us") is now read off the span (issue 13); it must be what splitting the line at
+    /// commas, trimming the parts and dropping empty ones gives: three labels or more, none above two words.
+    /// </summary>
+    [Fact]
+    public void A_tag_line_is_what_splitting_at_commas_finds() =>
+        Gen.OneOf(new[] { "News", "Event", " ", ",", ", ", "US", "Human Rights Watch", "\t", "a b", "\u3000", "x" }.Select(Gen.Const).ToArray())
+            .Array[0, 12].Select(parts => string.Concat(parts)).Sample(line =>
+            {
+                var parts = line.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                var expected = parts.Length >= 3 && parts.All(p => AskShift.Text.Spaces.CountWords(p) <= 2);
+                Assert.Equal(expected, Chrome.IsTagLine(line));
+            }, iter: 20_000);
 }
