@@ -70,39 +70,40 @@ internal static partial class AskExtractor
         var titled = new List<(int Start, int End)>(); // "Letter to X: Do Y" titles, not list items: the body may restate them
         var askingLeadInList = false;
         var listLines = new HashSet<int>(); // starts of the lines taken as items under an asking lead-in // the last item belongs to a run of unmarked lines under an asking lead-in
-        var previousLine = "";
+        var previousLine = (Start: 0, End: 0);
         for (var i = 0; i < lines.Count; i++)
         {
             Budget.Check();
             var wasLeadInList = askingLeadInList;
             askingLeadInList = false;
             var (s, e) = lines[i];
-            var line = text[s..e];
-            var prev = previousLine;
-            previousLine = line;
-            var bullet = BulletRx().Match(line);
-            var numbered = NumberedLineRx().Match(line);
-            if (numbered.Success && InlineList(text, s, e) is { Count: >= 2 } flattened && flattened[0].Marker == s + numbered.Groups["n"].Index)
+            // Lines are read off the text, not cut out of it: every line of every document passes here.
+            var line = text.AsSpan(s, e - s);
+            var prev = text.AsSpan(previousLine.Start, previousLine.End - previousLine.Start);
+            previousLine = (s, e);
+            var bullet = MatchLength(BulletRx(), line);
+            var numbered = MatchLength(NumberedLineRx(), line);
+            // The number opens the line after its leading spaces (the pattern's "^\s*").
+            if (numbered >= 0 && InlineList(text, s, e) is { Count: >= 2 } flattened && flattened[0].Marker == s + (line.Length - line.TrimStart().Length))
             {
                 // "1. A; 2. B; 3. C." on one line: a list flattened by extraction, not one long item.
                 items.AddRange(flattened.Select(x => new Item(x.Start, x.End, AskForm.NumberedItem)));
                 continue;
             }
-            if (bullet.Success || numbered.Success)
+            if (bullet >= 0 || numbered >= 0)
             {
-                var m = bullet.Success ? bullet : numbered;
-                var body = s + m.Length;
+                var body = s + (bullet >= 0 ? bullet : numbered);
                 if (StartsImperative(text, body, e) || LeadInEndRx().IsMatch(prev) && AskLeadInRx().IsMatch(prev) || InList(items, lines, i))
                 {
-                    items.Add(new Item(body, e, bullet.Success ? AskForm.BulletItem : AskForm.NumberedItem));
+                    items.Add(new Item(body, e, bullet >= 0 ? AskForm.BulletItem : AskForm.NumberedItem));
                     continue;
                 }
             }
-            var label = LabelRx().Match(line);
-            if (label.Success && StartsImperative(text, s + label.Length, e) && FirstSentenceIsShort(text, s + label.Length, e) &&
+            var labelLength = MatchLength(LabelRx(), line);
+            if (labelLength >= 0 && StartsImperative(text, s + labelLength, e) && FirstSentenceIsShort(text, s + labelLength, e) &&
                 (LeadInEndRx().IsMatch(prev) || InList(items, lines, i) || LabelRx().IsMatch(NextLine(text, lines, i))))
             {
-                items.Add(new Item(s + label.Length, e, AskForm.BulletItem));
+                items.Add(new Item(s + labelLength, e, AskForm.BulletItem));
                 continue;
             }
             if (StartsImperative(text, s, e) && FirstSentenceIsShort(text, s, e) &&
@@ -115,10 +116,10 @@ internal static partial class AskExtractor
             }
             // "Letter to Obama: Send a clear message to Xi ...": a title whose label names a US addressee and whose
             // text is an imperative is that letter's ask (dropped as a headline if the body states an ask itself).
-            if (i < Options.HeadlineLines && label.Success && IsHeadline(line) && StartsImperative(text, s + label.Length, e) &&
-                Vocabulary.IsUsAddressee(label.Groups["label"].Value, allowPronoun: false))
+            if (i < Options.HeadlineLines && labelLength >= 0 && IsHeadline(text[s..e]) && StartsImperative(text, s + labelLength, e) &&
+                Vocabulary.IsUsAddressee(LabelRx().Match(text[s..e]).Groups["label"].Value, allowPronoun: false))
             {
-                titled.Add(SentenceRules.TrimSpan(text, s + label.Length, e));
+                titled.Add(SentenceRules.TrimSpan(text, s + labelLength, e));
                 continue;
             }
             // Lines set out one by one under an asking lead-in ("... calls on the administration to ask Beijing to:")
@@ -218,8 +219,15 @@ internal static partial class AskExtractor
         return a with { Truncated = true };
     }
 
-    static string NextLine(string text, List<(int Start, int End)> lines, int i) =>
-        i + 1 < lines.Count ? text[lines[i + 1].Start..lines[i + 1].End] : "";
+    static ReadOnlySpan<char> NextLine(string text, List<(int Start, int End)> lines, int i) =>
+        i + 1 < lines.Count ? text.AsSpan(lines[i + 1].Start, lines[i + 1].End - lines[i + 1].Start) : default;
+
+    /// <summary>The length of the first match of <paramref name="rx"/> in <paramref name="line"/> (as <see cref="Regex.Match(string)"/> finds it), or -1 when there is none; no <see cref="Match"/> is made.</summary>
+    static int MatchLength(Regex rx, ReadOnlySpan<char> line)
+    {
+        foreach (var m in rx.EnumerateMatches(line)) return m.Length;
+        return -1;
+    }
 
     /// <summary>
     /// A headline ("Groups Urge Obama to Free Liu Xiaobo") announces what the body asks: the codebook counts the body's
@@ -292,7 +300,7 @@ internal static partial class AskExtractor
         .GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>A line that ends in a colon and says what follows is asked ("We urge the US to:").</summary>
-    static bool AskingLeadIn(string line) =>
+    static bool AskingLeadIn(ReadOnlySpan<char> line) =>
         line.TrimEnd().EndsWith(':') && AskLeadInRx().IsMatch(line) &&
         Spaces.CountWords(line) >= Options.LeadInMinWords; // "Press contact:" is a label
 

@@ -262,9 +262,21 @@ public static partial class DocumentReader
     static bool IsFurnitureByName(AngleSharp.Dom.IElement e)
     {
         if (e.LocalName is "html" or "body" or "main" or "article") return false;
-        var names = (e.Id ?? "") + " " + (e.ClassName ?? "");
-        return names.Length > 1 && names.Split([' ', '-', '_'], StringSplitOptions.RemoveEmptyEntries).Any(FurnitureWords.Contains);
+        // Every element of every page is asked: its id and class are read in place, most elements having neither.
+        return NamesFurniture(e.Id) || NamesFurniture(e.ClassName);
     }
+
+    /// <summary>Whether one of the words of an id or class attribute (split at spaces, hyphens and underscores) names furniture.</summary>
+    internal static bool NamesFurniture(string? names)
+    {
+        if (string.IsNullOrEmpty(names)) return false;
+        var span = names.AsSpan();
+        foreach (var range in span.SplitAny(" -_"))
+            if (FurnitureLookup.Contains(span[range])) return true;
+        return false;
+    }
+
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FurnitureLookup = FurnitureWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
     { "p","div","br","li","ul","ol","h1","h2","h3","h4","h5","h6","section","article","header","footer","nav","tr","table","blockquote","aside","main","dd","dt","figcaption" };

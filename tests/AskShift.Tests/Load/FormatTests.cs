@@ -154,6 +154,18 @@ public class FormatTests
         Assert.Single(doc.Asks);
     }
 
+    [Theory]
+    [InlineData("comment-list", true)]
+    [InlineData("share_bar", true)]
+    [InlineData("main  Sidebar", true)] // any word of the attribute, any case
+    [InlineData("commentary", false)]
+    [InlineData("shared-values", false)]
+    [InlineData("--__ ", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void An_id_or_class_names_furniture_by_a_whole_word(string? names, bool furniture) =>
+        Assert.Equal(furniture, DocumentReader.NamesFurniture(names));
+
     [Fact]
     public void A_folder_of_mixed_formats_is_loaded_with_every_file_accounted_for()
     {
