@@ -79,7 +79,7 @@ public static class ExtractCommand
         IEnumerable<Corpus> Windows(IProgress<LoadProgress>? progress) => Corpus.Stream(path, options, progress);
         if (outputDir is not null)
         {
-            try { WriteFiles(interactive, Windows, Count, outputDir, format); }
+            try { WriteFiles(interactive, Windows, Count, outputDir, format, options.Parallelism); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 stderr.WriteLine($"askshift extract: cannot write to {outputDir}: {e.Message}");
@@ -95,13 +95,13 @@ public static class ExtractCommand
             {
                 stdout.Flush();
                 using var stream = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
-                WriteJson(interactive, Windows, Count, stream);
+                WriteJson(interactive, Windows, Count, stream, options.Parallelism);
                 stream.Write(System.Text.Encoding.UTF8.GetBytes(stdout.NewLine));
             }
             else
             {
                 using var buffer = new MemoryStream();
-                WriteJson(interactive, Windows, Count, buffer);
+                WriteJson(interactive, Windows, Count, buffer, options.Parallelism);
                 stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
             }
         }
@@ -175,7 +175,7 @@ public static class ExtractCommand
     /// either the previous file or the new one, never half of one. Errors and skipped files go to problems.csv. Tables
     /// are written one window at a time as the corpus loads.
     /// </summary>
-    private static void WriteFiles(bool interactive, Func<IProgress<LoadProgress>?, IEnumerable<Corpus>> windows, Action<Corpus> count, string outputDir, string format)
+    private static void WriteFiles(bool interactive, Func<IProgress<LoadProgress>?, IEnumerable<Corpus>> windows, Action<Corpus> count, string outputDir, string format, int jobs)
     {
         Directory.CreateDirectory(outputDir);
         var staging = Directory.CreateDirectory(Path.Combine(outputDir, $".askshift-extract-{Environment.ProcessId}")).FullName;
@@ -192,7 +192,7 @@ public static class ExtractCommand
             if (format == "json")
             {
                 using var file = File.Create(Path.Combine(staging, "corpus.json"));
-                WriteJson(interactive, windows, count, file);
+                WriteJson(interactive, windows, count, file, jobs);
                 file.Write(System.Text.Encoding.UTF8.GetBytes(Environment.NewLine));
             }
             else
@@ -239,7 +239,7 @@ public static class ExtractCommand
     /// then encoding that, took about a second after loading was done (issue 13). The bytes are those of serialising
     /// the whole shape at once, whatever the window.
     /// </summary>
-    static void WriteJson(bool interactive, Func<IProgress<LoadProgress>?, IEnumerable<Corpus>> windows, Action<Corpus> count, Stream output)
+    static void WriteJson(bool interactive, Func<IProgress<LoadProgress>?, IEnumerable<Corpus>> windows, Action<Corpus> count, Stream output, int jobs)
     {
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = Json.Options.Encoder });
         var errors = new List<LoadError>();
@@ -253,7 +253,7 @@ public static class ExtractCommand
             Drive(interactive, windows, window =>
             {
                 count(window);
-                foreach (var d in window.Items) JsonSerializer.Serialize(w, DocumentShape(d), Json.DocumentJson);
+                WriteInOrder(w, window.Items, d => JsonSerializer.SerializeToUtf8Bytes(DocumentShape(d), Json.DocumentJson), jobs);
                 errors.AddRange(window.Errors);
                 skipped.AddRange(window.Skipped);
                 if (held is not null)
@@ -285,7 +285,7 @@ public static class ExtractCommand
                 using var lines = new StreamReader(spill, new System.Text.UTF8Encoding(false), false, 1 << 16, leaveOpen: true);
                 while (lines.ReadLine() is { } line) w.WriteRawValue(line, skipInputValidation: true);
             }
-            foreach (var a in held ?? []) JsonSerializer.Serialize(w, AskShape(a), Json.AskJson);
+            WriteInOrder(w, held ?? [], a => JsonSerializer.SerializeToUtf8Bytes(AskShape(a), Json.AskJson), jobs);
             w.WriteEndArray();
             w.WriteStartArray("errors");
             foreach (var e in errors) JsonSerializer.Serialize(w, new ErrorJson(e.File, e.Error), Json.ErrorJson);
@@ -296,6 +296,23 @@ public static class ExtractCommand
             w.WriteEndObject();
         }
         finally { spill?.Dispose(); }
+    }
+
+    /// <summary>
+    /// Writes each item's JSON in order, serialising a chunk of items on <paramref name="jobs"/> threads first. Written on
+    /// one thread after the load, the JSON of 20,000 documents kept one core busy and the other idle for about a tenth of
+    /// the whole run (issue 13); a chunk at a time, and flushed after each, the output never waits whole in memory.
+    /// </summary>
+    internal static void WriteInOrder<T>(Utf8JsonWriter w, IReadOnlyList<T> items, Func<T, byte[]> serialise, int jobs, int chunk = 512)
+    {
+        var json = new byte[Math.Min(chunk, items.Count)][];
+        for (var start = 0; start < items.Count; start += chunk)
+        {
+            var n = Math.Min(chunk, items.Count - start);
+            Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i => json[i] = serialise(items[start + i]));
+            for (var i = 0; i < n; i++) w.WriteRawValue(json[i], skipInputValidation: true);
+            w.Flush();
+        }
     }
 
     /// <summary>The temporary file that holds the asks of earlier windows could not be written.</summary>

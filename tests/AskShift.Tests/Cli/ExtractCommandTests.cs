@@ -148,6 +148,41 @@ public class ExtractCommandTests
         return dir;
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(3, 7)]
+    [InlineData(2, 512)]
+    public void Json_serialised_in_parallel_chunks_is_written_in_order(int jobs, int chunk)
+    {
+        var items = Enumerable.Range(0, 1000).Select(i => new { n = i, text = $"ask {i} “quoted” 人权" }).ToList();
+        string Write(Action<Utf8JsonWriter> body)
+        {
+            using var stream = new MemoryStream();
+            using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                w.WriteStartArray();
+                body(w);
+                w.WriteEndArray();
+            }
+            return Encoding.UTF8.GetString(stream.ToArray());
+        }
+        var options = new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        var sequential = Write(w => { foreach (var x in items) JsonSerializer.Serialize(w, x, options); });
+        var parallel = Write(w => ExtractCommand.WriteInOrder(w, items, x => JsonSerializer.SerializeToUtf8Bytes(x, options), jobs, chunk));
+        Assert.Equal(sequential, parallel);
+    }
+
+    [Fact]
+    public void Json_is_the_same_whatever_the_number_of_jobs()
+    {
+        var dev = Path.Combine(RepoPaths.Root, "corpora", "dev", "docs");
+        var one = new StringWriter();
+        Assert.Equal(0, ExtractCommand.Run(dev, json: true, one, new StringWriter(), quiet: true, jobs: 1));
+        var three = new StringWriter();
+        Assert.Equal(0, ExtractCommand.Run(dev, json: true, three, new StringWriter(), quiet: true, jobs: 3));
+        Assert.Equal(one.ToString(), three.ToString());
+    }
+
     [Fact]
     public void Json_written_window_by_window_is_byte_for_byte_the_json_of_a_whole_load()
     {
