@@ -195,7 +195,7 @@ internal static partial class Chrome
     [GeneratedRegex(@"^[A-Za-z]+", RegexOptions.ExplicitCapture)]
     private static partial Regex FirstLettersRx();
 
-    [GeneratedRegex(@"^\s*([•·▪◦●■*–-]|\d{1,2}[.)])\s+", RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"^\s*([•·▪◦●■*–-]|\d{1,3}[.)])\s+", RegexOptions.ExplicitCapture)]
     private static partial Regex ListMarkerRx();
 }
 

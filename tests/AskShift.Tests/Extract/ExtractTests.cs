@@ -20,6 +20,19 @@ public class ExtractTests
     }
 
     [Fact]
+    public void A_numbered_list_past_item_99_is_still_a_list()
+    {
+        // A report's recommendations can run into the hundreds; each item names a different body, so none restates another.
+        var text = "Recommendations to the US government\n\nWe recommend that the administration:\n\n" +
+                   string.Concat(Enumerable.Range(1, 120).Select(i => $"{i}. Sanction the officials of district {i} responsible for detention camp number {i * 7}.\n")) +
+                   "\n1989. The year of the Tiananmen crackdown is not an item.\n";
+        var doc = One(text);
+        Assert.Equal(120, doc.Asks.Count);
+        Assert.All(doc.Asks, a => Assert.Equal(AskForm.NumberedItem, a.Form));
+        Assert.StartsWith("Sanction the officials of district 120 ", doc.Asks[^1].Text);
+    }
+
+    [Fact]
     public void A_flattened_list_on_its_own_line_is_split_too()
     {
         const string text = "We recommend that the United States:\n\n1. Fund tools that get around the Great Firewall; 2. Publicly recognize the work of human rights defenders; 3. Urge Beijing to repeal the overseas NGO law.\n";

@@ -62,4 +62,13 @@ public class ChromeKeyTests
                 var expected = parts.Length >= 3 && parts.All(p => AskShift.Text.Spaces.CountWords(p) <= 2);
                 Assert.Equal(expected, Chrome.IsTagLine(line));
             }, iter: 20_000);
+
+    /// <summary>A list marker does not change what a line is, up to the three-digit numbers of a long list; a year opening a line is no marker.</summary>
+    [Theory]
+    [InlineData("• Home", true)]
+    [InlineData("12. Home", true)]
+    [InlineData("112. Home", true)]
+    [InlineData("1989. Home", false)]
+    public void A_numbered_navigation_label_is_chrome(string line, bool chrome) =>
+        Assert.Equal(chrome, Chrome.IsChrome(line));
 }
