@@ -118,7 +118,7 @@ internal static partial class AskExtractor
             }
             // "Letter to Obama: Send a clear message to Xi ...": a title whose label names a US addressee and whose
             // text is an imperative is that letter's ask (dropped as a headline if the body states an ask itself).
-            if (i < Options.HeadlineLines && labelLength >= 0 && IsHeadline(text[s..e]) && StartsImperative(text, s + labelLength, e) &&
+            if (i < Options.HeadlineLines && labelLength >= 0 && IsHeadline(line) && StartsImperative(text, s + labelLength, e) &&
                 Vocabulary.IsUsAddressee(LabelRx().Match(text[s..e]).Groups["label"].Value, allowPronoun: false))
             {
                 titled.Add(SentenceRules.TrimSpan(text, s + labelLength, e));
@@ -246,7 +246,7 @@ internal static partial class AskExtractor
         // The position and title-case tests go first: they are cheap, and below the top few lines most lines fail them.
         var headlines = lines.Take(lines.Count - 1).Where((l, i) => !listLines.Contains(l.Start) &&
                                                               (i < Options.HeadlineLines || TitleCase(text.AsSpan(l.Start, l.End - l.Start))) &&
-                                                              IsHeadline(text[l.Start..l.End])).ToList();
+                                                              IsHeadline(text.AsSpan(l.Start, l.End - l.Start))).ToList();
         bool InHeadline(AskSpan a) => headlines.Any(h => a.Start >= h.Start && a.End <= h.End);
         var kept = asks.Any(a => !InHeadline(a)) ? asks.Where(a => !InHeadline(a)) : asks;
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -266,17 +266,17 @@ internal static partial class AskExtractor
     }
 
     /// <summary>A line that reads as a headline: short, capitalised, not a list item, no sentence end.</summary>
-    static bool IsHeadline(string line)
+    static bool IsHeadline(ReadOnlySpan<char> line)
     {
         // Some scrapes put the page's date field before its first line (" date 2019-06-25 Groups Call for ...").
-        var t = DateFieldRx().Replace(line, "").Trim();
+        // The field is anchored at the line's start, so it is cut there or nowhere; the line is read in place.
+        var t = (MatchLength(DateFieldRx(), line) is var field and > 0 ? line[field..] : line).Trim();
         if (t.Length == 0 || EndsLikeSentenceRx().IsMatch(t)) return false;
-        if (Languages.IsChinese(t.AsSpan())) return t.Length <= Options.HeadlineMaxChineseChars;
+        if (Languages.IsChinese(t)) return t.Length <= Options.HeadlineMaxChineseChars;
         if (BulletRx().IsMatch(t) || NumberedLineRx().IsMatch(t)) return false;
-        var words = t.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         // Capitalised at its first letter: a headline may open with a number or a quotation mark ("2010 Nobel Laureate Urges ...").
-        var first = t.AsSpan().IndexOfAnyExcept(HeadlineOpeners);
-        return words.Length <= Options.HeadlineMaxWords && first >= 0 && char.IsUpper(t[first]);
+        var first = t.IndexOfAnyExcept(HeadlineOpeners);
+        return Spaces.CountWords(t) <= Options.HeadlineMaxWords && first >= 0 && char.IsUpper(t[first]);
     }
 
     /// <summary>

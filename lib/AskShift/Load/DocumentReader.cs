@@ -236,17 +236,41 @@ public static partial class DocumentReader
         if (main is not null && h1 is not null && !main.Contains(h1)) sb.Append(h1.TextContent.Trim()).Append("\n\n");
         else if (!string.IsNullOrWhiteSpace(title) && h1 == null) sb.Append(title.Trim()).Append("\n\n");
         Walk(body, sb);
-        var lines = sb.ToString().Split('\n').Select(l => HorizontalSpaceRx().Replace(l, " ").Trim());
-        var outSb = new StringBuilder();
+        // Each line trimmed, its runs of spaces, tabs and carriage returns made one space, at most one blank line in a
+        // row. Read in place: splitting the page's text into lines and replacing in each copied every line twice.
+        var walked = sb.ToString();
+        var outSb = new StringBuilder(walked.Length + 1);
         var blank = 0;
-        foreach (var l in lines)
+        foreach (var range in walked.AsSpan().Split('\n'))
         {
+            var l = walked.AsSpan(range).Trim();
             if (l.Length == 0) { if (++blank == 1 && outSb.Length > 0) outSb.Append('\n'); continue; }
             blank = 0;
-            outSb.Append(l).Append('\n');
+            AppendCollapsed(outSb, l);
+            outSb.Append('\n');
         }
-        return outSb.ToString().TrimEnd() + "\n";
+        var end = outSb.Length;
+        while (end > 0 && char.IsWhiteSpace(outSb[end - 1])) end--;
+        return outSb.ToString(0, end) + "\n";
     }
+
+    /// <summary>
+    /// Appends <paramref name="line"/> (already trimmed) with every run of spaces, tabs and carriage returns made one
+    /// space, as replacing <c>[ \t\r]+</c> with a space does.
+    /// </summary>
+    internal static void AppendCollapsed(StringBuilder into, ReadOnlySpan<char> line)
+    {
+        while (!line.IsEmpty)
+        {
+            var run = line.IndexOfAny(HorizontalSpace);
+            if (run < 0) { into.Append(line); return; }
+            into.Append(line[..run]).Append(' ');
+            line = line[run..];
+            line = line[(line.IndexOfAnyExcept(HorizontalSpace) is var next and >= 0 ? next : line.Length)..];
+        }
+    }
+
+    static readonly System.Buffers.SearchValues<char> HorizontalSpace = System.Buffers.SearchValues.Create(" \t\r");
 
     const string Furniture = "nav, footer, aside, form, iframe, svg, button, [role=navigation], [role=banner], [role=contentinfo], " +
                              "[role=complementary], [role=search], [aria-hidden=true]";
@@ -308,7 +332,4 @@ public static partial class DocumentReader
             for (var i = e.ChildNodes.Length - 1; i >= 0; i--) stack.Push((e.ChildNodes[i], false));
         }
     }
-
-    [GeneratedRegex(@"[ \t\r]+", RegexOptions.ExplicitCapture)]
-    private static partial Regex HorizontalSpaceRx();
 }

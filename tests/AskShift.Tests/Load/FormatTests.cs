@@ -1,4 +1,5 @@
 using AskShift.Load;
+using CsCheck;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using UglyToad.PdfPig.Core;
@@ -153,6 +154,18 @@ public class FormatTests
         var doc = DocumentPipeline.Process("page.html", text);
         Assert.Single(doc.Asks);
     }
+
+    /// <summary>A web page's lines are trimmed and their runs of spaces, tabs and carriage returns made one space in place, as the replacement they stand for did.</summary>
+    [Fact]
+    public void A_page_line_is_collapsed_as_the_replacement_did() =>
+        Gen.OneOf(new[] { " ", "\t", "\r", "\u00a0", "\u3000", "a", "人", "x y" }.Select(Gen.Const).ToArray())
+            .Array[0, 16].Select(parts => string.Concat(parts)).Sample(line =>
+            {
+                var expected = System.Text.RegularExpressions.Regex.Replace(line, @"[ \t\r]+", " ").Trim();
+                var sb = new System.Text.StringBuilder();
+                DocumentReader.AppendCollapsed(sb, line.AsSpan().Trim());
+                Assert.Equal(expected, sb.ToString());
+            }, iter: 20_000);
 
     [Theory]
     [InlineData("comment-list", true)]
