@@ -122,4 +122,28 @@ public class FastPathTests
     [InlineData("Photographs: March 3, 2020")]
     public void A_date_alone_on_its_line_is_a_date_line(string line) =>
         Assert.NotNull(DateFinder.DateLine(line, new MetadataOptions()));
+
+    /// <summary>
+    /// The date finder makes a string only of lines that pass <see cref="DateFinder.MayBeDateLine"/> (issue 13), so every
+    /// line the date-line rule accepts must pass it: generated date-like lines, padded and lengthened, and every line of
+    /// the seeds and the development corpus.
+    /// </summary>
+    [Fact]
+    public void Every_date_line_passes_the_check_made_before_it_is_read()
+    {
+        var options = new MetadataOptions();
+        void Check(string line)
+        {
+            if (DateFinder.DateLine(line, options) is not null) Assert.True(DateFinder.MayBeDateLine(line), line);
+        }
+        Gen.Select(DateLike, Gen.Int[0, 130]).Sample((line, pad) => { Check(line); Check(new string(' ', pad) + line + "\r"); Check(line + new string('x', pad)); }, iter: 20_000);
+        var accepted = 0;
+        foreach (var file in Directory.GetFiles(RepoPaths.Seeds).Concat(Directory.GetFiles(Path.Combine(RepoPaths.Root, "corpora", "dev", "docs"))))
+            foreach (var line in File.ReadAllText(file).Split('\n'))
+            {
+                Check(line);
+                if (DateFinder.DateLine(line, options) is not null) accepted++;
+            }
+        Assert.True(accepted > 50, $"only {accepted} date lines in the real documents");
+    }
 }
