@@ -113,10 +113,10 @@ internal static partial class MetadataExtractor
         "detain", "detention", "imprison", "prisoner", "jailed", "arrested", "disappeared", "release", "case", "sentenced", "persecut", "custody");
 
     /// <summary>Whether <see cref="AuthorshipCueRx"/> matches <paramref name="sentence"/>.</summary>
-    internal static bool HoldsAuthorshipCue(string sentence) => AuthorshipCueRx().IsMatch(sentence, AuthorshipCueStems);
+    internal static bool HoldsAuthorshipCue(ReadOnlySpan<char> sentence) => AuthorshipCueRx().IsMatch(sentence, AuthorshipCueStems);
 
     /// <summary>Whether <see cref="CaseCueRx"/> matches <paramref name="sentence"/>.</summary>
-    internal static bool HoldsCaseCue(string sentence) => CaseCueRx().IsMatch(sentence, CaseCueStems);
+    internal static bool HoldsCaseCue(ReadOnlySpan<char> sentence) => CaseCueRx().IsMatch(sentence, CaseCueStems);
 
     [GeneratedRegex(@"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,7}\b", RegexOptions.ExplicitCapture)]
     private static partial Regex NameRunRx();
@@ -131,7 +131,7 @@ internal static partial class MetadataExtractor
         var holders = OfficeHolders.Lazily(content);
         var date = knownDate ?? Reconcile(DateFinder.Find(content, options, holders), urlDate);
         var admin = AdministrationFinder.Find(content, date, options, holders);
-        var sentences = SplitSentences(content); // organisations and people are both looked for sentence by sentence
+        var sentences = SentenceRanges(content); // organisations and people are both looked for sentence by sentence
         return new DocumentMetadata(Title(content), Organisations(content, sentences), date, admin, Event(content), People(content, sentences));
     }
 
@@ -169,7 +169,7 @@ internal static partial class MetadataExtractor
         return first;
     }
 
-    static IReadOnlyList<string> Organisations(string content, string[] sentences)
+    static IReadOnlyList<string> Organisations(string content, List<Range> sentences)
     {
         var found = new List<string>();
         void Add(string name)
@@ -188,11 +188,12 @@ internal static partial class MetadataExtractor
                 if (CapitalStartRx().IsMatch(part.Trim())) Add(part);
         foreach (var m in OrgSubjects(content))
             if (TrimToOrg(m.Groups["org"].Value) is { } org) Add(org);
-        foreach (var sentence in sentences)
+        foreach (var range in sentences)
         {
             Budget.Check();
-            if (!HoldsAuthorshipCue(sentence)) continue;
-            foreach (Match run in CapitalisedRunRx().Matches(sentence))
+            // Most sentences hold no cue: they are read in place, and only the few that do are made strings.
+            if (!HoldsAuthorshipCue(content.AsSpan()[range])) continue;
+            foreach (Match run in CapitalisedRunRx().Matches(content[range]))
                 if (TrimToOrg(run.Value) is { } org) Add(org);
         }
         return found;
@@ -235,7 +236,7 @@ internal static partial class MetadataExtractor
     // Office-holders are named as such, not as people a document is about; the set is built once, not per document.
     static readonly Lazy<HashSet<string>> OfficialNames = new(() => OfficeHolders.All.Select(h => h.FullName).ToHashSet());
 
-    static IReadOnlyList<string> People(string content, string[] sentences)
+    static IReadOnlyList<string> People(string content, List<Range> sentences)
     {
         var people = new List<string>();
         var officials = OfficialNames.Value;
@@ -252,9 +253,10 @@ internal static partial class MetadataExtractor
                 var tail = words.Reverse().TakeWhile(w => !NotPersonWords.Contains(w)).Reverse().ToList();
                 if (tail.Count >= 2) Add(string.Join(' ', tail.TakeLast(3)));
             }
-        foreach (var sentence in sentences)
+        foreach (var range in sentences)
         {
-            if (!HoldsCaseCue(sentence)) continue;
+            if (!HoldsCaseCue(content.AsSpan()[range])) continue;
+            var sentence = content[range];
             foreach (Match run in NameRunRx().Matches(sentence))
             {
                 var words = run.Value.Split(' ');
@@ -303,9 +305,12 @@ internal static partial class MetadataExtractor
     /// as splitting at the pattern <c>(?&lt;=[.!?])\s+|\n</c> (a test holds them equal), in one pass: the lookbehind
     /// regular expression tried every position of every document and cost 7% of loading.
     /// </summary>
-    internal static string[] SplitSentences(string content)
+    internal static string[] SplitSentences(string content) => [.. SentenceRanges(content).Select(r => content[r])];
+
+    /// <summary><see cref="SplitSentences"/> as ranges of <paramref name="content"/>: the rules read most pieces in place.</summary>
+    internal static List<Range> SentenceRanges(string content)
     {
-        var pieces = new List<string>();
+        var pieces = new List<Range>();
         int from = 0, i = 0;
         while (i < content.Length)
         {
@@ -313,18 +318,18 @@ internal static partial class MetadataExtractor
             {
                 var end = i;
                 while (end < content.Length && char.IsWhiteSpace(content[end])) end++;
-                pieces.Add(content[from..i]);
+                pieces.Add(from..i);
                 from = i = end;
             }
             else if (content[i] == '\n')
             {
-                pieces.Add(content[from..i]);
+                pieces.Add(from..i);
                 from = i = i + 1;
             }
             else i++;
         }
-        pieces.Add(content[from..]);
-        return pieces.ToArray();
+        pieces.Add(from..content.Length);
+        return pieces;
     }
 
     [GeneratedRegex(@"\b(President|Secretary|Director|Advis[eo]r|Fellow|Minister|said|Ms|Mr|Dr)\.?\s*$", RegexOptions.ExplicitCapture)]
