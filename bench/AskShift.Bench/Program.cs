@@ -7,6 +7,7 @@ using BenchmarkDotNet.Running;
 // The bench command: speed and memory figures live here, never in timed unit tests.
 //   synth DIR     write a synthetic corpus (for trying the notebooks on hundreds of documents)
 //   scale         one end-to-end run at scale: load, extraction scored against the planted asks, clustering, notebooks
+//   warm DIR      one folder loaded several times in one process: wall, CPU and allocation per load
 //   micro         BenchmarkDotNet micro-benchmarks (load, one document, clustering)
 var root = new RootCommand("AskShift benchmarks. Run in Release: dotnet run -c Release --project bench/AskShift.Bench -- <command>");
 
@@ -27,6 +28,12 @@ var noNotebooks = new Option<bool>("--no-notebooks") { Description = "Skip runni
 var scale = new Command("scale", "Load, extract, cluster and run every notebook over a large corpus; print figures") { docs, seed, corpusOpt, noNotebooks };
 scale.SetAction(async r => await ScaleRun.RunAsync(r.GetValue(docs), r.GetValue(seed), r.GetValue(corpusOpt), !r.GetValue(noNotebooks)));
 root.Subcommands.Add(scale);
+
+var warmDir = new Argument<string>("dir") { Description = "Corpus folder to load" };
+var rounds = new Option<int>("--rounds") { Description = "Loads in one process (the first pays for the JIT)", DefaultValueFactory = _ => 6 };
+var warm = new Command("warm", "Load one folder several times in one process; print each load's wall and CPU time and what it allocated") { warmDir, rounds };
+warm.SetAction(r => WarmLoad.Run(r.GetValue(warmDir)!, r.GetValue(rounds)));
+root.Subcommands.Add(warm);
 
 var micro = new Command("micro", "BenchmarkDotNet micro-benchmarks (short-run job, memory diagnoser)");
 micro.SetAction(_ =>
