@@ -83,8 +83,8 @@ internal static partial class AskExtractor
             var line = text.AsSpan(s, e - s);
             var prev = text.AsSpan(previousLine.Start, previousLine.End - previousLine.Start);
             previousLine = (s, e);
-            var bullet = MatchLength(BulletRx(), line);
-            var numbered = MatchLength(NumberedLineRx(), line);
+            var bullet = BulletRx().FirstMatch(line)?.Length ?? -1;
+            var numbered = NumberedLineRx().FirstMatch(line)?.Length ?? -1;
             // The number opens the line after its leading spaces (the pattern's "^\s*").
             if (numbered >= 0 && InlineList(text, s, e) is { Count: >= 2 } flattened && flattened[0].Marker == s + (line.Length - line.TrimStart().Length))
             {
@@ -101,7 +101,7 @@ internal static partial class AskExtractor
                     continue;
                 }
             }
-            var labelLength = MatchLength(LabelRx(), line);
+            var labelLength = LabelRx().FirstMatch(line)?.Length ?? -1;
             if (labelLength >= 0 && StartsImperative(text, s + labelLength, e) && FirstSentenceIsShort(text, s + labelLength, e) &&
                 (LeadInEndRx().IsMatch(prev) || InList(items, lines, i) || LabelRx().IsMatch(NextLine(text, lines, i))))
             {
@@ -224,13 +224,6 @@ internal static partial class AskExtractor
     static ReadOnlySpan<char> NextLine(string text, List<(int Start, int End)> lines, int i) =>
         i + 1 < lines.Count ? text.AsSpan(lines[i + 1].Start, lines[i + 1].End - lines[i + 1].Start) : default;
 
-    /// <summary>The length of the first match of <paramref name="rx"/> in <paramref name="line"/> (as <see cref="Regex.Match(string)"/> finds it), or -1 when there is none; no <see cref="Match"/> is made.</summary>
-    static int MatchLength(Regex rx, ReadOnlySpan<char> line)
-    {
-        foreach (var m in rx.EnumerateMatches(line)) return m.Length;
-        return -1;
-    }
-
     /// <summary>
     /// A headline ("Groups Urge Obama to Free Liu Xiaobo") announces what the body asks: the codebook counts the body's
     /// statement, and annotators of real documents counted a headline's ask in 1 case of 22 (corpora/dev), so asks in
@@ -270,7 +263,7 @@ internal static partial class AskExtractor
     {
         // Some scrapes put the page's date field before its first line (" date 2019-06-25 Groups Call for ...").
         // The field is anchored at the line's start, so it is cut there or nowhere; the line is read in place.
-        var t = (MatchLength(DateFieldRx(), line) is var field and > 0 ? line[field..] : line).Trim();
+        var t = (DateFieldRx().FirstMatch(line) is { Length: > 0 } field ? line[field.Length..] : line).Trim();
         if (t.Length == 0 || EndsLikeSentenceRx().IsMatch(t)) return false;
         if (Languages.IsChinese(t)) return t.Length <= Options.HeadlineMaxChineseChars;
         if (BulletRx().IsMatch(t) || NumberedLineRx().IsMatch(t)) return false;
@@ -328,16 +321,7 @@ internal static partial class AskExtractor
     static bool FirstSentenceIsShort(string text, int s, int e)
     {
         var first = Sentences.First(text, s, e);
-        return first.End > first.Start && SpaceSeparated(text.AsSpan(first.Start, first.End - first.Start)) <= Options.ItemFirstSentenceMaxWords;
-    }
-
-    /// <summary>How many pieces splitting at single spaces gives, empty ones left out (what <c>Split(' ', RemoveEmptyEntries).Length</c> counts).</summary>
-    internal static int SpaceSeparated(ReadOnlySpan<char> text)
-    {
-        var count = 0;
-        for (var i = 0; i < text.Length; i++)
-            if (text[i] != ' ' && (i == 0 || text[i - 1] == ' ')) count++;
-        return count;
+        return first.End > first.Start && Spaces.CountSpaceSeparated(text.AsSpan(first.Start, first.End - first.Start)) <= Options.ItemFirstSentenceMaxWords;
     }
 
     /// <summary>True if the text at <paramref name="s"/> opens with a capitalised imperative verb ("Make", "Publicly call").</summary>

@@ -126,10 +126,10 @@ internal static partial class Chrome
     {
         var buffer = line.Length <= 512 ? stackalloc char[line.Length] : new char[line.Length];
         // A list marker does not change what a line is ("• Home" is navigation), but a short imperative item is content.
-        if (FirstMatch(ListMarkerRx(), line) is { } marker)
+        if (ListMarkerRx().FirstMatch(line) is { } marker)
         {
             var body = line[marker.Length..];
-            var first = FirstMatch(FirstLettersRx(), body) is { } letters ? body.Slice(letters.Index, letters.Length) : default;
+            var first = FirstLettersRx().FirstMatch(body) is { } letters ? body.Slice(letters.Index, letters.Length) : default;
             if (ImperativesLookup.Contains(first) && !VocabularyLookup.Contains(Key(body, buffer)))
                 return repeated != null && repeated.Contains(Key(line, buffer)) && RepetitionMeansChrome(body);
             line = body;
@@ -179,13 +179,6 @@ internal static partial class Chrome
     }
 
     static int Words(ReadOnlySpan<char> s) => Spaces.CountWords(s);
-
-    /// <summary>Where the first match of <paramref name="rx"/> in <paramref name="text"/> lies (as <see cref="Regex.Match(string)"/> finds it), without a <see cref="Match"/>; null when there is none.</summary>
-    static (int Index, int Length)? FirstMatch(Regex rx, ReadOnlySpan<char> text)
-    {
-        foreach (var m in rx.EnumerateMatches(text)) return (m.Index, m.Length);
-        return null;
-    }
 
     static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ImperativesLookup = Text.Vocabulary.Imperatives.GetAlternateLookup<ReadOnlySpan<char>>();
 

@@ -48,6 +48,17 @@ internal static class RegexScan
         }
     }
 
+    /// <summary>
+    /// Where the first match of <paramref name="rx"/> in <paramref name="text"/> lies (as <see cref="Regex.Match(string)"/>
+    /// on the same text finds it), or null: rules that only need a match's place read a line in place and make no
+    /// <see cref="Match"/>.
+    /// </summary>
+    public static (int Index, int Length)? FirstMatch(this Regex rx, ReadOnlySpan<char> text)
+    {
+        foreach (var m in rx.EnumerateMatches(text)) return (m.Index, m.Length);
+        return null;
+    }
+
     /// <summary>Whether <paramref name="rx"/> matches <paramref name="text"/>, run only when the text may hold one of the words it needs.</summary>
     public static bool IsMatch(this Regex rx, ReadOnlySpan<char> text, System.Buffers.SearchValues<string> needs) =>
         IgnoreCasePrefilter.MayMatch(text, needs) && rx.IsMatch(text);

@@ -58,16 +58,9 @@ public static partial class Sentences
     }
 
     /// <summary>
-    /// [start,end) trimmed, in pieces of at most <see cref="MaxSentenceChars"/>: each cut falls at the last ';', then
-    /// ',', then space in the second half of the allowance, so pieces stay clause-like.
+    /// Adds [start,end) trimmed, in pieces of at most <see cref="MaxSentenceChars"/>: each cut falls at the last ';',
+    /// then ',', then space in the second half of the allowance, so pieces stay clause-like.
     /// </summary>
-    internal static IEnumerable<(int Start, int End)> Capped(string text, int start, int end)
-    {
-        var pieces = new List<(int Start, int End)>();
-        AddCapped(text, start, end, pieces);
-        return pieces;
-    }
-
     static void AddCapped(string text, int start, int end, List<(int Start, int End)> into)
     {
         var (s, e) = Trim(text, start, end);

@@ -41,6 +41,18 @@ internal static partial class Spaces
     /// How many words (runs of non-whitespace) the text holds: the count splitting at whitespace gives, without making
     /// the pieces, since rules count the words of every line of every document.
     /// </summary>
+    /// <summary>
+    /// How many pieces splitting at single spaces gives, empty ones left out (what <c>Split(' ', RemoveEmptyEntries).Length</c>
+    /// counts): unlike <see cref="CountWords"/>, a tab or a line break does not separate.
+    /// </summary>
+    internal static int CountSpaceSeparated(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        for (var i = 0; i < text.Length; i++)
+            if (text[i] != ' ' && (i == 0 || text[i - 1] == ' ')) count++;
+        return count;
+    }
+
     public static int CountWords(ReadOnlySpan<char> text)
     {
         var count = 0;

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using AskShift.Extract;
 using AskShift.Text;
 using CsCheck;
 
@@ -98,6 +97,6 @@ public class SentenceSplitTests
     public void Space_separated_counts_what_splitting_at_spaces_counts(string text, int expected)
     {
         Assert.Equal(text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length, expected);
-        Assert.Equal(expected, AskExtractor.SpaceSeparated(text));
+        Assert.Equal(expected, Spaces.CountSpaceSeparated(text));
     }
 }
