@@ -1,3 +1,4 @@
+using AskShift.Text;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -215,19 +216,12 @@ internal static partial class AdministrationFinder
 
     static List<int> Years(string text, MetadataOptions options) =>
         YearRx().Matches(text).Select(m => DateFinder.Number(m.Groups["year"].Value))
-            .Concat(ChineseYearRx().Matches(text).Select(m => ChineseYear(m.Groups["year"].Value)))
+            .Concat(ChineseYearRx().Matches(text).Select(m => DateWords.ChineseYearValue(m.Groups["year"].ValueSpan)))
             .Where(y => y >= 1900 && y <= options.Today.Year).Distinct().ToList();
 
     // "二零一七年", "二〇一九年": years written in Chinese digits, as many Chinese-language outlets write them.
-    [GeneratedRegex(@"(?<year>[一二][〇○零一二三四五六七八九]{3})年", RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"(?<year>" + DateWords.ChineseYear + ")年", RegexOptions.ExplicitCapture)]
     private static partial Regex ChineseYearRx();
-
-    static int ChineseYear(string digits)
-    {
-        var year = 0;
-        foreach (var c in digits) year = year * 10 + "〇一二三四五六七八九".IndexOf(c is '○' or '零' ? '〇' : c);
-        return year;
-    }
 
     sealed record DatedEvent(Regex Pattern, DateOnly NotBefore, DateOnly? NotAfter);
 

@@ -25,7 +25,8 @@ internal static partial class DateFinder
 {
     const string MonthName = @"(?<mon>" + DateWords.Months + @")\.?";
     const string Ordinal = @"(?:st|nd|rd|th)?";
-    const string Year = @"(?<year>(?:19|20)\d\d)";
+    // ASCII or full-width digits ("２０１９年３月５日", as Chinese pages set them); \d reads both.
+    const string Year = @"(?<year>(?:19|20|１９|２０)\d\d)";
 
     // The full-date forms, each with named groups year, mon (name or number) and day.
     const string Mdy = MonthName + @"\s+(?<day>\d{1,2})" + Ordinal + @"(?:\s*[-–]\s*\d{1,2})?,?\s+" + Year + @"\b";
@@ -39,18 +40,32 @@ internal static partial class DateFinder
     const string UsNumeric = @"\b(?<mnum>0?[1-9]|1[0-2])(?<sep>[/-])(?<day>[0-2]?\d|3[01])(?-i:\k<sep>)" + Year + @"\b";
     // "Jun24’25", "Sept 9, '19": a month, a day and a year cut to two digits after an apostrophe.
     const string MdyShort = MonthName + @"\s?(?<day>\d{1,2}),?\s?['’](?<yy>\d\d)\b";
-    const string FullDate = "(?:" + Mdy + "|" + Dmy + "|" + Iso + "|" + Zh + "|" + UsNumeric + "|" + MdyShort + ")";
+    // Day first in digits. A first number above 12 can only be a day ("25/03/2019", "25-03-2019"); a date written with
+    // full stops is day first wherever it is used ("25.03.2019", "5.3.2019"), unless its second number cannot be a
+    // month ("3.25.2019"); not inside a longer run of numbers and full stops ("1.1.2.2019", a section or version). A
+    // slashed date whose numbers could both be months stays month first (UsNumeric).
+    const string DmyNumeric = @"\b(?<day>1[3-9]|2\d|3[01])(?<dsep>[/-])(?<mnum>0?[1-9]|1[0-2])(?-i:\k<dsep>)" + Year + @"\b"
+        + @"|(?<!\d\.)\b(?<day>0?[1-9]|[12]\d|3[01])\.(?<mnum>0?[1-9]|1[0-2])\." + Year + @"\b(?!\.\d)"
+        + @"|(?<!\d\.)\b(?<mnum>0?[1-9]|1[0-2])\.(?<day>1[3-9]|2\d|3[01])\." + Year + @"\b(?!\.\d)";
+    // "25-Mar-2019": a day, a month's name and a year joined by hyphens, as tables and forms write them.
+    const string DmyHyphen = @"\b(?<day>\d{1,2})-" + MonthName + "-" + Year + @"\b";
+    // Month and day in Chinese numerals, the year in Chinese or Arabic digits: "二〇一九年三月二十五日", "2019年三月五日".
+    const string ZhNumerals = @"(?:(?<zyear>" + DateWords.ChineseYear + ")|" + Year + @")\s*年\s*(?<zmon>" + DateWords.ChineseMonth + @")\s*月\s*(?<zday>" + DateWords.ChineseDay + @")\s*[日号號]";
+    // A Chinese full date in either kind of numeral, for the stamps and datelines that are written in Chinese.
+    const string ZhAny = "(?:" + Zh + "|" + ZhNumerals + ")";
+    const string FullDate = "(?:" + Mdy + "|" + Dmy + "|" + Iso + "|" + Zh + "|" + UsNumeric + "|" + MdyShort + "|" + DmyNumeric + "|" + DmyHyphen + "|" + ZhNumerals + ")";
 
     [GeneratedRegex(FullDate, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     internal static partial Regex FullDateRx();
 
-    // The same forms in two patterns by how a date opens: with a month's name, or with a digit (or 民國). One pattern
+    // The same forms in two patterns by how a date opens: with a month's name, or with a digit (or 民國, or a Chinese
+    // numeral). One pattern
     // for all made the engine look for a possible start at every month letter, digit and 民 of a line, and try every
     // form there; apart, each searches for its own first characters only (2-3 times faster on date lines).
     [GeneratedRegex("(?:" + Mdy + "|" + MdyShort + ")", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex MonthFirstDateRx();
 
-    [GeneratedRegex("(?:" + Dmy + "|" + Iso + "|" + Zh + "|" + UsNumeric + ")", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex("(?:" + Dmy + "|" + Iso + "|" + Zh + "|" + UsNumeric + "|" + DmyNumeric + "|" + DmyHyphen + "|" + ZhNumerals + ")", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex DigitFirstDateRx();
 
     /// <summary>
@@ -74,7 +89,7 @@ internal static partial class DateFinder
     [GeneratedRegex(@"\b(?:Published|Posted|(?<!\b(?:was|were|been|being|be|is|are|get|gets|got)\s+)(?-i:Released)|Dated|Issued|Date|For\s+immediate\s+release|Press\s+release)" + StampTime + @"(?:\s+on)?\s*[:：]?\s*(?:\w+day,?\s+)?(?<date>" + FullDate + ")", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     internal static partial Regex StampRx();
 
-    [GeneratedRegex(@"(?:发布|發佈|發布|发表|發表)(?:时间|時間|日期|于|於)?\s*[:：;；,，]?\s*(?<date>" + Zh + ")", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"(?:发布|發佈|發布|发表|發表)(?:时间|時間|日期|于|於)?\s*[:：;；,，]?\s*(?<date>" + ZhAny + ")", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     internal static partial Regex ZhStampRx();
 
     /// <summary>
@@ -111,7 +126,7 @@ internal static partial class DateFinder
 
     // "Updated: Jul 31, 2023": a later edit, weaker than a dateline or a date line at the top.
     [GeneratedRegex(@"\b(?:Updated|Last\s+updated|Modified)" + StampTime + @"(?:\s+on)?\s*[:：]?\s*(?:\w+day,?\s+)?(?<date>" + FullDate + ")"
-        + @"|(?:更新)(?:时间|時間|日期|于|於)?\s*[:：]?\s*(?<date>" + Zh + ")", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+        + @"|(?:更新)(?:时间|時間|日期|于|於)?\s*[:：]?\s*(?<date>" + ZhAny + ")", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex UpdatedRx();
 
     // "(Uyghur Human Rights Project, March 9, 2018)", "(Washington, DC, June 3, 2019)", "(Washington—Sept. 23, 2014)".
@@ -126,7 +141,7 @@ internal static partial class DateFinder
 
     // "【新唐人2012年10月8日讯】", "（中央社2023年6月16日电）": a Chinese news outlet's dateline, the outlet and date in brackets
     // closed by 讯/訊 (report) or 电/電 (dispatch).
-    [GeneratedRegex(@"[【\[（(]\s*[^【】\[\]（）()\n]{0,24}?(?<date>" + Zh + @")\s*[^【】\[\]（）()\n]{0,12}?(?:讯|訊|电|電)\s*[】\]）)]", RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"[【\[（(]\s*[^【】\[\]（）()\n]{0,24}?(?<date>" + ZhAny + @")\s*[^【】\[\]（）()\n]{0,12}?(?:讯|訊|电|電)\s*[】\]）)]", RegexOptions.ExplicitCapture)]
     private static partial Regex ZhDatelineRx();
 
     // Taiwan's Central News Agency (中央社), and the portals that repost its wire, close a report with its date in the
@@ -165,7 +180,7 @@ internal static partial class DateFinder
     /// <summary>A Chinese weekday's last character (一 ... 六, 日 or 天) as a day of the week.</summary>
     internal static DayOfWeek ZhWeekday(char c) => c is '日' or '天' ? DayOfWeek.Sunday : (DayOfWeek)("一二三四五六".IndexOf(c) + 1);
 
-    [GeneratedRegex(@"\b(?:in\s+|of\s+)?" + MonthName + @",?\s+" + Year + @"\b|" + Year + @"\s*年\s*(?<mnum>\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号號])|(?<![\d-])" + Year + @"-(?<mnum>0[1-9]|1[0-2])(?![\d-])", RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"\b(?:in\s+|of\s+)?" + MonthName + @",?\s+" + Year + @"\b|" + Year + @"\s*年\s*(?<mnum>\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号號])|(?:(?<zyear>" + DateWords.ChineseYear + ")|" + Year + @")\s*年\s*(?<zmon>" + DateWords.ChineseMonth + @")\s*月(?!\s*(?:" + DateWords.ChineseDay + @")\s*[日号號])|(?<![\d-])" + Year + @"-(?<mnum>0[1-9]|1[0-2])(?![\d-])", RegexOptions.ExplicitCapture)]
     private static partial Regex MonthYearRx();
 
     [GeneratedRegex(@"(?<![\d.,/-])(?<year>(?:19|20)\d\d)(?![\d/-])\s*年?", RegexOptions.ExplicitCapture)]
@@ -284,8 +299,9 @@ internal static partial class DateFinder
         var my = MonthYearRx().Matches(text).FirstOrDefault(m => !IsCaption(m.Value));
         if (my != null && Enumerable.Range(0, headerEnd).Any(i => text.AsSpan()[lines[i]].Contains(my.Value, StringComparison.Ordinal)))
         {
-            var month = my.Groups["mon"].Success ? MonthNumber(my.Groups["mon"].Value) : Number(my.Groups["mnum"].Value);
-            var year = Number(my.Groups["year"].Value);
+            var month = my.Groups["mon"].Success ? MonthNumber(my.Groups["mon"].Value)
+                : my.Groups["zmon"].Success ? DateWords.ChineseSmallNumber(my.Groups["zmon"].ValueSpan) : Number(my.Groups["mnum"].Value);
+            var year = my.Groups["zyear"].Success ? DateWords.ChineseYearValue(my.Groups["zyear"].ValueSpan) : Number(my.Groups["year"].Value);
             if (month is >= 1 and <= 12) return new(new DateOnly(year, month, 1), DatePrecision.Month, [my.Value.Trim()], "only month and year are stated near the top");
         }
         // 6. Only years: the latest one the text mentions, to the year, as a last resort.
@@ -317,30 +333,35 @@ internal static partial class DateFinder
     }
 
     /// <summary>
-    /// Whether <paramref name="line"/> has a digit (of any script, as <c>\d</c> matches), without which no full-date form
-    /// can match: most lines of a text have none, and the full-date pattern is slow to search for.
+    /// Whether <paramref name="line"/> has a digit (of any script, as <c>\d</c> matches) or the 年, 月 and 日 of a date in
+    /// Chinese numerals, without which no full-date form can match: most lines of a text have neither, and the
+    /// full-date pattern is slow to search for.
     /// </summary>
     internal static bool MayHoldFullDate(ReadOnlySpan<char> line)
     {
         if (line.IndexOfAnyInRange('0', '9') >= 0) return true;
-        for (var i = line.IndexOfAnyExceptInRange('\0', '\u007f'); i >= 0 && i < line.Length; i++)
+        var nonAscii = line.IndexOfAnyExceptInRange('\0', '\u007f');
+        if (nonAscii < 0) return false;
+        for (var i = nonAscii; i < line.Length; i++)
             if (char.IsDigit(line[i])) return true;
-        return false;
+        return line.Contains('年') && line.Contains('月') && line.IndexOfAny(ChineseDayMarks) >= 0;
     }
 
-    /// <summary>False for a line <see cref="DateLine"/> rejects before reading it: blank, longer than 120 characters trimmed, or without an ASCII digit.</summary>
+    static readonly System.Buffers.SearchValues<char> ChineseDayMarks = System.Buffers.SearchValues.Create("日号號");
+
+    /// <summary>False for a line <see cref="DateLine"/> rejects before reading it: blank, longer than 120 characters trimmed, or one that cannot hold a full date (<see cref="MayHoldFullDate"/>).</summary>
     internal static bool MayBeDateLine(ReadOnlySpan<char> line)
     {
         var trimmed = line.Trim();
-        return trimmed.Length is > 0 and <= 120 && trimmed.IndexOfAnyInRange('0', '9') >= 0;
+        return trimmed.Length is > 0 and <= 120 && MayHoldFullDate(trimmed);
     }
 
     /// <summary>The date on a line that holds nothing else of substance (a date line), or null.</summary>
     internal static (DateOnly Date, string Text)? DateLine(string line, MetadataOptions options)
     {
         var trimmed = line.Trim();
-        // Every full-date form has an ASCII year: most lines have no digit at all and need no regular expression.
-        if (trimmed.Length == 0 || trimmed.Length > 120 || trimmed.AsSpan().IndexOfAnyInRange('0', '9') < 0 || IsCaption(trimmed)) return null;
+        // Most lines have no digit and no Chinese date at all, and need no regular expression.
+        if (!MayBeDateLine(trimmed) || IsCaption(trimmed)) return null;
         var m = FirstFullDate(trimmed);
         if (!m.Success || ParseFull(m.Value) is not { } d) return null;
         var rest = DateLineFillerRx().Replace(trimmed.Remove(m.Index, m.Length), " ");
@@ -441,9 +462,11 @@ internal static partial class DateFinder
     {
         var m = FirstFullDate(s);
         if (!m.Success) return null;
-        var month = m.Groups["mon"].Success ? MonthNumber(m.Groups["mon"].Value) : Number(m.Groups["mnum"].Value);
-        var day = Number(m.Groups["day"].Value);
+        var month = m.Groups["mon"].Success ? MonthNumber(m.Groups["mon"].Value)
+            : m.Groups["zmon"].Success ? DateWords.ChineseSmallNumber(m.Groups["zmon"].ValueSpan) : Number(m.Groups["mnum"].Value);
+        var day = m.Groups["zday"].Success ? DateWords.ChineseSmallNumber(m.Groups["zday"].ValueSpan) : Number(m.Groups["day"].Value);
         var year = m.Groups["year"].Success ? Number(m.Groups["year"].Value)
+            : m.Groups["zyear"].Success ? DateWords.ChineseYearValue(m.Groups["zyear"].ValueSpan)
             : m.Groups["roc"].Success ? Number(m.Groups["roc"].Value) + RocEpoch
             : Century(Number(m.Groups["yy"].Value));
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return null;

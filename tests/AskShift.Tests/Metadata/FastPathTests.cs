@@ -14,6 +14,7 @@ public class FastPathTests
         "March", "mar.", "Sept", "DECEMBER", "may", "June", "17", "3rd", "1st", "of", "2019", "2024", "1998", "’19", "'25", "-", "–",
         "/", ".", ",", " ", "\n", "2023-06-16", "06/16/2023", "6-16-2023", "2023年", "6月", "16日", "民國", "105年", "104年9月24日",
         "建党", "100年7月1日", "１０５", "Published on", "(Washington,", ")", "Jan", "20", "12", "31", "2020.1.5", "x", "the",
+        "25/03/2019", "5.3.2019", "3.25.2019", "1.1.2.2019", "25-Mar-2019", "-Sept-", "二〇一九年", "三月", "二十五日", "十二月", "２０１９年",
     ];
 
     static readonly Gen<string> DateLike = Gen.OneOf(DateTokens.Select(Gen.Const).ToArray()).Array[0, 14]
@@ -50,16 +51,29 @@ public class FastPathTests
     [InlineData("No digits here at all.", false)]
     [InlineData("Filed on March 3, 2020", true)]
     [InlineData("民國１０５年９月２４日", true)] // full-width digits, which \d matches
-    [InlineData("二〇二三年六月", false)]        // Chinese numerals are not digits
-    public void A_line_can_hold_a_full_date_only_if_it_has_a_digit(string line, bool may)
+    [InlineData("二〇二三年六月", false)]        // Chinese numerals, but no day
+    [InlineData("二〇二三年六月五日", true)]      // a date in Chinese numerals
+    public void A_line_can_hold_a_full_date_only_if_it_has_a_digit_or_a_chinese_date(string line, bool may)
     {
         Assert.Equal(may, DateFinder.MayHoldFullDate(line));
         if (!may) Assert.DoesNotMatch(DateFinder.FullDateRx(), line);
     }
 
-    [Fact]
-    public void Full_width_digits_still_make_a_date_in_the_body() =>
-        Assert.Equal(new DateOnly(2016, 9, 1), DateFinder.Find("他說，民國１０５年９月２４日的會議很重要。", new MetadataOptions { Today = new DateOnly(2026, 1, 1) }).Date);
+    /// <summary>Full-width digits date a text exactly as ASCII digits do: on a date line, in a stamp and in the body.</summary>
+    [Theory]
+    [InlineData("他說，民國105年9月24日的會議很重要。")]
+    [InlineData("人權團體致函\n2019年3月25日\n多個團體今日致函。")]
+    [InlineData("人權團體致函\n正文。\n發佈時間：2018年11月8日\n")]
+    [InlineData("人權團體致函美國國務院，多個團體今日致函。\n他們在2019年3月25日的會議上已經提出，並在2020年1月再次提出。")]
+    public void Full_width_digits_date_a_text_as_ascii_digits_do(string ascii)
+    {
+        var options = new MetadataOptions { Today = new DateOnly(2026, 1, 1) };
+        var fullWidth = new string(ascii.Select(c => c is >= '0' and <= '9' ? (char)(c - '0' + '０') : c).ToArray());
+        var a = DateFinder.Find(ascii, options);
+        var f = DateFinder.Find(fullWidth, options);
+        Assert.NotNull(a.Date);
+        Assert.Equal((a.Date, a.Precision), (f.Date, f.Precision));
+    }
 
     [Theory]
     [InlineData("发布时间：2023年6月16日\n正文。\nPublished on July 1, 2023\n", 2023, 6, 16)]
