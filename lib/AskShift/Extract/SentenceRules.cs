@@ -33,6 +33,15 @@ internal static partial class SentenceRules
     private static partial Regex RequestRx();
 
     // "in hopes that the United States can help push for ...", "hoping that Trump will raise ...": a hope that the US acts.
+
+    // "appealed to Congress for help in securing ...", "asked Washington for support": a request of an addressee for a
+    // kind of help rather than for an act ("asked the State Department for comment" is a reporter's, and not matched).
+    [GeneratedRegex(@"\b(ask(s|ed|ing)?|appeal(s|ed|ing)?\s+to|turn(s|ed|ing)?\s+to|press(es|ed|ing)?|petition(s|ed|ing)?|(?-i:lobb(y|ies|ied|ying))|call(s|ed|ing)?\s+(up)?on|urg(e|es|ed|ing))\s+(?<who>(?:[^.;:!?,]|(?<=\b[A-Z])\.){1,80}?)\s+for\s+((its|their|more|greater|stronger|urgent|immediate|concrete|further|continued)\s+)?(help|support|assistance|action|protection|intervention)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex HelpForRx();
+
+    // A clause inside a that-clause: its verb is not the that-clause's own.
+    [GeneratedRegex(@"\b(until|unless|when|whenever|while|because|since|after|before|if|once|so\s+that|who|whom|whose|which|where)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex SubordinateRx();
     [GeneratedRegex(@"\b(hop(e|es|ed|ing)|in\s+(the\s+)?hopes?)\s+that\s+(?<who>(?:[^,.;:!?]|(?<=\b[A-Z])\.){1,60}?)\s+(can|could|will|would|might)\s+(help\s+(to\s+)?)?(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex HopeThatRx();
 
@@ -141,13 +150,14 @@ internal static partial class SentenceRules
         "urg", "call", "ask", "press", "appeal", "implor", "want", "encourag", "petition", "request", "push", "like",
         "recommend", "demand", "insist", "propose", "should", "must", "need", "ought", "time", "imperative", "crucial",
         "essential", "vital", "critical", "import", "necessary", "incumbent", "focus", "advocat", "case", "lobb", "priorit",
-        "measures", "steps", "includ", "hop", "look", "suggest", "please");
+        "measures", "steps", "includ", "hop", "look", "suggest", "please", "turn");
 
     // What each marker pattern cannot match without, case aside: a sentence that passes the shared stem check usually
     // holds the words of one or two patterns, and the others are not run on it.
     static readonly System.Buffers.SearchValues<string> RequestNeeds =
         IgnoreCasePrefilter.Words("urg", "call", "ask", "press", "appeal", "implor", "want", "encourag", "petition", "request", "push", "look", "lobb", "like");
     static readonly System.Buffers.SearchValues<string> HopeThatNeeds = IgnoreCasePrefilter.Words("hop");
+    static readonly System.Buffers.SearchValues<string> HelpForNeeds = IgnoreCasePrefilter.Words("ask", "appeal", "turn", "press", "petition", "lobb", "call", "urg");
     static readonly System.Buffers.SearchValues<string> RecommendThatNeeds = IgnoreCasePrefilter.Words("recommend", "request", "ask", "urg", "demand", "insist", "propos", "suggest");
     static readonly System.Buffers.SearchValues<string> NeedYourNeeds = IgnoreCasePrefilter.Words("need");
     static readonly System.Buffers.SearchValues<string> PleaseNeeds = IgnoreCasePrefilter.Words("please");
@@ -169,7 +179,7 @@ internal static partial class SentenceRules
     /// </summary>
     internal static IReadOnlyList<(Regex Pattern, System.Buffers.SearchValues<string> Needs)> MarkerPatterns =>
     [
-        (RequestRx(), RequestNeeds), (HopeThatRx(), HopeThatNeeds), (RecommendThatRx(), RecommendThatNeeds), (NeedYourRx(), NeedYourNeeds),
+        (RequestRx(), RequestNeeds), (HopeThatRx(), HopeThatNeeds), (HelpForRx(), HelpForNeeds), (RecommendThatRx(), RecommendThatNeeds), (NeedYourRx(), NeedYourNeeds),
         (PleaseRx(), PleaseNeeds), (ModalRx(), ModalNeeds), (TimeForRx(), TimeForNeeds), (NeedForRx(), NeedForNeeds), (FocusOnRx(), FocusOnNeeds),
         (ObjectRequestRx(), ObjectRequestNeeds), (DemandsListRx(), DemandsListNeeds), (TheseIncludeRx(), TheseIncludeNeeds),
         (RecommendationsWereRx(), RecommendationsWereNeeds),
@@ -204,6 +214,13 @@ internal static partial class SentenceRules
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
             }
+            foreach (Match m in HelpForRx().MatchesOrNone(s, HelpForNeeds))
+            {
+                var who = m.Groups["who"].Value;
+                if (NotAnAddresseeRx().IsMatch(who) || !Vocabulary.IsUsAddressee(who, false, youIsUs)) continue;
+                var at = m.Index;
+                hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
+            }
             foreach (Match m in HopeThatRx().MatchesOrNone(s, HopeThatNeeds))
             {
                 // The hope is an ask only when the US is the one hoped to act ("hope that this friendship would last" is not).
@@ -230,7 +247,11 @@ internal static partial class SentenceRules
                 // "urges that the situation is critical" states; "urges that the US act" asks.
                 var after = s.AsSpan(m.Index + m.Length);
                 var clause = string.Join(' ', after[..Math.Min(after.Length, 300)].ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(10));
-                if (StateVerbRx().IsMatch(clause) && !ModalOrBeRx().IsMatch(clause)) continue;
+                // The verb of a clause inside it is not the clause's own: "urges that the US suspend the talks until the
+                // prisoners are freed" asks.
+                var inner = SubordinateRx().Match(clause);
+                var own = inner.Success && inner.Index > 0 ? clause[..inner.Index] : clause;
+                if (StateVerbRx().IsMatch(own) && !ModalOrBeRx().IsMatch(clause)) continue;
                 var at = m.Index;
                 // Whom the clause after "that" makes act: the US (or "it/they/you" standing for it), not "the British government".
                 var clauseText = s.Substring(m.Index + m.Length, Math.Min(400, s.Length - m.Index - m.Length)); // 8 words are read

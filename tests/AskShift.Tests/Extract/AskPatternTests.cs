@@ -17,6 +17,30 @@ public class AskPatternTests
         Assert.Contains(expected, Asks(text));
 
     [Theory]
+    [InlineData("The families appealed to Congress for help in securing the release of their relatives.", "appealed to Congress for help in securing the release of their relatives")]
+    [InlineData("Exiled writers asked Washington for more support for independent Tibetan media.", "asked Washington for more support for independent Tibetan media")]
+    [InlineData("The monks turned to the State Department for protection after the raids.", "turned to the State Department for protection after the raids")]
+    public void A_US_addressee_asked_for_help_or_support_is_asked(string text, string expected) =>
+        Assert.Contains(expected, Asks(text));
+
+    [Theory]
+    [InlineData("Reporters asked the State Department for comment on the detentions.")]
+    [InlineData("The families appealed to the United Nations for help in finding their relatives.")]
+    [InlineData("The lawyers asked the court in Beijing for more time to prepare the defence.")]
+    public void Asking_a_US_addressee_for_comment_or_another_body_for_help_is_no_ask(string text) =>
+        Assert.Empty(One(text).Asks);
+
+    [Theory]
+    [InlineData("The signatories demand that the administration suspend the dialogue until the prisoners are freed.", "demand that the administration suspend the dialogue until the prisoners are freed")]
+    [InlineData("We urge that Congress withhold the funds while the journalists who were arrested remain in custody.", "urge that Congress withhold the funds while the journalists who were arrested remain in custody")]
+    public void A_that_clause_asks_even_when_a_clause_inside_it_states(string text, string expected) =>
+        Assert.Contains(expected, Asks(text));
+
+    [Fact]
+    public void A_that_clause_whose_own_verb_states_is_no_ask() =>
+        Assert.Empty(One("The groups insist that the situation is critical because the prisoners are ill.").Asks);
+
+    [Theory]
     [InlineData("At the hearing, the groups urged the restoration of Tibetan language broadcasting.", "urged the restoration of Tibetan language broadcasting")]
     [InlineData("Witnesses called for expanded visa bans on prison officials in Xinjiang.", "called for expanded visa bans on prison officials in Xinjiang")]
     [InlineData("The coalition demanded an end to imports made with forced labour.", "demanded an end to imports made with forced labour")]
