@@ -39,6 +39,12 @@ internal static partial class SentenceRules
     [GeneratedRegex(@"\b(ask(s|ed|ing)?|appeal(s|ed|ing)?\s+to|turn(s|ed|ing)?\s+to|press(es|ed|ing)?|petition(s|ed|ing)?|(?-i:lobb(y|ies|ied|ying))|call(s|ed|ing)?\s+(up)?on|urg(e|es|ed|ing))\s+(?<who>(?:[^.;:!?,]|(?<=\b[A-Z])\.){1,80}?)\s+for\s+((its|their|more|greater|stronger|urgent|immediate|concrete|further|continued)\s+)?(help|support|assistance|action|protection|intervention)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex HelpForRx();
 
+    // The Chinese state as the one asking: "The Chinese embassy urged Washington to stop ...", "Beijing called on the US
+    // to ...". Not an organisation with China in its name ("Chinese Human Rights Defenders urged ...").
+    // The subject opens with it: "the nature of the CCP and solemnly call on ..." has the CCP as an object.
+    [GeneratedRegex(@"^\s*(the\s+|The\s+)?((Chinese|China['’]s)\s+(government|embassy|consulate|foreign\s+ministry|ministry|authorities|officials?|ambassador|diplomats?|leaders?|leadership|president|premier|state\s+media|side|spokes(man|woman|person))\b|Beijing\b(?!-)|Xi(\s+Jinping)?\b|(PRC|CCP)\b|([Ff]oreign|[Cc]ommerce)\s+[Mm]inistry\b)", RegexOptions.ExplicitCapture)]
+    private static partial Regex ChineseStateSubjectRx();
+
     // A clause inside a that-clause: its verb is not the that-clause's own.
     [GeneratedRegex(@"\b(until|unless|when|whenever|while|because|since|after|before|if|once|so\s+that|who|whom|whose|which|where)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex SubordinateRx();
@@ -211,13 +217,14 @@ internal static partial class SentenceRules
                 if (!Vocabulary.IsUsAddressee(who, false, youIsUs) &&
                     !(PersonPronounRx().IsMatch(who) && Vocabulary.LastPersonIsUs(Before())) &&
                     !(GroupPronounRx().IsMatch(who) && Vocabulary.LastGroupIsUs(Before()))) continue;
+                if (ChineseStateSubjectRx().IsMatch(SubjectBefore(s, m.Index))) continue;
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
             }
             foreach (Match m in HelpForRx().MatchesOrNone(s, HelpForNeeds))
             {
                 var who = m.Groups["who"].Value;
-                if (NotAnAddresseeRx().IsMatch(who) || !Vocabulary.IsUsAddressee(who, false, youIsUs)) continue;
+                if (NotAnAddresseeRx().IsMatch(who) || !Vocabulary.IsUsAddressee(who, false, youIsUs) || ChineseStateSubjectRx().IsMatch(SubjectBefore(s, m.Index))) continue;
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
             }

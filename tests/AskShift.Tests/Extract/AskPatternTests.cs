@@ -31,6 +31,13 @@ public class AskPatternTests
         Assert.Empty(One(text).Asks);
 
     [Theory]
+    [InlineData("Chinese Human Rights Defenders urged the State Department to raise the cases of the detained lawyers.", "urged the State Department to raise the cases of the detained lawyers")]
+    [InlineData("A Beijing-based lawyer urged the US government to speak up for his clients.", "urged the US government to speak up for his clients")]
+    [InlineData("We describe the conduct of the CCP and solemnly call on the U.S. government to boycott the Games.", "call on the U.S. government to boycott the Games")]
+    public void China_in_an_advocates_name_or_as_an_object_leaves_the_ask(string text, string expected) =>
+        Assert.Contains(expected, Asks(text));
+
+    [Theory]
     [InlineData("The signatories demand that the administration suspend the dialogue until the prisoners are freed.", "demand that the administration suspend the dialogue until the prisoners are freed")]
     [InlineData("We urge that Congress withhold the funds while the journalists who were arrested remain in custody.", "urge that Congress withhold the funds while the journalists who were arrested remain in custody")]
     public void A_that_clause_asks_even_when_a_clause_inside_it_states(string text, string expected) =>
@@ -54,6 +61,9 @@ public class AskPatternTests
 
     [Theory]
     [InlineData("Foreign Minister Wang called for cooperation with the United States on climate.")]
+    [InlineData("The Chinese embassy urged Washington to stop interfering in the country's internal affairs.")]
+    [InlineData("Beijing called on the United States to stop meddling in Hong Kong.")]
+    [InlineData("In a statement, China's foreign ministry asked the US government to drop the visa restrictions.")]
     [InlineData("The Chinese government demanded the withdrawal of the bill.")]
     [InlineData("It is a network that advocates for solutions to trafficking worldwide.")]
     [InlineData("The groups urged the European Union to suspend the investment agreement.")]
