@@ -150,6 +150,7 @@ internal static partial class ChineseRules
                 // "促請習近平釋放…", "敦促對方…改善": asked of the Chinese side, even in a text about the US; but "（川普）應趁機要求
                 // 習近平釋放…" asks the US to make that demand.
                 if (AskedOfChinaRx().IsMatch(sentence.AsSpan(m.Index)) && !ModalBeforeRx().IsMatch(sentence.AsSpan(0, m.Index))) continue;
+                if (ChineseStateAsks(sentence, m.Index)) continue;
                 var clause = sentence[at..stop];
                 var namesUs = UsRx().IsMatch(clause) || youIsUs && YouRx().IsMatch(clause) || UsRx().IsMatch(sentence.AsSpan(0, m.Index))
                     // "…递交给美国国务院。他们请求立即释放…": a pronoun subject asks whom the sentence before named.
@@ -230,8 +231,9 @@ internal static partial class ChineseRules
         return result;
     }
 
-    // A proposal's list of measures: a proposing verb, a noun for what is proposed, then "包括/例如" and the items.
-    [GeneratedRegex(@"(?:提出|建議|建议|呼籲|呼吁|要求|敦促|促請|促请)[^。；;]{0,20}?(?:措施|建議|建议|要求|步驟|步骤|行動|行动|政策)\s*[，,]?\s*(?<lead>包括|包含|例如)\s*[:：]?\s*(?<items>[^。；;]+)", RegexOptions.ExplicitCapture)]
+    // A proposal's list of measures: a proposing verb, a noun for what is proposed, then "包括/例如" or a colon and the
+    // items ("向美國國會提出三項訴求：制裁官員、開放庇護、停止進口").
+    [GeneratedRegex(@"(?:提出|建議|建议|呼籲|呼吁|要求|敦促|促請|促请)[^。；;]{0,20}?(?:措施|建議|建议|要求|訴求|诉求|請求|请求|步驟|步骤|行動|行动|政策)\s*[，,]?\s*(?<lead>包括|包含|例如|(?=[:：]))\s*[:：]?\s*(?<items>[^。；;]+)", RegexOptions.ExplicitCapture)]
     private static partial Regex MeasuresRx();
 
     // Between the items of a list: the enumeration comma, or a comma before 以及/和/及/与 ("…,以及…").
@@ -343,6 +345,20 @@ internal static partial class ChineseRules
 
     [GeneratedRegex(@"(這|这|此|該|该|那)(個|个|項|项|些|一)?\s*$", RegexOptions.ExplicitCapture)]
     private static partial Regex DemonstrativeBeforeRx();
+
+    // The Chinese state opening the clause that asks: "中國外交部要求美國停止…", "北京呼籲美國…" are its demands of the US,
+    // not an advocate's. Not an organisation with China in its name (中国人权捍卫者), nor "北京时间" (Beijing time).
+    [GeneratedRegex(@"^\s*(中[国國](政府|外交部|官方|当局|當局|驻美(国)?大使馆|駐美(國)?大使館|领导人|領導人|官员|官員|发言人|發言人)|中方|北京(?!时间|時間)|中共(?!病毒)|习近平|習近平|外交部)", RegexOptions.ExplicitCapture)]
+    private static partial Regex ChineseStateSubjectRx();
+
+    static readonly char[] ClauseBreaks = ['，', ',', '。', '；', ';', '：', ':', '！', '？'];
+
+    /// <summary>Whether the clause ending at <paramref name="marker"/> opens with the Chinese state as its subject.</summary>
+    static bool ChineseStateAsks(string sentence, int marker)
+    {
+        var from = marker == 0 ? 0 : sentence.LastIndexOfAny(ClauseBreaks, marker - 1) + 1;
+        return ChineseStateSubjectRx().IsMatch(sentence.AsSpan(from, marker - from));
+    }
 
     static bool Modal(string sentence, Match m) => m.Value is "應該" or "应该" or "必須" or "必须" or "應當" or "应当" or "不應" or "不应";
 }

@@ -456,6 +456,26 @@ public class AskPatternTests
     }
 
     [Theory]
+    [InlineData("中國外交部要求美國停止干涉中國內政。")]
+    [InlineData("北京呼籲美國尊重中國主權。")]
+    [InlineData("中方敦促美方停止售台武器。")]
+    public void A_chinese_request_the_Chinese_state_makes_of_the_US_is_no_ask(string text) =>
+        Assert.Empty(Asks(text));
+
+    [Theory]
+    [InlineData("中国人权捍卫者呼吁美国政府关注被拘押的律师。", "呼吁美国政府关注被拘押的律师")]
+    [InlineData("北京時間今天人權團體呼籲美國政府制裁官員。", "呼籲美國政府制裁官員")]
+    public void A_chinese_request_by_an_organisation_named_for_China_or_after_Beijing_time_asks(string text, string expected) =>
+        Assert.Contains(expected, Asks(text));
+
+    [Fact]
+    public void A_chinese_list_of_demands_after_a_colon_gives_each_demand()
+    {
+        var asks = Asks("他們向美國國會提出三項訴求：制裁涉事官員、開放政治庇護、停止進口棉花。");
+        Assert.Equal(["制裁涉事官員", "開放政治庇護", "停止進口棉花"], asks);
+    }
+
+    [Theory]
     [InlineData("这是人权组织多年来向美国历届政府提出的请求。")]
     [InlineData("一名要求匿名的美国官员说，白宫已经收到这封信。")]
     [InlineData("白宫发言人说，拜登总统希望两国关系保持稳定。")]
