@@ -17,9 +17,9 @@ internal static partial class AskExtractor
     [GeneratedRegex(@"^\s*(?<mark>[•·▪◦●■*–-])\s+|^\s*(?<mark>[•·▪◦●■*])(?=[A-Z“""])", RegexOptions.ExplicitCapture)]
     private static partial Regex BulletRx();
 
-    // Up to three digits: a report's recommendations run past 99 ("112. Require ..."); a four-digit number opening a
-    // line is a year ("1989. ..."), not an item.
-    [GeneratedRegex(@"^\s*(?<n>\d{1,3})[.)]\s+", RegexOptions.ExplicitCapture)]
+    // A number (up to three digits: a report's recommendations run past 99, "112. Require ..."), a letter or a Roman
+    // numeral: "(a) publicly call for ...", "ii. insist on ..." (ListMarkers.Enumerators).
+    [GeneratedRegex(@"^\s*(" + ListMarkers.Enumerators + @")\s+", RegexOptions.ExplicitCapture)]
     private static partial Regex NumberedLineRx();
 
     [GeneratedRegex(@"(?<![\d$.,\w])(?<n>\d{1,2})\.[\s\u00a0]+(?=[A-Z“""‘])", RegexOptions.ExplicitCapture)]

@@ -144,7 +144,8 @@ internal static partial class Chrome
         if (CjkRx().IsMatch(line)) return false;
         var hasSentenceEnd = SentenceEndRx().IsMatch(line);
         if (!hasSentenceEnd && !YearRx().IsMatch(line) && IsTagLine(line)) return true;
-        if (words <= Options.ShortLineWords && !hasSentenceEnd && !YearRx().IsMatch(line)) return true;
+        // A short line that leads into a list of asks ("Specifically, you should:", "We urge you to:") is content.
+        if (words <= Options.ShortLineWords && !hasSentenceEnd && !YearRx().IsMatch(line) && !IsAskingLeadIn(line)) return true;
         return false;
     }
 
@@ -163,6 +164,9 @@ internal static partial class Chrome
 
     [GeneratedRegex(@"\b(should|must|urges?|urging|calls? on|calling on|recommends?|recommendations?|needs? to|demand|appeal to)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex AskMarkerRx();
+
+    /// <summary>A line ending in a colon that holds an ask marker: the lead-in of a list of asks.</summary>
+    internal static bool IsAskingLeadIn(ReadOnlySpan<char> line) => line.TrimEnd().EndsWith(':') && AskMarkerRx().IsMatch(line);
 
     // "News, Event, US, us": three or more comma-separated one- or two-word labels and nothing else.
     // (What splitting at commas with empty entries removed checks: a part of whitespace alone is no label.)
@@ -188,7 +192,7 @@ internal static partial class Chrome
     [GeneratedRegex(@"^[A-Za-z]+", RegexOptions.ExplicitCapture)]
     private static partial Regex FirstLettersRx();
 
-    [GeneratedRegex(@"^\s*([•·▪◦●■*–-]|\d{1,3}[.)])\s+", RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"^\s*(" + ListMarkers.Bullets + "|" + ListMarkers.Enumerators + @")\s+", RegexOptions.ExplicitCapture)]
     private static partial Regex ListMarkerRx();
 }
 

@@ -38,6 +38,23 @@ public class AskPatternTests
         Assert.Contains(expected, Asks(text));
 
     [Theory]
+    [InlineData("a)", "b)", "c)")]
+    [InlineData("(a)", "(b)", "(c)")]
+    [InlineData("i.", "ii.", "iii.")]
+    [InlineData("(i)", "(ii)", "(iii)")]
+    [InlineData("(1)", "(2)", "(3)")]
+    public void Items_marked_by_letters_roman_numerals_or_bracketed_numbers_under_a_short_lead_in_are_asks(string m1, string m2, string m3)
+    {
+        var text = $"Letter on the detained poets\nMay 4, 2021\n\nSpecifically, you should:\n{m1} press for the release of the poets;\n{m2} insist on consular access to the prisons;\n{m3} speak publicly about the crackdown on writers.\n";
+        Assert.Equal(["press for the release of the poets", "insist on consular access to the prisons", "speak publicly about the crackdown on writers"], Asks(text));
+    }
+
+    [Fact]
+    public void A_line_opening_with_e_g_is_no_list_item() =>
+        Assert.DoesNotContain(Asks("Steps taken so far\nMay 4, 2021\n\nThe groups listed what the State Department has done.\ne.g. the visa bans of last year were extended.\n"),
+            a => a.StartsWith("the visa bans"));
+
+    [Theory]
     [InlineData("The signatories demand that the administration suspend the dialogue until the prisoners are freed.", "demand that the administration suspend the dialogue until the prisoners are freed")]
     [InlineData("We urge that Congress withhold the funds while the journalists who were arrested remain in custody.", "urge that Congress withhold the funds while the journalists who were arrested remain in custody")]
     public void A_that_clause_asks_even_when_a_clause_inside_it_states(string text, string expected) =>

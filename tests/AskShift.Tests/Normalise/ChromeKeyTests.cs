@@ -69,6 +69,19 @@ public class ChromeKeyTests
     [InlineData("12. Home", true)]
     [InlineData("112. Home", true)]
     [InlineData("1989. Home", false)]
+    [InlineData("(b) Home", true)]
+    [InlineData("iv. Home", true)]
     public void A_numbered_navigation_label_is_chrome(string line, bool chrome) =>
+        Assert.Equal(chrome, Chrome.IsChrome(line));
+
+    /// <summary>A short line is chrome unless it leads into a list of asks.</summary>
+    [Theory]
+    [InlineData("Specifically, you should:", false)]
+    [InlineData("We urge Congress to:", false)]
+    [InlineData("Our recommendations:", false)]
+    [InlineData("Share this:", true)]
+    [InlineData("Related articles:", true)]
+    [InlineData("You should also read", true)]
+    public void A_short_asking_lead_in_is_content(string line, bool chrome) =>
         Assert.Equal(chrome, Chrome.IsChrome(line));
 }
