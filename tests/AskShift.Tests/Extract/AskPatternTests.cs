@@ -472,6 +472,10 @@ public class AskPatternTests
         Assert.Empty(Asks("The report describes new detention sites. These include former schools and the closure of several mosques."));
     }
 
+    [Fact]
+    public void A_chinese_request_of_a_US_official_named_in_either_script_is_an_ask() =>
+        Assert.Equal(["促請盧比奧就被拘押牧師的個案向北京施壓"], Asks("人權團體促請盧比奧就被拘押牧師的個案向北京施壓。"));
+
     [Theory]
     [InlineData("中國外交部要求美國停止干涉中國內政。")]
     [InlineData("北京呼籲美國尊重中國主權。")]
