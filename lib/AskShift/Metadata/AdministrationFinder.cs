@@ -26,10 +26,23 @@ internal static partial class AdministrationFinder
     // A second term, or Trump's first spoken of as a previous one: "Trump's previous term", "the first Trump
     // administration", "特朗普上一任内". Not "Trump's first term" or "特朗普第一任期": writers said that during it too, and
     // not a bare "特朗普的上一任", which is his predecessor.
-    [GeneratedRegex(@"\b(re-?election|reelected|re-elected|second\s+term|return(ed|ing)?\s+to\s+(the\s+)?(White\s+House|office|power))\b|连任|連任|再次当选|再次當選|第二任期|第二个任期|第二個任期|重返白宫|重返白宮" +
+    [GeneratedRegex(@"\b(re-?election|reelected|re-elected|second\s+term|second\s+(Trump\s+)?(administration|presidency)|return(ed|ing)?\s+to\s+(the\s+)?(White\s+House|office|power))\b|\bTrump\s+2\.0\b|连任|連任|再次当选|再次當選|第二任期|第二个任期|第二個任期|重返白宫|重返白宮" +
         @"|\bTrump['’]s\s+(previous|earlier|prior|last)\s+(term|administration|presidency)\b|\bfirst\s+Trump\s+(administration|presidency)\b|\bTrump\s+1\.0\b" +
         @"|(特朗普|川普)(总统|總統)?的?(上一任期|上一任內|上一任内|上個任期|上个任期|前一任期|1\.0)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex SecondTermRx();
+
+    // A president and vice-president named as a ticket ("the Obama-Biden administration", "Trump-Pence", "拜登－賀錦麗政府")
+    // name one administration: the vice-president's own name must not be read as the president's ("Biden administration").
+    // "Trump 2.0" names the second Trump administration as plainly.
+    [GeneratedRegex(@"\b(?<t>Obama[-–]Biden|Trump[-–]Pence|Biden[-–]Harris|Trump[-–]Vance|Trump\s+2\.0)\b|(?<t>(奥巴马|奧巴馬|歐巴馬|欧巴马)[-–－・·]?拜登|(特朗普|川普)[-–－・·]?彭斯|拜登[-–－・·]?(贺锦丽|賀錦麗)|(特朗普|川普)[-–－・·]?(万斯|萬斯))(?=政府|团队|團隊|執政|执政)", RegexOptions.ExplicitCapture)]
+    private static partial Regex TicketRx();
+
+    /// <summary>The administration a ticket names, by its vice-president (each served with one president, in one term).</summary>
+    static string TicketAdministration(string ticket) =>
+        ticket.Contains("Biden") && ticket.StartsWith("Obama") || ticket.Contains("拜登") && !ticket.StartsWith("拜登") ? "obama"
+        : ticket.Contains("Pence") || ticket.Contains("彭斯") ? "trump1"
+        : ticket.Contains("Harris") || ticket.Contains("贺锦丽") || ticket.Contains("賀錦麗") ? "biden"
+        : "trump2";
 
     [GeneratedRegex(@"\b(former|ex-)\s+(US\s+|U\.S\.\s+)?President\s+(?<name>Obama|Trump|Biden|Bush)\b|前(美国|美國)?总统(?<zh>奥巴马|奧巴馬|歐巴馬|特朗普|川普|拜登)|前(美国|美國)?總統(?<zh>奥巴马|奧巴馬|歐巴馬|特朗普|川普|拜登)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex FormerPresidentRx();
@@ -97,6 +110,7 @@ internal static partial class AdministrationFinder
             if (code != "unknown") return new(code, evidence, null);
         }
 
+        if (TicketRx().Match(text) is { Success: true } ticket) return new(TicketAdministration(ticket.Value), [ticket.Value], null);
         var named = FromPresidents(text, holders.Value, options);
         if (named.Code != "unknown" || named.Reason != null && named.Reason.Contains("Trump")) return named;
 

@@ -259,6 +259,14 @@ public class AdministrationEvidenceTests
     [InlineData("Former Detainees Urge Secretary Blinken to Raise the Pastor's Case", "biden")] // a headline's capitals are no title
     [InlineData("In late January Secretary Blinken met the families of the detained journalists.", "biden")]
     [InlineData("2023年,参议员鲁比奥(Marco Rubio)与众议员史密斯联名致函国务院,要求美国政府采取行动。", "biden")] // a senator, not the secretary of state
+    [InlineData("The groups urged the Obama-Biden administration to sanction the officials.", "obama")] // a ticket: the vice-president is no president
+    [InlineData("The groups urged the Trump-Pence administration to sanction the officials.", "trump1")]
+    [InlineData("The groups urged the Biden-Harris administration to sanction the officials.", "biden")]
+    [InlineData("The groups urged the Trump–Vance administration to sanction the officials.", "trump2")]
+    [InlineData("人權團體呼籲奧巴馬－拜登政府制裁相關官員。", "obama")]
+    [InlineData("人权团体呼吁拜登-贺锦丽政府制裁相关官员。", "biden")]
+    [InlineData("Under Trump 2.0, advocates urged the administration to keep the sanctions.", "trump2")]
+    [InlineData("In the first 100 days of his second administration, President Trump should appoint a Tibet coordinator.", "trump2")]
     [InlineData("人權團體促請美國國務卿盧比奧就被拘押牧師的個案向北京施壓。", "trump2")] // the traditional form of a listed simplified name (卢比奥)
     [InlineData("人权团体敦促财政部长叶伦制裁相关官员。", "biden")] // the simplified form of a listed traditional one (葉倫)
     public void Administration_follows_the_evidence(string text, string expected)
