@@ -31,7 +31,8 @@ internal static partial class DateFinder
     // The full-date forms, each with named groups year, mon (name or number) and day.
     const string Mdy = MonthName + @"\s+(?<day>\d{1,2})" + Ordinal + @"(?:\s*[-–]\s*\d{1,2})?,?\s+" + Year + @"\b";
     const string Dmy = @"\b(?<day>\d{1,2})" + Ordinal + @"(?:\s+of)?\s+" + MonthName + @",?\s+" + Year + @"\b";
-    const string Iso = @"\b" + Year + @"[-/.](?<mnum>0?[1-9]|1[0-2])[-/.](?<day>[0-2]?\d|3[01])\b";
+    // "2019-03-25", "2019/3/25", and the timestamp a page's metadata gives ("2019-03-25T10:00:00Z").
+    const string Iso = @"\b" + Year + @"[-/.](?<mnum>0?[1-9]|1[0-2])[-/.](?<day>[0-2]?\d|3[01])(?:\b|(?=T\d\d:))";
     // Taiwan's official calendar counts years of the Republic of China (year 1 is 1912: 民國104年 is 2015): written with
     // 民國 before the year, or as a bare three-digit year beside month and day ("104年9月24日"), which no Gregorian year is.
     // A count of years is not one ("建党100年7月1日" is the party's centenary, 2021); 建國100年 is the ROC's own year 100.
@@ -40,6 +41,8 @@ internal static partial class DateFinder
     const string UsNumeric = @"\b(?<mnum>0?[1-9]|1[0-2])(?<sep>[/-])(?<day>[0-2]?\d|3[01])(?-i:\k<sep>)" + Year + @"\b";
     // "Jun24’25", "Sept 9, '19": a month, a day and a year cut to two digits after an apostrophe.
     const string MdyShort = MonthName + @"\s?(?<day>\d{1,2}),?\s?['’](?<yy>\d\d)\b";
+    // "25 Mar '19": the same, day first.
+    const string DmyShort = @"\b(?<day>\d{1,2})" + Ordinal + @"\s+" + MonthName + @",?\s?['’](?<yy>\d\d)\b";
     // Day first in digits. A first number above 12 can only be a day ("25/03/2019", "25-03-2019"); a date written with
     // full stops is day first wherever it is used ("25.03.2019", "5.3.2019"), unless its second number cannot be a
     // month ("3.25.2019"); not inside a longer run of numbers and full stops ("1.1.2.2019", a section or version). A
@@ -53,7 +56,7 @@ internal static partial class DateFinder
     const string ZhNumerals = @"(?:(?<zyear>" + DateWords.ChineseYear + ")|" + Year + @")\s*年\s*(?<zmon>" + DateWords.ChineseMonth + @")\s*月\s*(?<zday>" + DateWords.ChineseDay + @")\s*[日号號]";
     // A Chinese full date in either kind of numeral, for the stamps and datelines that are written in Chinese.
     const string ZhAny = "(?:" + Zh + "|" + ZhNumerals + ")";
-    const string FullDate = "(?:" + Mdy + "|" + Dmy + "|" + Iso + "|" + Zh + "|" + UsNumeric + "|" + MdyShort + "|" + DmyNumeric + "|" + DmyHyphen + "|" + ZhNumerals + ")";
+    const string FullDate = "(?:" + Mdy + "|" + Dmy + "|" + Iso + "|" + Zh + "|" + UsNumeric + "|" + MdyShort + "|" + DmyNumeric + "|" + DmyHyphen + "|" + ZhNumerals + "|" + DmyShort + ")";
 
     [GeneratedRegex(FullDate, RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     internal static partial Regex FullDateRx();
@@ -65,7 +68,7 @@ internal static partial class DateFinder
     [GeneratedRegex("(?:" + Mdy + "|" + MdyShort + ")", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex MonthFirstDateRx();
 
-    [GeneratedRegex("(?:" + Dmy + "|" + Iso + "|" + Zh + "|" + UsNumeric + "|" + DmyNumeric + "|" + DmyHyphen + "|" + ZhNumerals + ")", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex("(?:" + Dmy + "|" + Iso + "|" + Zh + "|" + UsNumeric + "|" + DmyNumeric + "|" + DmyHyphen + "|" + ZhNumerals + "|" + DmyShort + ")", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex DigitFirstDateRx();
 
     /// <summary>

@@ -33,7 +33,9 @@ internal static partial class Chrome
     [GeneratedRegex(@"^(tags?|filed under|categor(y|ies)|topics?|posted in|share this|by)\s*[:|]", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex TagPrefixRx();
 
-    [GeneratedRegex(@"\b(19|20)\d\d\b", RegexOptions.ExplicitCapture)]
+    // A year, which a date line holds: four digits (ASCII or full-width), or two after an apostrophe beside a month's
+    // name ("25 Mar '19", "Sept 9, ’19"), so a short date line is not taken for navigation.
+    [GeneratedRegex(@"\b(19|20|１９|２０)\d\d\b|\b(" + DateWords.Months + @")\.?\s?(\d{1,2}(st|nd|rd|th)?)?,?\s?['’]\d\d\b|\b\d{1,2}(st|nd|rd|th)?\s+(" + DateWords.Months + @")\.?,?\s?['’]\d\d\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex YearRx();
 
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}", RegexOptions.ExplicitCapture)]

@@ -20,6 +20,9 @@ public class DateFormTests
     [InlineData("Rights groups write to Washington\n3.25.2019\nThe groups wrote today.", "2019-03-25")]        // 25 cannot be a month
     [InlineData("Rights groups write to Washington\n07-Jun-2022\nThe groups wrote today.", "2022-06-07")]
     [InlineData("Rights groups write to Washington\n7-Sept-2022 | Campaign desk\nThe groups wrote today.", "2022-09-07")]
+    [InlineData("Rights groups write to Washington\n2019-03-25T10:00:00Z\nThe groups wrote today.", "2019-03-25")]  // a page's timestamp
+    [InlineData("Rights groups write to Washington\n25 Mar '19\nThe groups wrote today.", "2019-03-25")]            // a short date line, two-digit year
+    [InlineData("Rights groups write to Washington\n5th March ’19\nThe groups wrote today.", "2019-03-05")]
     [InlineData("人權團體致函美國國務院\n二〇一九年三月二十五日\n多個團體今日致函。", "2019-03-25")]
     [InlineData("人权团体致信美国国务院\n二零二一年十二月三十一日\n多个团体今日致信。", "2021-12-31")]
     [InlineData("人权团体致信美国国务院\n2022年十月五日\n多个团体今日致信。", "2022-10-05")]

@@ -74,7 +74,7 @@ public class ChromeKeyTests
     public void A_numbered_navigation_label_is_chrome(string line, bool chrome) =>
         Assert.Equal(chrome, Chrome.IsChrome(line));
 
-    /// <summary>A short line is chrome unless it leads into a list of asks.</summary>
+    /// <summary>A short line is chrome unless it leads into a list of asks or dates the text.</summary>
     [Theory]
     [InlineData("Specifically, you should:", false)]
     [InlineData("We urge Congress to:", false)]
@@ -82,6 +82,8 @@ public class ChromeKeyTests
     [InlineData("Share this:", true)]
     [InlineData("Related articles:", true)]
     [InlineData("You should also read", true)]
-    public void A_short_asking_lead_in_is_content(string line, bool chrome) =>
+    [InlineData("25 Mar '19", false)]         // a date line with a two-digit year
+    [InlineData("Sept 9, ’19", false)]
+    public void A_short_asking_lead_in_or_date_line_is_content(string line, bool chrome) =>
         Assert.Equal(chrome, Chrome.IsChrome(line));
 }
