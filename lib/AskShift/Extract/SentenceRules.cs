@@ -29,7 +29,7 @@ internal enum MarkerKinds
 /// </summary>
 internal static partial class SentenceRules
 {
-    [GeneratedRegex(@"\b(?<m>(urg(e|es|ed|ing)|call(s|ed|ing)?\s+(up)?on|call(s|ed|ing)?\s+for|ask(s|ed|ing)?|press(es|ed|ing)?|appeal(s|ed|ing)?\s+(?:[a-z]+ly\s+)?to|implor(e|es|ed|ing)|want(s|ed|ing)?|encourag(e|es|ed|ing)|petition(s|ed|ing)?|request(s|ed|ing)?|push(es|ed|ing)?|look(s|ed|ing)?\s+to|(?<!\bto\s)(?-i:lobb(y|ies|ied|ying))|call(s|ed|ing)?(?=\s+the\s+(U\.S\.|US|United\s+States|American)\s)|(would|['’]d)\s+(therefore\s+|also\s+|really\s+|strongly\s+)?like(?!\s+to\b)))\s+(?<who>(?:[^.;:!?]|(?<=\b[A-Z])\.){1,120}?)\s+[“""‘]?to\s+[“""‘]?(?:to\s+)?(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"\b(?<m>(urg(e|es|ed|ing)|call(s|ed|ing)?\s+(up)?on|call(s|ed|ing)?\s+for|ask(s|ed|ing)?|press(es|ed|ing)?|appeal(s|ed|ing)?\s+(?:[a-z]+ly\s+)?to|implor(e|es|ed|ing)|want(s|ed|ing)?|encourag(e|es|ed|ing)|petition(s|ed|ing)?|request(s|ed|ing)?|push(es|ed|ing)?|look(s|ed|ing)?\s+to|count(s|ed|ing)?\s+on|(?<!\bto\s)(?-i:lobb(y|ies|ied|ying))|call(s|ed|ing)?(?=\s+the\s+(U\.S\.|US|United\s+States|American)\s)|(would|['’]d)\s+(therefore\s+|also\s+|really\s+|strongly\s+)?like(?!\s+to\b)))\s+(?<who>(?:[^.;:!?]|(?<=\b[A-Z])\.){1,120}?)\s+[“""‘]?to\s+[“""‘]?(?:to\s+)?(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex RequestRx();
 
     // "in hopes that the United States can help push for ...", "hoping that Trump will raise ...": a hope that the US acts.
@@ -48,7 +48,7 @@ internal static partial class SentenceRules
     // A clause inside a that-clause: its verb is not the that-clause's own.
     [GeneratedRegex(@"\b(until|unless|when|whenever|while|because|since|after|before|if|once|so\s+that|who|whom|whose|which|where)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex SubordinateRx();
-    [GeneratedRegex(@"\b(hop(e|es|ed|ing)|in\s+(the\s+)?hopes?)\s+that\s+(?<who>(?:[^,.;:!?]|(?<=\b[A-Z])\.){1,60}?)\s+(can|could|will|would|might)\s+(help\s+(to\s+)?)?(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"\b(hop(e|es|ed|ing)|in\s+(the\s+)?hopes?)\s+(that\s+)?(?<who>(?:[^,.;:!?]|(?<=\b[A-Z])\.){1,60}?)\s+(can|could|will|would|might)\s+(help\s+(to\s+)?)?(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex HopeThatRx();
 
     // "recommended that ...", "proposed the State Department open ...", and an action named by a gerund: "suggested
@@ -61,11 +61,14 @@ internal static partial class SentenceRules
 
     // "Please use your conscience to help ...", "Please don't keep silence ...": a plea opening a sentence or a quotation,
     // an ask when the text's "you" is a US official.
-    [GeneratedRegex(@"(?:^|[:“""‘]\s*)Please\s+(?:(?:do\s+not|don['’]t|never)\s+)?(?<verb>[a-z]+)\b", RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"(?:^|[:“""‘]\s*)(?:Please|Kindly)\s+(?:(?:do\s+not|don['’]t|never)\s+)?(?<verb>[a-z]+)\b", RegexOptions.ExplicitCapture)]
     private static partial Regex PleaseRx();
 
     // "We now need both your public support and ...": in a letter to a US official, what the writers need of "you".
-    [GeneratedRegex(@"\b(we|I)\s+((now|also|still|urgently|really|desperately|therefore|so)\s+)?need\s+(both\s+)?your\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    // Also what they would welcome, look forward to or count on from "you": "We look forward to your leadership in
+    // securing ...", "we would welcome your public support for ..." (not thanks for what was done: "we appreciate").
+    [GeneratedRegex(@"\b(we|I)\s+((now|also|still|urgently|really|desperately|therefore|so)\s+)?need\s+(both\s+)?your\b" +
+        @"|\b(we|I)\s+((would|will|also|therefore|very\s+much|greatly|all)\s+)*(would\s+welcome|look\s+forward\s+to|are\s+counting\s+on|count\s+on|rely\s+on)\s+your\s+((\w+\s+){0,2}?)(leadership|support|action|help|efforts?|intervention|engagement|advocacy|commitment)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex NeedYourRx();
 
     // "The Tibetan Policy Act mandates that the president should ...": what a law or bill requires is reported, not asked.
@@ -156,17 +159,17 @@ internal static partial class SentenceRules
         "urg", "call", "ask", "press", "appeal", "implor", "want", "encourag", "petition", "request", "push", "like",
         "recommend", "demand", "insist", "propose", "should", "must", "need", "ought", "time", "imperative", "crucial",
         "essential", "vital", "critical", "import", "necessary", "incumbent", "focus", "advocat", "case", "lobb", "priorit",
-        "measures", "steps", "includ", "hop", "look", "suggest", "please", "turn");
+        "measures", "steps", "includ", "hop", "look", "suggest", "please", "turn", "kindly", "count", "welcome", "forward", "rely");
 
     // What each marker pattern cannot match without, case aside: a sentence that passes the shared stem check usually
     // holds the words of one or two patterns, and the others are not run on it.
     static readonly System.Buffers.SearchValues<string> RequestNeeds =
-        IgnoreCasePrefilter.Words("urg", "call", "ask", "press", "appeal", "implor", "want", "encourag", "petition", "request", "push", "look", "lobb", "like");
+        IgnoreCasePrefilter.Words("urg", "call", "ask", "press", "appeal", "implor", "want", "encourag", "petition", "request", "push", "look", "lobb", "like", "count");
     static readonly System.Buffers.SearchValues<string> HopeThatNeeds = IgnoreCasePrefilter.Words("hop");
     static readonly System.Buffers.SearchValues<string> HelpForNeeds = IgnoreCasePrefilter.Words("ask", "appeal", "turn", "press", "petition", "lobb", "call", "urg");
     static readonly System.Buffers.SearchValues<string> RecommendThatNeeds = IgnoreCasePrefilter.Words("recommend", "request", "ask", "urg", "demand", "insist", "propos", "suggest");
-    static readonly System.Buffers.SearchValues<string> NeedYourNeeds = IgnoreCasePrefilter.Words("need");
-    static readonly System.Buffers.SearchValues<string> PleaseNeeds = IgnoreCasePrefilter.Words("please");
+    static readonly System.Buffers.SearchValues<string> NeedYourNeeds = IgnoreCasePrefilter.Words("need", "welcome", "forward", "count", "rely");
+    static readonly System.Buffers.SearchValues<string> PleaseNeeds = IgnoreCasePrefilter.Words("please", "kindly");
     static readonly System.Buffers.SearchValues<string> ModalNeeds = IgnoreCasePrefilter.Words("should", "must", "need", "ought");
     static readonly System.Buffers.SearchValues<string> TimeForNeeds =
         IgnoreCasePrefilter.Words("time", "imperative", "crucial", "essential", "vital", "critical", "urgent", "important", "necessary", "incumbent");

@@ -14,7 +14,8 @@ internal static partial class Vocabulary
     [GeneratedRegex(@"\b(China|Chinese|Beijing|PRC|CCP|Communist Party|Party|Hong Kong|international community|UN|United Nations|EU|European|Britain|UK|Japan|IOC|companies|businesses|athletes|Xi|Hu Jintao|Taiwan|Russia|allies|countries|governments|British|Canadian|Canada|European|Japanese|Australian|Australia|Taiwanese|Thai|Thailand|Indian|India|German|Germany|French|France|foreign)(?!\w)", RegexOptions.ExplicitCapture)]
     private static partial Regex NonUsActorRx();
 
-    [GeneratedRegex(@"^\s*(you|your\s+(administration|government|department|office|team|colleagues))\s*$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    // In a letter to a US official, "the Department" (capitalised) is theirs, as "your department" is.
+    [GeneratedRegex(@"^\s*(you|your\s+(administration|government|department|office|team|colleagues)|(?-i:the\s+Department))\s*$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex YouRx();
 
     // A salutation line, and a letter said to be sent to a US office. Two patterns, not one alternation: with the line-start

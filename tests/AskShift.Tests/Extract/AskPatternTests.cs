@@ -54,6 +54,26 @@ public class AskPatternTests
         Assert.DoesNotContain(Asks("Steps taken so far\nMay 4, 2021\n\nThe groups listed what the State Department has done.\ne.g. the visa bans of last year were extended.\n"),
             a => a.StartsWith("the visa bans"));
 
+    static IReadOnlyList<string> LetterAsks(string body) =>
+        Asks($"Letter on the detained writers\nMay 4, 2022\n\nDear Secretary Blinken,\n\nWe write on behalf of nine organisations. {body}\n\nSincerely,\nThe coalition\n");
+
+    [Theory]
+    [InlineData("We hope you will make the writers' release a priority on your trip.", "hope you will make the writers' release a priority on your trip")]
+    [InlineData("We are counting on you to speak out for the imprisoned poets.", "counting on you to speak out for the imprisoned poets")]
+    [InlineData("Kindly ensure that the families receive consular visits.", "Kindly ensure that the families receive consular visits")]
+    [InlineData("We look forward to your leadership in securing the release of the writers.", "We look forward to your leadership in securing the release of the writers")]
+    [InlineData("We would welcome your public support for the imprisoned editors.", "We would welcome your public support for the imprisoned editors")]
+    [InlineData("We therefore request that the Department publish its assessment of the trials.", "request that the Department publish its assessment of the trials")]
+    public void A_letter_to_a_US_official_asks_in_courteous_forms(string body, string expected) =>
+        Assert.Contains(expected, LetterAsks(body));
+
+    [Theory]
+    [InlineData("We appreciate your support for our work over the years.")]
+    [InlineData("We hope the summit will be productive for both sides.")]
+    [InlineData("We welcomed your statement of last week.")]
+    public void Thanks_and_hopes_for_others_in_a_letter_are_no_asks(string body) =>
+        Assert.Empty(LetterAsks(body));
+
     [Theory]
     [InlineData("The signatories demand that the administration suspend the dialogue until the prisoners are freed.", "demand that the administration suspend the dialogue until the prisoners are freed")]
     [InlineData("We urge that Congress withhold the funds while the journalists who were arrested remain in custody.", "urge that Congress withhold the funds while the journalists who were arrested remain in custody")]
