@@ -151,6 +151,8 @@ internal static partial class ChineseRules
                 // 習近平釋放…" asks the US to make that demand.
                 if (AskedOfChinaRx().IsMatch(sentence.AsSpan(m.Index)) && !ModalBeforeRx().IsMatch(sentence.AsSpan(0, m.Index))) continue;
                 if (ChineseStateAsks(sentence, m.Index)) continue;
+                // (Unless a request before it asks for that law: "呼吁国会通过法案，要求国务院…" asks twice.)
+                if (!all.Any(x => x.Index < m.Index) && LawRequiresRx().IsMatch(sentence.AsSpan(0, m.Index))) continue;
                 var clause = sentence[at..stop];
                 var namesUs = UsRx().IsMatch(clause) || youIsUs && YouRx().IsMatch(clause) || UsRx().IsMatch(sentence.AsSpan(0, m.Index))
                     // "…递交给美国国务院。他们请求立即释放…": a pronoun subject asks whom the sentence before named.
@@ -352,6 +354,11 @@ internal static partial class ChineseRules
     private static partial Regex ChineseStateSubjectRx();
 
     static readonly char[] ClauseBreaks = ['，', ',', '。', '；', ';', '：', ':', '！', '？'];
+
+    // What a law requires is not an ask: "法案要求国务院…" (the law as subject), "国会通过法案，要求国务院…" (right after a
+    // clause that passed, signed or enacted it).
+    [GeneratedRegex(@"(法案|法律|法令|条例|條例|行政命令|决议案|決議案|决议|決議)\s*(也|还|還|则|則|亦)?\s*$|(通过|通過|签署|簽署|颁布|頒布|实施|實施)了?\S{0,16}(法案|法律|法令|条例|條例|行政命令|决议案|決議案|决议|決議)\s*[，,]\s*(并|並)?\s*$", RegexOptions.ExplicitCapture)]
+    private static partial Regex LawRequiresRx();
 
     /// <summary>Whether the clause ending at <paramref name="marker"/> opens with the Chinese state as its subject.</summary>
     static bool ChineseStateAsks(string sentence, int marker)

@@ -497,6 +497,16 @@ public class AskPatternTests
         Assert.Equal(["促請盧比奧就被拘押牧師的個案向北京施壓"], Asks("人權團體促請盧比奧就被拘押牧師的個案向北京施壓。"));
 
     [Theory]
+    [InlineData("报道说，美国国会去年通过法案，要求国务院每年报告西藏的情况。")]
+    [InlineData("该法案要求美国国务院每年提交一份报告。")]
+    public void What_a_chinese_law_requires_is_no_ask(string text) =>
+        Assert.Empty(Asks(text));
+
+    [Fact]
+    public void A_chinese_request_for_a_law_and_a_second_demand_are_two_asks() =>
+        Assert.Equal(["呼吁国会通过法案", "要求国务院制裁官员"], Asks("人权组织呼吁国会通过法案，要求国务院制裁官员。"));
+
+    [Theory]
     [InlineData("中國外交部要求美國停止干涉中國內政。")]
     [InlineData("北京呼籲美國尊重中國主權。")]
     [InlineData("中方敦促美方停止售台武器。")]
