@@ -204,6 +204,7 @@ internal static partial class SentenceRules
         if (!MayHoldMarker(text.AsSpan(start, end - start))) return [];
         var s = text[start..end];
         var hits = new List<(int At, Func<int, IEnumerable<AskSpan>> Make)>();
+        var requestVerbs = new HashSet<int>(); // where the verb each request asks for begins
         AskSpan Span(int a, int b, AskForm f) => new(start + a, start + b, formOverride ?? f, "en");
 
         if (kinds.HasFlag(MarkerKinds.Requests))
@@ -211,6 +212,7 @@ internal static partial class SentenceRules
             foreach (Match m in RequestRx().MatchesOrNone(s, RequestNeeds))
             {
                 if (NotAVerb.Contains(m.Groups["verb"].Value)) continue;
+                requestVerbs.Add(m.Groups["verb"].Index);
                 var who = m.Groups["who"].Value;
                 // "urges that the situation is critical" is a statement, not an addressee; "requested comment from the
                 // White House" is a reporter asking for a reply.
@@ -342,6 +344,8 @@ internal static partial class SentenceRules
                 // "... a mechanism to press for the release of ..." is the purpose of another ask, not one of its own.
                 // But "We write to urge greater coordination" states why the letter was written: that is its ask.
                 if (ToAtEndRx().IsMatch(s[..m.Index]) && !WritingToRx().IsMatch(s[..m.Index])) continue;
+                // "The undersigned call on the Department to press for ...": the verb a request asks for is that request's.
+                if (requestVerbs.Contains(m.Index)) continue;
                 // "called for cooperation with the United States" is asked of the US by someone else.
                 var objText = s[(m.Index + m.Length)..Math.Min(s.Length, m.Index + m.Length + 50)];
                 if (WithOrByUsRx().IsMatch(objText)) continue;

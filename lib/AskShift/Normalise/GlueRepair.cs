@@ -6,7 +6,8 @@ namespace AskShift.Normalise;
 /// <summary>
 /// Splits words that page extraction glued together ("thefreedom", "Chinesegovernment", "RightsDefenders",
 /// "obligations.Play") into a <see cref="TextView"/>, so sentence rules and token counts see real words while
-/// offsets still point into the raw text.
+/// offsets still point into the raw text. Line breaks that only wrap a sentence are read as spaces in the same pass
+/// (<see cref="WrappedLines"/>).
 /// </summary>
 internal static class GlueRepair
 {
@@ -72,6 +73,20 @@ internal static class GlueRepair
                 i = j;
                 if (i < raw.Length && NeedsSpaceAfterPunctuation(raw, i)) { Put(raw[i], i); Space(i + 1); i++; }
                 continue;
+            }
+            // A line break that wraps a sentence (WrappedLines) reads as a space; a word hyphenated across it as one word.
+            if (raw[i] is '\n' or '\r' || raw[i] == '-' && i + 1 < raw.Length && raw[i + 1] is '\n' or '\r')
+            {
+                var newline = raw[i] == '-' ? i + 1 : i;
+                var join = raw[newline] == '\r' && (newline + 1 >= raw.Length || raw[newline + 1] != '\n') ? WrappedLines.Join.None : WrappedLines.At(raw, newline);
+                var after = newline + (raw[newline] == '\r' ? 2 : 1);
+                if (join == WrappedLines.Join.Hyphen && raw[i] == '-' || join == WrappedLines.Join.Space && raw[i] != '-')
+                {
+                    if (text is null) Begin(i);
+                    if (join == WrappedLines.Join.Space) Put(' ', i);
+                    i = after;
+                    continue;
+                }
             }
             Put(raw[i], i);
             if (NeedsSpaceAfterClosing(raw, i)) Space(i + 1);

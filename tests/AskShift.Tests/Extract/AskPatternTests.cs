@@ -75,6 +75,25 @@ public class AskPatternTests
         Assert.Empty(LetterAsks(body));
 
     [Theory]
+    [InlineData("The undersigned organisations call on the State Department to press for the release of the detained editors.", "call on the State Department to press for the release of the detained editors")]
+    [InlineData("We, the undersigned, write to press for the release of the detained editors.", "press for the release of the detained editors")]
+    public void The_verb_a_request_asks_for_does_not_start_an_ask_of_its_own(string text, string expected) =>
+        Assert.Equal([expected], Asks(text));
+
+    [Fact]
+    public void An_ask_wrapped_across_lines_at_a_fixed_width_is_read_whole()
+    {
+        var text = "Statement on the detained editors\nJune 3, 2021\n\n" +
+                   "The undersigned organisations call on the State Department to\n" +
+                   "press for the release of the editors detained in Hong Kong and to\n" +
+                   "restore the funding for independent Cantonese broadcasting without\n" +
+                   "delay.\n";
+        var asks = Asks(text);
+        Assert.Contains(asks, a => a.StartsWith("call on the State Department to\npress for the release of the editors detained in Hong Kong"));
+        Assert.Contains(asks, a => a.Contains("restore the funding for independent Cantonese broadcasting without\ndelay"));
+    }
+
+    [Theory]
     [InlineData("The signatories demand that the administration suspend the dialogue until the prisoners are freed.", "demand that the administration suspend the dialogue until the prisoners are freed")]
     [InlineData("We urge that Congress withhold the funds while the journalists who were arrested remain in custody.", "urge that Congress withhold the funds while the journalists who were arrested remain in custody")]
     public void A_that_clause_asks_even_when_a_clause_inside_it_states(string text, string expected) =>

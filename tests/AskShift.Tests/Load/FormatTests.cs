@@ -110,6 +110,35 @@ public class FormatTests
         Assert.Equal("biden", doc.Administration);
     }
 
+    /// <summary>
+    /// A PDF's lines break at the page width, inside sentences: each ask still reads whole, from its request to its end
+    /// on a later line, and its text is the PDF's own (line breaks and all).
+    /// </summary>
+    [Fact]
+    public void A_pdf_whose_lines_wrap_inside_a_sentence_gives_whole_asks()
+    {
+        var b = new PdfDocumentBuilder();
+        var font = b.AddStandard14Font(Standard14Font.Helvetica);
+        var page = b.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+        string[] lines =
+        [
+            "Letter to Secretary of State Antony Blinken", "May 4, 2022", "",
+            "We write on behalf of the families of the detained Tibetan writers. We urge",
+            "the State Department to press for the release of every writer held for his",
+            "work and to raise their cases publicly at the next bilateral meeting with",
+            "Chinese officials.",
+        ];
+        var y = 760.0;
+        foreach (var line in lines) { if (line.Length > 0) page.AddText(line, 11, new PdfPoint(40, y), font); y -= 16; }
+        var r = DocumentReader.FromPdf(b.Build(), "wrapped.pdf");
+        Assert.Null(r.Error);
+        var doc = DocumentPipeline.Process("wrapped.pdf", r.Text!, pageStarts: r.PageStarts);
+        var press = Assert.Single(doc.Asks, a => a.Text.Contains("press for the release"));
+        Assert.Contains("urge the State Department to press for the release of every writer held for his work", press.AnalysisText);
+        Assert.Contains(doc.Asks, a => a.AnalysisText.Contains("raise their cases publicly at the next bilateral meeting with Chinese officials"));
+        Assert.All(doc.Asks, a => Assert.Equal(a.Text, r.Text![a.Start..a.End]));
+    }
+
     [Fact]
     public void A_pdf_without_a_text_layer_is_an_error_that_says_ocr_it_first()
     {

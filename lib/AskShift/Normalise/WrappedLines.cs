@@ -1,0 +1,90 @@
+using AskShift.Text;
+using System.Text.RegularExpressions;
+
+namespace AskShift.Normalise;
+
+/// <summary>
+/// Finds the line breaks that wrap a sentence rather than end a line of its own: text taken from a PDF, an e-mail or a
+/// plain-text export breaks every line at a fixed width, and the rules, which read a line (or a paragraph of lines) at
+/// a time, would otherwise end an ask at "urge the administration to" and lose the rest. The repaired view
+/// (<see cref="GlueRepair"/>) reads such a break as a space, or, after a word hyphenated across the break, as nothing;
+/// the raw text and every offset into it stay as they are.
+/// </summary>
+/// <remarks>
+/// A break wraps only when the line before it is long (a wrapped line runs to near the width; titles, labels and
+/// dates are short), ends in a letter (not a full stop, a colon, a number) or a comma, and the line after it goes on
+/// with a lower-case word, or follows a comma or a word that cannot end a sentence ("to", "the", "of"), and is no web
+/// address. A list item, a blank line or a line in
+/// another script after it ends the paragraph as before. Chinese text, which needs no spaces and whose titles run into
+/// their first sentence without a mark, is left as it is.
+/// </remarks>
+internal static partial class WrappedLines
+{
+    internal static readonly WrappedLineOptions Options = new();
+
+    /// <summary>What the repaired view makes of a line break.</summary>
+    internal enum Join
+    {
+        /// <summary>The break ends a line: kept.</summary>
+        None,
+        /// <summary>The break wraps a sentence: read as a space.</summary>
+        Space,
+        /// <summary>The break splits a hyphenated word ("spe-\ncial"): the hyphen and the break are read as nothing.</summary>
+        Hyphen,
+    }
+
+    // Words a sentence or a heading does not end on: a line ending in one goes on below whatever the next line opens with.
+    static readonly HashSet<string> Continuing = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "to", "of", "and", "or", "in", "on", "for", "with", "by", "at", "from", "that", "as", "into",
+        "its", "their", "our", "his", "her", "which", "who", "whose",
+    };
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ContinuingLookup = Continuing.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    [GeneratedRegex(@"^\s*(" + ListMarkers.Bullets + "|" + ListMarkers.Enumerators + @")\s+", RegexOptions.ExplicitCapture)]
+    private static partial Regex ListItemRx();
+
+    /// <summary>
+    /// What the line break at <paramref name="newline"/> (a '\n', or the '\r' of "\r\n") in <paramref name="raw"/> is.
+    /// For <see cref="Join.Hyphen"/> the hyphen is the character before <paramref name="newline"/>.
+    /// </summary>
+    internal static Join At(string raw, int newline)
+    {
+        var lineStart = newline == 0 ? 0 : raw.LastIndexOf('\n', newline - 1) + 1;
+        var line = raw.AsSpan(lineStart, newline - lineStart).TrimEnd();
+        if (line.Length < Options.MinWrappedLineChars) return Join.None;
+        var next = newline + (raw[newline] == '\r' && newline + 1 < raw.Length && raw[newline + 1] == '\n' ? 2 : 1);
+        if (next >= raw.Length) return Join.None;
+        var nextEnd = raw.IndexOf('\n', next);
+        var following = raw.AsSpan(next, (nextEnd < 0 ? raw.Length : nextEnd) - next).TrimEnd();
+        // A blank line or an indented line ends a paragraph; so does a list item.
+        if (following.Length == 0 || char.IsWhiteSpace(following[0]) || ListItemRx().IsMatch(following)) return Join.None;
+        var last = line[^1];
+        var first = following[0];
+        if (!IsLatin(first) && !char.IsAsciiDigit(first)) return Join.None;
+        // "spe-\ncial": a word hyphenated across the break.
+        if (last == '-' && line.Length >= 2 && char.IsLower(line[^2]) && char.IsLower(first)) return Join.Hyphen;
+        // An address or a web page's name below a line is not its sentence going on.
+        if (following.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || following.StartsWith("http", StringComparison.OrdinalIgnoreCase) ||
+            following[..Math.Max(0, following.IndexOf(' ') < 0 ? following.Length : following.IndexOf(' '))].Contains('@')) return Join.None;
+        if (last == ',' && line.Length >= 2 && IsLatin(line[^2])) return Join.Space;
+        // A line ending in a number is a date line, an address or a reference more often than a wrapped sentence.
+        if (!IsLatin(last)) return Join.None;
+        if (char.IsLower(first)) return Join.Space;
+        var wordStart = line.Length - 1;
+        while (wordStart > 0 && IsLatin(line[wordStart - 1])) wordStart--;
+        return ContinuingLookup.Contains(line[wordStart..]) ? Join.Space : Join.None;
+    }
+
+    static bool IsLatin(char c) => char.IsAsciiLetter(c) || c is >= '\u00c0' and <= '\u024f';
+}
+
+/// <summary>Thresholds for reading wrapped lines as one paragraph.</summary>
+internal sealed record WrappedLineOptions
+{
+    /// <summary>
+    /// Shortest line (characters, trailing spaces aside) whose break can wrap a sentence. Text wrapped at a fixed width
+    /// fills its lines to 60-100 characters; a title, a date, a name or a label is shorter.
+    /// </summary>
+    public int MinWrappedLineChars { get; init; } = 40;
+}
