@@ -53,27 +53,33 @@ internal static partial class WrappedLines
         var lineStart = newline == 0 ? 0 : raw.LastIndexOf('\n', newline - 1) + 1;
         var line = raw.AsSpan(lineStart, newline - lineStart).TrimEnd();
         if (line.Length < Options.MinWrappedLineChars) return Join.None;
+        var last = line[^1];
+        // A line ending in a number is a date line, an address or a reference more often than a wrapped sentence.
+        if (!IsLatin(last) && last is not (',' or '-')) return Join.None;
         var next = newline + (raw[newline] == '\r' && newline + 1 < raw.Length && raw[newline + 1] == '\n' ? 2 : 1);
         if (next >= raw.Length) return Join.None;
+        var first = raw[next];
+        // A blank line or an indented line ends a paragraph; so does a line in another script.
+        if (!IsLatin(first) && !char.IsAsciiDigit(first)) return Join.None;
+        Join join;
+        // "spe-\ncial": a word hyphenated across the break.
+        if (last == '-') join = line.Length >= 2 && char.IsLower(line[^2]) && char.IsLower(first) ? Join.Hyphen : Join.None;
+        else if (last == ',') join = line.Length >= 2 && IsLatin(line[^2]) ? Join.Space : Join.None;
+        else if (char.IsLower(first)) join = Join.Space;
+        else
+        {
+            var wordStart = line.Length - 1;
+            while (wordStart > 0 && IsLatin(line[wordStart - 1])) wordStart--;
+            join = ContinuingLookup.Contains(line[wordStart..]) ? Join.Space : Join.None;
+        }
+        if (join == Join.None) return join;
+        // Only now the costlier checks of the line below: a list item, or a web address, is not the sentence going on.
         var nextEnd = raw.IndexOf('\n', next);
         var following = raw.AsSpan(next, (nextEnd < 0 ? raw.Length : nextEnd) - next).TrimEnd();
-        // A blank line or an indented line ends a paragraph; so does a list item.
-        if (following.Length == 0 || char.IsWhiteSpace(following[0]) || ListItemRx().IsMatch(following)) return Join.None;
-        var last = line[^1];
-        var first = following[0];
-        if (!IsLatin(first) && !char.IsAsciiDigit(first)) return Join.None;
-        // "spe-\ncial": a word hyphenated across the break.
-        if (last == '-' && line.Length >= 2 && char.IsLower(line[^2]) && char.IsLower(first)) return Join.Hyphen;
-        // An address or a web page's name below a line is not its sentence going on.
-        if (following.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || following.StartsWith("http", StringComparison.OrdinalIgnoreCase) ||
-            following[..Math.Max(0, following.IndexOf(' ') < 0 ? following.Length : following.IndexOf(' '))].Contains('@')) return Join.None;
-        if (last == ',' && line.Length >= 2 && IsLatin(line[^2])) return Join.Space;
-        // A line ending in a number is a date line, an address or a reference more often than a wrapped sentence.
-        if (!IsLatin(last)) return Join.None;
-        if (char.IsLower(first)) return Join.Space;
-        var wordStart = line.Length - 1;
-        while (wordStart > 0 && IsLatin(line[wordStart - 1])) wordStart--;
-        return ContinuingLookup.Contains(line[wordStart..]) ? Join.Space : Join.None;
+        if (ListItemRx().IsMatch(following)) return Join.None;
+        if (following.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || following.StartsWith("http", StringComparison.OrdinalIgnoreCase)) return Join.None;
+        var firstWord = following.IndexOf(' ') is var space and >= 0 ? following[..space] : following;
+        return firstWord.Contains('@') ? Join.None : join;
     }
 
     static bool IsLatin(char c) => char.IsAsciiLetter(c) || c is >= '\u00c0' and <= '\u024f';
