@@ -32,8 +32,6 @@ internal static partial class SentenceRules
     [GeneratedRegex(@"\b(?<m>(urg(e|es|ed|ing)|call(s|ed|ing)?\s+(up)?on|call(s|ed|ing)?\s+for|ask(s|ed|ing)?|press(es|ed|ing)?|appeal(s|ed|ing)?\s+(?:[a-z]+ly\s+)?to|implor(e|es|ed|ing)|want(s|ed|ing)?|encourag(e|es|ed|ing)|petition(s|ed|ing)?|request(s|ed|ing)?|push(es|ed|ing)?|look(s|ed|ing)?\s+to|count(s|ed|ing)?\s+on|(?<!\bto\s)(?-i:lobb(y|ies|ied|ying))|call(s|ed|ing)?(?=\s+the\s+(U\.S\.|US|United\s+States|American)\s)|(would|['’]d)\s+(therefore\s+|also\s+|really\s+|strongly\s+)?like(?!\s+to\b)))\s+(?<who>(?:[^.;:!?]|(?<=\b[A-Z])\.){1,120}?)\s+[“""‘]?to\s+[“""‘]?(?:to\s+)?(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex RequestRx();
 
-    // "in hopes that the United States can help push for ...", "hoping that Trump will raise ...": a hope that the US acts.
-
     // "appealed to Congress for help in securing ...", "asked Washington for support": a request of an addressee for a
     // kind of help rather than for an act ("asked the State Department for comment" is a reporter's, and not matched).
     [GeneratedRegex(@"\b(ask(s|ed|ing)?|appeal(s|ed|ing)?\s+to|turn(s|ed|ing)?\s+to|press(es|ed|ing)?|petition(s|ed|ing)?|(?-i:lobb(y|ies|ied|ying))|call(s|ed|ing)?\s+(up)?on|urg(e|es|ed|ing))\s+(?<who>(?:[^.;:!?,]|(?<=\b[A-Z])\.){1,80}?)\s+for\s+((its|their|more|greater|stronger|urgent|immediate|concrete|further|continued)\s+)?(help|support|assistance|action|protection|intervention)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
@@ -48,6 +46,9 @@ internal static partial class SentenceRules
     // A clause inside a that-clause: its verb is not the that-clause's own.
     [GeneratedRegex(@"\b(until|unless|when|whenever|while|because|since|after|before|if|once|so\s+that|who|whom|whose|which|where)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex SubordinateRx();
+
+    // "in hopes that the United States can help push for ...", "hoping that Trump will raise ...", "We hope you will
+    // ...": a hope that the US acts.
     [GeneratedRegex(@"\b(hop(e|es|ed|ing)|in\s+(the\s+)?hopes?)\s+(that\s+)?(?<who>(?:[^,.;:!?]|(?<=\b[A-Z])\.){1,60}?)\s+(can|could|will|would|might)\s+(help\s+(to\s+)?)?(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex HopeThatRx();
 

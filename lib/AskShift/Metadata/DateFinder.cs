@@ -62,9 +62,9 @@ internal static partial class DateFinder
     internal static partial Regex FullDateRx();
 
     // The same forms in two patterns by how a date opens: with a month's name, or with a digit (or 民國, or a Chinese
-    // numeral). One pattern
-    // for all made the engine look for a possible start at every month letter, digit and 民 of a line, and try every
-    // form there; apart, each searches for its own first characters only (2-3 times faster on date lines).
+    // numeral). One pattern for all made the engine look for a possible start at every month letter, digit and 民 of a
+    // line, and try every form there; apart, each searches for its own first characters only (2-3 times faster on date
+    // lines).
     [GeneratedRegex("(?:" + Mdy + "|" + MdyShort + ")", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex MonthFirstDateRx();
 
