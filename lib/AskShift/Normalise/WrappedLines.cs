@@ -14,7 +14,7 @@ namespace AskShift.Normalise;
 /// A break wraps only when the line before it is long (a wrapped line runs to near the width; titles, labels and
 /// dates are short), ends in a letter (not a full stop, a colon, a number) or a comma, and the line after it goes on
 /// with a lower-case word, or follows a comma or a word that cannot end a sentence ("to", "the", "of"), and is no web
-/// address. A list item, a blank line or a line in
+/// address. A list item's own lines may go on below it with a hanging indent. A list item, a blank line or a line in
 /// another script after it ends the paragraph as before. Chinese text, which needs no spaces and whose titles run into
 /// their first sentence without a mark, is left as it is.
 /// </remarks>
@@ -58,8 +58,13 @@ internal static partial class WrappedLines
         if (!IsLatin(last) && last is not (',' or '-')) return Join.None;
         var next = newline + (raw[newline] == '\r' && newline + 1 < raw.Length && raw[newline + 1] == '\n' ? 2 : 1);
         if (next >= raw.Length) return Join.None;
+        // A list item or an indented line may go on below with a hanging indent; elsewhere an indented line, like a blank
+        // line, starts a paragraph of its own.
+        if (raw[next] is ' ' or '\t' && (char.IsWhiteSpace(line[0]) || ListItemRx().IsMatch(line)))
+            while (next < raw.Length && raw[next] is ' ' or '\t') next++;
+        if (next >= raw.Length) return Join.None;
         var first = raw[next];
-        // A blank line or an indented line ends a paragraph; so does a line in another script.
+        // A line in another script ends the paragraph too.
         if (!IsLatin(first) && !char.IsAsciiDigit(first)) return Join.None;
         Join join;
         // "spe-\ncial": a word hyphenated across the break.

@@ -74,6 +74,16 @@ public class AskPatternTests
     public void Thanks_and_hopes_for_others_in_a_letter_are_no_asks(string body) =>
         Assert.Empty(LetterAsks(body));
 
+    [Fact]
+    public void A_numbered_item_wrapped_with_a_hanging_indent_is_read_whole()
+    {
+        var text = "Recommendations to the administration\nMay 2, 2023\n\nThe coalition recommends that the administration:\n\n" +
+                   "  1. Impose sanctions on the officials responsible for the detention\n     of lawyers and their families;\n" +
+                   "  2. Raise the cases of the detained lawyers in every meeting with\n     Chinese officials.\n";
+        Assert.Equal(["Impose sanctions on the officials responsible for the detention\n     of lawyers and their families",
+                      "Raise the cases of the detained lawyers in every meeting with\n     Chinese officials"], Asks(text));
+    }
+
     [Theory]
     [InlineData("The undersigned organisations call on the State Department to press for the release of the detained editors.", "call on the State Department to press for the release of the detained editors")]
     [InlineData("We, the undersigned, write to press for the release of the detained editors.", "press for the release of the detained editors")]

@@ -22,6 +22,8 @@ public class WrappedLinesTests
     [InlineData("September 26, 2012 Updated: October 1, 2015 at 10:00\nmedical advocacy group", "None")] // a line ending in a number
     [InlineData("Visual Artists Guild, P.O. Box 861132, Los Angeles, California\nwww.example.org", "None")] // a web address
     [InlineData("世界维吾尔人大会敦促各国政府在访问中国期间提出维吾尔人遭受的侵犯人权问题，\n并要求释放被拘押者。", "None")] // Chinese is left alone
+    [InlineData("  1. Impose sanctions on the officials responsible for the detention\n     of lawyers;", "Space")]  // a list item's hanging indent
+    [InlineData("The coalition recommends that the department appoint officials\n     who know the region.", "None")] // an indented line after prose
     public void A_break_wraps_a_sentence_only_where_the_sentence_goes_on(string text, string expected) =>
         Assert.Equal(expected, At(text).ToString());
 
