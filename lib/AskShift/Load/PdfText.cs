@@ -55,17 +55,25 @@ internal static partial class PdfText
         var sb = new StringBuilder();
         var starts = new List<int>();
         var dropped = 0;
+        var lastLine = "";
         foreach (var lines in pages)
         {
-            if (sb.Length > 0 && sb[^1] != '\n') sb.Append('\n');
-            if (sb.Length > 0) sb.Append('\n'); // a page break ends a paragraph
-            starts.Add(sb.Length);
+            var kept = new List<string>(lines.Count);
             for (var i = 0; i < lines.Count; i++)
             {
                 var edge = i < EdgeLines || i >= lines.Count - EdgeLines;
                 if (edge && (PageNumberRx().IsMatch(lines[i]) || running.Contains(Key(lines[i])))) { dropped++; continue; }
-                sb.Append(lines[i]).Append('\n');
+                kept.Add(lines[i]);
             }
+            if (sb.Length > 0 && sb[^1] != '\n') sb.Append('\n');
+            // A page break ends a paragraph, unless a sentence runs on over it ("... urge the administration to" at a
+            // page's foot, "impose sanctions ..." at the next one's head): then it is one more wrapped line.
+            if (sb.Length > 0 && !(lastLine.Length > 0 && kept.Count > 0 && kept[0].Length > 0 &&
+                                   Text.WrappedLines.At(lastLine + "\n" + kept[0], lastLine.Length) != Text.WrappedLines.Join.None))
+                sb.Append('\n');
+            starts.Add(sb.Length);
+            foreach (var line in kept) sb.Append(line).Append('\n');
+            if (kept.Count > 0) lastLine = kept[^1];
         }
         var text = HyphenBreakRx().Replace(sb.ToString(), "");
         // Joining hyphenated words shortened the text: recompute each page start in the joined text.

@@ -139,6 +139,42 @@ public class FormatTests
         Assert.All(doc.Asks, a => Assert.Equal(a.Text, r.Text![a.Start..a.End]));
     }
 
+    /// <summary>
+    /// A sentence that runs on over a page break is one paragraph: its ask reads whole and belongs to the page it starts
+    /// on. A page that ends its last sentence still ends the paragraph.
+    /// </summary>
+    [Fact]
+    public void A_pdf_sentence_that_runs_on_over_a_page_break_gives_one_ask()
+    {
+        var b = new PdfDocumentBuilder();
+        var font = b.AddStandard14Font(Standard14Font.Helvetica);
+        string[][] bodies =
+        [
+            ["Letter to Secretary of State Antony Blinken", "May 4, 2022", "",
+             "We write about the trials of the journalists held in Shanghai.",
+             "We urge the State Department to press the Chinese government to"],
+            ["release every detained journalist and to end the trials of their lawyers.",
+             "We thank you for your attention to this matter."],
+            ["Sincerely,", "Reporters for Press Freedom"],
+        ];
+        foreach (var body in bodies)
+        {
+            var page = b.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+            var y = 760.0;
+            foreach (var line in body) { if (line.Length > 0) page.AddText(line, 11, new PdfPoint(40, y), font); y -= 16; }
+        }
+        var r = DocumentReader.FromPdf(b.Build(), "two-pages.pdf");
+        Assert.Null(r.Error);
+        var text = r.Text!;
+        Assert.StartsWith("release every detained journalist", text[r.PageStarts[1]..]);
+        Assert.Equal('\n', text[r.PageStarts[1] - 1]);
+        Assert.NotEqual('\n', text[r.PageStarts[1] - 2]);      // no blank line: the sentence goes on
+        Assert.Equal("\n\n", text[(r.PageStarts[2] - 2)..r.PageStarts[2]]); // a finished page still ends its paragraph
+        var doc = DocumentPipeline.Process("two-pages.pdf", text, pageStarts: r.PageStarts);
+        var press = Assert.Single(doc.Asks, a => a.AnalysisText.Contains("press the Chinese government to release every detained journalist"));
+        Assert.Equal(1, press.Page);
+    }
+
     [Fact]
     public void A_pdf_without_a_text_layer_is_an_error_that_says_ocr_it_first()
     {

@@ -1,14 +1,14 @@
-using AskShift.Text;
 using System.Text.RegularExpressions;
 
-namespace AskShift.Normalise;
+namespace AskShift.Text;
 
 /// <summary>
 /// Finds the line breaks that wrap a sentence rather than end a line of its own: text taken from a PDF, an e-mail or a
 /// plain-text export breaks every line at a fixed width, and the rules, which read a line (or a paragraph of lines) at
-/// a time, would otherwise end an ask at "urge the administration to" and lose the rest. The repaired view
-/// (<see cref="GlueRepair"/>) reads such a break as a space, or, after a word hyphenated across the break, as nothing;
-/// the raw text and every offset into it stay as they are.
+/// a time, would otherwise end an ask at "urge the administration to" and lose the rest. Normalise's repaired view
+/// reads such a break as a space, or, after a word hyphenated across the break, as nothing, while the raw text and
+/// every offset into it stay as they are; the PDF reader keeps a sentence that runs on over a page break in one
+/// paragraph.
 /// </summary>
 /// <remarks>
 /// A break wraps only when the line before it is long (a wrapped line runs to near the width; titles, labels and

@@ -1,6 +1,7 @@
 using AskShift.Normalise;
+using AskShift.Text;
 
-namespace AskShift.Tests.Normalise;
+namespace AskShift.Tests.Text;
 
 /// <summary>Line breaks that wrap a sentence (a PDF's or a plain-text export's fixed width) against those that end a line.</summary>
 public class WrappedLinesTests
