@@ -51,11 +51,26 @@ internal static partial class PdfText
             return new(null, [], [], $"unreadable PDF: {e.Message}");
         }
 
+        var (text, starts, dropped) = Assemble(pages);
+        var warnings = new List<string>();
+        if (dropped > 0) warnings.Add($"pdf: removed {dropped} running header, footer or page-number line(s) across {pages.Count} page(s)");
+        if (string.IsNullOrWhiteSpace(text)) return new(null, [], warnings, "empty: the PDF's text is only headers, footers or page numbers");
+        return new(text, starts, warnings, null);
+    }
+
+    /// <summary>
+    /// The text of a PDF's pages, each a list of its lines in reading order: running headers, footers and page numbers
+    /// dropped, words hyphenated across lines joined, Chinese lines that run on joined, and a blank line at a page break
+    /// unless a sentence runs on over it. Returns where each page starts in the text and how many lines were dropped.
+    /// </summary>
+    internal static (string Text, List<int> Starts, int Dropped) Assemble(List<List<string>> pages)
+    {
         var running = RunningLines(pages);
         var sb = new StringBuilder();
         var starts = new List<int>();
         var dropped = 0;
         var lastLine = "";
+        var lastMeasure = 0;
         foreach (var lines in pages)
         {
             var kept = new List<string>(lines.Count);
@@ -65,24 +80,50 @@ internal static partial class PdfText
                 if (edge && (PageNumberRx().IsMatch(lines[i]) || running.Contains(Key(lines[i])))) { dropped++; continue; }
                 kept.Add(lines[i]);
             }
+            var measure = kept.Count == 0 ? 0 : kept.Max(l => l.Length);
             if (sb.Length > 0 && sb[^1] != '\n') sb.Append('\n');
             // A page break ends a paragraph, unless a sentence runs on over it ("... urge the administration to" at a
-            // page's foot, "impose sanctions ..." at the next one's head): then it is one more wrapped line.
-            if (sb.Length > 0 && !(lastLine.Length > 0 && kept.Count > 0 && kept[0].Length > 0 &&
-                                   Text.WrappedLines.At(lastLine + "\n" + kept[0], lastLine.Length) != Text.WrappedLines.Join.None))
+            // page's foot, "impose sanctions ..." at the next one's head): then it is one more wrapped line, or, in
+            // Chinese, no break at all.
+            var first = kept.Count > 0 ? kept[0] : "";
+            if (sb.Length > 0 && lastLine.Length > 0 && first.Length > 0 && ChineseRunsOn(lastLine, first, lastMeasure)) sb.Length--;
+            else if (sb.Length > 0 && !(lastLine.Length > 0 && first.Length > 0 &&
+                                        Text.WrappedLines.At(lastLine + "\n" + first, lastLine.Length) != Text.WrappedLines.Join.None))
                 sb.Append('\n');
             starts.Add(sb.Length);
-            foreach (var line in kept) sb.Append(line).Append('\n');
-            if (kept.Count > 0) lastLine = kept[^1];
+            for (var k = 0; k < kept.Count; k++)
+            {
+                if (k > 0 && ChineseRunsOn(kept[k - 1], kept[k], measure)) sb.Length--; // the line break goes
+                sb.Append(kept[k]).Append('\n');
+            }
+            if (kept.Count > 0) (lastLine, lastMeasure) = (kept[^1], measure);
         }
         var text = HyphenBreakRx().Replace(sb.ToString(), "");
         // Joining hyphenated words shortened the text: recompute each page start in the joined text.
         if (text.Length != sb.Length) starts = RemapStarts(sb.ToString(), starts);
-        var warnings = new List<string>();
-        if (dropped > 0) warnings.Add($"pdf: removed {dropped} running header, footer or page-number line(s) across {pages.Count} page(s)");
-        if (string.IsNullOrWhiteSpace(text)) return new(null, [], warnings, "empty: the PDF's text is only headers, footers or page numbers");
-        return new(text, starts, warnings, null);
+        return (text, starts, dropped);
     }
+
+    /// <summary>How full of the page's longest line a line must be to have been wrapped rather than ended.</summary>
+    private const double FullLineShare = 0.85;
+
+    /// <summary>
+    /// Whether a line of Chinese runs on into the next: Chinese puts no space between lines, so the reader joins them here
+    /// (English waits for the repaired view, which reads its wrapped breaks as spaces). The line must fill the page's
+    /// measure (<paramref name="measure"/>, its longest line; a title or a signature does not) and end inside a sentence
+    /// (an ideograph or a comma), and the next must go on in Chinese.
+    /// </summary>
+    internal static bool ChineseRunsOn(string line, string next, int measure)
+    {
+        var a = line.AsSpan().TrimEnd();
+        var b = next.AsSpan().TrimStart();
+        if (a.Length == 0 || b.Length == 0 || a.Length < FullLineShare * measure) return false;
+        var last = a[^1];
+        var first = b[0];
+        return (IsIdeograph(last) || last is '，' or '、') && (IsIdeograph(first) || "，。、；：！？」』）》".Contains(first));
+    }
+
+    static bool IsIdeograph(char c) => c is >= '\u3400' and <= '\u9fff';
 
     /// <summary>Lines at a page's top or bottom that recur (digits aside) on at least half the pages, when there are 3 or more.</summary>
     private static HashSet<string> RunningLines(List<List<string>> pages)

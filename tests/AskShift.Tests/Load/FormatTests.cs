@@ -175,6 +175,38 @@ public class FormatTests
         Assert.Equal(1, press.Page);
     }
 
+    /// <summary>
+    /// Chinese puts no space between lines: a line filled to the page's measure that ends inside a sentence runs on into
+    /// the next, within a page and over a page break, so a Chinese ask wrapped in a PDF reads whole; a short line (a
+    /// title, a signature) and a line that ends its sentence keep their breaks. (Pages as lines: PdfPig's writer has no
+    /// Chinese font, so the assembly is tested on the lines a reader gives it.)
+    /// </summary>
+    [Fact]
+    public void A_chinese_pdf_sentence_wrapped_across_lines_and_pages_is_one_line()
+    {
+        List<List<string>> pages =
+        [
+            ["人權團體致函美國國務卿", "", "多個人權團體今日聯名致函美國國務院，要求美國政府在與中國官員", "會面時提出被拘押律師的個案，並促請國務院對負責的官員實施制裁"],
+            ["，同時為他們的家人提供協助。", "我們感謝您的關注。", "人權觀察"],
+        ];
+        var (text, starts, _) = PdfText.Assemble(pages);
+        Assert.Contains("要求美國政府在與中國官員會面時提出被拘押律師的個案，並促請國務院對負責的官員實施制裁，同時為他們的家人提供協助。", text);
+        Assert.Contains("人權團體致函美國國務卿\n", text);          // a title keeps its break
+        Assert.Contains("提供協助。\n我們感謝您的關注。\n人權觀察", text); // so do lines that end a sentence
+        Assert.StartsWith("，同時為他們的家人", text[starts[1]..]);
+        var doc = DocumentPipeline.Process("letter.pdf", text, pageStarts: starts);
+        Assert.Contains(doc.Asks, a => a.Text.StartsWith("要求美國政府在與中國官員會面時提出被拘押律師的個案"));
+    }
+
+    [Theory]
+    [InlineData("多個人權團體今日聯名致函美國國務院，要求美國政府在與中國官員", "會面時提出", 30, true)]
+    [InlineData("多個人權團體今日聯名致函美國國務院，要求美國政府在與中國官員", "，同時", 30, true)]
+    [InlineData("人權團體致函美國國務卿", "多個人權團體今日聯名致函", 30, false)]            // not full: a title
+    [InlineData("多個人權團體今日聯名致函美國國務院，要求美國政府提供協助。", "我們感謝您的關注", 30, false)] // a sentence ends
+    [InlineData("多個人權團體今日聯名致函美國國務院，要求美國政府在與中國官員", "Human Rights Watch", 30, false)] // English below
+    public void A_chinese_line_runs_on_only_when_full_and_inside_a_sentence(string line, string next, int measure, bool runsOn) =>
+        Assert.Equal(runsOn, PdfText.ChineseRunsOn(line, next, measure));
+
     [Fact]
     public void A_pdf_without_a_text_layer_is_an_error_that_says_ocr_it_first()
     {
