@@ -120,10 +120,8 @@ internal static partial class PdfText
         if (a.Length == 0 || b.Length == 0 || a.Length < FullLineShare * measure) return false;
         var last = a[^1];
         var first = b[0];
-        return (IsIdeograph(last) || last is '，' or '、') && (IsIdeograph(first) || "，。、；：！？」』）》".Contains(first));
+        return (Text.Tokens.IsCjk(last) || last is '，' or '、') && (Text.Tokens.IsCjk(first) || "，。、；：！？」』）》".Contains(first));
     }
-
-    static bool IsIdeograph(char c) => c is >= '\u3400' and <= '\u9fff';
 
     /// <summary>Lines at a page's top or bottom that recur (digits aside) on at least half the pages, when there are 3 or more.</summary>
     private static HashSet<string> RunningLines(List<List<string>> pages)

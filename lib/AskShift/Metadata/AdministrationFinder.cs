@@ -34,15 +34,12 @@ internal static partial class AdministrationFinder
     // A president and vice-president named as a ticket ("the Obama-Biden administration", "Trump-Pence", "拜登－賀錦麗政府")
     // name one administration: the vice-president's own name must not be read as the president's ("Biden administration").
     // "Trump 2.0" names the second Trump administration as plainly.
-    [GeneratedRegex(@"\b(?<t>Obama[-–]Biden|Trump[-–]Pence|Biden[-–]Harris|Trump[-–]Vance|Trump\s+2\.0)\b|(?<t>(奥巴马|奧巴馬|歐巴馬|欧巴马)[-–－・·]?拜登|(特朗普|川普)[-–－・·]?彭斯|拜登[-–－・·]?(贺锦丽|賀錦麗)|(特朗普|川普)[-–－・·]?(万斯|萬斯))(?=政府|团队|團隊|執政|执政)", RegexOptions.ExplicitCapture)]
+    // Each alternative is named by the administration it names.
+    [GeneratedRegex(@"\b((?<obama>Obama[-–]Biden)|(?<trump1>Trump[-–]Pence)|(?<biden>Biden[-–]Harris)|(?<trump2>Trump[-–]Vance|Trump\s+2\.0))\b" +
+        @"|((?<obama>(奥巴马|奧巴馬|歐巴馬|欧巴马)[-–－・·]?拜登)|(?<trump1>(特朗普|川普)[-–－・·]?彭斯)|(?<biden>拜登[-–－・·]?(贺锦丽|賀錦麗))|(?<trump2>(特朗普|川普)[-–－・·]?(万斯|萬斯)))(?=政府|团队|團隊|執政|执政)", RegexOptions.ExplicitCapture)]
     private static partial Regex TicketRx();
 
-    /// <summary>The administration a ticket names, by its vice-president (each served with one president, in one term).</summary>
-    static string TicketAdministration(string ticket) =>
-        ticket.Contains("Biden") && ticket.StartsWith("Obama") || ticket.Contains("拜登") && !ticket.StartsWith("拜登") ? "obama"
-        : ticket.Contains("Pence") || ticket.Contains("彭斯") ? "trump1"
-        : ticket.Contains("Harris") || ticket.Contains("贺锦丽") || ticket.Contains("賀錦麗") ? "biden"
-        : "trump2";
+    static readonly string[] TicketCodes = ["obama", "trump1", "biden", "trump2"];
 
     [GeneratedRegex(@"\b(former|ex-)\s+(US\s+|U\.S\.\s+)?President\s+(?<name>Obama|Trump|Biden|Bush)\b|前(美国|美國)?总统(?<zh>奥巴马|奧巴馬|歐巴馬|特朗普|川普|拜登)|前(美国|美國)?總統(?<zh>奥巴马|奧巴馬|歐巴馬|特朗普|川普|拜登)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex FormerPresidentRx();
@@ -110,7 +107,7 @@ internal static partial class AdministrationFinder
             if (code != "unknown") return new(code, evidence, null);
         }
 
-        if (TicketRx().Match(text) is { Success: true } ticket) return new(TicketAdministration(ticket.Value), [ticket.Value], null);
+        if (TicketRx().Match(text) is { Success: true } ticket) return new(TicketCodes.First(c => ticket.Groups[c].Success), [ticket.Value], null);
         var named = FromPresidents(text, holders.Value, options);
         if (named.Code != "unknown" || named.Reason != null && named.Reason.Contains("Trump")) return named;
 

@@ -74,19 +74,23 @@ internal static class GlueRepair
                 if (i < raw.Length && NeedsSpaceAfterPunctuation(raw, i)) { Put(raw[i], i); Space(i + 1); i++; }
                 continue;
             }
-            // A line break that wraps a sentence (WrappedLines) reads as a space; a word hyphenated across it as one word.
-            if (raw[i] is '\n' or '\r' || raw[i] == '-' && i + 1 < raw.Length && raw[i + 1] is '\n' or '\r')
+            // A line break that wraps a sentence (WrappedLines) reads as a space; a word hyphenated across it as one word,
+            // the hyphen (the character just put) taken back.
+            if ((raw[i] == '\n' || raw[i] == '\r' && i + 1 < raw.Length && raw[i + 1] == '\n') &&
+                WrappedLines.At(raw, i) is var join && join != WrappedLines.Join.None)
             {
-                var newline = raw[i] == '-' ? i + 1 : i;
-                var join = raw[newline] == '\r' && (newline + 1 >= raw.Length || raw[newline + 1] != '\n') ? WrappedLines.Join.None : WrappedLines.At(raw, newline);
-                var after = newline + (raw[newline] == '\r' ? 2 : 1);
-                if (join == WrappedLines.Join.Hyphen && raw[i] == '-' || join == WrappedLines.Join.Space && raw[i] != '-')
+                if (join == WrappedLines.Join.Hyphen)
+                {
+                    if (text is null) Begin(i - 1);
+                    else n--;
+                }
+                else
                 {
                     if (text is null) Begin(i);
-                    if (join == WrappedLines.Join.Space) Put(' ', i);
-                    i = after;
-                    continue;
+                    Put(' ', i);
                 }
+                i += raw[i] == '\r' ? 2 : 1;
+                continue;
             }
             Put(raw[i], i);
             if (NeedsSpaceAfterClosing(raw, i)) Space(i + 1);
