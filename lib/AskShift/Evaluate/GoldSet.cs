@@ -109,16 +109,34 @@ public static class GoldSet
     /// Checks that every span is the exact text at its offsets in the document, so a reference edited by hand cannot
     /// drift from the text it annotates. Returns one message per mismatch.
     /// </summary>
+    /// <remarks>
+    /// The annotation guide counts offsets as Python does, in code points; .NET strings count UTF-16 units, which differ
+    /// after any character outside the Basic Multilingual Plane (an emoji, a rare CJK ideograph). A span is right if its
+    /// text stands at its offsets counted either way, so references made with either count check alike.
+    /// </remarks>
     public static IReadOnlyList<string> CheckSpans(GoldDocument gold, string rawText)
     {
         var problems = new List<string>();
+        int[]? units = null; // code point index -> UTF-16 index, made only when a text has surrogate pairs
         for (var i = 0; i < gold.Asks.Count; i++)
         {
             var a = gold.Asks[i];
+            if (a.End <= rawText.Length && rawText[a.Start..a.End] == a.Text) continue;
+            units ??= CodePointOffsets(rawText);
+            if (a.End < units.Length && rawText[units[a.Start]..units[a.End]] == a.Text) continue;
             if (a.End > rawText.Length) problems.Add($"{gold.Source}: recommendation #{i + 1} ends at {a.End}, past the text's end ({rawText.Length})");
-            else if (rawText[a.Start..a.End] != a.Text) problems.Add($"{gold.Source}: recommendation #{i + 1} text does not match the document at {a.Start}..{a.End}");
+            else problems.Add($"{gold.Source}: recommendation #{i + 1} text does not match the document at {a.Start}..{a.End}");
         }
         return problems;
+    }
+
+    /// <summary>Where each code point of <paramref name="text"/> starts in UTF-16 units, with the text's length last.</summary>
+    internal static int[] CodePointOffsets(string text)
+    {
+        var starts = new List<int>(text.Length + 1);
+        for (var i = 0; i < text.Length; i += char.IsSurrogatePair(text, i) ? 2 : 1) starts.Add(i);
+        starts.Add(text.Length);
+        return starts.ToArray();
     }
 
     static string? Str(JsonElement e, string name, string source)

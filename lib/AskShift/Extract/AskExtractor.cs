@@ -22,7 +22,9 @@ internal static partial class AskExtractor
     [GeneratedRegex(@"^\s*(" + ListMarkers.Enumerators + @")\s+", RegexOptions.ExplicitCapture)]
     private static partial Regex NumberedLineRx();
 
-    [GeneratedRegex(@"(?<![\d$.,\w])(?<n>\d{1,2})\.[\s\u00a0]+(?=[A-Z“""‘])", RegexOptions.ExplicitCapture)]
+    // "1. A 2. B" (a capital after the number), or "call for 1) the dismantling ..., 2) sanctions ...", "(1) ... (2) ...",
+    // where a bracket sets the number off and the item may open in lower case.
+    [GeneratedRegex(@"(?<![\d$.,\w])(?<n>\d{1,2})\.[\s\u00a0]+(?=[A-Z“""‘])|(?<![\d$.,\w(])\(?(?<n>\d{1,2})\)[\s\u00a0]+(?=[\p{L}“""‘])", RegexOptions.ExplicitCapture)]
     private static partial Regex InlineNumberRx();
 
     [GeneratedRegex(@"(:|\bincluding|\bfollowing|\bas follows)\s*$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
@@ -73,6 +75,9 @@ internal static partial class AskExtractor
         var askingLeadInList = false;
         var listLines = new HashSet<int>(); // starts of the lines taken as items under an asking lead-in // the last item belongs to a run of unmarked lines under an asking lead-in
         var previousLine = (Start: 0, End: 0);
+        var chineseRun = false; // the previous line was a Chinese item under an asking lead-in
+        bool? namesUs = null;
+        var chineseItems = new List<AskSpan>();
         for (var i = 0; i < lines.Count; i++)
         {
             Budget.Check();
@@ -85,6 +90,19 @@ internal static partial class AskExtractor
             previousLine = (s, e);
             var bullet = BulletRx().FirstMatch(line)?.Length ?? -1;
             var numbered = NumberedLineRx().FirstMatch(line)?.Length ?? -1;
+            // Chinese items on lines of their own under a lead-in that asks ("为此,我们恳请:" then "——国会尽快通过…;"), in a
+            // text that names the US: each is an ask, whatever verb (or none) opens it. The run ends at a line without a marker.
+            if ((chineseRun || ChineseRules.AskingLeadInRx().IsMatch(prev) && Languages.IsChinese(prev)) && Languages.IsChinese(line) &&
+                ChineseRules.LineItemRx().Match(text, s, e - s) is { Success: true, Length: > 0 } zhItem && (namesUs ??= ChineseRules.NamesUs(text)))
+            {
+                var itemEnd = e;
+                while (itemEnd > s + zhItem.Length && text[itemEnd - 1] is '；' or ';' or '。' or '，' or ',' or ' ') itemEnd--;
+                if (itemEnd - (s + zhItem.Length) >= 4) chineseItems.Add(new AskSpan(s + zhItem.Length, itemEnd, AskForm.NumberedItem, "zh"));
+                chineseRun = true;
+                listLines.Add(s); // an item, however short and high on the page, is no headline
+                continue;
+            }
+            chineseRun = false;
             // The number opens the line after its leading spaces (the pattern's "^\s*").
             if (numbered >= 0 && InlineList(text, s, e) is { Count: >= 2 } flattened && flattened[0].Marker == s + (line.Length - line.TrimStart().Length))
             {
@@ -178,6 +196,7 @@ internal static partial class AskExtractor
                         result.Add(ask);
             }
         }
+        result.AddRange(chineseItems);
         result.AddRange(titled.Where(t => t.End - t.Start >= Options.MinItemChars).Select(t => new AskSpan(t.Start, t.End, AskForm.Sentence, "en")));
         foreach (var (ps, pe) in prose)
         {

@@ -27,8 +27,13 @@ internal static partial class ChineseRules
     [GeneratedRegex(@"(此|這一|这一|這項|这项|(?<![應应])該|(?<![應应])该|這些|这些|上述)(要求|訴求|诉求|呼籲|呼吁|請求|请求)", RegexOptions.ExplicitCapture)]
     private static partial Regex ThisDemandRx();
 
-    [GeneratedRegex(@"(美國|美国|華府|华府|國會|国会|美國政府|美国政府|白宮|白宫|國務院|国务院)(政府|國會|国会)?(也|更|亦|必須|必须|務必|务必|仍)?(?<m>应|應)(?![对對用急变變付邀聘])", RegexOptions.ExplicitCapture)]
+    // The US, or one of its departments ("美國司法部應…", "美國財政部應將…"), then 應.
+    [GeneratedRegex(@"(美國|美国|華府|华府|國會|国会|美國政府|美国政府|白宮|白宫|國務院|国务院)(政府|國會|国会|聯邦政府|联邦政府|司法部|財政部|财政部|商務部|商务部|國土安全部|国土安全部|國防部|国防部|國務院|国务院|行政當局|行政当局|駐華使館|驻华使馆)?(也|更|亦|必須|必须|務必|务必|仍)?(?<m>应|應)(?![对對用急变變付邀聘])", RegexOptions.ExplicitCapture)]
     private static partial Regex UsShouldRx();
+
+    // 請 ("please") followed by a US addressee asks it: "請美國國務院…建立…", "请国会尽快通过…". Not 申請/邀請/聘請/敬請.
+    [GeneratedRegex(@"(?<![申邀聘敬宴提])(?<m>請|请)(?=美國|美国|華府|华府|國會|国会|白宮|白宫|國務院|国务院|國務卿|国务卿|拜登|特朗普|川普|奧巴馬|奥巴马|歐巴馬|欧巴马|美方|聯邦政府|联邦政府)", RegexOptions.ExplicitCapture)]
+    private static partial Regex PleaseUsRx();
 
     // A sentence whose subject is a pronoun or "the organisation", just before its request verb.
     [GeneratedRegex(@"(他们|他們|她们|她們|该组织|該組織|该团体|該團體|这些团体|這些團體)\s*(也|亦|还|還|并|並|则|則)?\s*$", RegexOptions.ExplicitCapture)]
@@ -53,6 +58,18 @@ internal static partial class ChineseRules
 
     [GeneratedRegex(@"[^。！？；\n]+[。！？；]?", RegexOptions.ExplicitCapture)]
     private static partial Regex SentenceRx();
+
+    // What opens an item set out on a line of its own in Chinese: "（一）", "一、", "1.", "1、", "第一,", "其一,", "——", a bullet.
+    [GeneratedRegex(@"^\s*(?:[（(](?:[一二三四五六七八九十]{1,2}|\d{1,2})[)）]|[一二三四五六七八九十]{1,2}\s*[、.．]|\d{1,2}\s*[、.．)）]|第[一二三四五六七八九十]{1,2}\s*[，,、:：]|其[一二三四五六七八九十]\s*[，,、:：]|——|[•·▪◦●■*→►➢])\s*", RegexOptions.ExplicitCapture)]
+    internal static partial Regex LineItemRx();
+
+    // A line that leads into such items by asking: "为此,我们恳请:", "谨向美国政府提出以下请愿:", "我們向特朗普總統提出三項呼籲:";
+    // not one that gives the reasons for a request ("我们向您请求援助,是因为:").
+    [GeneratedRegex(@"(促請|促请|敦促|呼籲|呼吁|籲請|吁请|建議|建议|要求|懇請|恳请|請求|请求|請願|请愿|訴求|诉求|希望|期望|祈求)(?![^:：。！？]*(因为|因為|原因|理由|由于|由於))[^:：。！？]{0,30}[:：]\s*$", RegexOptions.ExplicitCapture)]
+    internal static partial Regex AskingLeadInRx();
+
+    /// <summary>Whether a text names the US anywhere (its government, a president, Congress), as Chinese texts do.</summary>
+    internal static bool NamesUs(string text) => UsRx().IsMatch(text);
 
     // "其中包括两个要点:一是…;二是…", "第一,…;第二,…", "（一）…（二）…", "有4点诉求:(1)…;(2)…": numbered items of one request.
     [GeneratedRegex(@"(?<=[:：;；，,、。]\s*|^\s*)(?:(?<n>[一二三四五六七八九十])是|第(?<n>[一二三四五六七八九十])(?:[是，,、:：]|条|條|点|點)|[（(](?<n>[一二三四五六七八九十]|[1-9])[）)])", RegexOptions.ExplicitCapture)]
@@ -99,6 +116,7 @@ internal static partial class ChineseRules
                                                                    !SeenAsRx().IsMatch(sentence.AsSpan(m.Index + m.Length))).Select(m => (m.Index, m.Length)));
             // The one-character modal 应/應 ("should") asks only right after a US subject ("美国国会应尽快通过…").
             markers.AddRange(UsShouldRx().Matches(sentence).Select(m => (m.Groups["m"].Index, 1)).Where(x => markers.All(y => Math.Abs(y.Index - x.Index) > 1)));
+            markers.AddRange(PleaseUsRx().Matches(sentence).Select(m => (m.Groups["m"].Index, 1)).Where(x => markers.All(y => Math.Abs(y.Index - x.Index) > 1)));
             markers = markers.Where(m => m.Index < listAt).OrderBy(m => m.Index).ToList();
             // "呼吁奥巴马总统,敦促习近平尊重…,要求中国撤除…": a demand of China that follows a request's short clause and a comma
             // is what the US is asked to press for; it continues that request instead of ending it. After 并 ("…，並敦促中國…")
@@ -106,6 +124,12 @@ internal static partial class ChineseRules
             var all = markers;
             markers = markers.Where((m, i) => i == 0 || !AskedOfChinaRx().IsMatch(sentence.AsSpan(m.Index)) || ModalBeforeRx().IsMatch(sentence.AsSpan(0, m.Index)) ||
                                               !ContinuesRequest(sentence, all[i - 1].Index + all[i - 1].Length, m.Index)).ToList();
+            // "敦促您要求…": a marker a few characters after another, past only an addressee, is that request's own words,
+            // so the first marker's span runs through it. ("呼籲,希望…" is left as it was: the comma may end a clause.)
+            for (var k = markers.Count - 1; k > 0; k--)
+                if (markers[k].Index - markers[k - 1].Index < 4 &&
+                    sentence.AsSpan(markers[k - 1].Index, markers[k].Index - markers[k - 1].Index).IndexOfAny("，,、：:；;") < 0)
+                    markers.RemoveAt(k);
             var stopAll = Math.Min(sentence.TrimEnd('。', '！', '？', '；', ' ').Length, listAt < sentence.Length ? sentence[..listAt].TrimEnd('，', ',', ' ').Length : int.MaxValue);
             // "在川習會前我們要做一個呼籲：美國…不應該忽略…": what a request ending in a colon leads into, in the same sentence,
             // is its ask when it names the US and holds no request of its own.
@@ -154,6 +178,10 @@ internal static partial class ChineseRules
                 // (Unless a request before it asks for that law: "呼吁国会通过法案，要求国务院…" asks twice.)
                 if (!all.Any(x => x.Index < m.Index) && LawRequiresRx().IsMatch(sentence.AsSpan(0, m.Index))) continue;
                 var clause = sentence[at..stop];
+                // "向美國國務卿克裡發出呼籲," names whom an appeal went to; what it asks follows, or it asks nothing.
+                if (stop - (m.Index + m.Length) < 2) continue;
+                // "我們呼籲拜登政府:" leads into the items below it; they are the asks.
+                if (clause.TrimEnd(' ', '　').EndsWith(':') || clause.TrimEnd(' ', '　').EndsWith('：')) continue;
                 var namesUs = UsRx().IsMatch(clause) || youIsUs && YouRx().IsMatch(clause) || UsRx().IsMatch(sentence.AsSpan(0, m.Index))
                     // "…递交给美国国务院。他们请求立即释放…": a pronoun subject asks whom the sentence before named.
                     || PronounSubjectRx().IsMatch(sentence.AsSpan(0, m.Index)) && UsRx().IsMatch(text.AsSpan(Math.Max(0, start + s.Index - AskExtractor.Options.ChineseContextChars), Math.Min(start + s.Index, AskExtractor.Options.ChineseContextChars)));

@@ -76,10 +76,10 @@ internal static partial class SentenceRules
     [GeneratedRegex(@"\b(Act|[Ll]aw|[Ll]egislation|[Rr]esolution|[Bb]ill|[Ss]tatute)\s+(mandates|requires|stipulates|says|states|provides|directs|obliges)\s+that\b[^.;]*$", RegexOptions.ExplicitCapture)]
     private static partial Regex LawRequiresThatRx();
 
-    [GeneratedRegex(@"\b(it['’]s|it\s+is|it\s+was|it\s+remains)\s+(a\s+)?(high\s+|past\s+|moral\s+|now\s+|therefore\s+|all\s+the\s+more\s+|vitally\s+|critically\s+|extremely\s+|absolutely\s+|especially\s+|particularly\s+)?(time|imperative|crucial|essential|vital|critical|urgent|important|necessary|incumbent\s+on\s+(?<who2>[^.;:]{1,60}?))\s+(?:for\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+to\s+[a-z]|that\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+(?-i:(?<verb>[a-z]+))\b|to\s+(?<verb>[a-z]+)\b)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"\b(it['’]s|it\s+is|it\s+was|it\s+remains)\s+(a\s+)?(high\s+|(long\s+|well\s+)?past\s+|moral\s+|now\s+|therefore\s+|all\s+the\s+more\s+|vitally\s+|critically\s+|extremely\s+|absolutely\s+|especially\s+|particularly\s+)?(time|imperative|crucial|essential|vital|critical|urgent|important|necessary|incumbent\s+on\s+(?<who2>[^.;:]{1,60}?))\s+(?:for\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+to\s+[a-z]|that\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+(?-i:(?<verb>[a-z]+))\b|to\s+(?<verb>[a-z]+)\b)|\b(provides?|presents?|offers?|gives?|is|was)\s+(an?|the)\s+([\w-]+\s+)?(opportunity|chance|occasion)\s+for\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+to\s+[a-z]", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex TimeForRx();
 
-    [GeneratedRegex(@"\b(highlight|stress|emphasi[sz]|underscor|underlin|reiterat|point|note)\w*\s+(out\s+)?the\s+(urgent\s+)?(need|importance)\s+(for|of)\b(?<rest>[^.;]*)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"\b(highlight|stress|emphasi[sz]|underscor|underlin|reiterat|point|note|illustrat|demonstrat|show)\w*\s+(out\s+)?the\s+(urgent\s+)?(need|importance)\s+(for|of)\b(?<rest>[^.;]*)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex NeedForRx();
 
     [GeneratedRegex(@"\bfocus(ing|es|ed)?\s+on\s+(?<who>(?:[^,.;]|(?<=\b[A-Z])\.){1,60}?)\s+(?<verb>[a-z]+ing)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
@@ -122,7 +122,9 @@ internal static partial class SentenceRules
     private static partial Regex PriorityRx();
 
     // A letter's statement of purpose: "We write (to you) ... to", "we join together to", "the undersigned ... to".
-    [GeneratedRegex(@"\b(writ(e|es|ing)|wrote|join(s|ed|ing)?|com(e|es|ing)\s+together|undersigned)\b[^.;]{0,160}\bto\s+$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    // Only the letter's own purpose: in "wrote petitions to Vice President Pence to urge him to make greater efforts to push
+    // for ...", the last "to" belongs to the request the petitions make, not to the writing.
+    [GeneratedRegex(@"\b(writ(e|es|ing)|wrote|join(s|ed|ing)?|com(e|es|ing)\s+together|undersigned)\b((?!\b(urg|ask|call|press|push|request|appeal|implor|encourag|demand)\w*\b)[^.;]){0,160}\bto\s+$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex WritingToRx();
 
     /// <summary>Names someone who could be asked: a capitalised name, a pronoun, or a government, body or official.</summary>
@@ -160,7 +162,8 @@ internal static partial class SentenceRules
         "urg", "call", "ask", "press", "appeal", "implor", "want", "encourag", "petition", "request", "push", "like",
         "recommend", "demand", "insist", "propose", "should", "must", "need", "ought", "time", "imperative", "crucial",
         "essential", "vital", "critical", "import", "necessary", "incumbent", "focus", "advocat", "case", "lobb", "priorit",
-        "measures", "steps", "includ", "hop", "look", "suggest", "please", "turn", "kindly", "count", "welcome", "forward", "rely");
+        "measures", "steps", "includ", "hop", "look", "suggest", "please", "turn", "kindly", "count", "welcome", "forward", "rely",
+        "opportunit", "chance", "occasion");
 
     // What each marker pattern cannot match without, case aside: a sentence that passes the shared stem check usually
     // holds the words of one or two patterns, and the others are not run on it.
@@ -173,7 +176,8 @@ internal static partial class SentenceRules
     static readonly System.Buffers.SearchValues<string> PleaseNeeds = IgnoreCasePrefilter.Words("please", "kindly");
     static readonly System.Buffers.SearchValues<string> ModalNeeds = IgnoreCasePrefilter.Words("should", "must", "need", "ought");
     static readonly System.Buffers.SearchValues<string> TimeForNeeds =
-        IgnoreCasePrefilter.Words("time", "imperative", "crucial", "essential", "vital", "critical", "urgent", "important", "necessary", "incumbent");
+        IgnoreCasePrefilter.Words("time", "imperative", "crucial", "essential", "vital", "critical", "urgent", "important", "necessary", "incumbent",
+            "opportunit", "chance", "occasion");
     static readonly System.Buffers.SearchValues<string> NeedForNeeds = IgnoreCasePrefilter.Words("need", "importance");
     static readonly System.Buffers.SearchValues<string> FocusOnNeeds = IgnoreCasePrefilter.Words("focus");
     static readonly System.Buffers.SearchValues<string> ObjectRequestNeeds = IgnoreCasePrefilter.Words(
@@ -392,6 +396,10 @@ internal static partial class SentenceRules
             if (i > 0 && ordered[i].At - ordered[i - 1].At < 3) continue;
             var following = ordered.Skip(i + 1).FirstOrDefault(h => h.At - ordered[i].At >= 3);
             var next = following.Make != null ? following.At : s.Length;
+            // "We need your help to urge President Obama to ...": a marker whose words run only into "to" and the next
+            // marker asks for that next ask, which is the one to keep.
+            // ("..., and to call on ..." is a second ask of the same request, not the first one's object.)
+            if (following.Make != null && ComplementToAtEndRx().IsMatch(s.AsSpan(ordered[i].At, next - ordered[i].At))) continue;
             foreach (var span in ordered[i].Make(next).SelectMany(sp => SplitActions(text, sp)))
             {
                 var trimmed = TrimSpan(text, span.Start, span.End);
@@ -634,6 +642,9 @@ internal static partial class SentenceRules
 
     [GeneratedRegex(@"\bto\s+$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex ToAtEndRx();
+
+    [GeneratedRegex(@"(?<!\b(and|or|but)\s+|,\s*)\bto\s+$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex ComplementToAtEndRx();
 
     [GeneratedRegex(@"\bto\s+[a-z]", RegexOptions.ExplicitCapture)]
     private static partial Regex ToVerbRx();

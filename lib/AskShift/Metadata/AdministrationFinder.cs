@@ -20,6 +20,12 @@ internal static partial class AdministrationFinder
     [GeneratedRegex(@"\bPresident[-\s]elect\b|\b(incoming|next|new)\s+(US\s+|U\.S\.\s+|American\s+|(Obama|Trump|Biden)\s+)?administration\b|\btransition\s+team\b|\bcongratulat\w*|\b(re-?election|reelected|re-elected|second\s+term)\b|当选总统|當選總統|总统当选人|總統當選人|候任总统|候任總統|新一届政府|新一屆政府|下一届政府|下屆政府|新政府|连任|連任|再次当选|再次當選|第二任期|第二个任期|第二個任期", RegexOptions.ExplicitCapture)]
     private static partial Regex TransitionRx();
 
+    // Before the votes are counted a text can still address whoever will govern next: "a rights agenda for the next
+    // administration", "whichever candidate wins", "下一届政府". Unlike "the new administration", which after an
+    // inauguration is the one in office, none of these can mean the sitting president.
+    [GeneratedRegex(@"\bnext\s+(US\s+|U\.S\.\s+|American\s+)?(administration|president)\b|\bwho(so)?ever\s+(wins|is\s+elected|takes\s+(the\s+oath\s+of\s+)?office)\b|\bwhichever\s+(candidate|party)\s+wins\b|下一届政府|下一屆政府|下屆政府|下届政府|下一任(美国|美國)?(总统|總統)|下任(美国|美國)?(总统|總統)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex NextAdministrationRx();
+
     [GeneratedRegex(@"\b(?<n>44|45|46|47)(th)\s+(US\s+|U\.S\.\s+)?President\b|第\s*(?<n>44|45|46|47)\s*任(美国|美國)?总统|第\s*(?<n>44|45|46|47)\s*任(美国|美國)?總統", RegexOptions.ExplicitCapture)]
     private static partial Regex OrdinalPresidentRx();
 
@@ -103,6 +109,9 @@ internal static partial class AdministrationFinder
                 var inauguration = Administrations.Starts.First(s => s.Code == next).From;
                 if (d >= election && d < inauguration && Transition() is { Success: true } aftermath)
                     return new(next, [.. evidence, aftermath.Value], null);
+                // In the election year, before the vote, a text addressed to the next administration looks past the one in office.
+                if (d.Year == election.Year && d < election && NextAdministrationRx().Match(text) is { Success: true } ahead)
+                    return new(next, [.. evidence, ahead.Value], null);
             }
             if (code != "unknown") return new(code, evidence, null);
         }

@@ -85,11 +85,12 @@ internal static partial class DateFinder
 
     const string StampTime = @"(?:\s+at\s+\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?)?";
 
+    // "Created on January 10, 2022" stamps a petition (the office "was created on" a day is an event).
     // "Released on June 4, 2005" stamps a release; "He was released on June 4, 2005" (or "arrested ... and released on")
     // tells of a prisoner's: a release stamp is capitalised and not a passive verb.
     // English and Chinese stamps are two patterns: Chinese first characters in one search made the engine give up its
     // vectorised scan for the English words and walk every character of every text (4-5 times slower).
-    [GeneratedRegex(@"\b(?:Published|Posted|(?<!\b(?:was|were|been|being|be|is|are|get|gets|got)\s+)(?-i:Released)|Dated|Issued|Date|For\s+immediate\s+release|Press\s+release)" + StampTime + @"(?:\s+on)?\s*[:：]?\s*(?:\w+day,?\s+)?(?<date>" + FullDate + ")", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"\b(?:Published|Posted|(?<!\b(?:was|were|been|being|be|is|are|get|gets|got)\s+)(?-i:Released)|(?<!\b(?:was|were|been|being|be|is|are)\s+)(?-i:Created)|Dated|Issued|Date|For\s+immediate\s+release|Press\s+release)" + StampTime + @"(?:\s+on)?\s*[:：]?\s*(?:\w+day,?\s+)?(?<date>" + FullDate + ")", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     internal static partial Regex StampRx();
 
     [GeneratedRegex(@"(?:发布|發佈|發布|发表|發表)(?:时间|時間|日期|于|於)?\s*[:：;；,，]?\s*(?<date>" + ZhAny + ")", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
@@ -138,8 +139,9 @@ internal static partial class DateFinder
 
     // "WASHINGTON, June 3, 2019 -", "NEW YORK (June 3, 2019) -", "London, 7 November 2024:" at the start of a paragraph;
     // "2020-06-22 -- Members ...": plain text writes the dash as two hyphens. A wire service or syndicator may stand
-    // before the place: "(Human Rights Watch/IFEX) - New York, October 21, 2010 – ...".
-    [GeneratedRegex(@"^\s*(?:\([^()\n]{2,40}\)\s*[-–—]\s*)?(?:[A-Z][A-Za-z.'’ ]{1,40}?(?:,\s*[A-Z][A-Za-z.]{1,15})?\s*(?:[,(]|\s[-–—])\s*)?(?<date>" + FullDate + @")\s*\)?(?:\s*\([^()\n]{2,40}\))?\s*(?:(?:[-–—]{1,2}|:)\s|[-–—:]?$)", RegexOptions.Multiline | RegexOptions.ExplicitCapture)]
+    // before the place: "(Human Rights Watch/IFEX) - New York, October 21, 2010 – ...". Two places may share the
+    // dateline: "GENEVA/WASHINGTON, 1 September 2022 —".
+    [GeneratedRegex(@"^\s*(?:\([^()\n]{2,40}\)\s*[-–—]\s*)?(?:[A-Z][A-Za-z.'’ /]{1,40}?(?:,\s*[A-Z][A-Za-z.]{1,15})?\s*(?:[,(]|\s[-–—])\s*)?(?<date>" + FullDate + @")\s*\)?(?:\s*\([^()\n]{2,40}\))?\s*(?:(?:[-–—]{1,2}|:)\s|[-–—:]?$)", RegexOptions.Multiline | RegexOptions.ExplicitCapture)]
     private static partial Regex CityDatelineRx();
 
     // "【新唐人2012年10月8日讯】", "（中央社2023年6月16日电）": a Chinese news outlet's dateline, the outlet and date in brackets
@@ -153,9 +155,9 @@ internal static partial class DateFinder
     [GeneratedRegex(@"(?<=[。」』）)！？!?\s])(?<roc>1[0-4]\d)(?<mnum>0[1-9]|1[0-2])(?<day>0[1-9]|[12]\d|3[01])\s*\z", RegexOptions.ExplicitCapture)]
     private static partial Regex RocClosingStampRx();
 
-    // "London | 26 March 2025 | GATPM –", "7 November 2024 | Hong Kong Watch": a date as one field of a line split by
-    // bars, at its start or after a place.
-    [GeneratedRegex(@"^[^|\n]{0,40}\|\s*(?<date>" + FullDate + @")\s*\||^\s*(?<date>" + FullDate + @")\s*\|", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    // "London | 26 March 2025 | GATPM –", "7 November 2024 | Hong Kong Watch", "By a staff reporter | January 24, 2013":
+    // a date as one field of a line split by bars, at its start, or after a place or a byline.
+    [GeneratedRegex(@"^[^|\n]{0,40}\|\s*(?<date>" + FullDate + @")[ \t]*(\||\r?$)|^\s*(?<date>" + FullDate + @")\s*\|", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex BarDatelineRx();
 
     // What may stand beside a date on its own line: weekday, time, a separator, a label or an author's name.

@@ -18,12 +18,13 @@ internal static partial class Vocabulary
     [GeneratedRegex(@"^\s*(you|your\s+(administration|government|department|office|team|colleagues)|(?-i:the\s+Department))\s*$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex YouRx();
 
-    // A salutation line, and a letter said to be sent to a US office. Two patterns, not one alternation: with the line-start
+    // A salutation line (or a letter's addressee line naming governments, the US among them: "The Governments of Japan and
+    // the United States:"), and a letter said to be sent to a US office. Two patterns, not one alternation: with the line-start
     // branches beside an unanchored one the engine tried the whole pattern at every space of the text, where apart the
     // first is tried at line starts and the second at its opening words. No match of the first can hold the start of a
     // match of the second, and no match of the second names a foreign person, so whether a text addresses a US official
     // is the same (a test holds them to the single pattern built from both).
-    [GeneratedRegex(@"^\s*(Dear\s+(Mr\.?\s+|Madam\s+|Madame\s+)?(President|Vice\s+President|Secretary|Senator|Senators|Representative|Ambassador|Speaker|Leader|Chair|Chairman|Chairwoman|Members)\b|(Mr\.?\s+)?President(\s+(Obama|Trump|Biden))?\s*,\s+(as\s+)?(you|we)\b|To\s*:\s*(President|Secretary|Senator|The\s+Honorable)|(Mr\.?\s+|Madam\s+|Madame\s+)?(President|Vice\s+President|Secretary|Senator|Senators|Representative|Ambassador|Speaker)(\s+[A-Z][\w.’'-]+){0,3}[ \t]*,[ \t]*\r?$)", RegexOptions.Multiline | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"^\s*(Dear\s+(Mr\.?\s+|Madam\s+|Madame\s+)?(President|Vice\s+President|Secretary|Senator|Senators|Representative|Ambassador|Speaker|Leader|Chair|Chairman|Chairwoman|Members)\b|(Mr\.?\s+)?President(\s+(Obama|Trump|Biden))?\s*,\s+(as\s+)?(you|we)\b|To\s*:\s*(President|Secretary|Senator|The\s+Honorable)|(Mr\.?\s+|Madam\s+|Madame\s+)?(President|Vice\s+President|Secretary|Senator|Senators|Representative|Ambassador|Speaker)(\s+[A-Z][\w.’'-]+){0,3}[ \t]*,[ \t]*\r?$|(To\s*:?\s*)?([Tt]he\s+)?(Governments?|Leaders|Heads\s+of\s+(State|Government))\s+of\s+[^\n]{0,200}?\bthe\s+(United\s+States|U\.S\.|USA)(?!\w)[^\n]{0,120}?[:,][ \t]*\r?$)", RegexOptions.Multiline | RegexOptions.ExplicitCapture)]
     internal static partial Regex SalutationLineRx();
 
     [GeneratedRegex(@"\b(letter|email|message|petition|appeal)\s+to\s+(U\.S\.\s+|US\s+)?(President|Secretary|Senators?|Congress|your\s+(Members|Senators?|Representatives?))", RegexOptions.ExplicitCapture)]

@@ -217,4 +217,17 @@ public class EvaluatorTests
         Assert.Null(Report([Doc("a", 0, 0, 0, true, null)]).Intervals().F1); // nothing extracted or annotated anywhere
         Assert.Throws<ArgumentException>(() => AskShift.Shift.Uncertainty.DocumentBootstrap([[1, 2, 3], [1, 2]], c => c[0]));
     }
+
+    [Fact]
+    public void Gold_offsets_counted_in_code_points_as_python_counts_them_check_like_utf16_ones()
+    {
+        const string text = "Rally 🕯️ tonight. We urge the administration to impose sanctions on officials.\n";
+        const string ask = "urge the administration to impose sanctions on officials";
+        var utf16 = text.IndexOf(ask, StringComparison.Ordinal);
+        var codePoints = utf16 - 1; // the candle is one code point and two UTF-16 units
+        GoldDocument Doc(int start) => new("a.txt", null, null, "unknown", [new GoldAsk(ask, start, start + ask.Length, "sentence", null, null, false)], "gold.json");
+        Assert.Empty(GoldSet.CheckSpans(Doc(utf16), text));
+        Assert.Empty(GoldSet.CheckSpans(Doc(codePoints), text));
+        Assert.Single(GoldSet.CheckSpans(Doc(utf16 + 2), text));
+    }
 }

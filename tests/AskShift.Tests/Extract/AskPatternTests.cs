@@ -795,5 +795,87 @@ public class AskPatternTests
         var asks = Asks("学者们吁请美国总统,在下周与习近平会面时,公开要求释放被关押的维权律师。他们还促请国务卿向北京转达此要求。");
         Assert.Equal(["吁请美国总统,在下周与习近平会面时,公开要求释放被关押的维权律师"], asks);
     }
-}
 
+    [Fact]
+    public void An_inline_list_numbered_with_brackets_gives_an_ask_per_item()
+    {
+        var asks = Asks("Sign the petition\nMay 4, 2021\n\nThe bill we back calls for 1) the closure of the camps, 2) visa bans on the officials responsible, and 3) a review of the companies' supply chains. Please share it.\n");
+        Assert.Contains("the closure of the camps", asks);
+        Assert.Contains("visa bans on the officials responsible", asks);
+        Assert.Contains("a review of the companies' supply chains", asks);
+    }
+
+    [Fact]
+    public void A_letter_addressed_to_governments_the_US_among_them_asks_them_as_you()
+    {
+        var text = "Open letter on the jailed economist\nMarch 2, 2020\n\nTo the Governments of Canada, the United Kingdom and the United States:\n\nWe call on you to press Beijing for the economist's release without delay.\n";
+        Assert.Contains("call on you to press Beijing for the economist's release without delay", Asks(text));
+        // Without the US among the addressees, "you" is someone else.
+        Assert.Empty(Asks(text.Replace(" and the United States", " and Japan")));
+    }
+
+    [Fact]
+    public void A_request_written_into_petitions_is_one_ask_not_split_at_its_inner_verb()
+    {
+        var asks = Asks("Members sent postcards to Senator Rubio to ask him to make every effort to push for the monk's release.");
+        Assert.Single(asks);
+        Assert.StartsWith("ask him to make every effort to push for the monk's release", asks[0]);
+    }
+
+    [Fact]
+    public void A_request_for_help_to_urge_the_US_keeps_only_the_ask_of_the_US()
+    {
+        var asks = Asks("Call to action\nApril 9, 2014\n\nWe need your help to urge Secretary Kerry to demand the release of the jailed teachers. Write today.\n");
+        Assert.Equal(["urge Secretary Kerry to demand the release of the jailed teachers"], asks);
+    }
+
+    [Fact]
+    public void A_second_infinitive_after_and_to_is_a_second_ask_not_the_firsts_object()
+    {
+        var asks = LetterAsks("We write to urge greater coordination with your allies on the detained writers, and to request that Congress fund their families' legal aid.");
+        Assert.Contains(asks, a => a.StartsWith("urge greater coordination with your allies"));
+    }
+
+    [Theory]
+    [InlineData("It is long past time for the Treasury to sanction the officials who run the camps.", "It is long past time for the Treasury to sanction the officials who run the camps")]
+    [InlineData("The summit offers a rare opportunity for President Biden to raise the case of the jailed bookseller.", "offers a rare opportunity for President Biden to raise the case of the jailed bookseller")]
+    [InlineData("The trial shows the need for US diplomats to attend every hearing of the lawyers.", "shows the need for US diplomats to attend every hearing of the lawyers")]
+    public void Asks_phrased_as_timing_opportunity_or_need_name_the_US(string text, string expected) =>
+        Assert.Contains(expected, Asks(text));
+
+    [Theory]
+    [InlineData("The summit offers a rare opportunity for the European Union to raise the case of the jailed bookseller.")]
+    [InlineData("The talks are a chance for Beijing to show it will release the bookseller.")]
+    public void An_opportunity_for_another_actor_is_no_ask_of_the_US(string text) =>
+        Assert.Empty(Asks(text));
+
+    [Theory]
+    [InlineData("人權團體聯署信中寫道:「請美國國務院為被拘押的律師發聲,並要求探視。」", "請美國國務院為被拘押的律師發聲")]
+    [InlineData("公开信说,美国商务部应将涉及强迫劳动的企业列入实体清单。", "美国商务部应将涉及强迫劳动的企业列入实体清单")]
+    [InlineData("致奥巴马总统的信中写道,我们敦促您要求北京立即释放被关押的律师。", "敦促您要求北京立即释放被关押的律师")]
+    public void Chinese_asks_of_a_US_department_or_with_please_or_through_you(string text, string expected) =>
+        Assert.Contains(expected, Asks(text));
+
+    [Fact]
+    public void A_chinese_appeal_named_only_by_its_addressee_is_no_ask() =>
+        Assert.DoesNotContain(Asks("人權組織今天向美國國務卿發出呼籲。聲明全文見附件。"), a => a.EndsWith("發出呼籲"));
+
+    [Theory]
+    [InlineData("——", "——", "——")]
+    [InlineData("（一）", "（二）", "（三）")]
+    [InlineData("其一，", "其二，", "其三，")]
+    [InlineData("1、", "2、", "3、")]
+    public void Chinese_items_under_an_asking_lead_in_are_asks_each(string m1, string m2, string m3)
+    {
+        var text = $"致美國國會的公開信\n2019年4月2日\n\n我們是在美國的藏人家屬。\n\n因此，我們懇請：\n\n{m1}國會盡快舉行聽證會；\n{m2}國務院公開被關押僧侶的名單；\n{m3}撥款支持流亡藏人的語言教育。\n\n藏人家屬聯合會\n";
+        var asks = Asks(text);
+        Assert.Equal(["國會盡快舉行聽證會", "國務院公開被關押僧侶的名單", "撥款支持流亡藏人的語言教育"], asks);
+    }
+
+    [Fact]
+    public void Chinese_items_giving_the_reasons_for_a_request_are_no_asks()
+    {
+        var text = "致美國總統的公開信\n2019年4月2日\n\n我們向您請求幫助，是因為：\n\n一、您是民主國家的領袖；\n二、這些僧侶沒有犯任何罪。\n";
+        Assert.DoesNotContain(Asks(text), a => a.Contains("民主國家的領袖"));
+    }
+}

@@ -28,6 +28,9 @@ public class DateFormTests
     [InlineData("人权团体致信美国国务院\n2022年十月五日\n多个团体今日致信。", "2022-10-05")]
     [InlineData("人权团体致信美国国务院\n２０２２年１０月５日\n多个团体今日致信。", "2022-10-05")]                 // full-width digits
     [InlineData("人權團體致函\n正文第一段。\n發佈時間：二〇一八年十一月八日\n二〇一六年七月一日的會議已經過去。", "2018-11-08")] // a stamp over a body date
+    [InlineData("Free the jailed editors\nCreated on 14 May 2021 · 3,102 signatures\nThe editors were arrested in 2017.", "2021-05-14")] // a petition's stamp
+    [InlineData("SEOUL/TAIPEI, 2 October 2023 — Rights groups asked the State Department to act.\nThe arrests began in 2021.", "2023-10-02")] // a dateline of two places
+    [InlineData("Groups ask for a Tibet envoy\nBy our correspondent | March 9, 2018\nThe post was left empty in 2017.", "2018-03-09")] // a byline, then the date
     public void The_documents_own_date_is_read_to_the_day(string text, string expected)
     {
         var f = Find(text);
@@ -35,6 +38,10 @@ public class DateFormTests
         Assert.Equal(DatePrecision.Day, f.Precision);
         Assert.NotEmpty(f.Evidence);
     }
+
+    [Fact]
+    public void A_body_sentence_saying_something_was_created_on_a_day_is_no_stamp() =>
+        Assert.NotEqual(new DateOnly(2010, 3, 3), Find("Groups ask for a Tibet envoy\nThe envoy's office, which was created on March 3, 2010, is empty.\nThe groups wrote today.").Date);
 
     [Fact]
     public void A_slashed_date_whose_numbers_could_both_be_months_stays_month_first() =>

@@ -276,6 +276,15 @@ public class AdministrationEvidenceTests
         Assert.NotEmpty(a.Evidence);
     }
 
+    [Theory]
+    [InlineData("Policy paper\nSeptember 14, 2020\nOur agenda for the next administration: appoint a religious freedom envoy.", "biden")] // before the 2020 vote
+    [InlineData("Policy paper\nJune 2, 2016\nWhoever wins in November must make the detained lawyers a priority.", "trump1")]
+    [InlineData("政策建议\n2024年9月3日\n下一届政府应当任命西藏问题特别协调员。", "trump2")]
+    [InlineData("Policy paper\nSeptember 14, 2019\nOur agenda for the next administration: appoint a religious freedom envoy.", "trump1")] // not an election year
+    [InlineData("Policy paper\nSeptember 14, 2020\nThe new administration that took office in 2017 has cut the envoy's budget.", "trump1")] // "new" is the sitting one
+    public void Before_an_election_a_text_for_the_next_administration_belongs_to_it(string text, string expected) =>
+        Assert.Equal(expected, Find(text).Code);
+
     [Fact]
     public void A_year_assigns_the_administration_in_office_for_nearly_all_of_it_when_nothing_else_does()
     {
