@@ -92,7 +92,7 @@ internal static partial class AskExtractor
             var numbered = NumberedLineRx().FirstMatch(line)?.Length ?? -1;
             // Chinese items on lines of their own under a lead-in that asks ("为此,我们恳请:" then "——国会尽快通过…;"), in a
             // text that names the US: each is an ask, whatever verb (or none) opens it. The run ends at a line without a marker.
-            if ((chineseRun || ChineseRules.AskingLeadInRx().IsMatch(prev) && Languages.IsChinese(prev)) && Languages.IsChinese(line) &&
+            if (Languages.IsChinese(line) && (chineseRun || Languages.IsChinese(prev) && ChineseRules.AskingLeadInRx().IsMatch(prev)) &&
                 ChineseRules.LineItemRx().Match(text, s, e - s) is { Success: true, Length: > 0 } zhItem && (namesUs ??= ChineseRules.NamesUs(text)))
             {
                 var itemEnd = e;
