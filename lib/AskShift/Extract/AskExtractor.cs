@@ -14,7 +14,7 @@ internal static partial class AskExtractor
     /// <summary>Tunables of the extract stage (one set for the process; the pipeline does not vary them per corpus).</summary>
     internal static readonly ExtractOptions Options = new();
 
-    [GeneratedRegex(@"^\s*(?<mark>[•·▪◦●■*–-])\s+|^\s*(?<mark>[•·▪◦●■*])(?=[A-Z“""])", RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"^\s*(?<mark>[•·▪◦●■*–\-→►▸➢➤✓✔])\s+|^\s*(?<mark>[•·▪◦●■*→►▸➢➤])(?=[A-Z“""])", RegexOptions.ExplicitCapture)]
     private static partial Regex BulletRx();
 
     // A number (up to three digits: a report's recommendations run past 99, "112. Require ..."), a letter or a Roman
@@ -76,6 +76,7 @@ internal static partial class AskExtractor
         var listLines = new HashSet<int>(); // starts of the lines taken as items under an asking lead-in // the last item belongs to a run of unmarked lines under an asking lead-in
         var previousLine = (Start: 0, End: 0);
         var chineseRun = false; // the previous line was a Chinese item under an asking lead-in
+        var ordinalRun = false; // the previous line was an item numbered in words ("First, ...")
         bool? namesUs = null;
         var chineseItems = new List<AskSpan>();
         for (var i = 0; i < lines.Count; i++)
@@ -90,6 +91,17 @@ internal static partial class AskExtractor
             previousLine = (s, e);
             var bullet = BulletRx().FirstMatch(line)?.Length ?? -1;
             var numbered = NumberedLineRx().FirstMatch(line)?.Length ?? -1;
+            // "First, appoint ...", "Second, receive ...": items numbered in words, one to a line. The first needs an
+            // imperative after its number; the rest continue its run whatever verb opens them.
+            if (OrdinalWordRx().FirstMatch(line) is { Length: > 0 } ordinal &&
+                (InList(items, lines, i) && ordinalRun || ImperativesLookup.Contains(FirstWord(text.AsSpan(s + ordinal.Length, e - s - ordinal.Length)))))
+            {
+                items.Add(new Item(s + ordinal.Length, e, AskForm.NumberedItem));
+                listLines.Add(s);
+                ordinalRun = true;
+                continue;
+            }
+            ordinalRun = false;
             // Chinese items on lines of their own under a lead-in that asks ("为此,我们恳请:" then "——国会尽快通过…;"), in a
             // text that names the US: each is an ask, whatever verb (or none) opens it. The run ends at a line without a marker.
             if (Languages.IsChinese(line) && (chineseRun || Languages.IsChinese(prev) && ChineseRules.AskingLeadInRx().IsMatch(prev)) &&
@@ -317,6 +329,17 @@ internal static partial class AskExtractor
     static bool AskingLeadIn(ReadOnlySpan<char> line) =>
         line.TrimEnd().EndsWith(':') && AskLeadInRx().IsMatch(line) &&
         Spaces.CountWords(line) >= Options.LeadInMinWords; // "Press contact:" is a label
+
+    [GeneratedRegex(@"^\s*(First(ly)?|Second(ly)?|Third(ly)?|Fourth(ly)?|Fifth(ly)?|Sixth(ly)?|Seventh|Eighth|Ninth|Tenth|Finally|Lastly)\s*[,:]\s+", RegexOptions.ExplicitCapture)]
+    private static partial Regex OrdinalWordRx();
+
+    /// <summary>The letters a span opens with, in any case ("appoint" in "appoint a senior official").</summary>
+    static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> span)
+    {
+        var n = 0;
+        while (n < span.Length && char.IsAsciiLetter(span[n])) n++;
+        return span[..n];
+    }
 
     static bool BlankLineBetween(string text, int from, int to) => text.AsSpan(from, to - from).Count('\n') >= 2;
 

@@ -175,6 +175,7 @@ internal static partial class ChineseRules
                 // 習近平釋放…" asks the US to make that demand.
                 if (AskedOfChinaRx().IsMatch(sentence.AsSpan(m.Index)) && !ModalBeforeRx().IsMatch(sentence.AsSpan(0, m.Index))) continue;
                 if (ChineseStateAsks(sentence, m.Index)) continue;
+                if (UsNonGovernmentRx().IsMatch(sentence.AsSpan(m.Index + m.Length))) continue;
                 // (Unless a request before it asks for that law: "呼吁国会通过法案，要求国务院…" asks twice.)
                 if (!all.Any(x => x.Index < m.Index) && LawRequiresRx().IsMatch(sentence.AsSpan(0, m.Index))) continue;
                 var clause = sentence[at..stop];
@@ -337,8 +338,8 @@ internal static partial class ChineseRules
     [GeneratedRegex(@"(?<!中國|中国|北京|中共|中方|港府|當局|当局|政府|习近平|習近平)(應該|应该|必須|必须|應當|应当|務必|务必|(?<![响響回答反相对對适適供效呼感顺順])[應应])(趁機|趁机|藉機|借机|藉此|借此|當面|当面|公開|公开|直接)?\s*$", RegexOptions.ExplicitCapture)]
     private static partial Regex ModalBeforeRx();
 
-    // The US side's own hope ("（特朗普）他希望此事成真", "美方希望…") reports what it wants; it asks nothing of it.
-    [GeneratedRegex(@"(美國|美国|美方|白宮|白宫|華府|华府|拜登|特朗普|川普|奧巴馬|奥巴马|歐巴馬|欧巴马|總統|总统|他|她)[）)」”]?\s*(也|亦|仍|則|则|更)?$", RegexOptions.ExplicitCapture)]
+    // The US side's own hope ("（特朗普）他希望此事成真", "美方希望…", "新政府希望审查开支") reports what it wants; it asks nothing of it.
+    [GeneratedRegex(@"(美國|美国|美方|白宮|白宫|華府|华府|拜登|特朗普|川普|奧巴馬|奥巴马|歐巴馬|欧巴马|總統|总统|新政府|他|她)[）)」”]?\s*(也|亦|仍|則|则|更)?$", RegexOptions.ExplicitCapture)]
     private static partial Regex UsSubjectRx();
 
     // A call on the public rather than on a government ("呼籲全球支持香港的朋友們給參議員寫信", "呼吁美国居民及公民参与发信"):
@@ -364,6 +365,8 @@ internal static partial class ChineseRules
     static bool NotARequest(string sentence, Match m)
     {
         if (m.Index > 0 && sentence[m.Index - 1] == '的') return true;
+        // "被要求劝说…": someone was required to do something, a passive that asks nothing.
+        if (m.Index > 0 && sentence[m.Index - 1] == '被') return true;
         // "我提出這個要求，我們…", "提出這項請求，兩人…": a marker after a demonstrative and its measure word is a noun,
         // whatever follows ("呼籲，希望…" is a verb before its clause).
         if (DemonstrativeBeforeRx().IsMatch(sentence.AsSpan(0, m.Index))) return true;
@@ -380,6 +383,10 @@ internal static partial class ChineseRules
     // not an advocate's. Not an organisation with China in its name (中国人权捍卫者), nor "北京时间" (Beijing time).
     [GeneratedRegex(@"^\s*(中[国國](政府|外交部|官方|当局|當局|驻美(国)?大使馆|駐美(國)?大使館|领导人|領導人|官员|官員|发言人|發言人)|中方|北京(?!时间|時間)|中共(?!病毒)|习近平|習近平|外交部)", RegexOptions.ExplicitCapture)]
     private static partial Regex ChineseStateSubjectRx();
+
+    // "恳请美国商界不要…": American business, companies, people or media are not the US government the codebook counts.
+    [GeneratedRegex(@"^\s*(美國|美国)(的)?(商界|企業|企业|公司|公民|民眾|民众|人民|社會|社会|媒體|媒体|大學|大学|科技公司|投資者|投资者)", RegexOptions.ExplicitCapture)]
+    private static partial Regex UsNonGovernmentRx();
 
     static readonly char[] ClauseBreaks = ['，', ',', '。', '；', ';', '：', ':', '！', '？'];
 

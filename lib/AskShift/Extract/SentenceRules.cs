@@ -40,7 +40,7 @@ internal static partial class SentenceRules
     // The Chinese state as the one asking: "The Chinese embassy urged Washington to stop ...", "Beijing called on the US
     // to ...". Not an organisation with China in its name ("Chinese Human Rights Defenders urged ...").
     // The subject opens with it: "the nature of the CCP and solemnly call on ..." has the CCP as an object.
-    [GeneratedRegex(@"^\s*(the\s+|The\s+)?((Chinese|China['’]s)\s+(government|embassy|consulate|foreign\s+ministry|ministry|authorities|officials?|ambassador|diplomats?|leaders?|leadership|president|premier|state\s+media|side|spokes(man|woman|person))\b|Beijing\b(?!-)|Xi(\s+Jinping)?\b|(PRC|CCP)\b|([Ff]oreign|[Cc]ommerce)\s+[Mm]inistry\b)", RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"^\s*((a|an|the|A|An|The)\s+((senior|chief|deputy)\s+)?(spokes(man|woman|person)|official|representative|envoy)\s+(for|of|from)\s+)?(the\s+|The\s+)?((Chinese|China['’]s)\s+(government|embassy|consulate|foreign\s+ministry|ministry|authorities|officials?|ambassador|diplomats?|leaders?|leadership|president|premier|state\s+media|side|spokes(man|woman|person))\b|Beijing\b(?!-)|Xi(\s+Jinping)?\b|(PRC|CCP)\b|([Ff]oreign|[Cc]ommerce)\s+[Mm]inistry\b)", RegexOptions.ExplicitCapture)]
     private static partial Regex ChineseStateSubjectRx();
 
     // A clause inside a that-clause: its verb is not the that-clause's own.
@@ -269,6 +269,8 @@ internal static partial class SentenceRules
                 var inner = SubordinateRx().Match(clause);
                 var own = inner.Success && inner.Index > 0 ? clause[..inner.Index] : clause;
                 if (StateVerbRx().IsMatch(own) && !ModalOrBeRx().IsMatch(clause)) continue;
+                // "China's foreign ministry demanded that US politicians stop ...": the Chinese state's demand of the US.
+                if (ChineseStateSubjectRx().IsMatch(SubjectBefore(s, m.Index))) continue;
                 var at = m.Index;
                 // Whom the clause after "that" makes act: the US (or "it/they/you" standing for it), not "the British government".
                 var clauseText = s.Substring(m.Index + m.Length, Math.Min(400, s.Length - m.Index - m.Length)); // 8 words are read
@@ -358,7 +360,8 @@ internal static partial class SentenceRules
                 // "encourage continued vigilance to safeguard ..." has no addressee before its "to": the object rule keeps it.
                 // A state's formal name may run past six words ("the Government of the People's Republic of China").
                 if (RequestRx().Match(s, m.Index) is { Success: true } r && r.Index == m.Index &&
-                    (Spaces.CountWords(r.Groups["who"].ValueSpan) <= 6 || FormalNameRx().IsMatch(r.Groups["who"].Value)) &&
+                    (Spaces.CountWords(r.Groups["who"].ValueSpan) <= 6 || FormalNameRx().IsMatch(r.Groups["who"].Value) ||
+                     Spaces.CountWords(r.Groups["who"].ValueSpan) <= 9 && JoinedActorsRx().IsMatch(r.Groups["who"].Value)) &&
                     NamesAnActor(r.Groups["who"].Value)) continue;
                 var objEnd = Math.Min(s.Length, m.Index + m.Length + 60);
                 if (FromOrByChinaRx().IsMatch(s[(m.Index + m.Length)..objEnd])) continue;
@@ -521,6 +524,17 @@ internal static partial class SentenceRules
     {
         var cursor = from;
         var items = new List<(int Start, int End)>();
+        // "A, B and C; D; and E": where semicolons separate the items, commas and "and" are inside them.
+        if (s.AsSpan(from, to - from).Contains(';'))
+        {
+            foreach (Match sep in SemicolonSeparatorRx().Matches(s[..to]).Where(m => m.Index >= from))
+            {
+                if (sep.Index - cursor >= 8) items.Add((cursor, sep.Index));
+                cursor = sep.Index + sep.Length;
+            }
+            if (to - cursor >= 8) items.Add((cursor, to));
+            return items;
+        }
         foreach (Match sep in ItemSeparatorRx().Matches(s[..to]).Where(m => m.Index >= from))
         {
             if (sep.Index - cursor >= 8) items.Add((cursor, sep.Index));
@@ -598,6 +612,13 @@ internal static partial class SentenceRules
 
     [GeneratedRegex(@"\s*;\s*(and\s+)?|,\s*(and\s+)?|\s+and\s+(?=(an?|the)\s)", RegexOptions.ExplicitCapture)]
     private static partial Regex ItemSeparatorRx();
+
+    [GeneratedRegex(@"\s*;\s*(and\s+)?", RegexOptions.ExplicitCapture)]
+    private static partial Regex SemicolonSeparatorRx();
+
+    // Two actors named together, "the European Union and the United Kingdom": longer than one name, still an addressee.
+    [GeneratedRegex(@"^(the\s+)?\p{Lu}[\w.'’-]*(\s+\p{Lu}[\w.'’-]*){0,3}\s+and\s+(the\s+)?\p{Lu}[\w.'’-]*(\s+\p{Lu}[\w.'’-]*){0,3}$", RegexOptions.ExplicitCapture)]
+    private static partial Regex JoinedActorsRx();
 
     [GeneratedRegex(@"^\s*(the\s+)?(government|authorities|leadership)\s+of\s+(the\s+)?(People['’]s\s+Republic\s+of\s+China|Hong\s+Kong\s+Special\s+Administrative\s+Region|Tibet\s+Autonomous\s+Region|Xinjiang\s+Uy[g]?hur\s+Autonomous\s+Region)\s*$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex FormalNameRx();

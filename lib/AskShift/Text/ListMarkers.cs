@@ -7,7 +7,7 @@ namespace AskShift.Text;
 internal static class ListMarkers
 {
     /// <summary>Bullet characters and dashes.</summary>
-    public const string Bullets = "[•·▪◦●■*–-]";
+    public const string Bullets = "[•·▪◦●■*–\\-→►▸➢➤✓✔]";
 
     /// <summary>
     /// An item's number or letter before its text: "1.", "12)", "(3)", "a)", "(b)", "c.", "(iv)", "ii.", "vi)". A

@@ -878,4 +878,51 @@ public class AskPatternTests
         var text = "致美國總統的公開信\n2019年4月2日\n\n我們向您請求幫助，是因為：\n\n一、您是民主國家的領袖；\n二、這些僧侶沒有犯任何罪。\n";
         Assert.DoesNotContain(Asks(text), a => a.Contains("民主國家的領袖"));
     }
+
+    [Fact]
+    public void A_list_of_demands_split_by_semicolons_keeps_its_commas_and_ands_inside_items()
+    {
+        var asks = Asks("Activists met State Department officials on Tuesday. Among their demands: visits to the detained poets, lawyers and editors; a public statement on the trials; and funding for the families' legal aid.");
+        Assert.Contains("visits to the detained poets, lawyers and editors", asks);
+        Assert.Contains("a public statement on the trials", asks);
+        Assert.DoesNotContain("editors", asks);
+    }
+
+    [Fact]
+    public void Items_numbered_in_words_one_to_a_line_are_asks()
+    {
+        var asks = LetterAsks("We ask three things of you in your first year.\n\nFirst, appoint an envoy for the detained writers.\nSecond, receive their families at the State Department.\nThird, make their release an aim of your China policy.");
+        Assert.Contains("appoint an envoy for the detained writers", asks);
+        Assert.Contains("receive their families at the State Department", asks);
+        Assert.Contains("make their release an aim of your China policy", asks);
+    }
+
+    [Fact]
+    public void A_line_opening_with_first_and_no_imperative_is_no_item() =>
+        Assert.DoesNotContain(Asks("Statement on the trials\nMay 4, 2021\n\nFirst, the court refused to hear the defence.\nSecond, the families were kept outside.\n"),
+            a => a.StartsWith("the court") || a.StartsWith("the families"));
+
+    [Fact]
+    public void Arrow_bullets_mark_list_items()
+    {
+        var asks = Asks("Coalition post\nMay 4, 2021\n\nOur message to the administration:\n→ Keep the visa bans in place.\n→ Publish the list of companies under review.\n");
+        Assert.Contains(asks, a => a.StartsWith("Publish the list of companies under review"));
+    }
+
+    [Theory]
+    [InlineData("A spokeswoman for China's foreign ministry demanded that US lawmakers stop meddling in the case.")]
+    [InlineData("The Chinese embassy's spokesman insisted that Washington must respect the court's ruling.")]
+    public void The_chinese_state_demanding_something_of_the_US_is_no_ask(string text) =>
+        Assert.Empty(Asks(text));
+
+    [Fact]
+    public void A_request_naming_two_other_governments_is_theirs_not_the_USs() =>
+        Assert.Empty(Asks("The State Department urged the European Union and the United Kingdom to adopt matching sanctions without delay."));
+
+    [Theory]
+    [InlineData("公开信说，有些家属被要求劝说在美国的亲人回国。")] // a passive: someone was required to act
+    [InlineData("我们也恳请美国商界不要与监控企业合作。")]           // American business is not the US government
+    [InlineData("新政府希望审查开支的效率。")]                       // the US administration's own hope
+    public void Chinese_passives_and_asks_of_american_business_or_of_no_one_are_no_asks(string text) =>
+        Assert.Empty(Asks("致美国国会的公开信\n2019年4月2日\n\n" + text + "\n"));
 }
