@@ -104,7 +104,9 @@ internal static partial class AskExtractor
             ordinalRun = false;
             // Chinese items on lines of their own under a lead-in that asks ("为此,我们恳请:" then "——国会尽快通过…;"), in a
             // text that names the US: each is an ask, whatever verb (or none) opens it. The run ends at a line without a marker.
-            if (Languages.IsChinese(line) && (chineseRun || Languages.IsChinese(prev) && ChineseRules.AskingLeadInRx().IsMatch(prev)) &&
+            // (The cheap tests first: this runs on every line, and almost none follows a lead-in ending in a colon.)
+            if ((chineseRun || EndsWithColon(prev)) && Languages.IsChinese(line) &&
+                (chineseRun || Languages.IsChinese(prev) && ChineseRules.AskingLeadInRx().IsMatch(prev)) &&
                 ChineseRules.LineItemRx().Match(text, s, e - s) is { Success: true, Length: > 0 } zhItem && (namesUs ??= ChineseRules.NamesUs(text)))
             {
                 var itemEnd = e;
@@ -332,6 +334,12 @@ internal static partial class AskExtractor
 
     [GeneratedRegex(@"^\s*(First(ly)?|Second(ly)?|Third(ly)?|Fourth(ly)?|Fifth(ly)?|Sixth(ly)?|Seventh|Eighth|Ninth|Tenth|Finally|Lastly)\s*[,:]\s+", RegexOptions.ExplicitCapture)]
     private static partial Regex OrdinalWordRx();
+
+    static bool EndsWithColon(ReadOnlySpan<char> line)
+    {
+        var t = line.TrimEnd();
+        return t.Length > 0 && t[^1] is ':' or '：';
+    }
 
     /// <summary>The letters a span opens with, in any case ("appoint" in "appoint a senior official").</summary>
     static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> span)
