@@ -33,6 +33,7 @@ BATCHES = [
     ("ninth", "45829a8", "45829a8"),
     ("eleventh", "9d67cbe", "9ea7e53"),  # collected for test, scored unread, then admitted to dev (corpora/README.md)
     ("thirteenth", "c76856a", "c76856a"),
+    ("fourteenth", "9e8b36b", "9e8b36b"),
 ]
 
 

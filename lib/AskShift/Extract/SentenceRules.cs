@@ -69,6 +69,7 @@ internal static partial class SentenceRules
     // Also what they would welcome, look forward to or count on from "you": "We look forward to your leadership in
     // securing ...", "we would welcome your public support for ..." (not thanks for what was done: "we appreciate").
     [GeneratedRegex(@"\b(we|I)\s+((now|also|still|urgently|really|desperately|therefore|so)\s+)?need\s+(both\s+)?your\b" +
+        @"|\b(we|I)\s+((are|am|now|also|therefore|urgently)\s+)*(appeal(ing)?|turn(ing)?\s+to\s+you)\s+for\s+your\s+((\w+\s+){0,3}?)(help|support|intervention|assistance|leadership)\b" +
         @"|\b(we|I)\s+((would|will|also|therefore|very\s+much|greatly|all)\s+)*(would\s+welcome|look\s+forward\s+to|are\s+counting\s+on|count\s+on|rely\s+on)\s+your\s+((\w+\s+){0,2}?)(leadership|support|action|help|efforts?|intervention|engagement|advocacy|commitment)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex NeedYourRx();
 
@@ -87,7 +88,7 @@ internal static partial class SentenceRules
 
     // "called for an end to ...", "requested the release of ...": a request with its object; "requested comment" is a reporter's.
     // "asked for" only with a US object ("asked for U.S. support"): "asked for the ministry's response" is a reporter's too.
-    [GeneratedRegex(@"\b(urg(e|es|ed|ing)|call(s|ed|ing)?\s+for|advocat(e|es|ed|ing)\s+for|press(es|ed|ing)?\s+for|push(es|ed|ing)?\s+for|demand(s|ed|ing)?|encourag(e|es|ed|ing)|request(s|ed|ing)?|making\s+the\s+case\s+for|ma(de|kes?)\s+the\s+case\s+for|appeal(s|ed|ing)?\s+for|lobb(y|ies|ied|ying)\s+for|rais(e|es|ed|ing)\s+the\s+need\s+for|express(es|ed|ing)?\s+(our|their|its)\s+(\w+\s+)?(support\s+for|opposition\s+to)|(ask|demand|request|call|priority|recommendation)\s+(\w+\s+){0,3}?(was|is|were|are)\s+for|ask(s|ed|ing)?\s+for(?=\s+(U\.S\.|(?-i:US)|American|Washington['’]s)\s))\s+(?!comments?\b)(?<obj>(U\.S\.|(?-i:US)\b|American\b|Washington['’]s\b)|(the|a|an|immediate|urgent|swift|prompt|full|further|expanded|targeted|greater|stronger|more|new|all|its|their|continued|an\s+end)\b|[a-z]+(tion|ment|sion|ance|ence|al|age|ure)s?\b)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"\b(urg(e|es|ed|ing)|call(s|ed|ing)?\s+for|advocat(e|es|ed|ing)\s+for|press(es|ed|ing)?\s+for|push(es|ed|ing)?\s+for|demand(s|ed|ing)?|encourag(e|es|ed|ing)|request(s|ed|ing)?|making\s+the\s+case\s+for|ma(de|kes?)\s+the\s+case\s+for|appeal(s|ed|ing)?\s+for|lobb(y|ies|ied|ying)\s+for|rais(e|es|ed|ing)\s+the\s+need\s+for|express(es|ed|ing)?\s+(our|their|its)\s+(\w+\s+)?(support\s+for|opposition\s+to)|voic(e|es|ed|ing)\s+(\w+\s+)?support\s+for|(ask|demand|request|call|priority|recommendation)\s+(\w+\s+){0,3}?(was|is|were|are)\s+for|ask(s|ed|ing)?\s+for(?=\s+(U\.S\.|(?-i:US)|American|Washington['’]s)\s))\s+(?!comments?\b)(?<obj>(U\.S\.|(?-i:US)\b|American\b|Washington['’]s\b)|(the|a|an|immediate|urgent|swift|prompt|full|further|expanded|targeted|greater|stronger|more|new|all|its|their|continued|an\s+end)\b|[a-z]+(tion|ment|sion|ance|ence|al|age|ure)s?\b)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex ObjectRequestRx();
 
     [GeneratedRegex(@"\b(sanctions?|visa\s+bans?|asset\s+freezes?|export\s+controls?|tariffs?|the\s+(bill|act|legislation)|legislation|funding|a\s+(special\s+)?(coordinator|envoy)|boycott|(entity|sanctions)\s+list)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
@@ -163,7 +164,7 @@ internal static partial class SentenceRules
         "recommend", "demand", "insist", "propose", "should", "must", "need", "ought", "time", "imperative", "crucial",
         "essential", "vital", "critical", "import", "necessary", "incumbent", "focus", "advocat", "case", "lobb", "priorit",
         "measures", "steps", "includ", "hop", "look", "suggest", "please", "turn", "kindly", "count", "welcome", "forward", "rely",
-        "opportunit", "chance", "occasion");
+        "opportunit", "chance", "occasion", "voic");
 
     // What each marker pattern cannot match without, case aside: a sentence that passes the shared stem check usually
     // holds the words of one or two patterns, and the others are not run on it.
@@ -172,16 +173,17 @@ internal static partial class SentenceRules
     static readonly System.Buffers.SearchValues<string> HopeThatNeeds = IgnoreCasePrefilter.Words("hop");
     static readonly System.Buffers.SearchValues<string> HelpForNeeds = IgnoreCasePrefilter.Words("ask", "appeal", "turn", "press", "petition", "lobb", "call", "urg");
     static readonly System.Buffers.SearchValues<string> RecommendThatNeeds = IgnoreCasePrefilter.Words("recommend", "request", "ask", "urg", "demand", "insist", "propos", "suggest");
-    static readonly System.Buffers.SearchValues<string> NeedYourNeeds = IgnoreCasePrefilter.Words("need", "welcome", "forward", "count", "rely");
+    static readonly System.Buffers.SearchValues<string> NeedYourNeeds = IgnoreCasePrefilter.Words("need", "welcome", "forward", "count", "rely", "appeal", "turn");
     static readonly System.Buffers.SearchValues<string> PleaseNeeds = IgnoreCasePrefilter.Words("please", "kindly");
     static readonly System.Buffers.SearchValues<string> ModalNeeds = IgnoreCasePrefilter.Words("should", "must", "need", "ought");
     static readonly System.Buffers.SearchValues<string> TimeForNeeds =
         IgnoreCasePrefilter.Words("time", "imperative", "crucial", "essential", "vital", "critical", "urgent", "important", "necessary", "incumbent",
-            "opportunit", "chance", "occasion");
+            "opportunit", "chance", "occasion", "voic");
     static readonly System.Buffers.SearchValues<string> NeedForNeeds = IgnoreCasePrefilter.Words("need", "importance");
     static readonly System.Buffers.SearchValues<string> FocusOnNeeds = IgnoreCasePrefilter.Words("focus");
     static readonly System.Buffers.SearchValues<string> ObjectRequestNeeds = IgnoreCasePrefilter.Words(
-        "urg", "call", "advocat", "press", "push", "demand", "encourag", "request", "case", "appeal", "lobb", "need", "ask", "priority", "recommendation");
+        "urg", "call", "advocat", "press", "push", "demand", "encourag", "request", "case", "appeal", "lobb", "need", "ask", "priority", "recommendation",
+        "voic");
     static readonly System.Buffers.SearchValues<string> DemandsListNeeds =
         IgnoreCasePrefilter.Words("demands", "recommendations", "requests", "asks", "priorities", "measures", "steps", "calls");
     static readonly System.Buffers.SearchValues<string> TheseIncludeNeeds = IgnoreCasePrefilter.Words("includ");
@@ -195,7 +197,7 @@ internal static partial class SentenceRules
     [
         (RequestRx(), RequestNeeds), (HopeThatRx(), HopeThatNeeds), (HelpForRx(), HelpForNeeds), (RecommendThatRx(), RecommendThatNeeds), (NeedYourRx(), NeedYourNeeds),
         (PleaseRx(), PleaseNeeds), (ModalRx(), ModalNeeds), (TimeForRx(), TimeForNeeds), (NeedForRx(), NeedForNeeds), (FocusOnRx(), FocusOnNeeds),
-        (ObjectRequestRx(), ObjectRequestNeeds), (DemandsListRx(), DemandsListNeeds), (TheseIncludeRx(), TheseIncludeNeeds),
+        (ObjectRequestRx(), ObjectRequestNeeds), (DemandsListRx(), DemandsListNeeds), (TheseIncludeRx(), TheseIncludeNeeds), (IncludingGerundsRx(), TheseIncludeNeeds),
         (RecommendationsWereRx(), RecommendationsWereNeeds),
     ];
 
@@ -345,6 +347,8 @@ internal static partial class SentenceRules
                 if (NonUsSubjectRx().IsMatch(s[..m.Index])) continue;
                 // "a network that advocates for reform" describes a mission, it does not ask.
                 if (RelativePronounAtEndRx().IsMatch(s[..m.Index])) continue;
+                // "..., advocating for the rights and freedoms of the Tibetan people": a mission, with no action asked of anyone.
+                if (AdvocatesForRightsRx().IsMatch(s.AsSpan(m.Index))) continue;
                 // "However, a strong push for the release of X will reassure ...": a noun opening its clause is the subject
                 // ("The foremost ask this year was for ..." is the form that names the ask as a noun on purpose).
                 if (!NamedAskRx().IsMatch(m.Value) && NounOpeningClauseRx().IsMatch(s.AsSpan(0, m.Index))) continue;
@@ -381,6 +385,14 @@ internal static partial class SentenceRules
             {
                 var listStart = these.Index + these.Length;
                 hits.Add((these.Index, next => SplitList(s, listStart, next).Select(p => Span(p.Start, p.End, AskForm.ReportedSpeech))));
+            }
+            // "HKDC has proposed several policies to the Administration and Congress including sanctioning officials, giving
+            // refugee status to Hong Kongers and suspending the extradition treaty": each gerund is an ask.
+            foreach (Match m in IncludingGerundsRx().MatchesOrNone(s, TheseIncludeNeeds))
+            {
+                if (NonUsSubjectRx().IsMatch(s[..m.Index]) || !Vocabulary.MentionsUs(s)) continue;
+                var listStart = m.Index + m.Length;
+                hits.Add((m.Index, next => SplitGerunds(s, listStart, next).Select(p => Span(p.Start, p.End, AskForm.ReportedSpeech))));
             }
             foreach (Match m in RecommendationsWereRx().MatchesOrNone(s, RecommendationsWereNeeds))
             {
@@ -552,6 +564,20 @@ internal static partial class SentenceRules
         return items;
     }
 
+    /// <summary>"sanctioning A, giving B and suspending C" -> the three gerund phrases (two at least, or none).</summary>
+    static List<(int Start, int End)> SplitGerunds(string s, int from, int to)
+    {
+        var pieces = new List<(int Start, int End)>();
+        var cursor = from;
+        foreach (Match sep in GerundSeparatorRx().Matches(s[..to], from))
+        {
+            if (sep.Index - cursor >= 8) pieces.Add((cursor, sep.Index));
+            cursor = sep.Index + sep.Length;
+        }
+        if (to - cursor >= 8) pieces.Add((cursor, to));
+        return pieces.Count >= 2 ? pieces : [];
+    }
+
     /// <summary>"to maintain A, counter B and make C" -> the three verb phrases.</summary>
     static IEnumerable<(int Start, int End)> SplitInfinitives(string s, int from, int to)
     {
@@ -615,6 +641,15 @@ internal static partial class SentenceRules
 
     [GeneratedRegex(@"\s*;\s*(and\s+)?", RegexOptions.ExplicitCapture)]
     private static partial Regex SemicolonSeparatorRx();
+
+    [GeneratedRegex(@"\b(propos|advocat|recommend|urg|call|press|push|demand|request)\w*\b[^.;:]{0,120}?\b(policies|measures|steps|actions|recommendations|proposals|demands)\b[^.;:]{0,80}?,?\s+including\s+(?=(?-i:[a-z]+ing)\b)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex IncludingGerundsRx();
+
+    [GeneratedRegex(@",\s*(and\s+)?(?=(?-i:[a-z]+ing)\b)|\s+and\s+(?=(?-i:[a-z]+ing)\b)", RegexOptions.ExplicitCapture)]
+    private static partial Regex GerundSeparatorRx();
+
+    [GeneratedRegex(@"^advocat\w*\s+for\s+(the\s+)?(basic\s+|fundamental\s+|human\s+)?(rights|freedoms?|interests|dignity)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex AdvocatesForRightsRx();
 
     // Two actors named together, "the European Union and the United Kingdom": longer than one name, still an addressee.
     [GeneratedRegex(@"^(the\s+)?\p{Lu}[\w.'’-]*(\s+\p{Lu}[\w.'’-]*){0,3}\s+and\s+(the\s+)?\p{Lu}[\w.'’-]*(\s+\p{Lu}[\w.'’-]*){0,3}$", RegexOptions.ExplicitCapture)]

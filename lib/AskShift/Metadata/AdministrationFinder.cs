@@ -17,7 +17,7 @@ public sealed record AdministrationFinding(string Code, IReadOnlyList<string> Ev
 /// </summary>
 internal static partial class AdministrationFinder
 {
-    [GeneratedRegex(@"\bPresident[-\s]elect\b|\b(incoming|next|new)\s+(US\s+|U\.S\.\s+|American\s+|(Obama|Trump|Biden)\s+)?administration\b|\btransition\s+team\b|\bcongratulat\w*|\b(re-?election|reelected|re-elected|second\s+term)\b|当选总统|當選總統|总统当选人|總統當選人|候任总统|候任總統|新一届政府|新一屆政府|下一届政府|下屆政府|新政府|连任|連任|再次当选|再次當選|第二任期|第二个任期|第二個任期", RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"\bPresident[-\s]elect\b|\b(incoming|next|new)\s+(US\s+|U\.S\.\s+|American\s+|(Obama|Trump|Biden)\s+)?administration\b|\btransition\s+team\b|\bcongratulat\w*|\b(election|electoral)\s+(victory|win)\b|\b(won|wins|winning)\s+the\s+((\d{4}|presidential|US|U\.S\.)\s+)*election\b|\b(re-?election|reelected|re-elected|second\s+term)\b|当选总统|當選總統|总统当选人|總統當選人|候任总统|候任總統|新一届政府|新一屆政府|下一届政府|下屆政府|新政府|连任|連任|再次当选|再次當選|第二任期|第二个任期|第二個任期", RegexOptions.ExplicitCapture)]
     private static partial Regex TransitionRx();
 
     // Before the votes are counted a text can still address whoever will govern next: "a rights agenda for the next

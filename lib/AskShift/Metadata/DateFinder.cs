@@ -141,7 +141,7 @@ internal static partial class DateFinder
     // "2020-06-22 -- Members ...": plain text writes the dash as two hyphens. A wire service or syndicator may stand
     // before the place: "(Human Rights Watch/IFEX) - New York, October 21, 2010 – ...". Two places may share the
     // dateline: "GENEVA/WASHINGTON, 1 September 2022 —".
-    [GeneratedRegex(@"^\s*(?:\([^()\n]{2,40}\)\s*[-–—]\s*)?(?:[A-Z][A-Za-z.'’ /]{1,40}?(?:,\s*[A-Z][A-Za-z.]{1,15})?\s*(?:[,(]|\s[-–—])\s*)?(?<date>" + FullDate + @")\s*\)?(?:\s*\([^()\n]{2,40}\))?\s*(?:(?:[-–—]{1,2}|:)\s|[-–—:]?$)", RegexOptions.Multiline | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"^\s*(?:\([^()\n]{2,40}\)\s*[-–—]\s*)?(?:[A-Z][A-Za-z.'’ /]{1,40}?(?:,\s*[A-Z][A-Za-z.]{1,15})?(?:\s*\[[A-Za-z. ]{2,12}\])?\s*(?:[,(]|\s[-–—])\s*)?(?<date>" + FullDate + @")\s*\)?(?:\s*\([^()\n]{2,40}\))?\s*(?:(?:[-–—]{1,2}|:)\s|[–—](?=\p{Lu})|[-–—:]?$)", RegexOptions.Multiline | RegexOptions.ExplicitCapture)]
     private static partial Regex CityDatelineRx();
 
     // "【新唐人2012年10月8日讯】", "（中央社2023年6月16日电）": a Chinese news outlet's dateline, the outlet and date in brackets
@@ -175,7 +175,7 @@ internal static partial class DateFinder
     private static partial Regex WeekdayRx();
 
     // A yearless dateline: "WASHINGTON, June 3 -", "Feb 17 (Reuters) -", or a Chinese "6月16日" not preceded by a year.
-    [GeneratedRegex(@"^\s*(?:[A-Z][A-Za-z.'’ -]{1,40}?,\s*)?" + MonthName + @"\s+(?<day>\d{1,2})" + Ordinal + @"\s*(?:\([^)]{1,30}\)\s*)?[-–—:]", RegexOptions.Multiline | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"^\s*(?:[A-Z][A-Za-z.'’ -]{1,40}?,\s*(?:[A-Z][A-Za-z.]{1,15}\s*)?(?:\[[A-Za-z. ]{2,12}\]\s*)?,?\s*)?" + MonthName + @"\s+(?<day>\d{1,2})" + Ordinal + @"\s*(?:\([^)]{1,30}\)\s*)?[-–—:]", RegexOptions.Multiline | RegexOptions.ExplicitCapture)]
     private static partial Regex YearlessDatelineRx();
 
     // A weekday in brackets after the day or before it ("5月1日(星期二)", "星期四(10月14日)") pins the year.

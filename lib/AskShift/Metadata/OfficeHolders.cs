@@ -65,8 +65,13 @@ internal static partial class OfficeHolders
     [GeneratedRegex(@"(参议员|參議員|众议员|眾議員|议员|議員|州长|州長|候选人|候選人)(\p{IsCJKUnifiedIdeographs}{1,5}\s*[(（])?\s*$", RegexOptions.ExplicitCapture)]
     private static partial Regex ZhOtherOfficeBeforeRx();
 
-    [GeneratedRegex(@"\bVice[-\s]President\s+$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"\bVice[-\s]President\s+$|(副总统|副總統)\s*$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex VicePresidentBeforeRx();
+
+    // "克里希那穆尔蒂(Raja Krishnamoorthi)": a Chinese spelling that runs on into a longer name, whose Latin form in
+    // brackets is not the holder's, is someone else's name.
+    [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}{0,8}[·・]?\p{IsCJKUnifiedIdeographs}{0,8}\s*[(（]\s*(?<latin>[A-Za-z][A-Za-z .'’-]{1,40})", RegexOptions.ExplicitCapture)]
+    private static partial Regex LatinNameAfterRx();
 
     [GeneratedRegex(@"(前|卸任|前任)(美国|美國)?(总统|總統|国务卿|國務卿|副总统|副總統)?\s*$", RegexOptions.ExplicitCapture)]
     private static partial Regex ZhFormerBeforeRx();
@@ -89,6 +94,8 @@ internal static partial class OfficeHolders
             if (evidence == null) continue;
             // "美國前副總統彭斯 ... 彭斯促中釋放": a bare name is the same person the text calls a former holder of the office.
             if (OnlyFormer(text, patterns, h)) continue;
+            // "美国副总统拜登 ... 要求拜登和美国政府": a bare name is the vice-president the text titles, not a president.
+            if (h.Office == "US President" && OnlyAsVicePresident(text, patterns, h)) continue;
             found.Add((h, evidence));
         }
         return found;
@@ -125,6 +132,8 @@ internal static partial class OfficeHolders
             var before = text[Math.Max(0, m.Index - 40)..m.Index];
             if (NotSittingBeforeRx().IsMatch(before) || FormerTitleBeforeRx().IsMatch(before) || ZhFormerBeforeRx().IsMatch(before) || ZhOtherOfficeBeforeRx().IsMatch(before)) continue;
             if (h.Office == "US President" && VicePresidentBeforeRx().IsMatch(before)) continue;
+            if (LatinNameAfterRx().Match(text, m.Index + m.Length, Math.Min(40, text.Length - m.Index - m.Length)) is { Success: true } latin &&
+                !latin.Groups["latin"].Value.Contains(h.Surname, StringComparison.Ordinal)) continue;
             return Context(text, m);
         }
         return null;
@@ -151,6 +160,25 @@ internal static partial class OfficeHolders
                 }
             }
         return former;
+    }
+
+    /// <summary>
+    /// True when every titled mention of a president's name carries the vice-president's title ("Vice President Biden",
+    /// "副总统拜登") and none the president's or "the X administration": the text is about his vice-presidency.
+    /// </summary>
+    static bool OnlyAsVicePresident(string text, Regex[] patterns, OfficeHolder h)
+    {
+        var vice = false;
+        foreach (var p in patterns)
+            foreach (Match m in p.Matches(text))
+            {
+                if (m.Value.EndsWith("dministration", StringComparison.Ordinal)) return false;
+                var nameAt = m.Value != h.FullName && m.Value.EndsWith(h.Surname, StringComparison.Ordinal) ? m.Index + m.Length - h.Surname.Length : m.Index;
+                var before = text.AsSpan(Math.Max(0, nameAt - 24), Math.Min(nameAt, 24));
+                if (VicePresidentTitleRx().IsMatch(before)) vice = true;
+                else if (PresidentTitleRx().IsMatch(before)) return false;
+            }
+        return vice;
     }
 
     static Regex? TitleOf(string office) => office switch

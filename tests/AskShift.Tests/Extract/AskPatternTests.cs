@@ -925,4 +925,34 @@ public class AskPatternTests
     [InlineData("新政府希望审查开支的效率。")]                       // the US administration's own hope
     public void Chinese_passives_and_asks_of_american_business_or_of_no_one_are_no_asks(string text) =>
         Assert.Empty(Asks("致美国国会的公开信\n2019年4月2日\n\n" + text + "\n"));
+
+    [Fact]
+    public void Policies_proposed_including_a_run_of_gerunds_give_an_ask_each()
+    {
+        var asks = Asks("Over the past year the coalition has proposed several measures to the Administration and Congress including freezing the officials' assets, granting visas to the activists and ending police training exchanges.");
+        Assert.Contains("freezing the officials' assets", asks);
+        Assert.Contains("granting visas to the activists", asks);
+        Assert.Contains("ending police training exchanges", asks);
+    }
+
+    [Fact]
+    public void A_letter_appealing_for_your_help_asks_it() =>
+        Assert.Contains(LetterAsks("We are appealing for your urgent help in securing the release of the detained writers."),
+            a => a.StartsWith("We are appealing for your urgent help"));
+
+    [Fact]
+    public void Voicing_support_for_a_measure_asks_for_it() =>
+        Assert.Contains("voiced strong support for new visa bans on the officials", Asks("At the hearing, the activists voiced strong support for new visa bans on the officials."));
+
+    [Theory]
+    [InlineData("The monks, advocating for the rights and freedoms of their people, marched to the Capitol on Friday.")]
+    [InlineData("She has spent decades advocating for the rights of Uyghur women in exile.")]
+    public void Advocating_for_rights_describes_a_mission_not_an_ask(string text) =>
+        Assert.Empty(Asks(text));
+
+    [Theory]
+    [InlineData("The coalition calls on the Forced Labor Enforcement Task Force to add the three companies to the entity list.", "calls on the Forced Labor Enforcement Task Force to add the three companies to the entity list")]
+    [InlineData("The group urged USTR to raise the camps in the trade talks.", "urged USTR to raise the camps in the trade talks")]
+    public void US_agencies_are_US_addressees(string text, string expected) =>
+        Assert.Contains(expected, Asks(text));
 }

@@ -31,6 +31,8 @@ public class DateFormTests
     [InlineData("Free the jailed editors\nCreated on 14 May 2021 · 3,102 signatures\nThe editors were arrested in 2017.", "2021-05-14")] // a petition's stamp
     [InlineData("SEOUL/TAIPEI, 2 October 2023 — Rights groups asked the State Department to act.\nThe arrests began in 2021.", "2023-10-02")] // a dateline of two places
     [InlineData("Groups ask for a Tibet envoy\nBy our correspondent | March 9, 2018\nThe post was left empty in 2017.", "2018-03-09")] // a byline, then the date
+    [InlineData("Writers' group writes to the president\nBoston, October 12, 2010—Ahead of the visit, the group sent a letter.\nThe writers were jailed in 2008.", "2010-10-12")] // a dash glued to the next word
+    [InlineData("Rally for the monks\nChicago [US], May 3, 2019 (ANI): Hundreds gathered.\nThe monks were arrested in 2017.", "2019-05-03")] // a wire's dateline, the country in brackets
     public void The_documents_own_date_is_read_to_the_day(string text, string expected)
     {
         var f = Find(text);

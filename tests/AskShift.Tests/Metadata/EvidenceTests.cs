@@ -285,6 +285,24 @@ public class AdministrationEvidenceTests
     public void Before_an_election_a_text_for_the_next_administration_belongs_to_it(string text, string expected) =>
         Assert.Equal(expected, Find(text).Code);
 
+    [Theory]
+    [InlineData("Rights groups speak out\nNovember 20, 2020\nAfter Joe Biden's election victory, Tibetan groups urged him to appoint a coordinator.", "biden")]
+    [InlineData("Rights groups speak out\nNovember 12, 2016\nNow that Donald Trump has won the presidential election, Uyghur groups ask him to raise the camps.", "trump1")]
+    public void Between_an_election_and_the_inauguration_a_text_on_the_winners_victory_belongs_to_his_term(string text, string expected) =>
+        Assert.Equal(expected, Find(text).Code);
+
+    [Fact]
+    public void A_president_named_only_as_vice_president_is_no_sign_of_his_presidency()
+    {
+        // 拜登 alone is the president; titled 副总统 it is the vice-president of the Obama years, and so is the bare name after it.
+        Assert.Equal("obama", Find("人权组织呼吁美国副总统拜登在访华期间关注人权问题。人权组织要求拜登和美国政府作出回应。").Code);
+        Assert.Equal("biden", Find("人权组织呼吁美国总统拜登在会晤时关注人权问题。人权组织要求拜登作出回应。").Code);
+    }
+
+    [Fact]
+    public void A_chinese_spelling_inside_a_longer_name_given_in_latin_is_someone_else() =>
+        Assert.NotEqual("obama", Find("眾議院美中戰略競爭特設委員會議員拉賈·克里希那穆爾蒂(Raja Krishnamoorthi)呼籲恢復撥款。").Code);
+
     [Fact]
     public void A_year_assigns_the_administration_in_office_for_nearly_all_of_it_when_nothing_else_does()
     {
