@@ -178,7 +178,7 @@ internal static partial class SentenceRules
     static readonly System.Buffers.SearchValues<string> ModalNeeds = IgnoreCasePrefilter.Words("should", "must", "need", "ought");
     static readonly System.Buffers.SearchValues<string> TimeForNeeds =
         IgnoreCasePrefilter.Words("time", "imperative", "crucial", "essential", "vital", "critical", "urgent", "important", "necessary", "incumbent",
-            "opportunit", "chance", "occasion", "voic");
+            "opportunit", "chance", "occasion");
     static readonly System.Buffers.SearchValues<string> NeedForNeeds = IgnoreCasePrefilter.Words("need", "importance");
     static readonly System.Buffers.SearchValues<string> FocusOnNeeds = IgnoreCasePrefilter.Words("focus");
     static readonly System.Buffers.SearchValues<string> ObjectRequestNeeds = IgnoreCasePrefilter.Words(
