@@ -399,8 +399,13 @@ internal static partial class ChineseRules
     static bool ChineseStateAsks(string sentence, int marker)
     {
         var from = marker == 0 ? 0 : sentence.LastIndexOfAny(ClauseBreaks, marker - 1) + 1;
-        return ChineseStateSubjectRx().IsMatch(sentence.AsSpan(from, marker - from));
+        if (ChineseStateSubjectRx().IsMatch(sentence.AsSpan(from, marker - from))) return true;
+        // "中國外交部發言人汪文斌在北京表示，…，要求美方「立即撤銷錯誤決定」": every request in a sentence the Chinese state speaks is its own.
+        return ChineseStateSpeakerRx().Match(sentence) is { Success: true } speaker && speaker.Index + speaker.Length <= marker;
     }
+
+    [GeneratedRegex(@"^\s*((对此|對此|另外|此外|同时|同時|不过|不過|但)\s*[，,]?\s*)?(中[国國](政府|外交部|官方|当局|當局|驻美(国)?大使馆|駐美(國)?大使館|领导人|領導人|官员|官員|发言人|發言人)|中方|外交部)[^。！？；]{0,40}?(表示|说|說|指出|称|稱|回应|回應|强调|強調|批评|批評)", RegexOptions.ExplicitCapture)]
+    private static partial Regex ChineseStateSpeakerRx();
 
     static bool Modal(string sentence, Match m) => m.Value is "應該" or "应该" or "必須" or "必须" or "應當" or "应当" or "不應" or "不应";
 }

@@ -77,8 +77,13 @@ internal static partial class SentenceRules
     [GeneratedRegex(@"\b(Act|[Ll]aw|[Ll]egislation|[Rr]esolution|[Bb]ill|[Ss]tatute)\s+(mandates|requires|stipulates|says|states|provides|directs|obliges)\s+that\b[^.;]*$", RegexOptions.ExplicitCapture)]
     private static partial Regex LawRequiresThatRx();
 
-    [GeneratedRegex(@"\b(it['’]s|it\s+is|it\s+was|it\s+remains)\s+(a\s+)?(high\s+|(long\s+|well\s+)?past\s+|moral\s+|now\s+|therefore\s+|all\s+the\s+more\s+|vitally\s+|critically\s+|extremely\s+|absolutely\s+|especially\s+|particularly\s+)?(time|imperative|crucial|essential|vital|critical|urgent|important|necessary|incumbent\s+on\s+(?<who2>[^.;:]{1,60}?))\s+(?:for\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+to\s+[a-z]|that\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+(?-i:(?<verb>[a-z]+))\b|to\s+(?<verb>[a-z]+)\b)|\b(provides?|presents?|offers?|gives?|is|was)\s+(an?|the)\s+([\w-]+\s+)?(opportunity|chance|occasion)\s+for\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+to\s+[a-z]", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"\b(it['’]s|it\s+is|it\s+was|it\s+remains)\s+(a\s+)?(high\s+|(long\s+|well\s+)?past\s+|moral\s+|now\s+|therefore\s+|all\s+the\s+more\s+|vitally\s+|critically\s+|extremely\s+|absolutely\s+|especially\s+|particularly\s+)?(time|imperative|crucial|essential|vital|critical|urgent|important|necessary|incumbent\s+on\s+(?<who2>[^.;:]{1,60}?))\s+(?:for\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+to\s+[a-z]|that\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+(?-i:(?<verb>[a-z]+))\b|to\s+(?<verb>[a-z]+)\b)|\b(provides?|presents?|offers?|gives?|is|was)\s+(an?|the)\s+([\w-]+\s+)?(opportunity|chance|occasion)\s+for\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+to\s+[a-z]|\b(it['’]s|it\s+is)\s+((high|long\s+past|about)\s+)?time\s+(?<who>(the\s+)?(?-i:\p{Lu})[^.;:]{0,60}?)\s+(?-i:(?<verb>[a-z]+))\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex TimeForRx();
+
+    // "We also want to see the U.S. take this to the U.N.", "we would like to see Congress pass ...": what the writers want
+    // the US to do, named as something they want to see.
+    [GeneratedRegex(@"\b(we|I|they)\s+((also|still|really|would|'d|now)\s+)*(want|like|hope|need)\s+to\s+see\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+(?-i:(?<verb>[a-z]+))\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex WantToSeeRx();
 
     [GeneratedRegex(@"\b(highlight|stress|emphasi[sz]|underscor|underlin|reiterat|point|note|illustrat|demonstrat|show)\w*\s+(out\s+)?the\s+(urgent\s+)?(need|importance)\s+(for|of)\b(?<rest>[^.;]*)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex NeedForRx();
@@ -171,6 +176,7 @@ internal static partial class SentenceRules
     static readonly System.Buffers.SearchValues<string> RequestNeeds =
         IgnoreCasePrefilter.Words("urg", "call", "ask", "press", "appeal", "implor", "want", "encourag", "petition", "request", "push", "look", "lobb", "like", "count");
     static readonly System.Buffers.SearchValues<string> HopeThatNeeds = IgnoreCasePrefilter.Words("hop");
+    static readonly System.Buffers.SearchValues<string> WantToSeeNeeds = IgnoreCasePrefilter.Words("want", "like", "hop", "need");
     static readonly System.Buffers.SearchValues<string> HelpForNeeds = IgnoreCasePrefilter.Words("ask", "appeal", "turn", "press", "petition", "lobb", "call", "urg");
     static readonly System.Buffers.SearchValues<string> RecommendThatNeeds = IgnoreCasePrefilter.Words("recommend", "request", "ask", "urg", "demand", "insist", "propos", "suggest");
     static readonly System.Buffers.SearchValues<string> NeedYourNeeds = IgnoreCasePrefilter.Words("need", "welcome", "forward", "count", "rely", "appeal", "turn");
@@ -195,7 +201,7 @@ internal static partial class SentenceRules
     /// </summary>
     internal static IReadOnlyList<(Regex Pattern, System.Buffers.SearchValues<string> Needs)> MarkerPatterns =>
     [
-        (RequestRx(), RequestNeeds), (HopeThatRx(), HopeThatNeeds), (HelpForRx(), HelpForNeeds), (RecommendThatRx(), RecommendThatNeeds), (NeedYourRx(), NeedYourNeeds),
+        (RequestRx(), RequestNeeds), (HopeThatRx(), HopeThatNeeds), (WantToSeeRx(), WantToSeeNeeds), (HelpForRx(), HelpForNeeds), (RecommendThatRx(), RecommendThatNeeds), (NeedYourRx(), NeedYourNeeds),
         (PleaseRx(), PleaseNeeds), (ModalRx(), ModalNeeds), (TimeForRx(), TimeForNeeds), (NeedForRx(), NeedForNeeds), (FocusOnRx(), FocusOnNeeds),
         (ObjectRequestRx(), ObjectRequestNeeds), (DemandsListRx(), DemandsListNeeds), (TheseIncludeRx(), TheseIncludeNeeds), (IncludingGerundsRx(), TheseIncludeNeeds),
         (RecommendationsWereRx(), RecommendationsWereNeeds),
@@ -230,6 +236,13 @@ internal static partial class SentenceRules
                     !(PersonPronounRx().IsMatch(who) && Vocabulary.LastPersonIsUs(Before())) &&
                     !(GroupPronounRx().IsMatch(who) && Vocabulary.LastGroupIsUs(Before()))) continue;
                 if (ChineseStateSubjectRx().IsMatch(SubjectBefore(s, m.Index))) continue;
+                var at = m.Index;
+                hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
+            }
+            foreach (Match m in WantToSeeRx().MatchesOrNone(s, WantToSeeNeeds))
+            {
+                // Only when the US is the one to act, and what follows is a verb ("see the US take", not "see the US's role").
+                if (!Vocabulary.IsUsAddressee(m.Groups["who"].Value, false, youIsUs) || NotAVerb.Contains(m.Groups["verb"].Value)) continue;
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
             }

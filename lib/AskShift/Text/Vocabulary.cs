@@ -46,11 +46,16 @@ internal static partial class Vocabulary
     [GeneratedRegex(@"^\s*(it|they|he|she)\s*$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex PronounRx();
 
+    [GeneratedRegex(@"^\s*(the\s+)?governments\s+of\s+(the\s+)?(United\s+States|U\.S\.|US|USA)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex GovernmentsOfUsRx();
+
     /// <summary>True when a phrase names the US government (and no other actor) or is a bare pronoun standing for it.</summary>
     public static bool IsUsAddressee(string phrase, bool allowPronoun, bool youIsUs = false)
     {
         if (allowPronoun && PronounRx().IsMatch(phrase)) return true;
         if (youIsUs && YouRx().IsMatch(phrase)) return true;
+        // "the governments of the United States, the United Kingdom and Sweden": the US among the governments named.
+        if (GovernmentsOfUsRx().IsMatch(phrase)) return true;
         // "U.S.-China" names a relationship, not an actor outside the US.
         var cleaned = UsChinaRx().Replace(phrase, "U.S.");
         if (UsActorRx().IsMatch(cleaned) && !NonUsActorRx().IsMatch(cleaned)) return true;

@@ -68,7 +68,8 @@ internal static partial class WrappedLines
         if (!IsLatin(first) && !char.IsAsciiDigit(first)) return Join.None;
         Join join;
         // "spe-\ncial": a word hyphenated across the break.
-        if (last == '-') join = line.Length >= 2 && char.IsLower(line[^2]) && char.IsLower(first) ? Join.Hyphen : Join.None;
+        // The hyphen must stand right before the break, as Join.Hyphen promises: "spe- " with a space after it is no split word.
+        if (last == '-') join = line.Length >= 2 && char.IsLower(line[^2]) && char.IsLower(first) && raw[newline - 1] == '-' ? Join.Hyphen : Join.None;
         else if (last == ',') join = line.Length >= 2 && IsLatin(line[^2]) ? Join.Space : Join.None;
         else if (char.IsLower(first)) join = Join.Space;
         else

@@ -955,4 +955,39 @@ public class AskPatternTests
     [InlineData("The group urged USTR to raise the camps in the trade talks.", "urged USTR to raise the camps in the trade talks")]
     public void US_agencies_are_US_addressees(string text, string expected) =>
         Assert.Contains(expected, Asks(text));
+
+    [Theory]
+    [InlineData("对此，中国外交部发言人在记者会上表示，希望美方不要干涉中国内政，要求美方撤回有关法案。")]
+    [InlineData("中國駐美大使館發言人回應稱，中方堅決反對，並要求美方立即停止干預香港事務。")]
+    public void Every_request_in_a_sentence_the_chinese_state_speaks_is_its_own(string text) =>
+        Assert.Empty(Asks("人權團體致函國會\n2020年7月9日\n\n" + text + "\n"));
+
+    [Fact]
+    public void A_chinese_advocate_quoted_after_the_state_still_asks() =>
+        Assert.Contains(Asks("人權團體致函國會\n2020年7月9日\n\n人权组织负责人表示，呼吁美国国会尽快通过法案。中国外交部发言人则表示反对。\n"),
+            a => a.StartsWith("呼吁美国国会尽快通过法案"));
+
+    [Fact]
+    public void A_call_on_the_governments_of_the_United_States_and_others_asks_the_US() =>
+        Assert.Contains(Asks("We call on the governments of the United States, Canada and Japan to demand the release of the detained editors."),
+            a => a.StartsWith("call on the governments of the United States, Canada and Japan to demand the release"));
+
+    [Theory]
+    [InlineData("We also want to see the State Department open an office for the families.", "We also want to see the State Department open an office for the families")]
+    [InlineData("It is high time the Treasury froze the assets of the officials.", "It is high time the Treasury froze the assets of the officials")]
+    public void Wanting_to_see_the_US_act_and_high_time_it_did_are_asks(string text, string expected) =>
+        Assert.Contains(expected, Asks(text));
+
+    [Theory]
+    [InlineData("We also want to see the European Union open an office for the families.")]
+    [InlineData("It is high time Beijing freed the editors.")]
+    public void Wanting_to_see_another_government_act_is_no_ask_of_the_US(string text) =>
+        Assert.Empty(Asks(text));
+
+    [Fact]
+    public void A_list_item_opening_with_ask_is_an_imperative()
+    {
+        var asks = Asks("Recommendations for the summit\nMay 4, 2021\n\nThe administration should act now:\n\n- Ask allies to join the visa bans.\n- Publish the list of companies under review.\n");
+        Assert.Contains(asks, a => a.StartsWith("Ask allies to join the visa bans"));
+    }
 }

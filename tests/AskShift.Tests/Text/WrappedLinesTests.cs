@@ -14,6 +14,7 @@ public class WrappedLinesTests
     [InlineData("The undersigned organisations urge the administration to\r\nimpose sanctions.", "Space")]
     [InlineData("We call on the leaders of the governments of Western Europe,\nParticularly those of Germany.", "Space")] // after a comma
     [InlineData("The coalition recommends that the department appoint a spe-\ncial coordinator.", "Hyphen")]
+    [InlineData("The coalition recommends that the department appoint a spe- \ncial coordinator.", "None")] // a space after the hyphen: no split word
     [InlineData("The coalition recommends that the department appoint a coordinator.\nIt also asks for funding.", "None")] // a sentence ends
     [InlineData("Rights groups urge Biden to act\nin the region.", "None")]                      // a short line: a title
     [InlineData("The coalition recommends that the department appoint officials\n\nnext paragraph.", "None")] // a blank line
@@ -27,6 +28,17 @@ public class WrappedLinesTests
     [InlineData("The coalition recommends that the department appoint officials\n     who know the region.", "None")] // an indented line after prose
     public void A_break_wraps_a_sentence_only_where_the_sentence_goes_on(string text, string expected) =>
         Assert.Equal(expected, At(text).ToString());
+
+    [Fact]
+    public void A_hyphen_with_a_space_after_it_at_a_line_end_keeps_every_character()
+    {
+        // Found by the repair property test (CsCheck seed dKVkRz2KPB11): the space between the hyphen and the break was
+        // dropped in place of the hyphen.
+        const string raw = "imposesanctions on the officials responsible for the spe- \ncial camps";
+        var view = GlueRepair.Repair(raw);
+        Assert.Contains("spe- ", view.Text);
+        Assert.Equal(raw.Replace(" ", "").Replace("\n", ""), view.Text.Replace(" ", "").Replace("\n", ""));
+    }
 
     [Fact]
     public void The_repaired_view_reads_a_wrapped_break_as_a_space_and_keeps_raw_offsets()
