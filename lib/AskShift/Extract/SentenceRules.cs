@@ -241,7 +241,8 @@ internal static partial class SentenceRules
             }
             foreach (Match m in WantToSeeRx().MatchesOrNone(s, WantToSeeNeeds))
             {
-                // Only when the US is the one to act, and what follows is a verb ("see the US take", not "see the US's role").
+                // Only when the one to act names the US ("see the State Department open ...", not "see the European Union
+                // open ..."), and the word after it can be a verb ("see the US and ..." is not).
                 if (!Vocabulary.IsUsAddressee(m.Groups["who"].Value, false, youIsUs) || NotAVerb.Contains(m.Groups["verb"].Value)) continue;
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
