@@ -182,7 +182,7 @@ internal static partial class ChineseRules
                 // "向美國國務卿克裡發出呼籲," names whom an appeal went to; what it asks follows, or it asks nothing.
                 if (stop - (m.Index + m.Length) < 2) continue;
                 // "我們呼籲拜登政府:" leads into the items below it; they are the asks.
-                if (clause.TrimEnd(' ', '　').EndsWith(':') || clause.TrimEnd(' ', '　').EndsWith('：')) continue;
+                if (clause.TrimEnd(' ', '　') is [.., ':' or '：']) continue;
                 var namesUs = UsRx().IsMatch(clause) || youIsUs && YouRx().IsMatch(clause) || UsRx().IsMatch(sentence.AsSpan(0, m.Index))
                     // "…递交给美国国务院。他们请求立即释放…": a pronoun subject asks whom the sentence before named.
                     || PronounSubjectRx().IsMatch(sentence.AsSpan(0, m.Index)) && UsRx().IsMatch(text.AsSpan(Math.Max(0, start + s.Index - AskExtractor.Options.ChineseContextChars), Math.Min(start + s.Index, AskExtractor.Options.ChineseContextChars)));

@@ -548,24 +548,14 @@ internal static partial class SentenceRules
     /// <summary>"a diplomatic boycott of the Games, an end to forced labour and the release of X" -> the items.</summary>
     static List<(int Start, int End)> SplitList(string s, int from, int to)
     {
-        var cursor = from;
-        var items = new List<(int Start, int End)>();
         // "A, B and C; D; and E": where semicolons separate the items, commas and "and" are inside them.
         if (s.AsSpan(from, to - from).Contains(';'))
         {
-            foreach (Match sep in SemicolonSeparatorRx().Matches(s[..to]).Where(m => m.Index >= from))
-            {
-                if (sep.Index - cursor >= 8) items.Add((cursor, sep.Index));
-                cursor = sep.Index + sep.Length;
-            }
-            if (to - cursor >= 8) items.Add((cursor, to));
-            return items;
+            var (pieces, tail) = Cut(SemicolonSeparatorRx().Matches(s[..to]).Where(m => m.Index >= from), from);
+            if (to - tail >= 8) pieces.Add((tail, to));
+            return pieces;
         }
-        foreach (Match sep in ItemSeparatorRx().Matches(s[..to]).Where(m => m.Index >= from))
-        {
-            if (sep.Index - cursor >= 8) items.Add((cursor, sep.Index));
-            cursor = sep.Index + sep.Length;
-        }
+        var (items, cursor) = Cut(ItemSeparatorRx().Matches(s[..to]).Where(m => m.Index >= from), from);
         // "A, B, C and D": after two or more commas the last " and " separates items too.
         var last = (cursor, to);
         var and = s[cursor..to].LastIndexOf(" and ", StringComparison.Ordinal);
@@ -578,17 +568,24 @@ internal static partial class SentenceRules
         return items;
     }
 
-    /// <summary>"sanctioning A, giving B and suspending C" -> the three gerund phrases (two at least, or none).</summary>
-    static List<(int Start, int End)> SplitGerunds(string s, int from, int to)
+    /// <summary>The pieces between separators from <paramref name="from"/> on (eight characters at least), and where the last one ends.</summary>
+    static (List<(int Start, int End)> Pieces, int Tail) Cut(IEnumerable<Match> separators, int from)
     {
         var pieces = new List<(int Start, int End)>();
         var cursor = from;
-        foreach (Match sep in GerundSeparatorRx().Matches(s[..to], from))
+        foreach (var sep in separators)
         {
             if (sep.Index - cursor >= 8) pieces.Add((cursor, sep.Index));
             cursor = sep.Index + sep.Length;
         }
-        if (to - cursor >= 8) pieces.Add((cursor, to));
+        return (pieces, cursor);
+    }
+
+    /// <summary>"sanctioning A, giving B and suspending C" -> the three gerund phrases (two at least, or none).</summary>
+    static List<(int Start, int End)> SplitGerunds(string s, int from, int to)
+    {
+        var (pieces, tail) = Cut(GerundSeparatorRx().Matches(s[..to], from), from);
+        if (to - tail >= 8) pieces.Add((tail, to));
         return pieces.Count >= 2 ? pieces : [];
     }
 

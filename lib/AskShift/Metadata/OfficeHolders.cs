@@ -143,6 +143,10 @@ internal static partial class OfficeHolders
     /// Whether the text calls <paramref name="h"/> a former holder of that very office ("former Vice President Pence",
     /// "美國前副總統彭斯") and never names the office before the name as sitting; bare mentions are then the same former holder.
     /// </summary>
+    /// <summary>Where the name in a match stands: a "title + surname" match carries its title, and the context is what precedes the surname.</summary>
+    static int NameAt(Match m, OfficeHolder h) =>
+        m.Value != h.FullName && m.Value.EndsWith(h.Surname, StringComparison.Ordinal) ? m.Index + m.Length - h.Surname.Length : m.Index;
+
     static bool OnlyFormer(string text, Regex[] patterns, OfficeHolder h)
     {
         if (TitleOf(h.Office) is not { } title) return false;
@@ -150,8 +154,7 @@ internal static partial class OfficeHolders
         foreach (var p in patterns)
             foreach (Match m in p.Matches(text))
             {
-                // A "title + surname" match carries its title: the context is what precedes the surname.
-                var nameAt = m.Value != h.FullName && m.Value.EndsWith(h.Surname, StringComparison.Ordinal) ? m.Index + m.Length - h.Surname.Length : m.Index;
+                var nameAt = NameAt(m, h);
                 var before = text.AsSpan(Math.Max(0, nameAt - 48), Math.Min(nameAt, 48));
                 foreach (var t in title.EnumerateMatches(before))
                 {
@@ -173,7 +176,7 @@ internal static partial class OfficeHolders
             foreach (Match m in p.Matches(text))
             {
                 if (m.Value.EndsWith("dministration", StringComparison.Ordinal)) return false;
-                var nameAt = m.Value != h.FullName && m.Value.EndsWith(h.Surname, StringComparison.Ordinal) ? m.Index + m.Length - h.Surname.Length : m.Index;
+                var nameAt = NameAt(m, h);
                 var before = text.AsSpan(Math.Max(0, nameAt - 24), Math.Min(nameAt, 24));
                 if (VicePresidentTitleRx().IsMatch(before)) vice = true;
                 else if (PresidentTitleRx().IsMatch(before)) return false;
