@@ -93,6 +93,17 @@ internal static partial class DateFinder
     [GeneratedRegex(@"\b(?:Published|Posted|(?<!\b(?:was|were|been|being|be|is|are|get|gets|got)\s+)(?-i:Released)|(?<!\b(?:was|were|been|being|be|is|are)\s+)(?-i:Created)|Dated|Issued|Date|For\s+immediate\s+release|Press\s+release)" + StampTime + @"(?:\s+on)?\s*[:：]?\s*(?:\w+day,?\s+)?(?<date>" + FullDate + ")", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     internal static partial Regex StampRx();
 
+    // A word every English stamp holds ("dated" holds "date", "For immediate release" and "Press release" "release"), and
+    // the first characters of every Chinese one.
+    static readonly System.Buffers.SearchValues<string> StampWords = IgnoreCasePrefilter.Words("publish", "posted", "release", "created", "date", "issued");
+    static readonly System.Buffers.SearchValues<char> ZhStampFirst = System.Buffers.SearchValues.Create("发發");
+
+    /// <summary>False only when <see cref="StampRx"/> cannot match <paramref name="text"/>.</summary>
+    internal static bool MayHoldStamp(ReadOnlySpan<char> text) => IgnoreCasePrefilter.MayMatch(text, StampWords);
+
+    /// <summary>False only when <see cref="ZhStampRx"/> cannot match <paramref name="text"/>.</summary>
+    internal static bool MayHoldChineseStamp(ReadOnlySpan<char> text) => text.ContainsAny(ZhStampFirst);
+
     [GeneratedRegex(@"(?:发布|發佈|發布|发表|發表)(?:时间|時間|日期|于|於)?\s*[:：;；,，]?\s*(?<date>" + ZhAny + ")", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     internal static partial Regex ZhStampRx();
 
@@ -105,9 +116,14 @@ internal static partial class DateFinder
     /// that English stamp's date was real. An English stamp cannot begin inside a Chinese one (which holds no Latin
     /// letter). Each pattern is scanned only as far as needed.
     /// </summary>
+    /// <remarks>
+    /// Each pattern runs only on text holding one of the words it opens with (most texts have no stamp, and the English
+    /// pattern's search for where one could start stopped at every P, R, C, D, I and F).
+    /// </remarks>
     internal static (Match Stamp, DateOnly Date)? FirstStamp(string text)
     {
-        Match english = StampRx().Match(text), chinese = ZhStampRx().Match(text);
+        Match english = MayHoldStamp(text) ? StampRx().Match(text) : Match.Empty,
+            chinese = MayHoldChineseStamp(text) ? ZhStampRx().Match(text) : Match.Empty;
         var englishEnd = -1;
         while (english.Success || chinese.Success)
         {

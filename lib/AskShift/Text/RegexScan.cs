@@ -22,6 +22,14 @@ internal static class RegexScan
     public static MatchSequence MatchesOrNone(this Regex rx, string text, System.Buffers.SearchValues<string> needs) =>
         IgnoreCasePrefilter.MayMatch(text, needs) ? new(rx, text) : default;
 
+    /// <summary>
+    /// <see cref="MatchesOrNone(Regex, string, System.Buffers.SearchValues{string})"/> for a pattern every match of which
+    /// also holds one of <paramref name="alsoNeeds"/> (what is asked for, after whom it is asked of): a pattern whose first
+    /// words are common runs only on text that holds its rarer words as well.
+    /// </summary>
+    public static MatchSequence MatchesOrNone(this Regex rx, string text, System.Buffers.SearchValues<string> needs, System.Buffers.SearchValues<string> alsoNeeds) =>
+        IgnoreCasePrefilter.MayMatch(text, needs) && IgnoreCasePrefilter.MayMatch(text, alsoNeeds) ? new(rx, text) : default;
+
     /// <summary>The matches of one pattern in one text, for <c>foreach</c> (and LINQ, through <see cref="IEnumerable{T}"/>).</summary>
     public readonly struct MatchSequence(Regex? rx, string? text) : IEnumerable<Match>
     {
