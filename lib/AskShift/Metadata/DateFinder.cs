@@ -90,7 +90,7 @@ internal static partial class DateFinder
     // tells of a prisoner's: a release stamp is capitalised and not a passive verb.
     // English and Chinese stamps are two patterns: Chinese first characters in one search made the engine give up its
     // vectorised scan for the English words and walk every character of every text (4-5 times slower).
-    [GeneratedRegex(@"\b(?:Published|Posted|(?<!\b(?:was|were|been|being|be|is|are|get|gets|got)\s+)(?-i:Released)|(?<!\b(?:was|were|been|being|be|is|are)\s+)(?-i:Created)|Dated|Issued|Date|For\s+immediate\s+release|Press\s+release)" + StampTime + @"(?:\s+on)?\s*[:：]?\s*(?:\w+day,?\s+)?(?<date>" + FullDate + ")", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"\b(?:Published|Posted|(?-i:Released)(?<!\b(?:was|were|been|being|be|is|are|get|gets|got)\s+Released)|(?-i:Created)(?<!\b(?:was|were|been|being|be|is|are)\s+Created)|Dated|Issued|Date|For\s+immediate\s+release|Press\s+release)" + StampTime + @"(?:\s+on)?\s*[:：]?\s*(?:\w+day,?\s+)?(?<date>" + FullDate + ")", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     internal static partial Regex StampRx();
 
     // A word every English stamp holds ("dated" holds "date", "For immediate release" and "Press release" "release"), and

@@ -15,7 +15,7 @@ public class StampPrefilterTests
     {
         string[] pieces =
         [
-            "Published", "PUBLISHED:", "Posted", "posted on", "Released", "released", "was released on", "Created on", "Dated",
+            "Published", "PUBLISHED:", "Posted", "posted on", "Released", "released", "was released on", "Created on", "was Released on", "is Created on", "were", "been", "Dated",
             "Issued", "Date:", "For immediate release", "Press Release", "Updated", "June 4, 2019", "4 June 2019", "2019-06-04",
             "2019年6月4日", "发布时间：", "發佈日期:", "发表于", "发布时间：2023年6月16日", "發表於 二〇一九年三月五日", "發布2019年6月4日", "on", "at 10:00 am EST", "Monday,", "Po\u017Fted", "\u0130ssued",
             "Dat\u0130d", "publi\u017Fhed", "He", "the", "letter", ",", ".", "\n",
@@ -38,6 +38,34 @@ public class StampPrefilterTests
         }
         Assert.True(english > 1000 && chinese > 1000 && ruledOut > 1000, $"too few texts of one kind ({english} English stamps, {chinese} Chinese, {ruledOut} ruled out)");
     });
+
+    /// <summary>
+    /// The English stamp pattern tests "not after was/is/been ..." after its capitalised verb rather than before it, so the
+    /// engine can search for three of its characters rather than one (issue 13). It must find the same stamps as the
+    /// pattern with the test before the verb, built here from it.
+    /// </summary>
+    [Fact]
+    public void The_stamp_pattern_matches_as_with_its_test_before_the_verb()
+    {
+        var current = DateFinder.StampRx();
+        var pattern = current.ToString();
+        foreach (var (verb, words) in new[] { ("Released", "was|were|been|being|be|is|are|get|gets|got"), ("Created", "was|were|been|being|be|is|are") })
+        {
+            var after = $@"(?-i:{verb})(?<!\b(?:{words})\s+{verb})";
+            Assert.Contains(after, pattern);
+            pattern = pattern.Replace(after, $@"(?<!\b(?:{words})\s+)(?-i:{verb})");
+        }
+        var reference = new System.Text.RegularExpressions.Regex(pattern, current.Options);
+        int stamps = 0, passives = 0;
+        foreach (var text in PrefilterInputs.CorpusTexts().Concat(RandomTexts()))
+        {
+            var expected = reference.Matches(text).Select(m => (m.Index, m.Length, m.Groups["date"].Value)).ToList();
+            Assert.Equal(expected, current.Matches(text).Select(m => (m.Index, m.Length, m.Groups["date"].Value)).ToList());
+            stamps += expected.Count;
+            if (System.Text.RegularExpressions.Regex.IsMatch(text, @"\b(was|were|is|been)\s+(Released|Created)\s+on\s+\w+ \d")) passives++;
+        }
+        Assert.True(stamps > 1000 && passives > 100, $"too few texts of one kind ({stamps} stamps, {passives} texts with a passive verb before a date)");
+    }
 
     [Fact]
     public void Stamps_are_found_as_before()
