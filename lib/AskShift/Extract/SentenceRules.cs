@@ -221,7 +221,15 @@ internal static partial class SentenceRules
     public static IReadOnlyList<AskSpan> Find(string text, int start, int end, MarkerKinds kinds, AskForm? formOverride = null, bool youIsUs = false)
     {
         Budget.Check();
-        if (!MayHoldMarker(text.AsSpan(start, end - start))) return [];
+        return MayHoldMarker(text.AsSpan(start, end - start)) ? FindMarked(text, start, end, kinds, formOverride, youIsUs) : [];
+    }
+
+    /// <summary>
+    /// <see cref="Find"/> on a sentence that may hold a marker. Apart, because the closures below capture the parameters:
+    /// the object that holds them was made on entry, for every sentence, even those the stem check rules out.
+    /// </summary>
+    static IReadOnlyList<AskSpan> FindMarked(string text, int start, int end, MarkerKinds kinds, AskForm? formOverride, bool youIsUs)
+    {
         var s = text[start..end];
         var hits = new List<(int At, Func<int, IEnumerable<AskSpan>> Make)>();
         var requestVerbs = new HashSet<int>(); // where the verb each request asks for begins
