@@ -405,16 +405,20 @@ internal static partial class AskExtractor
         || c is '\u200C' or '\u200D';
 
     /// <summary>"1. ... 2. ... 3. ..." inside one paragraph: the longest run numbered 1, 2, 3 in order.</summary>
+    /// <remarks>
+    /// Read in place: the only digits a marker holds are its number's (an optional bracket, one or two digits, a full
+    /// stop or bracket, spaces), so no group need be made; every numbered line of every document comes through here.
+    /// </remarks>
     static List<(int Marker, int Start, int End)> InlineList(string text, int s, int e)
     {
-        if (!InlineNumberRx().IsMatch(text.AsSpan(s, e - s))) return [];
-        var candidates = InlineNumberRx().Matches(text[s..e]).Select(m => (N: int.Parse(m.Groups["n"].Value), At: s + m.Index, Body: s + m.Index + m.Length)).ToList();
-        var chain = new List<(int N, int At, int Body)>();
-        foreach (var c in candidates)
+        List<(int N, int At, int Body)>? chain = null;
+        foreach (var m in InlineNumberRx().EnumerateMatches(text.AsSpan(s, e - s)))
         {
-            if (chain.Count == 0) { if (c.N == 1) chain.Add(c); continue; }
+            var c = (N: Digits.Value(text.AsSpan(s + m.Index, m.Length)), At: s + m.Index, Body: s + m.Index + m.Length);
+            if (chain is null) { if (c.N == 1) chain = [c]; continue; }
             if (c.N == chain[^1].N + 1) chain.Add(c);
         }
+        if (chain is null) return [];
         var result = new List<(int, int, int)>();
         for (var k = 0; k < chain.Count; k++)
             result.Add((chain[k].At, chain[k].Body, k + 1 < chain.Count ? chain[k + 1].At : e));

@@ -140,7 +140,7 @@ internal static partial class UrlDate
         }
         var month = MonthRx().Match(path);
         if (month.Success)
-            return (new DateOnly(int.Parse(month.Groups["y"].Value, CultureInfo.InvariantCulture), int.Parse(month.Groups["m"].Value, CultureInfo.InvariantCulture), 1),
+            return (new DateOnly(Text.Digits.Value(month.Groups["y"].ValueSpan), Text.Digits.Value(month.Groups["m"].ValueSpan), 1),
                 DatePrecision.Month, month.Value.Trim('/'));
         return null;
     }

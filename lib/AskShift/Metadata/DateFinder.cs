@@ -296,7 +296,7 @@ internal static partial class DateFinder
         foreach (Match w in WeekdayRx().Matches(text))
             if (FromWeekday(w, named, tenure, options) is { } inferred) return inferred;
         var yearless = YearlessDatelineRx().Match(text);
-        if (yearless.Success && YearFor(MonthNumber(yearless.Groups["mon"].Value), int.Parse(yearless.Groups["day"].Value, CultureInfo.InvariantCulture), text, named, tenure, options) is { } y1)
+        if (yearless.Success && YearFor(MonthNumber(yearless.Groups["mon"].Value), Digits.Value(yearless.Groups["day"].ValueSpan), text, named, tenure, options) is { } y1)
             return new(y1.Date, DatePrecision.Inferred, [yearless.Value.Trim(), .. y1.Evidence], y1.Note);
         foreach (var line in Enumerable.Range(0, headerEnd).Select(Line))
         {
@@ -402,7 +402,7 @@ internal static partial class DateFinder
     {
         if (tenure is not { } t) return null;
         var month = MonthNumber(w.Groups["mon"].Value);
-        var day = int.Parse(w.Groups["day"].Value, CultureInfo.InvariantCulture);
+        var day = Digits.Value(w.Groups["day"].ValueSpan);
         var weekday = Enum.Parse<DayOfWeek>(w.Groups["wd"].Value);
         var end = t.Max(x => x.To);
         var last = end < options.Today ? end : options.Today;
@@ -504,12 +504,7 @@ internal static partial class DateFinder
     static int Century(int yy) => yy >= 69 ? 1900 + yy : 2000 + yy;
 
     /// <summary>Digits of any script (full-width "２０２３" in Chinese pages) as a number.</summary>
-    internal static int Number(string digits)
-    {
-        var n = 0;
-        foreach (var c in digits) if (char.IsDigit(c)) n = n * 10 + (int)char.GetNumericValue(c);
-        return n;
-    }
+    internal static int Number(string digits) => Digits.Value(digits);
 
     internal static int MonthNumber(string s) =>
         Array.FindIndex(MonthAbbreviations, a => a.Length > 0 && s.StartsWith(a, StringComparison.OrdinalIgnoreCase)) + 1;
