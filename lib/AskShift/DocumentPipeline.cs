@@ -132,8 +132,11 @@ public static class DocumentPipeline
         foreach (var s in spans)
         {
             var (rs, re) = view.ToRawSpan(s.Start, s.End);
-            var analysis = Spaces.Collapse(view.Text[s.Start..s.End]).Trim();
-            asks.Add(new Ask(file, asks.Count + 1, raw[rs..re], rs, re, s.Form, analysis, s.Language == "zh" ? LanguageAt(rs) : "en")
+            var text = raw[rs..re];
+            // Where glue repair changed nothing inside the ask (most asks), its repaired text is the raw one: one string.
+            var repaired = view.Text.AsSpan(s.Start, s.End - s.Start);
+            var analysis = Spaces.Collapse(repaired.SequenceEqual(text) ? text : repaired.ToString()).Trim();
+            asks.Add(new Ask(file, asks.Count + 1, text, rs, re, s.Form, analysis, s.Language == "zh" ? LanguageAt(rs) : "en")
             {
                 Truncated = s.Truncated, Page = Document.PageAt(pageStarts, rs),
             });

@@ -162,7 +162,10 @@ internal static partial class MetadataExtractor
             if (line.Length > 0) { first = line.ToString(); break; }
         }
         if (first == null) return null;
-        var words = first.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        // Words between single spaces, counted in place (splitting made a string of each).
+        var words = 0;
+        foreach (var word in first.AsSpan().Split(' '))
+            if (word.End.Value > word.Start.Value) words++;
         if (words > 25 || first.StartsWith('(') || PhotoCaptionRx().IsMatch(first)) return null;
         if ((first.EndsWith('.') && !first.EndsWith("..")) || first.EndsWith('。')) return null;
         if (CjkRx().IsMatch(first) ? first.Length > 80 : words < 3) return null;
