@@ -478,7 +478,6 @@ internal static partial class SentenceRules
         }
     }
 
-    /// <summary>The words before a modal in its own clause ("whose cases the US envoy" -> "the US envoy").</summary>
     /// <summary>
     /// Whether the subject before <paramref name="at"/> (<see cref="SubjectBefore"/>) is the Chinese state. The subject is
     /// made of words from the 160 characters before <paramref name="at"/>, so when those hold none of the names the
@@ -496,6 +495,7 @@ internal static partial class SentenceRules
     /// <summary>How far back <see cref="SubjectBefore"/> looks for a subject.</summary>
     const int SubjectWindowChars = 160;
 
+    /// <summary>The words before a modal in its own clause ("whose cases the US envoy" -> "the US envoy").</summary>
     internal static string SubjectBefore(string s, int modal)
     {
         // A subject is at most 12 words: no need to look further back than a few hundred characters for a clause break.

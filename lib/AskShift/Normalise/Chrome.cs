@@ -34,7 +34,7 @@ internal static partial class Chrome
     private static partial Regex TagPrefixRx();
 
     // A year, which a date line holds: four digits (ASCII or full-width), or two after an apostrophe beside a month's
-    // name ("25 Mar '19", "Sept 9, ’19"), so a short date line is not taken for navigation. Two patterns, because the
+    // name ("25 Mar '19", "Sept 9, ’19"), so a short date line is not taken for navigation. Three patterns, because the
     // month names made one case-insensitive pattern look for a start at every month's first letter of every line (the
     // chrome test's largest cost after the forms with an apostrophe came in); the four digits need no casing, and the
     // apostrophe forms run only on a line that holds an apostrophe. Full-width digits have a pattern of their own, run

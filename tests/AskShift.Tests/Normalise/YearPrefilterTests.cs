@@ -5,10 +5,10 @@ using AskShift.Text;
 namespace AskShift.Tests.Normalise;
 
 /// <summary>
-/// The chrome check asks whether a line holds a year with two patterns, the apostrophe forms only on a line that holds an
-/// apostrophe (issue 13). It must answer as the single case-insensitive pattern it replaced, kept here as the reference,
-/// on every line of the seeds and corpora and on random lines of years, month names, apostrophes and look-alikes, in the
-/// invariant culture and in Turkish.
+/// The chrome check asks whether a line holds a year with three patterns, full-width digits only on a line that holds
+/// one, the apostrophe forms only on a line that holds an apostrophe (issue 13). It must answer as the single
+/// case-insensitive pattern it replaced, kept here as the reference, on every line of the seeds and corpora and on
+/// random lines of years, month names, apostrophes and look-alikes, in the invariant culture and in Turkish.
 /// </summary>
 public class YearPrefilterTests
 {
@@ -29,7 +29,7 @@ public class YearPrefilterTests
     [Theory]
     [InlineData("")]
     [InlineData("tr-TR")]
-    public void The_two_patterns_answer_as_the_one_they_replace(string culture) => PrefilterInputs.InCulture(culture, () =>
+    public void The_three_patterns_answer_as_the_one_they_replace(string culture) => PrefilterInputs.InCulture(culture, () =>
     {
         int years = 0, none = 0, apostrophes = 0;
         foreach (var line in PrefilterInputs.CorpusLines().Concat(RandomLines()))
