@@ -174,7 +174,7 @@ internal static partial class AdministrationFinder
     {
         (DateOnly From, DateOnly To, string Evidence)? latest = null;
         foreach (Match m in CongressRx().Matches(text))
-            if (CongressTerm(DateFinder.Number(m.Groups["n"].Value)) is { } t && t.From <= options.Today && (latest is null || t.From > latest.Value.From))
+            if (CongressTerm(Digits.Value(m.Groups["n"].ValueSpan)) is { } t && t.From <= options.Today && (latest is null || t.From > latest.Value.From))
                 latest = (t.From, t.To < options.Today ? t.To : options.Today, m.Value);
         return latest;
     }
@@ -235,7 +235,7 @@ internal static partial class AdministrationFinder
             i + 1 < Administrations.Starts.Count ? Administrations.Starts[i + 1].From.AddDays(-1) : DateOnly.MaxValue));
 
     static List<int> Years(string text, MetadataOptions options) =>
-        YearRx().Matches(text).Select(m => DateFinder.Number(m.Groups["year"].Value))
+        YearRx().Matches(text).Select(m => Digits.Value(m.Groups["year"].ValueSpan))
             .Concat(ChineseYearRx().Matches(text).Select(m => DateWords.ChineseYearValue(m.Groups["year"].ValueSpan)))
             .Where(y => y >= 1900 && y <= options.Today.Year).Distinct().ToList();
 

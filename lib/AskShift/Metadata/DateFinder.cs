@@ -302,7 +302,7 @@ internal static partial class DateFinder
         {
             var zh = ZhMonthDayRx().Match(line);
             DayOfWeek? zwd = zh.Groups["zwd"].Success ? ZhWeekday(zh.Groups["zwd"].Value[0]) : null;
-            if (zh.Success && YearFor(Number(zh.Groups["mnum"].Value), Number(zh.Groups["day"].Value), text, named, tenure, options, zwd) is { } y2)
+            if (zh.Success && YearFor(Digits.Value(zh.Groups["mnum"].ValueSpan), Digits.Value(zh.Groups["day"].ValueSpan), text, named, tenure, options, zwd) is { } y2)
                 return new(y2.Date, DatePrecision.Inferred, [zh.Value, .. y2.Evidence], y2.Note);
         }
 
@@ -321,12 +321,12 @@ internal static partial class DateFinder
         if (my != null && Enumerable.Range(0, headerEnd).Any(i => text.AsSpan()[lines[i]].Contains(my.Value, StringComparison.Ordinal)))
         {
             var month = my.Groups["mon"].Success ? MonthNumber(my.Groups["mon"].Value)
-                : my.Groups["zmon"].Success ? DateWords.ChineseSmallNumber(my.Groups["zmon"].ValueSpan) : Number(my.Groups["mnum"].Value);
-            var year = my.Groups["zyear"].Success ? DateWords.ChineseYearValue(my.Groups["zyear"].ValueSpan) : Number(my.Groups["year"].Value);
+                : my.Groups["zmon"].Success ? DateWords.ChineseSmallNumber(my.Groups["zmon"].ValueSpan) : Digits.Value(my.Groups["mnum"].ValueSpan);
+            var year = my.Groups["zyear"].Success ? DateWords.ChineseYearValue(my.Groups["zyear"].ValueSpan) : Digits.Value(my.Groups["year"].ValueSpan);
             if (month is >= 1 and <= 12) return new(new DateOnly(year, month, 1), DatePrecision.Month, [my.Value.Trim()], "only month and year are stated near the top");
         }
         // 6. Only years: the latest one the text mentions, to the year, as a last resort.
-        var latestYear = AnyYearRx().Matches(text).Select(m => Number(m.Groups["year"].Value)).Where(y => y <= options.Today.Year && y >= options.EarliestInferredYear).DefaultIfEmpty().Max();
+        var latestYear = AnyYearRx().Matches(text).Select(m => Digits.Value(m.Groups["year"].ValueSpan)).Where(y => y <= options.Today.Year && y >= options.EarliestInferredYear).DefaultIfEmpty().Max();
         // ... unless the office-holders it names as sitting were not in office that year ("自從2015年" in a text about
         // President Trump and his new adviser Bolton is an event's year).
         if (latestYear > 0 && tenure is { } spans && !spans.Any(t => t.From.Year <= latestYear && t.To.Year >= latestYear))
@@ -346,8 +346,8 @@ internal static partial class DateFinder
         if (!m.Success) return null;
         var before = text.AsSpan(Math.Max(0, m.Index - 40), Math.Min(m.Index, 40));
         if (before.IndexOfAnyInRange('\u3400', '\u9fff') < 0) return null;
-        var year = Number(m.Groups["roc"].Value) + RocEpoch;
-        int month = Number(m.Groups["mnum"].Value), day = Number(m.Groups["day"].Value);
+        var year = Digits.Value(m.Groups["roc"].ValueSpan) + RocEpoch;
+        int month = Digits.Value(m.Groups["mnum"].ValueSpan), day = Digits.Value(m.Groups["day"].ValueSpan);
         if (day > DateTime.DaysInMonth(year, month) || new DateOnly(year, month, day) > options.Today) return null;
         return new(new DateOnly(year, month, day), DatePrecision.Day, [m.Value.Trim()],
             "a closing date stamp in the Republic of China calendar (year + 1911), as Taiwan's Central News Agency ends its reports");
@@ -457,7 +457,7 @@ internal static partial class DateFinder
         DayOfWeek? weekday = null)
     {
         if (month is < 1 or > 12 || day < 1 || day > 31) return null;
-        var years = AnyYearRx().Matches(text).Select(m => Number(m.Groups["year"].Value)).Where(y => y >= options.EarliestInferredYear)
+        var years = AnyYearRx().Matches(text).Select(m => Digits.Value(m.Groups["year"].ValueSpan)).Where(y => y >= options.EarliestInferredYear)
             .Distinct().OrderDescending().ToList();
         // A weekday the latest year does not match points to the year after it before any earlier one: a text is written
         // after the latest year it mentions, and "星期六(4月6日)" beside events of 2018 is a Saturday of 2019.
@@ -484,12 +484,12 @@ internal static partial class DateFinder
         var m = FirstFullDate(s);
         if (!m.Success) return null;
         var month = m.Groups["mon"].Success ? MonthNumber(m.Groups["mon"].Value)
-            : m.Groups["zmon"].Success ? DateWords.ChineseSmallNumber(m.Groups["zmon"].ValueSpan) : Number(m.Groups["mnum"].Value);
-        var day = m.Groups["zday"].Success ? DateWords.ChineseSmallNumber(m.Groups["zday"].ValueSpan) : Number(m.Groups["day"].Value);
-        var year = m.Groups["year"].Success ? Number(m.Groups["year"].Value)
+            : m.Groups["zmon"].Success ? DateWords.ChineseSmallNumber(m.Groups["zmon"].ValueSpan) : Digits.Value(m.Groups["mnum"].ValueSpan);
+        var day = m.Groups["zday"].Success ? DateWords.ChineseSmallNumber(m.Groups["zday"].ValueSpan) : Digits.Value(m.Groups["day"].ValueSpan);
+        var year = m.Groups["year"].Success ? Digits.Value(m.Groups["year"].ValueSpan)
             : m.Groups["zyear"].Success ? DateWords.ChineseYearValue(m.Groups["zyear"].ValueSpan)
-            : m.Groups["roc"].Success ? Number(m.Groups["roc"].Value) + RocEpoch
-            : Century(Number(m.Groups["yy"].Value));
+            : m.Groups["roc"].Success ? Digits.Value(m.Groups["roc"].ValueSpan) + RocEpoch
+            : Century(Digits.Value(m.Groups["yy"].ValueSpan));
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return null;
         return new DateOnly(year, month, day);
     }
@@ -503,8 +503,6 @@ internal static partial class DateFinder
     /// </summary>
     static int Century(int yy) => yy >= 69 ? 1900 + yy : 2000 + yy;
 
-    /// <summary>Digits of any script (full-width "２０２３" in Chinese pages) as a number.</summary>
-    internal static int Number(string digits) => Digits.Value(digits);
 
     internal static int MonthNumber(string s) =>
         Array.FindIndex(MonthAbbreviations, a => a.Length > 0 && s.StartsWith(a, StringComparison.OrdinalIgnoreCase)) + 1;
