@@ -1,4 +1,4 @@
-"""A learnt sentence classifier for asks, measured beside the rules and dropped (README, Quality).
+"""A learnt sentence classifier for asks, measured beside the rules and dropped (docs/measurements.md).
 
 Candidates are every line of every development document split into sentences (and bullet pieces); a candidate is an
 ask when it covers a hand-coded ask by the eval command's matching rule (60% of the shorter span's tokens). A logistic

@@ -223,7 +223,7 @@ public static class ExtractCommand
 
     /// <summary>
     /// The --json shape's serialiser, generated at compile time: it needs no reflection, so the same bytes come out of a
-    /// Native AOT build (README, "Patterns that defeated the regex engine's search"), where reflection-based
+    /// Native AOT build (docs/measurements.md, "Patterns that defeated the regex engine's search"), where reflection-based
     /// serialisation of anonymous types wrote "{}".
     /// </summary>
     static readonly ExtractJsonContext Json = new(new JsonSerializerOptions
