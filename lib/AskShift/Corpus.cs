@@ -216,7 +216,9 @@ public sealed class Corpus
 
     static LoadPlan Plan(string path, CorpusOptions options)
     {
-        var root = Directory.Exists(path) ? Path.GetFullPath(path) : Path.GetDirectoryName(Path.GetFullPath(path))!;
+        // Asked once: in the loop below it was a file-system call per file, 20,000 of them before any file was read.
+        var isFolder = Directory.Exists(path);
+        var root = isFolder ? Path.GetFullPath(path) : Path.GetDirectoryName(Path.GetFullPath(path))!;
         var files = new List<string>();
         var skipped = new List<SkippedFile>();
         var errors = new List<LoadError>();
@@ -224,19 +226,21 @@ public sealed class Corpus
         foreach (var (folder, reason) in unreadable)
             errors.Add(new LoadError(Path.GetRelativePath(root, folder).Replace('\\', '/') + "/", reason));
         // The folder's metadata sheet describes the documents; it is read as such, not as one of them.
-        var sheetPath = Directory.Exists(path) ? MetadataSheet.Names.Select(n => Path.Combine(root, n)).FirstOrDefault(File.Exists) : null;
+        var sheetPath = isFolder ? MetadataSheet.Names.Select(n => Path.Combine(root, n)).FirstOrDefault(File.Exists) : null;
         var reviewPath = options.Review is { } given ? Path.GetFullPath(given, root)
-            : Directory.Exists(path) && File.Exists(Path.Combine(root, ReviewSheet.DefaultName)) ? Path.Combine(root, ReviewSheet.DefaultName) : null;
+            : isFolder && File.Exists(Path.Combine(root, ReviewSheet.DefaultName)) ? Path.Combine(root, ReviewSheet.DefaultName) : null;
         if (options.Review is not null && !File.Exists(reviewPath))
             errors.Add(new LoadError(options.Review, "the review file given in CorpusOptions.Review does not exist"));
+        var sheetFull = sheetPath is null ? null : Path.GetFullPath(sheetPath);
         foreach (var f in all)
         {
             var rel = Path.GetRelativePath(root, f).Replace('\\', '/');
-            if (sheetPath is not null && Path.GetFullPath(f) == Path.GetFullPath(sheetPath))
+            var full = sheetFull is null && reviewPath is null ? f : Path.GetFullPath(f);
+            if (sheetFull is not null && full == sheetFull)
                 skipped.Add(new SkippedFile(rel, "the corpus's metadata sheet: read for the documents' metadata, not a document itself"));
-            else if (reviewPath is not null && Path.GetFullPath(f) == reviewPath)
+            else if (reviewPath is not null && full == reviewPath)
                 skipped.Add(new SkippedFile(rel, options.ApplyReview ? "the corpus's review file: applied to the documents, not a document itself" : "the corpus's review file (not applied: CorpusOptions.ApplyReview is false)"));
-            else if (Directory.Exists(path) && options.Exclude.FirstOrDefault(p => NameMatches(Path.GetFileName(f), p)) is { } pattern)
+            else if (isFolder && options.Exclude.FirstOrDefault(p => NameMatches(Path.GetFileName(f), p)) is { } pattern)
                 skipped.Add(new SkippedFile(rel, $"excluded by the pattern '{pattern}' (CorpusOptions.Exclude)"));
             else if (!DocumentReader.IsSupported(f))
                 skipped.Add(new SkippedFile(rel, $"unsupported file type '{Path.GetExtension(f)}' (reads {DocumentReader.SupportedTypes})"));
