@@ -56,6 +56,7 @@ public class LexiconTests
     [InlineData("thefreedom", false)]
     [InlineData("Chinesegovernment", false)]
     [InlineData("", false)]
+    [InlineData("freedomfreedomfreedomfreedomfreedomfreedomfreedomfreedomfreedomfreedom", false)] // over 64 characters: lower-cased as a string
     public void Glued_pairs_are_not_words(string word, bool known) => Assert.Equal(known, Lexicon.Contains(word));
 
     [Fact]
