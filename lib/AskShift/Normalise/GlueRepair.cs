@@ -64,7 +64,9 @@ internal static class GlueRepair
             {
                 var j = i;
                 while (j < raw.Length && IsAsciiLetter(raw[j])) j++;
-                var cuts = Cuts(raw, i, j);
+                // A host or file name's label ("dragonwatchrights" in "press@dragonwatchrights.org") is one word however
+                // it reads.
+                var cuts = j < raw.Length && raw[j] == '.' && IsHostOrFileName(raw, j) ? null : Cuts(raw, i, j);
                 for (var k = i; k < j; k++)
                 {
                     if (cuts is not null && cuts.Contains(k)) Space(k);
@@ -113,6 +115,7 @@ internal static class GlueRepair
         var wordLen = p - wordStart;
         if (c == '.' && char.IsAsciiDigit(next)) return wordLen >= 2 && char.IsLower(raw[p - 1]);
         if (!IsAsciiLetter(next)) return false;
+        if (c == '.' && IsHostOrFileName(raw, p)) return false;
         if (wordLen >= 2 && char.IsLower(raw[p - 1])) return c != '.' || !IsAbbreviationLike(raw, wordStart, p);
         // "U.S.government": single capital before the dot and a lower-case word after it.
         if (c == '.' && wordLen == 1 && char.IsLower(next))
@@ -123,6 +126,41 @@ internal static class GlueRepair
         }
         return false;
     }
+
+    /// <summary>
+    /// The part of a host or file name after its first dot: "TibetanReview.net", "www.state.gov", "info@uyghuraa.org",
+    /// "report.pdf". Dot-separated labels of letters, digits and hyphens whose last is a top-level domain or a document
+    /// extension, with neither a letter nor a digit after it. A space there would make evidence and analysis text read
+    /// "TibetanReview. net".
+    /// </summary>
+    static bool IsHostOrFileName(string raw, int dot)
+    {
+        var i = dot;
+        var last = (Start: 0, End: 0);
+        while (i < raw.Length && raw[i] == '.')
+        {
+            var start = i + 1;
+            var end = start;
+            while (end < raw.Length && (char.IsAsciiLetterOrDigit(raw[end]) || raw[end] == '-')) end++;
+            if (end == start) break; // a full stop after the name: "... by Example.org."
+            last = (start, end);
+            i = end;
+        }
+        if (last.End == 0 || i < raw.Length && char.IsLetterOrDigit(raw[i])) return false;
+        return NameEndings.Contains(raw.AsSpan(last.Start, last.End - last.Start));
+    }
+
+    /// <summary>
+    /// Generic and common country-code top-level domains (IANA root zone) and document extensions that end host and file
+    /// names in advocacy texts' citations, lower-case as written. Two-letter domains that are also English words ("in",
+    /// "us", "me", "no", "be", "my") are left out: "freedom.in" is more likely glued words than a host.
+    /// </summary>
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NameEndings = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "com", "org", "net", "gov", "edu", "int", "mil", "info", "news", "asia", "io", "tv",
+        "cn", "hk", "tw", "mo", "uk", "jp", "kr", "de", "fr", "eu", "ca", "au", "ch", "nl", "se", "ru", "sg", "nz", "ie",
+        "html", "htm", "php", "asp", "aspx", "pdf", "doc", "docx",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     static bool IsAbbreviationLike(string raw, int start, int dot) =>
         dot - start <= 3 && raw.AsSpan(start, dot - start).ToString() is "e" or "i" or "etc" or "vs";

@@ -17,7 +17,21 @@ public class GlueRepairTests
     [InlineData("The therapist and the notebook")]
     [InlineData("Xinjiang, Hotan and Urumqi")]
     [InlineData("e.g. the U.S. and McDonald")]
+    [InlineData("(Example.net, May03’25) as reported by Example.org.")]
+    [InlineData("read it at www.state.gov/reports/2020 or news.example.co.uk, then write to press@rights-watch.org")]
+    [InlineData("the annex (annual-report.pdf) and index.html")]
+    [InlineData("write to press@freetheprisonersnow.org or see RightsDefenders.net and humanrightswatch.org")]
     public void Real_words_and_names_are_left_alone(string raw) => Assert.Equal(raw, GlueRepair.Repair(raw).Text);
+
+    [Theory]
+    // Not host names: the word after the dot is no top-level domain, or letters follow it.
+    [InlineData("the partners.Their report", "the partners. Their report")]
+    [InlineData("a free press.network of activists", "a free press. network of activists")]
+    [InlineData("its obligations.netting nothing", "its obligations. netting nothing")]
+    // A two-letter domain that is also an English word is read as glued words.
+    [InlineData("stand with them.in the end", "stand with them. in the end")]
+    public void A_dot_before_a_word_that_ends_no_host_name_still_gets_its_space(string raw, string repaired) =>
+        Assert.Equal(repaired, GlueRepair.Repair(raw).Text);
 
     [Fact]
     public void Every_view_character_maps_back_to_the_same_raw_character()
