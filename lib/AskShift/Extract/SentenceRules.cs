@@ -77,7 +77,10 @@ internal static partial class SentenceRules
     [GeneratedRegex(@"\b(Act|[Ll]aw|[Ll]egislation|[Rr]esolution|[Bb]ill|[Ss]tatute)\s+(mandates|requires|stipulates|says|states|provides|directs|obliges)\s+that\b[^.;]*$", RegexOptions.ExplicitCapture)]
     private static partial Regex LawRequiresThatRx();
 
-    [GeneratedRegex(@"\b(it['’]s|it\s+is|it\s+was|it\s+remains)\s+(a\s+)?(high\s+|(long\s+|well\s+)?past\s+|moral\s+|now\s+|therefore\s+|all\s+the\s+more\s+|vitally\s+|critically\s+|extremely\s+|absolutely\s+|especially\s+|particularly\s+)?(time|imperative|crucial|essential|vital|critical|urgent|important|necessary|incumbent\s+on\s+(?<who2>[^.;:]{1,60}?))\s+(?:for\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+to\s+[a-z]|that\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+(?-i:(?<verb>[a-z]+))\b|to\s+(?<verb>[a-z]+)\b)|\b(provides?|presents?|offers?|gives?|is|was)\s+(an?|the)\s+([\w-]+\s+)?(opportunity|chance|occasion)\s+for\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+to\s+[a-z]|\b(it['’]s|it\s+is)\s+((high|long\s+past|about)\s+)?time\s+(?<who>(the\s+)?(?-i:\p{Lu})[^.;:]{0,60}?)\s+(?-i:(?<verb>[a-z]+))\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"\b(it['’]s|it\s+is|it\s+was|it\s+remains)\s+(a\s+)?(high\s+|(long\s+|well\s+)?past\s+|moral\s+|now\s+|therefore\s+|all\s+the\s+more\s+|vitally\s+|critically\s+|extremely\s+|absolutely\s+|especially\s+|particularly\s+)?(time|imperative|crucial|essential|vital|critical|urgent|important|necessary|incumbent\s+on\s+(?<who2>[^.;:]{1,60}?))\s+(?:for\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+to\s+[a-z]|that\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+(?-i:(?<verb>[a-z]+))\b|to\s+(?<verb>[a-z]+)\b)|\b(provides?|presents?|offers?|gives?|is|was)\s+(an?|the)\s+([\w-]+\s+)?(opportunity|chance|occasion)\s+for\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+to\s+[a-z]|\b(it['’]s|it\s+is)\s+((high|long\s+past|about)\s+)?time\s+(?<who>(the\s+)?(?-i:\p{Lu})[^.;:]{0,60}?)\s+(?-i:(?<verb>[a-z]+))\b" +
+        // "Now is the time for the United States to lead ...", "this is the moment for Congress to act", "the time has come for
+        // Washington to ...".
+        @"|\b(now|this|today)\s+is\s+(the|a|our)\s+([\w-]+\s+)?(time|moment)\s+for\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+to\s+[a-z]|\bthe\s+(time|moment)\s+has\s+(now\s+)?come\s+for\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+to\s+[a-z]", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex TimeForRx();
 
     // "We also want to see the U.S. take this to the U.N.", "we would like to see Congress pass ...": what the writers want
@@ -106,6 +109,19 @@ internal static partial class SentenceRules
     // "six demands: a diplomatic boycott of ..., an end to ..." and "the recommendations include ...".
     [GeneratedRegex(@"\b(demands|recommendations|requests|asks|priorities|measures|steps|calls)\s*(include[sd]?|are|were|:)\s*(?!to\b)(?=[a-z“""‘]|the\b)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex DemandsListRx();
+
+    // The first item of such a list is a clause when a modal follows its subject before any separator.
+    [GeneratedRegex(@"\G[^,;:.]{1,80}?\b(should|must|shall|ought\s+to|needs?\s+to|has\s+to|have\s+to)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex ClauseItemRx();
+
+    // "We are asking the administration for two things: first, to sanction ...; second, to admit ...": a request whose
+    // object is a counted list, each item an ask.
+    [GeneratedRegex(@"\b(ask(s|ed|ing)?|urg(e|es|ed|ing)|call(s|ed|ing)?\s+(on|upon))\s+(?<who>(?:[^.;:]|(?<=\b[A-Z])\.){1,80}?)\s+((for|to\s+(do|take))\s+)(the\s+following|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d{1,2})(\s+\w+)?\s+(things|steps|actions|measures|changes)\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex CountedRequestRx();
+
+    // What opens an item of such a list and is not the ask: "first, to ", "and second, ", "(a) to ".
+    [GeneratedRegex(@"\G\s*(and\s+)?(\(?[a-z0-9]\)\s*|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|finally|lastly)(ly)?\s*,?\s*)?(to\s+)?", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex CountedItemOpeningRx();
 
     [GeneratedRegex(@"^\s*(the|a|an|this|that|our|their|its)?\s*(letter|message|petition|appeal|statement|report|email|note|memo)\s+(sent|addressed|delivered|written)?\s*(to|for)\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex DocumentSubjectRx();
@@ -169,7 +185,7 @@ internal static partial class SentenceRules
         "recommend", "demand", "insist", "propose", "should", "must", "need", "ought", "time", "imperative", "crucial",
         "essential", "vital", "critical", "import", "necessary", "incumbent", "focus", "advocat", "case", "lobb", "priorit",
         "measures", "steps", "includ", "hop", "look", "suggest", "please", "turn", "kindly", "count", "welcome", "forward", "rely",
-        "opportunit", "chance", "occasion", "voic");
+        "opportunit", "chance", "occasion", "voic", "moment");
 
     // What each marker pattern cannot match without, case aside: a sentence that passes the shared stem check usually
     // holds the words of one or two patterns, and the others are not run on it.
@@ -186,7 +202,7 @@ internal static partial class SentenceRules
     static readonly System.Buffers.SearchValues<string> ModalNeeds = IgnoreCasePrefilter.Words("should", "must", "need", "ought");
     static readonly System.Buffers.SearchValues<string> TimeForNeeds =
         IgnoreCasePrefilter.Words("time", "imperative", "crucial", "essential", "vital", "critical", "urgent", "important", "necessary", "incumbent",
-            "opportunit", "chance", "occasion");
+            "opportunit", "chance", "occasion", "moment");
     static readonly System.Buffers.SearchValues<string> NeedForNeeds = IgnoreCasePrefilter.Words("need", "importance");
     static readonly System.Buffers.SearchValues<string> FocusOnNeeds = IgnoreCasePrefilter.Words("focus");
     static readonly System.Buffers.SearchValues<string> ObjectRequestNeeds = IgnoreCasePrefilter.Words(
@@ -196,6 +212,7 @@ internal static partial class SentenceRules
         IgnoreCasePrefilter.Words("demands", "recommendations", "requests", "asks", "priorities", "measures", "steps", "calls");
     static readonly System.Buffers.SearchValues<string> TheseIncludeNeeds = IgnoreCasePrefilter.Words("includ");
     static readonly System.Buffers.SearchValues<string> RecommendationsWereNeeds = IgnoreCasePrefilter.Words("recommendation");
+    static readonly System.Buffers.SearchValues<string> CountedRequestNeeds = IgnoreCasePrefilter.Words("ask", "urg", "call");
 
     /// <summary>
     /// The patterns <see cref="Find"/> looks for markers with, each with the words it needs (a test holds each pattern to
@@ -206,7 +223,7 @@ internal static partial class SentenceRules
         (RequestRx(), RequestNeeds), (HopeThatRx(), HopeThatNeeds), (WantToSeeRx(), WantToSeeNeeds), (HelpForRx(), HelpForNeeds), (RecommendThatRx(), RecommendThatNeeds), (NeedYourRx(), NeedYourNeeds),
         (PleaseRx(), PleaseNeeds), (ModalRx(), ModalNeeds), (TimeForRx(), TimeForNeeds), (NeedForRx(), NeedForNeeds), (FocusOnRx(), FocusOnNeeds),
         (ObjectRequestRx(), ObjectRequestNeeds), (DemandsListRx(), DemandsListNeeds), (TheseIncludeRx(), TheseIncludeNeeds), (IncludingGerundsRx(), TheseIncludeNeeds),
-        (RecommendationsWereRx(), RecommendationsWereNeeds),
+        (RecommendationsWereRx(), RecommendationsWereNeeds), (CountedRequestRx(), CountedRequestNeeds),
     ];
 
     /// <summary>
@@ -353,6 +370,18 @@ internal static partial class SentenceRules
                 var at = m.Index;
                 hits.Add((at, next => [Span(at, next, AskForm.Sentence)]));
             }
+            foreach (Match m in CountedRequestRx().MatchesOrNone(s, CountedRequestNeeds))
+            {
+                if (!Vocabulary.IsUsAddressee(m.Groups["who"].Value, false, youIsUs) || ChineseStateSubjectBefore(s, m.Index)) continue;
+                var listStart = m.Index + m.Length;
+                // First among the hits at its position, so it, not the plain request's one long span ("urged Congress to
+                // take the following steps: ..."), is kept.
+                hits.Insert(0, (m.Index, next => SplitList(s, listStart, next).Select(p =>
+                {
+                    var opening = CountedItemOpeningRx().Match(s, p.Start);
+                    return Span(Math.Min(p.End, p.Start + opening.Length), p.End, AskForm.Sentence);
+                })));
+            }
         }
         if (kinds.HasFlag(MarkerKinds.Reported))
         {
@@ -405,6 +434,9 @@ internal static partial class SentenceRules
             {
                 var listStart = m.Index + m.Length;
                 if (NonUsSubjectRx().IsMatch(s[..m.Index])) continue;
+                // "Among its recommendations: the State Department should designate ...": a clause with its own modal, which
+                // the modal's rule reads as one ask, not a list of things asked for.
+                if (ClauseItemRx().IsMatch(s, listStart)) continue;
                 hits.Add((m.Index, next => SplitList(s, listStart, next).Select(p => Span(p.Start, p.End, AskForm.ReportedSpeech))));
             }
             // "... calling for immediate action from the United States. These include the imposition of sanctions ... and

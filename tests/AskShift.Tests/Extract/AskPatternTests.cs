@@ -991,3 +991,44 @@ public class AskPatternTests
         Assert.Contains(asks, a => a.StartsWith("Ask allies to join the visa bans"));
     }
 }
+
+/// <summary>Patterns added at stop 40, each from an input written for it (none of the annotated documents uses them).</summary>
+public class MomentAndCountedListTests
+{
+    static IReadOnlyList<string> Asks(string text) => Corpus.FromTexts([("doc.txt", text)]).Items[0].Asks.Select(a => a.Text).ToList();
+
+    [Theory]
+    [InlineData("Now is the time for the United States to lead an inquiry into the camps.", "Now is the time for the United States to lead an inquiry into the camps")]
+    [InlineData("This is the moment for Congress to act on the Tibet bill.", "This is the moment for Congress to act on the Tibet bill")]
+    [InlineData("The time has come for Washington to sanction the judges who jailed the activists.", "The time has come for Washington to sanction the judges who jailed the activists")]
+    public void The_time_or_moment_for_a_US_addressee_to_act_is_an_ask(string text, string expected) =>
+        Assert.Equal([expected], Asks(text));
+
+    [Theory]
+    [InlineData("Now is the time for Beijing to release the detained poets.")]
+    [InlineData("The time has come for the European Union to review its trade deal.")]
+    [InlineData("This is the moment for reflection on a hard year.")]
+    public void The_time_for_someone_else_to_act_is_no_ask(string text) => Assert.Empty(Asks(text));
+
+    [Fact]
+    public void A_request_for_counted_things_gives_each_thing_as_an_ask()
+    {
+        Assert.Equal(["sanction the judges who jailed the editors", "admit the editors' families as refugees"],
+            Asks("We are asking the administration for two things: first, to sanction the judges who jailed the editors; and second, to admit the editors' families as refugees."));
+        Assert.Equal(["fund the broadcasts", "appoint the coordinator without delay"],
+            Asks("The families urged Congress to take the following steps: (a) fund the broadcasts; (b) appoint the coordinator without delay."));
+    }
+
+    [Fact]
+    public void Counted_things_asked_of_someone_else_are_no_asks() =>
+        Assert.Empty(Asks("The editors called on the Hong Kong government to take three steps: drop the charges; free the staff; reopen the paper."));
+
+    [Fact]
+    public void A_clause_after_a_demands_colon_is_one_ask_not_a_list_of_nouns()
+    {
+        Assert.Equal(["should designate the abuses in Tibet as crimes against humanity"],
+            Asks("Among the report's recommendations: the State Department should designate the abuses in Tibet as crimes against humanity."));
+        // A list of nouns after the colon is still a list.
+        Assert.Equal(["a diplomatic boycott", "an end to the camps"], Asks("The students set out two demands: a diplomatic boycott, an end to the camps."));
+    }
+}
