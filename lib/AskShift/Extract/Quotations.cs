@@ -13,8 +13,9 @@ internal static partial class Quotations
     // left out, since an organisation's own officers speak for the author.
     const string Official = @"(Senators?|Sen\.|Representatives?|Rep\.|Congress(wo)?m[ae]n|Congressmember|lawmakers?|legislators?|Members?\s+of\s+Congress|Secretary\s+of\s+State|(US|U\.S\.)\s+Ambassador|Speaker\s+of\s+the\s+House|(US|U\.S\.)\s+officials?)";
 
-    // The title right after the speech verb ("," said Senator X) or right before the speaker's name and verb (Senator X said:).
-    [GeneratedRegex(@"^[”""’]?\s*,?\s*(said|says|added|stated|noted|wrote|continued|told\s+\w+|according\s+to)\s+(the\s+)?" + Official + @"(?!\w)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    // The title right after the speech verb ("," said Senator X), or opening the speaker's name before it ("," Senator X
+    // said in a statement), or right before the speaker's name and verb (Senator X said:).
+    [GeneratedRegex(@"^[”""’]?\s*,?\s*((said|says|added|stated|noted|wrote|continued|told\s+\w+|according\s+to)\s+(the\s+)?" + Official + @"(?!\w)|(the\s+)?" + Official + @"(?!\w)(\s+(?-i:[A-Z])[\w'’-]*\.?){0,4},?\s+(said|says|added|stated|noted|wrote|told)\b)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex AfterRx();
 
     [GeneratedRegex(@"\b" + Official + @"(?!\w)(\s+(?-i:[A-Z])[\w'’-]*\.?){0,4},?\s+(said|says|added|stated|noted|wrote|declared|told\s+\w+)\s*[:,]?\s*$", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]

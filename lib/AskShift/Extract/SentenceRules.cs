@@ -674,7 +674,10 @@ internal static partial class SentenceRules
         // The first match, read off the span: this runs on every candidate ask, and copying each out was a few percent of loading's allocation.
         foreach (var attribution in AttributionRx().EnumerateMatches(text.AsSpan(start, end - start)))
         {
-            if (attribution.Index > 20) end = start + attribution.Index;
+            // Far enough in not to be the ask's own opening words; or where a closing quotation mark ends the ask ('"The US
+            // must act now," said ...'), however short it is.
+            if (attribution.Index > 20 || attribution.Index >= 8 && attribution.Length > 1 && text[start + attribution.Index + 1] is '”' or '"' or '’' or '\'')
+                end = start + attribution.Index;
             break;
         }
         while (true)

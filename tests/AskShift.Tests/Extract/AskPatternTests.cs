@@ -1023,6 +1023,17 @@ public class MomentAndCountedListTests
     public void Counted_things_asked_of_someone_else_are_no_asks() =>
         Assert.Empty(Asks("The editors called on the Hong Kong government to take three steps: drop the charges; free the staff; reopen the paper."));
 
+    [Theory]
+    [InlineData("\"The US must act now,\" said Rep. Jim McGovern.")]
+    [InlineData("“Washington should sanction them,” said Secretary of State Antony Blinken.")]
+    [InlineData("\"Congress must pass the bill,\" Senator Jeff Merkley said in a statement.")]
+    public void A_short_quoted_ask_of_a_lawmaker_or_official_is_theirs_not_the_authors(string text) => Assert.Empty(Asks(text));
+
+    [Theory]
+    [InlineData("\"The US must act now,\" said Sophie Richardson of Human Rights Watch.", "must act now")]
+    [InlineData("“Congress must pass the bill,” the group's director said.", "must pass the bill")]
+    public void A_short_quoted_ask_ends_at_its_closing_quotation_mark(string text, string expected) => Assert.Equal([expected], Asks(text));
+
     [Fact]
     public void A_clause_after_a_demands_colon_is_one_ask_not_a_list_of_nouns()
     {
