@@ -40,10 +40,12 @@ internal static partial class Chrome
     // apostrophe forms run only on a line that holds an apostrophe. Full-width digits have a pattern of their own, run
     // only on a line holding one: beside them, the engine searched for the \d after the first two digits (any Unicode
     // digit, which it tests one character at a time) instead of a 1 or a 2, and the test took 20 times as long.
-    [GeneratedRegex(@"\b(19|20)\d\d\b", RegexOptions.ExplicitCapture)]
+    // The year's edges are those of a word, except that a Chinese character is no part of it: "2021年3月3日" and
+    // "发布于2021年" hold a year (with \b they did not, so a Chinese date line two documents shared was taken for chrome).
+    [GeneratedRegex(@"(?<![\w-[\u3400-\u9FFF\uF900-\uFAFF]])(19|20)\d\d(?![\w-[\u3400-\u9FFF\uF900-\uFAFF]])", RegexOptions.ExplicitCapture)]
     private static partial Regex FourDigitYearRx();
 
-    [GeneratedRegex(@"\b(１９|２０)\d\d\b", RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"(?<![\w-[\u3400-\u9FFF\uF900-\uFAFF]])(１９|２０)\d\d(?![\w-[\u3400-\u9FFF\uF900-\uFAFF]])", RegexOptions.ExplicitCapture)]
     private static partial Regex FullWidthYearRx();
 
     [GeneratedRegex(@"\b(" + DateWords.Months + @")\.?\s?(\d{1,2}(st|nd|rd|th)?)?,?\s?['’]\d\d\b|\b\d{1,2}(st|nd|rd|th)?\s+(" + DateWords.Months + @")\.?,?\s?['’]\d\d\b", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]

@@ -120,3 +120,21 @@ public class LanguageTests
         Assert.False(Languages.IsTranslation(English, "香港記者協會今日發表年度報告，指新聞自由持續惡化。\n"));
     }
 }
+
+public class SharedDateLineTests
+{
+    [Theory]
+    [InlineData("2021年3月3日", "2021-03-03")]
+    [InlineData("发布于2021年3月3日", "2021-03-03")]
+    [InlineData("March 3, 2021", "2021-03-03")]
+    public void A_date_line_two_documents_share_is_each_ones_date_not_chrome(string dateLine, string expected)
+    {
+        // Lines in two documents or more are taken for a site's navigation unless they could carry a date: two statements
+        // of the same day must both keep theirs, in Chinese as in English.
+        var corpus = Corpus.FromTexts([
+            ("a.txt", $"声明一\n{dateLine}\n我们敦促美国国务院提出班禅喇嘛的案件。\n"),
+            ("b.txt", $"声明二\n{dateLine}\n我们敦促美国国会通过香港法案。\n"),
+        ]);
+        Assert.All(corpus.Items, d => Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), d.Date));
+    }
+}
