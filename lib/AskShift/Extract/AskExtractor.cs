@@ -127,7 +127,10 @@ internal static partial class AskExtractor
             if (bullet >= 0 || numbered >= 0)
             {
                 var body = s + (bullet >= 0 ? bullet : numbered);
-                if (StartsImperative(text, body, e) || LeadInEndRx().IsMatch(prev) && AskLeadInRx().IsMatch(prev) || InList(items, lines, i))
+                // "- Read the full report: ...", "- Pray for ...": what the page asks of its reader, lead-in or not.
+                if (ReaderOnlyLookup.Contains(FirstWord(text.AsSpan(body, e - body).TrimStart()))) { prose.Add((s, e)); continue; }
+                // A bare imperative needs an object: "• Press Release" and "• Take Action" are a page's menu.
+                if (StartsImperative(text, body, e) && Spaces.CountWords(text.AsSpan(body, e - body)) >= Options.MinBareItemWords || LeadInEndRx().IsMatch(prev) && AskLeadInRx().IsMatch(prev) || InList(items, lines, i))
                 {
                     items.Add(new Item(body, e, bullet >= 0 ? AskForm.BulletItem : AskForm.NumberedItem));
                     continue;
@@ -383,6 +386,9 @@ internal static partial class AskExtractor
 
     static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ImperativesLookup = Vocabulary.Imperatives.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Verbs only a reader can do (<c>Text/data/reader-only-actions.tsv</c>), case aside.</summary>
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ReaderOnlyLookup = WordLists.Set("reader-only-actions").GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>
     /// The capitalised word a line opens with, after an optional opening quote ("Make", "“Release"), as the regular
     /// expression <c>^[“"]?(?&lt;w&gt;[A-Z][a-z]+)\b</c> finds it; empty when it opens otherwise. Read off the span: it runs
@@ -447,6 +453,12 @@ internal sealed record ExtractOptions
     public int ItemFirstSentenceMaxWords { get; init; } = 25;
     /// <summary>Shortest sentence ask (characters) kept.</summary>
     public int MinSentenceAskChars { get; init; } = 12;
+
+    /// <summary>Words a bulleted or numbered line opening with an imperative needs to be an ask on that ground alone (under an asking lead-in or in a run of items it needs none).</summary>
+    public int MinBareItemWords { get; init; } = 3;
+
+    /// <summary>How far into a sentence the comma after a hailed addressee ("President Trump, fulfill ...") may stand.</summary>
+    public int HailMaxChars { get; init; } = 60;
     /// <summary>Words each side of a split needs, so an elaboration is not cut off as an ask of its own.</summary>
     public int SplitMinWordsBefore { get; init; } = 6;
     public int SplitMinWordsAfter { get; init; } = 4;

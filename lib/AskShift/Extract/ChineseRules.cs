@@ -8,7 +8,9 @@ namespace AskShift.Extract;
 /// </summary>
 internal static partial class ChineseRules
 {
-    [GeneratedRegex(@"促請|促请|敦促|呼籲|呼吁|籲請|吁请|建議|建议|應該|应该|必須|必须|應當|应当|不應|不应|要求|希望|期望|期盼|盼|祈求|懇請|恳请|請求|请求", RegexOptions.ExplicitCapture)]
+    // 游說/游说 ("lobby") only right before the US body lobbied and what it is lobbied for: "正在游說聯邦參、眾兩院的議員，
+    // 通過…". (Lobbying by others in the US, "中共在美國游說", names no one lobbied; "到華盛頓遊說議員。" asks for nothing.)
+    [GeneratedRegex(@"促請|促请|敦促|呼籲|呼吁|籲請|吁请|建議|建议|應該|应该|必須|必须|應當|应当|不應|不应|要求|希望|期望|期盼|盼|祈求|懇請|恳请|請求|请求|(游說|遊說|游说)(?=(美國|美国|聯邦|联邦|國會|国会|參|参|眾|众|白宮|白宫|國務院|国务院|議員|议员)[^。！？；\n]{2,})", RegexOptions.ExplicitCapture)]
     private static partial Regex MarkerRx();
 
     [GeneratedRegex(@"美國|美国|華府|华府|華盛頓|华盛顿|白宮|白宫|國會|国会|拜登|特朗普|川普|奧巴馬|奥巴马|歐巴馬|欧巴马|布林肯|蓬佩奥|蓬佩奧|鲁比奥|魯比奧|盧比奧|盧比歐|卢比奥|卢比欧|魯比歐|鲁比欧|美方|國務院|国务院|國務卿|国务卿|新政府|新一届政府|新一屆政府|當選總統|当选总统|總統當選人|总统当选人|美府|参议院|參議院|众议院|眾議院|参[、,]?\s*众两院|參[、,]?\s*眾兩院", RegexOptions.ExplicitCapture)]
@@ -35,6 +37,11 @@ internal static partial class ChineseRules
     [GeneratedRegex(@"(?<![申邀聘敬宴提])(?<m>請|请)(?=美國|美国|華府|华府|國會|国会|白宮|白宫|國務院|国务院|國務卿|国务卿|拜登|特朗普|川普|奧巴馬|奥巴马|歐巴馬|欧巴马|美方|聯邦政府|联邦政府)", RegexOptions.ExplicitCapture)]
     private static partial Regex PleaseUsRx();
 
+    // 請 before "you" ("請在您的能力範圍之內，積極地向中國施壓"): in a text that names the US, the US addressed.
+    // Not what a reader is asked to do: "請您連署並轉發" (sign and share), as with CallOnPublicRx.
+    [GeneratedRegex(@"(?<![申邀聘敬宴提])(?<m>請|请)(?=(在|您|閣下|阁下))(?=[^，,。；;]{0,3}(您|閣下|阁下))(?![^，,。；;]{0,4}(連署|联署|簽名|签名|簽署請願|签署请愿|轉發|转发|分享|捐款|捐助|訂閱|订阅|點擊|点击|閱讀|阅读|關注我們|关注我们|加入我們|加入我们))", RegexOptions.ExplicitCapture)]
+    private static partial Regex PleaseYouRx();
+
     // A sentence whose subject is a pronoun or "the organisation", just before its request verb.
     [GeneratedRegex(@"(他们|他們|她们|她們|该组织|該組織|该团体|該團體|这些团体|這些團體)\s*(也|亦|还|還|并|並|则|則)?\s*$", RegexOptions.ExplicitCapture)]
     private static partial Regex PronounSubjectRx();
@@ -51,8 +58,8 @@ internal static partial class ChineseRules
     [GeneratedRegex(@"^\s*(被)?(視為|视为|看作|看成|理解為|理解为|解讀為|解读为)", RegexOptions.ExplicitCapture)]
     private static partial Regex SeenAsRx();
 
-    // "Your Excellency": the US only in a text that names the US somewhere.
-    [GeneratedRegex(@"閣下|阁下|您", RegexOptions.ExplicitCapture)]
+    // "Your Excellency", "Mr President": the US only in a text that names the US somewhere.
+    [GeneratedRegex(@"閣下|阁下|您|總統先生|总统先生|國務卿先生|国务卿先生", RegexOptions.ExplicitCapture)]
     private static partial Regex YouRx();
 
 
@@ -117,6 +124,8 @@ internal static partial class ChineseRules
             // The one-character modal 应/應 ("should") asks only right after a US subject ("美国国会应尽快通过…").
             markers.AddRange(UsShouldRx().Matches(sentence).Select(m => (m.Groups["m"].Index, 1)).Where(x => markers.All(y => Math.Abs(y.Index - x.Index) > 1)));
             markers.AddRange(PleaseUsRx().Matches(sentence).Select(m => (m.Groups["m"].Index, 1)).Where(x => markers.All(y => Math.Abs(y.Index - x.Index) > 1)));
+            if (youIsUs)
+                markers.AddRange(PleaseYouRx().Matches(sentence).Select(m => (m.Groups["m"].Index, 1)).Where(x => markers.All(y => Math.Abs(y.Index - x.Index) > 1)));
             markers = markers.Where(m => m.Index < listAt).OrderBy(m => m.Index).ToList();
             // "呼吁奥巴马总统,敦促习近平尊重…,要求中国撤除…": a demand of China that follows a request's short clause and a comma
             // is what the US is asked to press for; it continues that request instead of ending it. After 并 ("…，並敦促中國…")
@@ -127,7 +136,7 @@ internal static partial class ChineseRules
             // "敦促您要求…": a marker a few characters after another, past only an addressee, is that request's own words,
             // so the first marker's span runs through it. ("呼籲,希望…" is left as it was: the comma may end a clause.)
             for (var k = markers.Count - 1; k > 0; k--)
-                if (markers[k].Index - markers[k - 1].Index < 4 &&
+                if (markers[k].Index - (markers[k - 1].Index + markers[k - 1].Length) <= 2 &&
                     sentence.AsSpan(markers[k - 1].Index, markers[k].Index - markers[k - 1].Index).IndexOfAny("，,、：:；;") < 0)
                     markers.RemoveAt(k);
             var stopAll = Math.Min(sentence.TrimEnd('。', '！', '？', '；', ' ').Length, listAt < sentence.Length ? sentence[..listAt].TrimEnd('，', ',', ' ').Length : int.MaxValue);
@@ -170,7 +179,9 @@ internal static partial class ChineseRules
                 // The US subject just before the marker ("美國應該…") opens the span; otherwise the marker does.
                 var before = sentence[Math.Max(0, m.Index - 12)..m.Index];
                 var us = UsRx().Matches(before).LastOrDefault();
-                var at = us != null && before[(us.Index + us.Length)..].IndexOfAny(['，', ',', ':', '：']) < 0 ? m.Index - before.Length + us.Index : m.Index;
+                // (Not before 游說: "前往華府遊說國會" names where the lobbyists went, not who is asked.)
+                var at = us != null && before[(us.Index + us.Length)..].IndexOfAny(['，', ',', ':', '：']) < 0 && sentence[m.Index] is not ('游' or '遊')
+                    ? m.Index - before.Length + us.Index : m.Index;
                 // "促請習近平釋放…", "敦促對方…改善": asked of the Chinese side, even in a text about the US; but "（川普）應趁機要求
                 // 習近平釋放…" asks the US to make that demand.
                 if (AskedOfChinaRx().IsMatch(sentence.AsSpan(m.Index)) && !ModalBeforeRx().IsMatch(sentence.AsSpan(0, m.Index))) continue;
@@ -344,7 +355,7 @@ internal static partial class ChineseRules
 
     // A call on the public rather than on a government ("呼籲全球支持香港的朋友們給參議員寫信", "呼吁美国居民及公民参与发信"):
     // what readers are asked to do (write, sign, join) is not an ask of the US government, as in English.
-    [GeneratedRegex(@"\G(?:呼吁|呼籲|号召|號召|要求|敦促|鼓励|鼓勵)(?<who>[^，,。；;]{0,14}?)(?:朋友|民众|民眾|大家|读者|讀者|网友|網友|公众|公眾|华人|華人|同胞|市民|选民|選民|居民|公民(?!社会|社會)|侨胞|僑胞|各界人士|支持者)", RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"\G(?:呼吁|呼籲|号召|號召|要求|敦促|鼓励|鼓勵)(?<who>[^，,。；;]{0,14}?)(?:朋友|民众|民眾|大家|读者|讀者|网友|網友|公众|公眾|华人|華人|同胞|市民|选民|選民|居民|公民(?!社会|社會)|侨胞|僑胞|各界(人士)?|支持者)", RegexOptions.ExplicitCapture)]
     private static partial Regex CallOnPublicRx();
 
     // A government addressed, or an action done to the public ("呼吁美国保护香港居民" asks the US to protect residents).
@@ -392,7 +403,8 @@ internal static partial class ChineseRules
 
     // What a law requires is not an ask: "法案要求国务院…" (the law as subject), "国会通过法案，要求国务院…" (right after a
     // clause that passed, signed or enacted it).
-    [GeneratedRegex(@"(法案|法律|法令|条例|條例|行政命令|决议案|決議案|决议|決議)\s*(也|还|還|则|則|亦)?\s*$|(通过|通過|签署|簽署|颁布|頒布|实施|實施)了?\S{0,16}(法案|法律|法令|条例|條例|行政命令|决议案|決議案|决议|決議)\s*[，,]\s*(并|並)?\s*$", RegexOptions.ExplicitCapture)]
+    // The law may be named in title marks: "《香港人權與民主法案》要求國務卿…", "《香港自治法》要求…".
+    [GeneratedRegex(@"((法案|法律|法令|条例|條例|行政命令|决议案|決議案|决议|決議)[》」]?|法[》」])\s*(也|还|還|则|則|亦)?\s*$|(通过|通過|签署|簽署|颁布|頒布|实施|實施)了?\S{0,16}(法案|法律|法令|条例|條例|行政命令|决议案|決議案|决议|決議)\s*[，,]\s*(并|並)?\s*$", RegexOptions.ExplicitCapture)]
     private static partial Regex LawRequiresRx();
 
     /// <summary>Whether the clause ending at <paramref name="marker"/> opens with the Chinese state as its subject.</summary>

@@ -106,8 +106,9 @@ internal static partial class SentenceRules
     [GeneratedRegex(@"\b(China|Chinese|Beijing|PRC|CCP|Xi|Party|police|authorities|Hong\s+Kong\s+government|ministry|spokes(man|woman|person))\b[^.;]*$", RegexOptions.ExplicitCapture)]
     private static partial Regex NonUsSubjectRx();
 
-    // "six demands: a diplomatic boycott of ..., an end to ..." and "the recommendations include ...".
-    [GeneratedRegex(@"\b(demands|recommendations|requests|asks|priorities|measures|steps|calls)\s*(include[sd]?|are|were|:)\s*(?!to\b)(?=[a-z“""‘]|the\b)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    // "six demands: a diplomatic boycott of ..., an end to ..." and "the recommendations include ...". Not what the demands
+    // are about or like ("Our demands are about much more than the bill", "the demands are simple"): no list follows.
+    [GeneratedRegex(@"\b(demands|recommendations|requests|asks|priorities|measures|steps|calls)\s*(include[sd]?|are|were|:)\s*(?!(to|about|not|also|still|being|simple|clear|many|few|numerous|reasonable|legitimate|modest|basic|well|now|in|on|for|from|with|that|what|why|how|as)\b)(?=[a-z“""‘]|the\b)", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex DemandsListRx();
 
     // The first item of such a list is a clause when a modal follows its subject before any separator.
@@ -238,7 +239,33 @@ internal static partial class SentenceRules
     public static IReadOnlyList<AskSpan> Find(string text, int start, int end, MarkerKinds kinds, AskForm? formOverride = null, bool youIsUs = false)
     {
         Budget.Check();
-        return MayHoldMarker(text.AsSpan(start, end - start)) ? FindMarked(text, start, end, kinds, formOverride, youIsUs) : [];
+        var found = MayHoldMarker(text.AsSpan(start, end - start)) ? FindMarked(text, start, end, kinds, formOverride, youIsUs) : [];
+        if (kinds.HasFlag(MarkerKinds.Requests) && Hailed(text, start, end, youIsUs) is { } hailed && found.All(a => a.End <= hailed.Start || a.Start >= hailed.End))
+            found = [.. found, hailed with { Form = formOverride ?? hailed.Form }];
+        return found;
+    }
+
+    // "President Trump, fulfill your campaign promise ...", "Congress, pass the bill": a US addressee hailed at the start of
+    // a sentence, then an imperative. The titles are matched as written (capitalised), the verb in lower case.
+    [GeneratedRegex(@"^[\s“""‘']*(?<who>((Mr\.?|Madam|Madame)\s+)?(President|Secretary|Senator|Representative|Congressman|Congresswoman|Speaker|Ambassador|Leader)(\s+(\p{Lu}[\w.'’-]*|of\s+State)){0,3}|(Members\s+of\s+)?Congress|(the\s+)?White\s+House|Washington),\s+(?<ask>(please\s+)?(?<verb>[a-z]+))\b", RegexOptions.ExplicitCapture)]
+    private static partial Regex HailedRx();
+
+    [GeneratedRegex(@"^(please\s+)?[a-z]+\s+(us|me|them|him|her|it)(\s+now)?$", RegexOptions.ExplicitCapture)]
+    private static partial Regex BarePleaRx();
+
+    /// <summary>The ask of a sentence that hails a US addressee and goes on in the imperative, from the verb on; or null.</summary>
+    static AskSpan? Hailed(string text, int start, int end, bool youIsUs)
+    {
+        // Cheap first: the hail ends at a comma within the sentence's first few words.
+        var comma = text.AsSpan(start, Math.Min(end - start, AskExtractor.Options.HailMaxChars)).IndexOf(',');
+        if (comma < 0) return null;
+        var m = HailedRx().Match(text, start, end - start);
+        if (!m.Success || !Vocabulary.Imperatives.Contains(m.Groups["verb"].Value) || NotAVerb.Contains(m.Groups["verb"].Value) ||
+            !Vocabulary.IsUsAddressee(m.Groups["who"].Value, false, youIsUs)) return null;
+        var (s, e) = TrimSpan(text, m.Groups["ask"].Index, end);
+        // "Mr. President, please help us.": a plea with no action named.
+        if (BarePleaRx().IsMatch(text.AsSpan(s, e - s))) return null;
+        return e - s >= AskExtractor.Options.MinSentenceAskChars ? new AskSpan(s, e, AskForm.Sentence, "en") : null;
     }
 
     /// <summary>

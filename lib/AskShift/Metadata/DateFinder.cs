@@ -306,6 +306,11 @@ internal static partial class DateFinder
                 return new(y2.Date, DatePrecision.Inferred, [zh.Value, .. y2.Evidence], y2.Note);
         }
 
+        // A date the text calls today ("was released today, on Jan 15, 2020", "today (March 3, 2021)") is the day it was
+        // written, wherever it stands.
+        if (MayHoldFullDate(text) && TodayDateRx().Match(text) is { Success: true } today && ParseFull(today.Groups["date"].Value) is { } written && written <= options.Today)
+            return new(written, DatePrecision.Day, [today.Value.Trim()], "the date the text calls today");
+
         // 5. A full date inside a sentence may be an event's: trust the month of the latest one only (texts look back to
         // anniversaries and past detentions far more than they look ahead).
         var body = Enumerable.Range(0, lines.Count).Where(i => MayHoldFullDate(text.AsSpan()[lines[i]])).Select(Line).Where(l => !IsCaption(l))
@@ -389,7 +394,8 @@ internal static partial class DateFinder
         var words = rest.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         // "September 17, 2018", "7th November 2024 | Hong Kong Watch", "Posted by Jane Doe on March 3, 2015".
         if (words.Length > 6 || EndsWithSentenceEndRx().IsMatch(rest) && words.Length > 2) return null;
-        if (words.Any(w => w.Length > 0 && char.IsLower(w[0]) && w is not ("and" or "of" or "the" or "for" or "in" or "on" or "de"))) return null;
+        // (An event notice may follow its date with where it is held: "July 13, 2021–2:00 p.m. Virtual, via WebEx".)
+        if (words.Any(w => w.Length > 0 && char.IsLower(w[0]) && w is not ("and" or "of" or "the" or "for" or "in" or "on" or "de" or "via"))) return null;
         // Chinese writes a sentence without spaces, so it is one "word": count its characters instead. A line that opens
         // with its date stays a date line ("2021年1月24日,多个华人团体…", a caption); one with the date inside a long
         // sentence does not ("…並由江澤民…於1997年6月30日在香港作見證。" is about an event).
@@ -515,4 +521,7 @@ internal static partial class DateFinder
 
     [GeneratedRegex(@"[.!?。]\s*$", RegexOptions.ExplicitCapture)]
     private static partial Regex EndsWithSentenceEndRx();
+
+    [GeneratedRegex(@"\b[Tt]oday\s*[,(]?\s*(on\s+)?((Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?<date>" + FullDate + @")\)?|(?<date>" + FullDate + @")\s*\(today\)", RegexOptions.ExplicitCapture)]
+    private static partial Regex TodayDateRx();
 }

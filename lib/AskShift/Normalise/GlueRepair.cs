@@ -101,6 +101,14 @@ internal static class GlueRepair
         return text is null ? TextView.Identity(raw) : new TextView(raw, new string(text, 0, n), map.AsSpan(0, n).ToArray());
     }
 
+    /// <summary>Verbs and adverbs that follow "I" at the start of a letter's sentences (general English usage).</summary>
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FirstPersonVerbs = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "am", "urge", "appeal", "ask", "hope", "believe", "write", "wish", "request", "implore", "call", "want", "would", "will",
+        "have", "was", "also", "strongly", "respectfully", "therefore", "trust", "look", "know", "think", "feel", "thank",
+        "sincerely", "recommend", "encourage", "welcome", "remain", "must", "cannot", "can",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
     static bool IsAsciiLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
 
     // "obligations.Play", "government.2.", "Xia,International", "U.S.government": a space belongs after the mark.
@@ -172,6 +180,9 @@ internal static class GlueRepair
     /// <summary>Positions inside the letter run [i,j) before which a space is inserted.</summary>
     static HashSet<int>? Cuts(string raw, int i, int j)
     {
+        // "Iurge you to", "Iam writing": the pronoun glued to a verb it opens a letter's sentences with. Only those verbs:
+        // "Iran", "Ivan", "Ian" and "Islam" would split too if any known word after the "I" counted.
+        if (raw[i] == 'I' && j - i >= 3 && char.IsLower(raw[i + 1]) && FirstPersonVerbs.Contains(raw.AsSpan(i + 1, j - i - 1))) return [i + 1];
         // Most runs are plain words: no case change inside, and short or known. They need no sets or copies.
         var caseChange = false;
         for (var k = i + 1; k < j && !caseChange; k++) caseChange = char.IsLower(raw[k - 1]) && char.IsUpper(raw[k]);

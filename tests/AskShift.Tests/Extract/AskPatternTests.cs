@@ -1043,3 +1043,55 @@ public class MomentAndCountedListTests
         Assert.Equal(["a diplomatic boycott", "an end to the camps"], Asks("The students set out two demands: a diplomatic boycott, an end to the camps."));
     }
 }
+
+/// <summary>Forms met in the sixteenth development batch, each written as a general pattern and tested on inputs of its own.</summary>
+public class SixteenthBatchFormTests
+{
+    static Document One(string text) => Corpus.FromTexts([("doc.txt", text)]).Items[0];
+    static IReadOnlyList<string> Asks(string text) => One(text).Asks.Select(a => a.Text).ToList();
+
+    [Theory]
+    [InlineData("President Biden, raise the case of Ilham Tohti when you meet Xi Jinping.", "raise the case of Ilham Tohti when you meet Xi Jinping")]
+    [InlineData("Congress, pass the Uyghur Forced Labor Prevention Act now.", "pass the Uyghur Forced Labor Prevention Act now")]
+    [InlineData("Secretary of State Antony Blinken, designate the abuses as genocide.", "designate the abuses as genocide")]
+    [InlineData("Mr. President, please meet the Dalai Lama this year.", "please meet the Dalai Lama this year")]
+    public void A_hailed_US_addressee_then_an_imperative_is_an_ask(string text, string expected) => Assert.Equal([expected], Asks(text));
+
+    [Theory]
+    [InlineData("President Xi, release the detained lawyers.")]
+    [InlineData("President Biden, thank you for your leadership.")]
+    [InlineData("Washington, we have a problem with the camps.")]
+    [InlineData("Mr. President, please help us.")]
+    public void A_hail_of_someone_else_or_without_an_action_is_no_ask(string text) => Assert.Empty(Asks(text));
+
+    [Fact]
+    public void A_list_item_that_asks_the_reader_is_no_ask_even_under_an_asking_lead_in() =>
+        Assert.Equal(["Fund the Tibetan-language broadcasts again"],
+            Asks("We urgently ask you to:\n- Read the full annual report: https://example.org/report\n- Fund the Tibetan-language broadcasts again\n- Pray for the detained monks by name\n"));
+
+    [Fact]
+    public void A_two_word_imperative_bullet_is_a_menu_entry_not_an_ask()
+    {
+        var asks = Asks("• Press Release\n• Take Action\nRights groups urged the State Department to raise the case of the detained editors.\n");
+        Assert.Equal(["urged the State Department to raise the case of the detained editors"], asks);
+    }
+
+    [Fact]
+    public void What_demands_are_about_is_no_list_of_demands() =>
+        Assert.Empty(Asks("Our demands are about much more than the bill, and about freedom of the press."));
+
+    [Theory]
+    [InlineData("人权团体发表声明\n香港民主委员会正在游说联邦参、众两院的议员，通过香港安全港法案。\n", "游说联邦参、众两院的议员，通过香港安全港法案")]
+    [InlineData("致奥巴马总统的信\n奥巴马总统先生：\n我希望总统先生也能关注被关押的律师。\n", "希望总统先生也能关注被关押的律师")]
+    [InlineData("致奧巴馬總統的公開信\n尊敬的奧巴馬總統：\n請在您的能力範圍之內，積極地向中國施壓，促其釋放被關押的僧侶。\n", "請在您的能力範圍之內，積極地向中國施壓，促其釋放被關押的僧侶")]
+    [InlineData("集会\n华人团体前往华府遊說國會希望盡快通過保護港人的法案。\n", "遊說國會希望盡快通過保護港人的法案")]
+    public void Chinese_lobbying_hopes_of_Mr_President_and_please_you_ask_the_US(string text, string expected) =>
+        Assert.Equal([expected], Asks(text));
+
+    [Theory]
+    [InlineData("法案通过\n《香港人權與民主法案》要求國務卿每年檢視香港自治情況。美国国会已通过该法。\n")]
+    [InlineData("中共在美國大力游說，阻止法案通過。\n")]
+    [InlineData("致美国总统的信\n请您连署并转发，让更多人看见！\n")]
+    [InlineData("集会\n美国的团体呼吁各界关注被捕的学生。\n")]
+    public void Chinese_laws_lobbying_by_others_and_calls_on_readers_or_the_public_ask_nothing(string text) => Assert.Empty(Asks(text));
+}

@@ -93,3 +93,25 @@ public class DateFormTests
     public void A_year_in_chinese_digits_is_read_digit_by_digit(string s, int expected) =>
         Assert.Equal(expected, DateWords.ChineseYearValue(s));
 }
+
+/// <summary>Dates the text says were written today, and a date line heading an event notice (stop 40, inputs of their own).</summary>
+public class TodayDateTests
+{
+    static readonly MetadataOptions Options = new() { Today = new DateOnly(2026, 11, 25) };
+
+    [Theory]
+    [InlineData("Statement on the deal\nThe agreement was made public today, on March 4, 2020, after a long dispute. The dam opened on May 5, 2017.", "2020-03-04")]
+    [InlineData("Statement\nOur report, published today (Monday, June 7, 2021), documents the camps. They opened on May 5, 2017.", "2021-06-07")]
+    [InlineData("Statement\nThe report, released on 8 October 2022 (today), documents the camps.", "2022-10-08")]
+    [InlineData("Hearing on press freedom\n\nOctober 5, 2021–10:00 a.m. Virtual, via Zoom\n\nStatement of a witness.", "2021-10-05")]
+    public void The_day_a_text_calls_today_or_heads_its_notice_with_is_its_date(string text, string expected)
+    {
+        var found = DateFinder.Find(text, Options);
+        Assert.Equal(DatePrecision.Day, found.Precision);
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), found.Date);
+    }
+
+    [Fact]
+    public void A_body_date_the_text_does_not_call_today_is_still_trusted_to_its_month_only() =>
+        Assert.Equal(DatePrecision.Month, DateFinder.Find("Statement\nThe camps opened on May 5, 2017, and we urge the State Department to act today.", Options).Precision);
+}

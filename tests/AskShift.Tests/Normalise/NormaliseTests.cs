@@ -138,3 +138,18 @@ public class SharedDateLineTests
         Assert.All(corpus.Items, d => Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), d.Date));
     }
 }
+
+public class FirstPersonGlueTests
+{
+    [Theory]
+    [InlineData("Iurge you to press Beijing.", "I urge you to press Beijing.")]
+    [InlineData("Iam writing to you.", "I am writing to you.")]
+    [InlineData("Iappeal to you to act.", "I appeal to you to act.")]
+    public void The_pronoun_glued_to_its_verb_is_split(string raw, string repaired) => Assert.Equal(repaired, GlueRepair.Repair(raw).Text);
+
+    [Theory]
+    [InlineData("Iran and Iraq")]
+    [InlineData("Ivan and Ian met")]
+    [InlineData("Islam in Xinjiang")]
+    public void Names_that_open_with_I_are_left_whole(string raw) => Assert.Equal(raw, GlueRepair.Repair(raw).Text);
+}
