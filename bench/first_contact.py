@@ -34,6 +34,7 @@ BATCHES = [
     ("eleventh", "9d67cbe", "9ea7e53"),  # collected for test, scored unread, then admitted to dev (corpora/README.md)
     ("thirteenth", "c76856a", "c76856a"),
     ("fourteenth", "9e8b36b", "9e8b36b"),
+    ("sixteenth", "71b0980", "b8e6272"),  # the fifteenth went to test
 ]
 
 
