@@ -39,7 +39,7 @@ internal static partial class ChineseRules
 
     // 請 before "you" ("請在您的能力範圍之內，積極地向中國施壓"): in a text that names the US, the US addressed.
     // Not what a reader is asked to do: "請您連署並轉發" (sign and share), as with CallOnPublicRx.
-    [GeneratedRegex(@"(?<![申邀聘敬宴提])(?<m>請|请)(?=(在|您|閣下|阁下))(?=[^，,。；;]{0,3}(您|閣下|阁下))(?![^，,。；;]{0,4}(連署|联署|簽名|签名|簽署請願|签署请愿|轉發|转发|分享|捐款|捐助|訂閱|订阅|點擊|点击|閱讀|阅读|關注我們|关注我们|加入我們|加入我们))", RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"(?<![申邀聘敬宴提])(?<m>請|请)(?=在?(您|閣下|阁下))(?![^，,。；;]{0,4}(連署|联署|簽名|签名|簽署請願|签署请愿|轉發|转发|分享|捐款|捐助|訂閱|订阅|點擊|点击|閱讀|阅读|關注我們|关注我们|加入我們|加入我们))", RegexOptions.ExplicitCapture)]
     private static partial Regex PleaseYouRx();
 
     // A sentence whose subject is a pronoun or "the organisation", just before its request verb.

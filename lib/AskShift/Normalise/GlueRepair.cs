@@ -65,15 +65,16 @@ internal static class GlueRepair
                 var j = i;
                 while (j < raw.Length && IsAsciiLetter(raw[j])) j++;
                 // A host or file name's label ("dragonwatchrights" in "press@dragonwatchrights.org") is one word however
-                // it reads.
-                var cuts = j < raw.Length && raw[j] == '.' && IsHostOrFileName(raw, j) ? null : Cuts(raw, i, j);
+                // it reads, and its dot takes no space after it.
+                var host = j < raw.Length && raw[j] == '.' && IsHostOrFileName(raw, j);
+                var cuts = host ? null : Cuts(raw, i, j);
                 for (var k = i; k < j; k++)
                 {
                     if (cuts is not null && cuts.Contains(k)) Space(k);
                     Put(raw[k], k);
                 }
                 i = j;
-                if (i < raw.Length && NeedsSpaceAfterPunctuation(raw, i)) { Put(raw[i], i); Space(i + 1); i++; }
+                if (i < raw.Length && !host && NeedsSpaceAfterPunctuation(raw, i)) { Put(raw[i], i); Space(i + 1); i++; }
                 continue;
             }
             // A line break that wraps a sentence (WrappedLines) reads as a space; a word hyphenated across it as one word,
@@ -123,7 +124,6 @@ internal static class GlueRepair
         var wordLen = p - wordStart;
         if (c == '.' && char.IsAsciiDigit(next)) return wordLen >= 2 && char.IsLower(raw[p - 1]);
         if (!IsAsciiLetter(next)) return false;
-        if (c == '.' && IsHostOrFileName(raw, p)) return false;
         if (wordLen >= 2 && char.IsLower(raw[p - 1])) return c != '.' || !IsAbbreviationLike(raw, wordStart, p);
         // "U.S.government": single capital before the dot and a lower-case word after it.
         if (c == '.' && wordLen == 1 && char.IsLower(next))

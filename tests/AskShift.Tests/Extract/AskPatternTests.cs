@@ -4,7 +4,7 @@ namespace AskShift.Tests.Extract;
 public class AskPatternTests
 {
     static Document One(string text) => Corpus.FromTexts([("doc.txt", text)]).Items[0];
-    static IReadOnlyList<string> Asks(string text) => One(text).Asks.Select(a => a.Text).ToList();
+    internal static IReadOnlyList<string> Asks(string text) => One(text).Asks.Select(a => a.Text).ToList();
 
     [Theory]
     [InlineData("The coalition also wants the US government to press for access to detention sites.", "wants the US government to press for access to detention sites")]
@@ -995,7 +995,7 @@ public class AskPatternTests
 /// <summary>Patterns added at stop 40, each from an input written for it (none of the annotated documents uses them).</summary>
 public class MomentAndCountedListTests
 {
-    static IReadOnlyList<string> Asks(string text) => Corpus.FromTexts([("doc.txt", text)]).Items[0].Asks.Select(a => a.Text).ToList();
+    static IReadOnlyList<string> Asks(string text) => AskPatternTests.Asks(text);
 
     [Theory]
     [InlineData("Now is the time for the United States to lead an inquiry into the camps.", "Now is the time for the United States to lead an inquiry into the camps")]
@@ -1047,8 +1047,7 @@ public class MomentAndCountedListTests
 /// <summary>Forms met in the sixteenth development batch, each written as a general pattern and tested on inputs of its own.</summary>
 public class SixteenthBatchFormTests
 {
-    static Document One(string text) => Corpus.FromTexts([("doc.txt", text)]).Items[0];
-    static IReadOnlyList<string> Asks(string text) => One(text).Asks.Select(a => a.Text).ToList();
+    static IReadOnlyList<string> Asks(string text) => AskPatternTests.Asks(text);
 
     [Theory]
     [InlineData("President Biden, raise the case of Ilham Tohti when you meet Xi Jinping.", "raise the case of Ilham Tohti when you meet Xi Jinping")]

@@ -11,12 +11,18 @@ public class GlueRepairTests
     [InlineData("its obligations.Play a role", "its obligations. Play a role")]
     [InlineData("The U.S.governmentshould act", "The U.S. government should act")]
     [InlineData("Continue tomake statements", "Continue to make statements")]
+    [InlineData("Iurge you to press Beijing.", "I urge you to press Beijing.")] // the pronoun glued to a letter's verb
+    [InlineData("Iam writing to you.", "I am writing to you.")]
+    [InlineData("Iappeal to you to act.", "I appeal to you to act.")]
     public void Glued_words_are_split(string raw, string repaired) => Assert.Equal(repaired, GlueRepair.Repair(raw).Text);
 
     [Theory]
     [InlineData("The therapist and the notebook")]
     [InlineData("Xinjiang, Hotan and Urumqi")]
     [InlineData("e.g. the U.S. and McDonald")]
+    [InlineData("Iran and Iraq")] // names that open with "I" followed by a word
+    [InlineData("Ivan and Ian met")]
+    [InlineData("Islam in Xinjiang")]
     [InlineData("(Example.net, May03’25) as reported by Example.org.")]
     [InlineData("read it at www.state.gov/reports/2020 or news.example.co.uk, then write to press@rights-watch.org")]
     [InlineData("the annex (annual-report.pdf) and index.html")]
@@ -137,19 +143,4 @@ public class SharedDateLineTests
         ]);
         Assert.All(corpus.Items, d => Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), d.Date));
     }
-}
-
-public class FirstPersonGlueTests
-{
-    [Theory]
-    [InlineData("Iurge you to press Beijing.", "I urge you to press Beijing.")]
-    [InlineData("Iam writing to you.", "I am writing to you.")]
-    [InlineData("Iappeal to you to act.", "I appeal to you to act.")]
-    public void The_pronoun_glued_to_its_verb_is_split(string raw, string repaired) => Assert.Equal(repaired, GlueRepair.Repair(raw).Text);
-
-    [Theory]
-    [InlineData("Iran and Iraq")]
-    [InlineData("Ivan and Ian met")]
-    [InlineData("Islam in Xinjiang")]
-    public void Names_that_open_with_I_are_left_whole(string raw) => Assert.Equal(raw, GlueRepair.Repair(raw).Text);
 }
